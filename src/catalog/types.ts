@@ -1,0 +1,122 @@
+// The catalog's vocabulary: what a documented endpoint and each of its behaviours are. Pure types.
+
+/** A Zoho product whose API the catalog covers. */
+export type Product = 'crm' | 'bigin' | 'contracts';
+
+/** Where a case can be provoked: the embedded mock, a live org, or both. */
+export type Provocation = 'mock' | 'live';
+
+/** A JSON value as it appears in a request body or a schema. */
+export type JsonValue = string | number | boolean | null | readonly JsonValue[] | { readonly [key: string]: JsonValue };
+
+/** A draft-07 JSON Schema, kept as plain data. */
+export type JsonSchema = { readonly [key: string]: JsonValue };
+
+/** Where in the docs a fact comes from: the page file in shared/docs and its section heading. */
+export interface DocRef {
+  readonly page: string;
+  readonly section: string;
+}
+
+/** One reading of a point the docs contradict themselves on. */
+export interface DriftVariant {
+  readonly source: DocRef;
+  /** What this source says, in a few words ("HTTP 400", "202 with a per-record entry"). */
+  readonly says: string;
+  readonly status?: number;
+  readonly shape?: 'records' | 'error';
+  readonly message?: string;
+}
+
+/** A contradiction between or within doc pages, with the variant the suite expects and why. */
+export interface DriftPoint {
+  readonly id: string;
+  readonly topic: string;
+  readonly variants: readonly DriftVariant[];
+  /** Index into `variants` of the reading the cases expect. */
+  readonly expected: number;
+  readonly why: string;
+}
+
+/** A token variable the request authenticates with; the target supplies its value. */
+export type TokenVariable = 'access_token' | 'token_without_scope' | 'token_no_permission' | 'token_restricted_user';
+
+/** How a case's request carries its credentials. */
+export type CaseAuth =
+  | { readonly token: TokenVariable }
+  | { readonly literal: string }
+  | { readonly none: true };
+
+/** The request that provokes a documented behaviour. `{{name}}` marks a variable the target supplies. */
+export interface CaseRequest {
+  readonly method: string;
+  /** Path after the API domain; `{version}` is replaced per API version by the generator. */
+  readonly path: string;
+  readonly auth: CaseAuth;
+  /** A JSON body, or `raw` text sent as is (e.g. a body that is not JSON). */
+  readonly body?: JsonValue | { readonly raw: string };
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+/** What the docs say the response is. */
+export type Expectation =
+  | {
+      /** `{"data":[...]}`, one entry per input record, in order. */
+      readonly shape: 'records';
+      readonly status: number;
+      readonly codes: readonly string[];
+    }
+  | {
+      /** One top-level `{code, details, message, status:"error"}` object. */
+      readonly shape: 'error';
+      readonly status: number;
+      readonly code: string;
+      /** Checked case-insensitively when set: used where two variants share one code. */
+      readonly message?: string;
+    };
+
+/** One documented behaviour of an endpoint. */
+export interface Case {
+  /** Stable slug, unique within its endpoint; collection item ids derive from it. */
+  readonly id: string;
+  /** Reads as a sentence: "RECORD_LOCKED when the record is locked". */
+  readonly name: string;
+  /** The collection folder the case belongs to. */
+  readonly group: string;
+  readonly request: CaseRequest;
+  readonly expect: Expectation;
+  readonly doc: DocRef;
+  readonly provocable: readonly Provocation[];
+  /** API versions the case applies to; all of the endpoint's when absent. */
+  readonly versions?: readonly string[];
+  /** Contradictions in the docs this case touches, with the reading it expects. */
+  readonly drift?: readonly DriftPoint[];
+}
+
+/** Schemas of the `details` object, per documented code, for each envelope shape. */
+export interface ResponseDetails {
+  readonly records: Readonly<Record<string, JsonSchema>>;
+  readonly errors: Readonly<Record<string, JsonSchema>>;
+}
+
+/** One documented endpoint: where it lives, what it needs, and every behaviour the docs give it. */
+export interface Endpoint {
+  readonly product: Product;
+  /** Kebab-case name, e.g. "update-records". */
+  readonly id: string;
+  readonly title: string;
+  readonly docPage: string;
+  readonly method: string;
+  /** Path templates as documented, e.g. "/crm/{version}/{module_api_name}/{record_id}". */
+  readonly paths: readonly string[];
+  /** API versions the endpoint exists in; one generated collection each. */
+  readonly versions: readonly string[];
+  /** Contract version (semver), written into each collection's `info.version`. */
+  readonly contractVersion: string;
+  readonly scopes: readonly string[];
+  readonly keys: { readonly mandatory: readonly string[]; readonly optional: readonly string[] };
+  readonly details: ResponseDetails;
+  readonly cases: readonly Case[];
+  /** Contradictions that belong to the endpoint rather than to one case. */
+  readonly drift?: readonly DriftPoint[];
+}

@@ -1,0 +1,60 @@
+// The verdict vocabulary: what one exchange with a target proved about one case. Pure types.
+
+import type { DocRef, Expectation, Product } from '../catalog/index.ts';
+
+/** What a finding is about; renderers group and colour by it. */
+export type FindingKind = 'status' | 'code' | 'shape' | 'entries' | 'message' | 'schema' | 'body' | 'transport';
+
+/** One way a response broke (or could not be checked against) its documented contract. */
+export interface Finding {
+  readonly kind: FindingKind;
+  /** One line a person can read: "expected HTTP 202, got 200". */
+  readonly message: string;
+  /** JSON path of a schema error, as ajv reports it (`/data/0/status`). */
+  readonly path?: string;
+  /** The ajv keyword that failed, for schema findings. */
+  readonly keyword?: string;
+}
+
+/** pass: contract held; fail: contract broken; error: could not be checked (transport); skipped: not run. */
+export type Outcome = 'pass' | 'fail' | 'error' | 'skipped';
+
+/** A redacted, size-bounded copy of what went over the wire. */
+export interface ExchangeExcerpt {
+  readonly method: string;
+  readonly url: string;
+  readonly requestHeaders: Readonly<Record<string, string>>;
+  readonly requestBody?: string;
+  readonly status?: number;
+  readonly responseHeaders?: Readonly<Record<string, string>>;
+  readonly responseBody?: string;
+}
+
+/** The documented variant of a drift point that the target's answer matched, if any. */
+export interface DriftObservation {
+  readonly drift: string;
+  /** Index of the matching variant, or null when the answer matched none. */
+  readonly variant: number | null;
+}
+
+/** The judgement on one case against one target. */
+export interface Verdict {
+  readonly product: Product;
+  readonly endpoint: string;
+  readonly version: string;
+  readonly caseId: string;
+  readonly caseName: string;
+  readonly group: string;
+  readonly target: string;
+  readonly outcome: Outcome;
+  /** The one-line reason: what a failing test prints. Empty on pass. */
+  readonly reason: string;
+  readonly findings: readonly Finding[];
+  readonly expected: Expectation;
+  /** What came back, when something did. */
+  readonly actual?: { readonly status: number; readonly codes: readonly string[]; readonly shape: 'records' | 'error' | 'other' };
+  readonly doc: DocRef;
+  readonly durationMs: number;
+  readonly exchange?: ExchangeExcerpt;
+  readonly drift?: readonly DriftObservation[];
+}

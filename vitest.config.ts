@@ -1,0 +1,28 @@
+// Two vitest projects: `unit` (the project's own tests) and `contract` (the harness files, one per collection).
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['tests/**/*.test.ts'],
+          exclude: ['tests/contract/**', 'node_modules/**'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'contract',
+          include: ['tests/contract/**/*.contract.ts'],
+          globalSetup: ['tests/contract/support/global-setup.ts'],
+          setupFiles: ['tests/contract/support/matchers.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
+        },
+      },
+    ],
+  },
+});

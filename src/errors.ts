@@ -58,6 +58,13 @@ export class TargetUnreachableError extends ContractSuiteError {
   }
 }
 
+/** vitest or a harness crashed: the suite could not run (exit 3), which is never a contract failure. */
+export class RunCrashedError extends ContractSuiteError {
+  constructor(message: string, detail: string) {
+    super('E_RUN_CRASHED', ExitCode.unreachable, `${message}${detail ? `: ${detail}` : ''}`, 'rerun with --debug; if it persists, report it with the output');
+  }
+}
+
 /** A committed generated file differs from what the catalog generates. */
 export class GeneratedDriftError extends ContractSuiteError {
   constructor(files: readonly string[]) {

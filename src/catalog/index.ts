@@ -16,3 +16,7 @@ export type {
   ResponseDetails,
   TokenVariable,
 } from './types.ts';
+
+export { catalog, casesForVersion, collectionKey, listDrift } from './catalog.ts';
+export { updateRecords } from './crm/update-records.ts';
+export { selectCases, type CaseFilter, type Selection } from './select-cases.ts';

@@ -91,6 +91,8 @@ export interface Case {
   readonly versions?: readonly string[];
   /** Contradictions in the docs this case touches, with the reading it expects. */
   readonly drift?: readonly DriftPoint[];
+  /** Why the case is built the way it is, where the docs leave a gap (marked UNCONFIRMED when no Zoho source says). */
+  readonly note?: string;
 }
 
 /** Schemas of the `details` object, per documented code, for each envelope shape. */

@@ -1,0 +1,28 @@
+// The list of every catalogued endpoint, and the pure queries over it that the rest of the suite shares.
+
+import { updateRecords } from './crm/update-records.ts';
+import type { Case, DriftPoint, Endpoint } from './types.ts';
+
+/** Every documented endpoint the suite covers. Adding an endpoint is one line here. */
+export const catalog: readonly Endpoint[] = [updateRecords];
+
+/** The cases of an endpoint that apply to one API version. */
+export function casesForVersion(endpoint: Endpoint, version: string): readonly Case[] {
+  return endpoint.cases.filter((c) => (c.versions ?? endpoint.versions).includes(version));
+}
+
+/** Every drift point of the catalog, once each, in catalog order. */
+export function listDrift(endpoints: readonly Endpoint[] = catalog): readonly DriftPoint[] {
+  const seen = new Map<string, DriftPoint>();
+  for (const endpoint of endpoints) {
+    for (const point of [...(endpoint.drift ?? []), ...endpoint.cases.flatMap((c) => c.drift ?? [])]) {
+      if (!seen.has(point.id)) seen.set(point.id, point);
+    }
+  }
+  return [...seen.values()];
+}
+
+/** The stable id of a collection: product, endpoint and API version. */
+export function collectionKey(endpoint: Endpoint, version: string): string {
+  return `${endpoint.product}/${version}/${endpoint.id}`;
+}

@@ -1,0 +1,95 @@
+// Where the Update Records page and its saved Postman examples contradict each other: every variant, the one expected, and why.
+
+import type { DocRef, DriftPoint } from '../types.ts';
+
+const PAGE = 'crm-update-records.txt';
+const ITEM = 'crm-update-records-postman-item.txt';
+const LOCKING_PAGE = 'crm-update-record-locking-information.txt';
+
+const errorsTable = (code: string): DocRef => ({ page: PAGE, section: `Possible Errors: ${code}` });
+const savedExample = (name: string): DocRef => ({ page: ITEM, section: `Postman Collection Item JSON: response "${name}"` });
+
+/** RECORD_LOCKED: 400 in the errors table, 202 with a per-record entry in the saved example. */
+export const recordLockedStatus: DriftPoint = {
+  id: 'crm-update-records/record-locked-status',
+  topic: 'HTTP status and shape of RECORD_LOCKED',
+  variants: [
+    { source: errorsTable('RECORD_LOCKED'), says: 'HTTP 400', status: 400 },
+    { source: savedExample('RECORD_LOCKED'), says: 'HTTP 202 with a per-record entry in data[]', status: 202, shape: 'records' },
+  ],
+  expected: 1,
+  why: 'The saved example is a captured response, and Update Records answers per input record: a 400 for the whole call could not report the other records of a bulk update.',
+};
+
+/** NOT_APPROVED: same contradiction as RECORD_LOCKED. */
+export const notApprovedStatus: DriftPoint = {
+  id: 'crm-update-records/not-approved-status',
+  topic: 'HTTP status and shape of NOT_APPROVED',
+  variants: [
+    { source: errorsTable('NOT_APPROVED'), says: 'HTTP 400', status: 400 },
+    { source: savedExample('NOT_APPROVED'), says: 'HTTP 202 with a per-record entry in data[]', status: 202, shape: 'records' },
+  ],
+  expected: 1,
+  why: 'As for RECORD_LOCKED: the captured response is per record, which is how the endpoint reports every record-level error.',
+};
+
+/** INVALID_DATA: 202 per record on the page, 400 top-level in the saved example. */
+export const invalidDataShape: DriftPoint = {
+  id: 'crm-update-records/invalid-data-status-shape',
+  topic: 'HTTP status and shape of INVALID_DATA',
+  variants: [
+    { source: errorsTable('INVALID_DATA'), says: 'HTTP 202, "the id given seems to be invalid" (a per-record error)', status: 202, shape: 'records' },
+    { source: savedExample('INVALID_DATA'), says: 'HTTP 400, top-level object, details.expected_data_type "jsonobject", for a body that is not valid JSON', status: 400, shape: 'error' },
+  ],
+  expected: 0,
+  why: 'Both are kept, as two cases: the page describes an unknown record id (per record, 202, expected by the invalid-id case); the saved example was provoked by a malformed body (whole request, 400, expected by the malformed-body case).',
+};
+
+/** OAUTH_SCOPE_MISMATCH message: "Unauthorized" on the page, the captured message in the example. */
+export const scopeMismatchMessage: DriftPoint = {
+  id: 'crm-update-records/oauth-scope-mismatch-message',
+  topic: 'Message of OAUTH_SCOPE_MISMATCH',
+  variants: [
+    { source: errorsTable('OAUTH_SCOPE_MISMATCH'), says: 'message "Unauthorized"', message: 'Unauthorized' },
+    { source: savedExample('OAUTH_SCOPE_MISMATCH'), says: 'message "invalid oauth scope to access this URL"', message: 'invalid oauth scope to access this URL' },
+  ],
+  expected: 1,
+  why: 'The saved example is a captured body, and zoho-notes.md (section 4) quotes the same message from crm-oas; "Unauthorized" reads as the HTTP reason phrase.',
+};
+
+/** INVALID_REQUEST_METHOD: 400 here, 403 on the record-locking page. */
+export const invalidMethodStatus: DriftPoint = {
+  id: 'crm/invalid-request-method-status',
+  topic: 'HTTP status of INVALID_REQUEST_METHOD',
+  variants: [
+    { source: errorsTable('INVALID_REQUEST_METHOD'), says: 'HTTP 400', status: 400 },
+    { source: savedExample('INVALID_REQUEST_METHOD'), says: 'HTTP 400 (method COPY)', status: 400 },
+    { source: { page: LOCKING_PAGE, section: 'Possible Errors: INVALID_REQUEST_METHOD' }, says: 'HTTP 403', status: 403 },
+  ],
+  expected: 0,
+  why: 'For Update Records both of its own sources agree on 400; the 403 belongs to another endpoint and is kept for it.',
+};
+
+/** The saved item authenticates with Bearer; the page and every SDK use Zoho-oauthtoken. */
+export const authorizationScheme: DriftPoint = {
+  id: 'crm-update-records/authorization-scheme',
+  topic: 'Authorization header scheme',
+  variants: [
+    { source: { page: PAGE, section: 'Header' }, says: 'Authorization: Zoho-oauthtoken <token>' },
+    { source: { page: ITEM, section: 'Curl Command' }, says: 'Authorization: Bearer <access_token> (auth type "bearer")' },
+  ],
+  expected: 0,
+  why: 'The page, every sample request and the official SDK (zoho-notes.md section 1) send "Zoho-oauthtoken "; the item also sends {{authorization-token}}, so its Bearer header is not what authenticated it.',
+};
+
+/** The page lists v2.1 URLs, the saved item v2 URLs. */
+export const apiVersions: DriftPoint = {
+  id: 'crm-update-records/api-version',
+  topic: 'API version in the request URL',
+  variants: [
+    { source: { page: PAGE, section: 'Sample Request' }, says: '/crm/v2.1/...' },
+    { source: { page: ITEM, section: 'Curl Command' }, says: '/crm/v2/...' },
+  ],
+  expected: 0,
+  why: 'Not a contradiction to settle: both versions get a collection; the optional keys documented only on the v2.1 page are cased for v2.1 only.',
+};

@@ -1,0 +1,94 @@
+// `contract [run]`: parse the run flags, select cases, resolve the target, call runContract, map the outcome to an exit code.
+
+import { join } from 'node:path';
+import { catalog, selectCases, type Selection } from '../catalog/index.ts';
+import { ExitCode, NothingSelectedError, UsageError, type ExitCodeValue } from '../errors.ts';
+import { probeTarget, urlTarget, type Target } from '../harness/index.ts';
+import { publishLatest, renderTerminal, type RunSummary } from '../report/index.ts';
+import { runOptionTable } from './option-table.ts';
+import { parseOptions, parsePositiveInteger, renderHelp, type ParsedOptions } from './parse-args.ts';
+import { runContract } from './run-contract.ts';
+
+/** What the run command needs from its surroundings (the only place that reads them is main.ts). */
+export interface CliEnvironment {
+  readonly root: string;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly isTty: boolean;
+  readonly isCi: boolean;
+  readonly now: Date;
+  readonly print: (line: string) => void;
+}
+
+/** Runs the suite and returns the exit code of DESIGN.md. */
+export async function commandRun(args: readonly string[], cli: CliEnvironment): Promise<ExitCodeValue> {
+  const options = parseOptions(runOptionTable, args, 'run');
+  if (options.help) {
+    cli.print(renderHelp('Usage: npm run contract -- [command] [options]\n\nCommands: run (default), collections, mock, help', runOptionTable));
+    return ExitCode.passed;
+  }
+  const selections = select(options);
+  if (options.list) {
+    for (const s of selections) for (const c of s.cases) cli.print(`${s.endpoint.product} › ${s.endpoint.id} › ${s.version} › ${c.name}  [${c.id}]`);
+    return ExitCode.passed;
+  }
+  const target = await resolveTarget(options, cli.env);
+  const runId = cli.now.toISOString().replace(/[:.]/g, '-').replace(/-\d{3}Z$/, 'Z');
+  const outDir = options.out ?? join(cli.root, 'reports', runId);
+  const summary = await runContract({
+    root: cli.root,
+    selections,
+    ...(target ? { target } : {}),
+    runId,
+    outDir,
+    concurrency: parsePositiveInteger(options.concurrency, 'concurrency', 4),
+    timeoutMs: parsePositiveInteger(options.timeout, 'timeout', 30_000),
+    bail: options.bail ?? false,
+    sandboxTests: options['sandbox-tests'] ?? false,
+    ...(options.case ? { testNames: testNames(selections) } : {}),
+    terminalReporter: cli.isCi || !cli.isTty ? 'dot' : 'default',
+  });
+  if (!options.out) await publishLatest(outDir, join(cli.root, 'reports', 'latest'));
+  for (const line of renderTerminal(summary, outDir)) cli.print(line);
+  return exitCodeOf(summary);
+}
+
+function select(options: ParsedOptions<typeof runOptionTable>): Selection[] {
+  const selections = selectCases(catalog, {
+    ...(options.product ? { product: options.product } : {}),
+    ...(options.endpoint ? { endpoint: options.endpoint } : {}),
+    ...(options['api-version'] ? { version: options['api-version'] } : {}),
+    ...(options.case ? { text: options.case } : {}),
+  });
+  if (selections.length === 0) {
+    const given = (['product', 'endpoint', 'api-version', 'case'] as const).filter((k) => options[k]).map((k) => `--${k} ${options[k]}`);
+    throw new NothingSelectedError(`no case matches ${given.join(' ')}`);
+  }
+  return selections;
+}
+
+async function resolveTarget(options: ParsedOptions<typeof runOptionTable>, env: CliEnvironment['env']): Promise<Target | undefined> {
+  const kind = options.target ?? (options['base-url'] ? 'url' : 'mock');
+  if (kind === 'mock') {
+    if (options['base-url']) throw new UsageError('--base-url cannot be used with --target mock', 'drop --target mock, or drop --base-url');
+    return undefined;
+  }
+  if (kind !== 'url') throw new UsageError(`--target "${kind}" is not a target`, 'use --target mock or --target url (live mode is not available yet)');
+  const baseUrl = options['base-url'];
+  if (!baseUrl) throw new UsageError('--target url needs --base-url <url>', 'e.g. --base-url http://127.0.0.1:4010');
+  const target = urlTarget(baseUrl, env);
+  await probeTarget(target.apiDomain, Math.min(parsePositiveInteger(options.timeout, 'timeout', 30_000), 10_000));
+  return target;
+}
+
+/** The exact test names of the selected cases, for vitest's name filter. */
+function testNames(selections: readonly Selection[]): string[] {
+  return selections.flatMap((s) => s.cases.map((c) => `${s.endpoint.product} › ${s.endpoint.id} › ${s.version} › ${c.name}`));
+}
+
+/** 1 on any contract failure; 3 when cases could only error (nothing checkable); 0 otherwise. */
+export function exitCodeOf(summary: RunSummary): ExitCodeValue {
+  if (summary.outcome === 'failed') return ExitCode.contractFailure;
+  if (summary.outcome === 'error') return ExitCode.unreachable;
+  if (summary.outcome === 'empty' && summary.totals.skipped === 0) return ExitCode.unreachable;
+  return ExitCode.passed;
+}

@@ -1,0 +1,54 @@
+// CLI entry: the only place that reads argv/env, prints, and exits. Dispatches to a command and maps errors to exit codes.
+
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ContractSuiteError, ExitCode, UsageError, describeError, type ExitCodeValue } from '../errors.ts';
+import { redactText } from '../redact.ts';
+import { commandCollections } from './command-collections.ts';
+import { commandMock } from './command-mock.ts';
+import { commandRun } from './command-run.ts';
+import { loadEnvironment } from './load-env.ts';
+import { commandTable } from './option-table.ts';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+async function main(argv: readonly string[]): Promise<ExitCodeValue> {
+  const [first, ...rest] = argv;
+  const print = (line: string): void => void process.stdout.write(`${redactText(line)}\n`);
+  const command = first !== undefined && !first.startsWith('-') ? first : 'run';
+  const args = command === first ? rest : argv;
+  switch (command) {
+    case 'run':
+      return commandRun(args, { root: ROOT, env: loadEnvironment(join(ROOT, '.env'), process.env), isTty: Boolean(process.stdout.isTTY), isCi: Boolean(process.env['CI']), now: new Date(), print });
+    case 'collections':
+      return commandCollections(args, ROOT, print);
+    case 'mock':
+      return commandMock(args, print, onceSignalled());
+    case 'help':
+      return commandRun(['--help'], { root: ROOT, env: {}, isTty: false, isCi: false, now: new Date(), print });
+    default:
+      throw new UsageError(`unknown command "${command}"`, `commands: ${Object.keys(commandTable).join(', ')}`);
+  }
+}
+
+function onceSignalled(): Promise<void> {
+  return new Promise((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
+}
+
+const debug = process.argv.includes('--debug');
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof ContractSuiteError) {
+      process.stderr.write(`${redactText(error.toLine())}\n`);
+      if (debug) process.stderr.write(`${redactText(error.stack ?? '')}\n`);
+      process.exit(error.exitCode);
+    }
+    process.stderr.write(`error E_INTERNAL: ${redactText(describeError(error))} (rerun with --debug and report it)\n`);
+    if (debug && error instanceof Error) process.stderr.write(`${redactText(error.stack ?? '')}\n`);
+    process.exit(ExitCode.unreachable);
+  },
+);

@@ -1,0 +1,50 @@
+// The CLI's options as data: names, value types, help text. Parsing and help both derive from this table.
+
+/** One command-line option. */
+export interface OptionSpec {
+  readonly type: 'string' | 'boolean';
+  /** Placeholder shown in help for options that take a value. */
+  readonly value?: string;
+  readonly help: string;
+}
+
+/** Options of `contract` (the default command: run the suite). */
+export const runOptionTable = {
+  product: { type: 'string', value: '<product>', help: 'run only this product (crm)' },
+  endpoint: { type: 'string', value: '<endpoint>', help: 'run only this endpoint (e.g. update-records)' },
+  'api-version': { type: 'string', value: '<version>', help: 'run only this API version (e.g. v2.1)' },
+  case: { type: 'string', value: '<text>', help: 'run only cases whose id or name contains the text (case-insensitive)' },
+  target: { type: 'string', value: 'mock|url', help: 'where requests go (default: mock, the embedded server)' },
+  'base-url': { type: 'string', value: '<url>', help: 'send every request to this base URL (implies --target url; tokens from ZOHO_* variables)' },
+  concurrency: { type: 'string', value: '<n>', help: 'newman runs in flight at once per collection (default 4)' },
+  timeout: { type: 'string', value: '<ms>', help: 'per-request timeout in milliseconds (default 30000)' },
+  bail: { type: 'boolean', help: 'stop after the first failing case' },
+  out: { type: 'string', value: '<dir>', help: 'write the report here instead of reports/<run-id>/' },
+  'sandbox-tests': { type: 'boolean', help: "also run each request's in-collection Postman test script (slower)" },
+  list: { type: 'boolean', help: 'list the selected cases and exit without running them' },
+  debug: { type: 'boolean', help: 'print stack traces of setup errors' },
+  help: { type: 'boolean', help: 'show this help' },
+} as const satisfies Record<string, OptionSpec>;
+
+/** Options of `contract collections`. */
+export const collectionsOptionTable = {
+  check: { type: 'boolean', help: 'fail (exit 1) if committed collections/schemas/harnesses differ from the catalog' },
+  help: { type: 'boolean', help: 'show this help' },
+} as const satisfies Record<string, OptionSpec>;
+
+/** Options of `contract mock`. */
+export const mockOptionTable = {
+  port: { type: 'string', value: '<port>', help: 'port to listen on (default: a free one)' },
+  host: { type: 'string', value: '<host>', help: 'address to bind (default 127.0.0.1)' },
+  help: { type: 'boolean', help: 'show this help' },
+} as const satisfies Record<string, OptionSpec>;
+
+/** Subcommands and what each does. */
+export const commandTable = {
+  run: 'run the contract suite (default)',
+  collections: 'regenerate collections/, schemas/ and the harness files from the catalog',
+  mock: 'run the embedded mock alone and print the ZOHO_... values it accepts',
+  help: 'show this help',
+} as const;
+
+export type CommandName = keyof typeof commandTable;

@@ -1,0 +1,77 @@
+// The vitest Node API call: runs the contract project over the selected harness files and returns the run's summary.
+
+import { join, relative } from 'node:path';
+import { createVitest } from 'vitest/node';
+import type { Selection } from '../catalog/index.ts';
+import { RunCrashedError } from '../errors.ts';
+import { harnessPath } from '../generate/index.ts';
+import type { Target } from '../harness/index.ts';
+import { SummaryReporter, type RunSummary } from '../report/index.ts';
+
+/** Everything a contract run needs, already parsed and validated by the CLI. */
+export interface ContractRunRequest {
+  readonly root: string;
+  readonly selections: readonly Selection[];
+  /** Absent: the contract project's globalSetup starts the embedded mock. */
+  readonly target?: Target;
+  readonly runId: string;
+  readonly outDir: string;
+  readonly concurrency: number;
+  readonly timeoutMs: number;
+  readonly bail: boolean;
+  readonly sandboxTests: boolean;
+  /** Names of the selected tests, when a --case filter narrowed them. */
+  readonly testNames?: readonly string[];
+  /** vitest reporter for the terminal: 'default' on a TTY, 'dot' or 'default' in CI. */
+  readonly terminalReporter: 'default' | 'dot' | 'verbose';
+}
+
+/** Runs the suite; throws ContractSuiteError when vitest could not run it at all. */
+export async function runContract(request: ContractRunRequest): Promise<RunSummary> {
+  const summaryReporter = new SummaryReporter({
+    runId: request.runId,
+    outDir: request.outDir,
+    target: request.target ? { kind: request.target.kind, name: request.target.name } : { kind: 'mock', name: 'mock' },
+    secrets: request.target?.secrets ?? [],
+  });
+  const vitest = await createVitest('test', {
+    root: request.root,
+    config: join(request.root, 'vitest.config.ts'),
+    project: ['contract'],
+    watch: false,
+    bail: request.bail ? 1 : 0,
+    ...(request.testNames ? { testNamePattern: namePattern(request.testNames) } : {}),
+    reporters: [
+      request.terminalReporter,
+      ['junit', { outputFile: join(request.outDir, 'junit.xml'), suiteName: 'zoho-contract', classnameTemplate: '{filename}' }],
+      summaryReporter,
+    ],
+  });
+  try {
+    vitest.provide('contractRun', {
+      ...(request.target ? { target: request.target } : {}),
+      concurrency: request.concurrency,
+      timeoutMs: request.timeoutMs,
+      sandboxTests: request.sandboxTests,
+    });
+    const files = request.selections.map((s) => relative(request.root, join(request.root, harnessPath(s.endpoint, s.version))));
+    await vitest.start(files);
+    const crashes = vitest.state.getUnhandledErrors();
+    if (!summaryReporter.summary) throw new RunCrashedError('the contract run ended without a summary', firstMessage(crashes));
+    if (crashes.length > 0 && summaryReporter.summary.totals.cases === 0) throw new RunCrashedError('the contract run crashed before any case ran', firstMessage(crashes));
+    return summaryReporter.summary;
+  } finally {
+    await vitest.close();
+  }
+}
+
+/** An anchored alternation of exact test names, for vitest's testNamePattern. */
+function namePattern(names: readonly string[]): RegExp {
+  return new RegExp(`^(?:${names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})$`);
+}
+
+function firstMessage(errors: readonly unknown[]): string {
+  const first = errors[0];
+  const text = first instanceof Error ? first.message : first === undefined ? '' : typeof first === 'object' && first !== null && 'message' in first ? String(first.message) : String(first);
+  return text.split('\n')[0] ?? '';
+}

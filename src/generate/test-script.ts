@@ -1,0 +1,41 @@
+// Renders the Postman test script of one case: status, code and schema, so a collection runs standalone.
+
+import type { Case } from '../catalog/index.ts';
+
+/** Collection variable that holds the endpoint's bundled schema (one copy per collection, not per item). */
+export const SCHEMA_VARIABLE = 'response_schema';
+
+/** The sandbox lines that check one case's documented outcome; mirrors the Node-side verdict. */
+export function renderTestScript(testCase: Case): string[] {
+  const expected = testCase.expect;
+  const codeLabel = expected.shape === 'records' ? expected.codes.join(', ') : expected.code;
+  const branch = expected.shape === 'records' ? 'recordsEnvelope' : 'topLevelError';
+  return [
+    `// ${testCase.name} (${testCase.doc.page}: ${testCase.doc.section}). Generated from the catalog; edit the catalog, not this.`,
+    `var expected = ${JSON.stringify(expected)};`,
+    'var body = null;',
+    'try { body = pm.response.json(); } catch (e) { body = null; }',
+    `pm.test(${JSON.stringify(`HTTP status is ${expected.status}`)}, function () {`,
+    '  pm.response.to.have.status(expected.status);',
+    '});',
+    `pm.test(${JSON.stringify(`code is ${truncate(codeLabel)}`)}, function () {`,
+    '  pm.expect(body, "a JSON body").to.be.an("object");',
+    '  if (expected.shape === "records") {',
+    '    pm.expect(body.data, "data[]").to.be.an("array");',
+    '    pm.expect(body.data.map(function (entry) { return entry && entry.code; })).to.eql(expected.codes);',
+    '  } else {',
+    '    pm.expect(body.code).to.eql(expected.code);',
+    '    if (expected.message) { pm.expect(String(body.message).toLowerCase()).to.eql(expected.message.toLowerCase()); }',
+    '  }',
+    '});',
+    'pm.test("body matches the documented schema", function () {',
+    `  var schema = JSON.parse(pm.collectionVariables.get(${JSON.stringify(SCHEMA_VARIABLE)}));`,
+    `  pm.response.to.have.jsonSchema({ definitions: schema.definitions, $ref: "#/definitions/${branch}" });`,
+    '});',
+  ];
+}
+
+/** Keeps test names short when a case expects many entries (e.g. 100 SUCCESS). */
+function truncate(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}

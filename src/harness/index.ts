@@ -1,0 +1,17 @@
+// Public door of the harness: targets, newman runs of a collection, Node-side verdicts. Knows nothing of vitest.
+
+export { loadCollection } from './load-collection.ts';
+export { probeTarget } from './probe-target.ts';
+export { describeTransportError, readExchange, type Exchange } from './newman-exchange.ts';
+export { runCollection, type CollectionRun } from './run-collection.ts';
+export { selectItems, type CollectionItem } from './select-items.ts';
+export {
+  SECRET_VARIABLES,
+  buildEnvironment,
+  environmentName,
+  expandBulkIds,
+  referencedVariables,
+  urlTarget,
+  type Target,
+  type TargetKind,
+} from './target.ts';

@@ -1,0 +1,78 @@
+// Narrows what newman's `request` event hands over (untyped at runtime) into one Exchange, once.
+
+/** One request/response as newman saw it, or the transport error that stopped it. */
+export interface Exchange {
+  readonly itemId: string;
+  readonly method: string;
+  readonly url: string;
+  readonly requestHeaders: Record<string, string>;
+  readonly requestBody?: string;
+  readonly response?: { readonly status: number; readonly headers: Record<string, string>; readonly body: string; readonly timeMs: number };
+  readonly error?: string;
+}
+
+/** Builds an Exchange from the `request` event's error and arguments. */
+export function readExchange(error: unknown, args: unknown): Exchange | undefined {
+  if (!isObject(args)) return undefined;
+  const item = args['item'];
+  const itemId = isObject(item) && typeof item['id'] === 'string' ? item['id'] : undefined;
+  if (itemId === undefined) return undefined;
+  const request = args['request'];
+  const base = {
+    itemId,
+    method: isObject(request) && typeof request['method'] === 'string' ? request['method'] : 'GET',
+    url: isObject(request) ? stringify(request['url']) : '',
+    requestHeaders: readHeaders(isObject(request) ? request['headers'] : undefined),
+    ...readRequestBody(request),
+  };
+  if (error) return { ...base, error: describeTransportError(error) };
+  const response = args['response'];
+  if (!isObject(response) || typeof response['code'] !== 'number') return { ...base, error: 'no response' };
+  const stream = response['stream'];
+  const body = Buffer.isBuffer(stream) ? stream.toString('utf8') : typeof stream === 'string' ? stream : '';
+  const timeMs = typeof response['responseTime'] === 'number' ? response['responseTime'] : 0;
+  return { ...base, response: { status: response['code'], headers: readHeaders(response['headers']), body, timeMs } };
+}
+
+/** "connect ECONNREFUSED 127.0.0.1:9" -> a readable line naming the fault. */
+export function describeTransportError(error: unknown): string {
+  const code = isObject(error) && typeof error['code'] === 'string' ? error['code'] : undefined;
+  const message = error instanceof Error ? error.message : String(error);
+  const known: Record<string, string> = {
+    ECONNREFUSED: 'connection refused',
+    ECONNRESET: 'connection reset by the server',
+    ENOTFOUND: 'host name not found (DNS)',
+    ETIMEDOUT: 'request timed out',
+    ESOCKETTIMEDOUT: 'request timed out waiting for the response',
+    EHOSTUNREACH: 'host unreachable',
+  };
+  const reason = code && known[code] ? known[code] : undefined;
+  return reason ? `transport error: ${reason} (${message})` : `transport error: ${message}`;
+}
+
+function readHeaders(headers: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  // postman-collection HeaderList exposes `all()`; plain arrays arrive from JSON.
+  const list = isObject(headers) && typeof headers['all'] === 'function' ? (headers['all'] as () => unknown)() : headers;
+  if (!Array.isArray(list)) return out;
+  for (const header of list) {
+    if (isObject(header) && typeof header['key'] === 'string' && !header['disabled']) out[header['key']] = stringify(header['value']);
+  }
+  return out;
+}
+
+function readRequestBody(request: unknown): { requestBody?: string } {
+  const body = isObject(request) ? request['body'] : undefined;
+  if (!isObject(body) || typeof body['raw'] !== 'string') return {};
+  return { requestBody: body['raw'] };
+}
+
+function stringify(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (isObject(value) && typeof value['toString'] === 'function') return String(value);
+  return '';
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}

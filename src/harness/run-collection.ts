@@ -1,0 +1,107 @@
+// Runs one collection against a target with newman (several runs at once) and judges every response in Node.
+
+import newman from 'newman';
+import type { Case, Endpoint } from '../catalog/index.ts';
+import { casesForVersion } from '../catalog/index.ts';
+import { redactHeaders, redactText } from '../redact.ts';
+import { buildVerdict, judgeResponse, type CaseResult, type SchemaRegistry, type Verdict } from '../validate/index.ts';
+import { readExchange, type Exchange } from './newman-exchange.ts';
+import { selectItems, type CollectionItem } from './select-items.ts';
+import { buildEnvironment, environmentName, referencedVariables, type Target } from './target.ts';
+
+/** Everything one collection run needs. */
+export interface CollectionRun {
+  readonly endpoint: Endpoint;
+  readonly version: string;
+  /** The collection as parsed from collections/ (unknown: it is outside data). */
+  readonly collection: unknown;
+  readonly target: Target;
+  readonly registry: SchemaRegistry;
+  readonly schemaId: string;
+  /** Case ids to run; every case of the version when absent. */
+  readonly caseIds?: readonly string[];
+  /** newman runs in flight at once for this collection. */
+  readonly concurrency?: number;
+  readonly timeoutMs?: number;
+  /** Also run the collection's own sandbox test scripts (slower; the Node verdict stays authoritative). */
+  readonly sandboxTests?: boolean;
+}
+
+const EXCERPT_LIMIT = 2048;
+
+/** Runs the selected cases and returns one verdict per case, in catalog order. */
+export async function runCollection(run: CollectionRun): Promise<Verdict[]> {
+  const selected = casesForVersion(run.endpoint, run.version).filter((c) => !run.caseIds || run.caseIds.includes(c.id));
+  const items = selectItems(run.collection, selected.map((c) => c.id));
+  const results = new Map<string, CaseResult>();
+  const runnable: Array<{ testCase: Case; item: CollectionItem }> = [];
+  for (const testCase of selected) {
+    const item = items.get(testCase.id);
+    const skip = item ? skipReason(testCase, item, run.target) : `collection has no item for case ${testCase.id}: run \`npm run collections\``;
+    if (skip || !item) results.set(testCase.id, { kind: 'skipped', reason: skip ?? 'no item' });
+    else runnable.push({ testCase, item });
+  }
+  const exchanges = await runChunks(run, runnable.map((r) => r.item));
+  for (const { testCase, item } of runnable) results.set(testCase.id, judge(run, testCase, exchanges.get(item.id)));
+  const context = { product: run.endpoint.product, endpoint: run.endpoint.id, version: run.version, target: run.target.name };
+  return selected.map((c) => buildVerdict(context, c, results.get(c.id) ?? { kind: 'skipped', reason: 'not run' }));
+}
+
+function skipReason(testCase: Case, item: CollectionItem, target: Target): string | undefined {
+  if (target.kind !== 'url' && !testCase.provocable.includes(target.kind)) return `${target.kind} cannot provoke it (${testCase.provocable.join(' only, ')} only)`;
+  const known = new Set([...Object.keys(target.variables), 'api_domain']);
+  const missing = referencedVariables(JSON.stringify(item.json)).filter((v) => !known.has(v));
+  if (missing.length === 0) return undefined;
+  const names = [...new Set(missing.map((v) => (v.startsWith('bulk_id_') ? 'ZOHO_BULK_IDS' : environmentName(v))))];
+  return `not configured for this target: ${names.join(', ')}`;
+}
+
+/** Splits the items over `concurrency` newman runs, round-robin, and collects every exchange by item id. */
+async function runChunks(run: CollectionRun, items: readonly CollectionItem[]): Promise<Map<string, Exchange>> {
+  const exchanges = new Map<string, Exchange>();
+  const chunkCount = Math.max(1, Math.min(run.concurrency ?? 4, items.length));
+  const chunks = Array.from({ length: chunkCount }, (_, k) => items.filter((_, i) => i % chunkCount === k));
+  await Promise.all(chunks.filter((c) => c.length > 0).map((chunk) => runNewman(run, chunk, (e) => exchanges.set(e.itemId, e))));
+  return exchanges;
+}
+
+function runNewman(run: CollectionRun, items: readonly CollectionItem[], onExchange: (exchange: Exchange) => void): Promise<void> {
+  const collection = { ...(run.collection as Record<string, unknown>), item: items.map((i) => (run.sandboxTests ? i.json : { ...i.json, event: [] })) };
+  return new Promise((resolve, reject) => {
+    const emitter = newman.run(
+      {
+        collection: collection as newman.NewmanRunOptions['collection'],
+        environment: buildEnvironment(run.target),
+        reporters: [],
+        timeoutRequest: run.timeoutMs ?? 30_000,
+        ignoreRedirects: true,
+      },
+      (error) => (error ? reject(error) : resolve()),
+    );
+    emitter.on('request', (error: unknown, args: unknown) => {
+      const exchange = readExchange(error, args);
+      if (exchange) onExchange(exchange);
+    });
+  });
+}
+
+function judge(run: CollectionRun, testCase: Case, exchange: Exchange | undefined): CaseResult {
+  if (!exchange) return { kind: 'transport', message: 'no exchange recorded: newman did not send the request', durationMs: 0 };
+  const excerpt = toExcerpt(exchange, run.target.secrets);
+  if (!exchange.response) return { kind: 'transport', message: exchange.error ?? 'no response', durationMs: 0, exchange: excerpt };
+  const { findings, actual } = judgeResponse(testCase.expect, exchange.response, (shape, body) => run.registry.check(run.schemaId, shape, body));
+  return { kind: 'judged', findings, actual, durationMs: exchange.response.timeMs, exchange: excerpt };
+}
+
+function toExcerpt(exchange: Exchange, secrets: readonly string[]): NonNullable<Verdict['exchange']> {
+  const clip = (text: string): string => redactText(text.length > EXCERPT_LIMIT ? `${text.slice(0, EXCERPT_LIMIT)}... (${text.length} bytes)` : text, secrets);
+  return {
+    method: exchange.method,
+    url: redactText(exchange.url, secrets),
+    requestHeaders: redactHeaders(exchange.requestHeaders, secrets),
+    ...(exchange.requestBody === undefined ? {} : { requestBody: clip(exchange.requestBody) }),
+    ...(exchange.response
+      ? { status: exchange.response.status, responseHeaders: redactHeaders(exchange.response.headers, secrets), responseBody: clip(exchange.response.body) }
+      : {}),
+  };
+}

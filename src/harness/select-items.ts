@@ -1,0 +1,34 @@
+// Finds a collection's request items by case id, whatever folders they sit in. Pure; the collection enters as unknown.
+
+import { ConfigError } from '../errors.ts';
+
+/** A request item of a collection, kept as the JSON newman will run. */
+export interface CollectionItem {
+  readonly id: string;
+  readonly json: Record<string, unknown>;
+}
+
+/** Maps each wanted case id to its item (item ids end with `.<case id>`, as the generator writes them). */
+export function selectItems(collection: unknown, caseIds: readonly string[]): Map<string, CollectionItem> {
+  if (!isObject(collection) || !Array.isArray(collection['item'])) {
+    throw new ConfigError('the collection has no "item" array', 'regenerate it with `npm run collections`');
+  }
+  const wanted = new Set(caseIds);
+  const found = new Map<string, CollectionItem>();
+  const visit = (items: readonly unknown[]): void => {
+    for (const item of items) {
+      if (!isObject(item)) continue;
+      if (Array.isArray(item['item'])) visit(item['item']);
+      else if (typeof item['id'] === 'string') {
+        const caseId = item['id'].slice(item['id'].lastIndexOf('.') + 1);
+        if (wanted.has(caseId)) found.set(caseId, { id: item['id'], json: item });
+      }
+    }
+  };
+  visit(collection['item']);
+  return found;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

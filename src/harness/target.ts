@@ -1,0 +1,74 @@
+// Where requests go and with what values: the Target every run is given, and how it becomes a Postman environment.
+
+import { ConfigError } from '../errors.ts';
+
+/** The kinds of target (DESIGN.md "Targets"); live arrives with live mode. */
+export type TargetKind = 'mock' | 'url' | 'live';
+
+/** A target: its base URL and every variable value a collection may reference. Serialisable (vitest `provide`). */
+export interface Target {
+  readonly kind: TargetKind;
+  /** Short label for reports: "mock", or the base URL's host. */
+  readonly name: string;
+  readonly apiDomain: string;
+  /** Variable name -> value (tokens, fixture ids); api_domain is added by `buildEnvironment`. */
+  readonly variables: Readonly<Record<string, string>>;
+  /** Values that must never be shown or written (tokens). */
+  readonly secrets: readonly string[];
+}
+
+/** Variables whose values are credentials. */
+export const SECRET_VARIABLES = ['access_token', 'token_without_scope', 'token_no_permission', 'token_restricted_user'] as const;
+
+/** The environment variable that supplies a collection variable for `--base-url` targets. */
+export function environmentName(variable: string): string {
+  return `ZOHO_${variable.toUpperCase()}`;
+}
+
+/** Reads a `--base-url` target's variables from environment values (`ZOHO_ACCESS_TOKEN`, `ZOHO_BULK_IDS`, ...). */
+export function urlTarget(baseUrl: string, env: Readonly<Record<string, string | undefined>>): Target {
+  let url: URL;
+  try {
+    url = new URL(baseUrl);
+  } catch {
+    throw new ConfigError(`--base-url "${baseUrl}" is not a URL`, 'give an absolute http(s) URL, e.g. --base-url http://127.0.0.1:4010');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ConfigError(`--base-url "${baseUrl}" is not http or https`, 'give an absolute http(s) URL');
+  }
+  const variables: Record<string, string> = {};
+  for (const [key, value] of Object.entries(env)) {
+    if (!key.startsWith('ZOHO_') || value === undefined || value === '') continue;
+    if (key === 'ZOHO_BULK_IDS') Object.assign(variables, expandBulkIds(value));
+    else variables[key.slice('ZOHO_'.length).toLowerCase()] = value;
+  }
+  delete variables['api_domain'];
+  const secrets = SECRET_VARIABLES.map((name) => variables[name]).filter((v): v is string => v !== undefined);
+  return { kind: 'url', name: url.host, apiDomain: url.origin + url.pathname.replace(/\/$/, ''), variables, secrets };
+}
+
+/** `a,b,c` -> bulk_id_001=a, bulk_id_002=b, ... (the catalog's bulk cases reference them by number). */
+export function expandBulkIds(list: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  list
+    .split(',')
+    .map((id) => id.trim())
+    .filter(Boolean)
+    .forEach((id, i) => {
+      out[`bulk_id_${String(i + 1).padStart(3, '0')}`] = id;
+    });
+  return out;
+}
+
+/** The in-memory Postman environment for a target; never written to disk, since it holds tokens. */
+export function buildEnvironment(target: Target): { id: string; name: string; values: Array<{ key: string; value: string; type: string; enabled: boolean }> } {
+  const values = Object.entries({ ...target.variables, api_domain: target.apiDomain })
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([key, value]) => ({ key, value, type: (SECRET_VARIABLES as readonly string[]).includes(key) ? 'secret' : 'default', enabled: true }));
+  return { id: `zoho-contract-${target.kind}`, name: `zoho-contract ${target.name}`, values };
+}
+
+/** The `{{variables}}` a piece of request text references, in order of first use. */
+export function referencedVariables(text: string): string[] {
+  return [...new Set([...text.matchAll(/\{\{([A-Za-z0-9_.-]+)\}\}/g)].map((m) => m[1] ?? ''))].filter(Boolean);
+}

@@ -1,0 +1,56 @@
+// RunSummary -> the lines printed at the end of a run: one per case group, then each failure with its reason. Pure.
+
+import type { Verdict } from '../validate/index.ts';
+import type { RunSummary } from './run-summary.ts';
+
+const MARK = { pass: '✓', fail: '✗', error: '!', skipped: '-' } as const;
+
+/** The closing summary of a run, ready to print. */
+export function renderTerminal(summary: RunSummary, reportDir?: string): string[] {
+  const lines: string[] = ['', `Contract run ${summary.runId} against ${summary.target.name} (${summary.target.kind})`];
+  for (const [group, verdicts] of groupVerdicts(summary.verdicts)) {
+    const passed = verdicts.filter((v) => v.outcome === 'pass').length;
+    const failed = verdicts.filter((v) => v.outcome === 'fail').length;
+    const errors = verdicts.filter((v) => v.outcome === 'error').length;
+    const skipped = verdicts.filter((v) => v.outcome === 'skipped').length;
+    const mark = failed ? MARK.fail : errors ? MARK.error : passed ? MARK.pass : MARK.skipped;
+    const parts = [`${passed}/${verdicts.length - skipped} passed`, failed && `${failed} failed`, errors && `${errors} could not be checked`, skipped && `${skipped} skipped`].filter(Boolean);
+    lines.push(`  ${mark} ${group}: ${parts.join(', ')}`);
+  }
+  const broken = summary.verdicts.filter((v) => v.outcome === 'fail' || v.outcome === 'error');
+  if (broken.length) {
+    lines.push('', 'Failures:');
+    for (const v of broken) lines.push(...renderFailure(v));
+  }
+  const skipped = summary.verdicts.filter((v) => v.outcome === 'skipped');
+  if (skipped.length) {
+    lines.push('', 'Skipped:');
+    for (const v of skipped) lines.push(`  - ${title(v)}: ${v.reason}`);
+  }
+  const t = summary.totals;
+  lines.push('', `${t.passed} passed, ${t.failed} failed, ${t.errors} errors, ${t.skipped} skipped (${t.cases} cases)${summary.interrupted ? ' - INTERRUPTED' : ''}`);
+  if (reportDir) lines.push(`Report: ${reportDir}`);
+  return lines;
+}
+
+function renderFailure(v: Verdict): string[] {
+  const lines = [`  ${MARK[v.outcome === 'error' ? 'error' : 'fail']} ${title(v)}`, `      ${v.reason}`];
+  for (const finding of v.findings.filter((f) => f.kind === 'schema').slice(0, 5)) lines.push(`      schema: ${finding.message}`);
+  lines.push(`      doc: ${v.doc.page} § ${v.doc.section}`);
+  return lines;
+}
+
+function title(v: Verdict): string {
+  return `${v.product} › ${v.endpoint} › ${v.version} › ${v.caseName}`;
+}
+
+/** Verdicts by "product › endpoint › version › group", in first-seen order. */
+function groupVerdicts(verdicts: readonly Verdict[]): Map<string, Verdict[]> {
+  const groups = new Map<string, Verdict[]>();
+  const sorted = [...verdicts].sort((a, b) => `${a.product}${a.endpoint}${a.version}`.localeCompare(`${b.product}${b.endpoint}${b.version}`));
+  for (const v of sorted) {
+    const key = `${v.product} › ${v.endpoint} › ${v.version} › ${v.group}`;
+    groups.set(key, [...(groups.get(key) ?? []), v]);
+  }
+  return groups;
+}

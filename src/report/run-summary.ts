@@ -1,0 +1,85 @@
+// Verdicts -> RunSummary: the documented, stable shape of summary.json. Pure; time and ids are passed in.
+
+import type { Outcome, Verdict } from '../validate/index.ts';
+
+/** Counts of outcomes. */
+export interface Totals {
+  readonly cases: number;
+  readonly passed: number;
+  readonly failed: number;
+  readonly errors: number;
+  readonly skipped: number;
+}
+
+/** One collection's (product × endpoint × version) share of the run. */
+export interface CollectionTotals extends Totals {
+  readonly product: string;
+  readonly endpoint: string;
+  readonly version: string;
+}
+
+/** passed: every run case held; failed: a contract broke; error: something could not be checked; empty: nothing ran. */
+export type RunOutcome = 'passed' | 'failed' | 'error' | 'empty';
+
+/** What summary.json holds (schemaVersion 1). */
+export interface RunSummary {
+  readonly schemaVersion: 1;
+  readonly runId: string;
+  readonly startedAt: string;
+  readonly finishedAt: string;
+  readonly target: { readonly kind: string; readonly name: string };
+  /** True when the run stopped before every selected case ran. */
+  readonly interrupted: boolean;
+  readonly outcome: RunOutcome;
+  readonly totals: Totals;
+  readonly collections: readonly CollectionTotals[];
+  /** Failures and errors first, then the rest in run order. */
+  readonly verdicts: readonly Verdict[];
+}
+
+/** Facts about the run that verdicts do not carry. */
+export interface RunFacts {
+  readonly runId: string;
+  readonly startedAt: Date;
+  readonly finishedAt: Date;
+  readonly target: { readonly kind: string; readonly name: string };
+  readonly interrupted?: boolean;
+}
+
+/** Builds the summary of a run from its verdicts. */
+export function summariseRun(facts: RunFacts, verdicts: readonly Verdict[]): RunSummary {
+  const totals = countOutcomes(verdicts);
+  const keys = [...new Set(verdicts.map((v) => `${v.product}\u0000${v.endpoint}\u0000${v.version}`))];
+  const collections = keys.map((key) => {
+    const [product = '', endpoint = '', version = ''] = key.split('\u0000');
+    return { product, endpoint, version, ...countOutcomes(verdicts.filter((v) => v.product === product && v.endpoint === endpoint && v.version === version)) };
+  });
+  const rank: Record<Outcome, number> = { fail: 0, error: 1, pass: 2, skipped: 2 };
+  const ordered = verdicts.map((v, i) => ({ v, i })).sort((a, b) => rank[a.v.outcome] - rank[b.v.outcome] || a.i - b.i).map(({ v }) => v);
+  return {
+    schemaVersion: 1,
+    runId: facts.runId,
+    startedAt: facts.startedAt.toISOString(),
+    finishedAt: facts.finishedAt.toISOString(),
+    target: facts.target,
+    interrupted: facts.interrupted ?? false,
+    outcome: runOutcome(totals),
+    totals,
+    collections,
+    verdicts: ordered,
+  };
+}
+
+/** Counts each outcome. */
+export function countOutcomes(verdicts: readonly Verdict[]): Totals {
+  const count = (outcome: Outcome): number => verdicts.filter((v) => v.outcome === outcome).length;
+  return { cases: verdicts.length, passed: count('pass'), failed: count('fail'), errors: count('error'), skipped: count('skipped') };
+}
+
+/** A contract failure outranks a transport error; a run where nothing ran is "empty", never "passed". */
+export function runOutcome(totals: Totals): RunOutcome {
+  if (totals.failed > 0) return 'failed';
+  if (totals.errors > 0) return 'error';
+  if (totals.passed === 0) return 'empty';
+  return 'passed';
+}

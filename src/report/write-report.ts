@@ -1,0 +1,29 @@
+// The one report writer: applies redaction to every byte, writes artifacts, mirrors the run to reports/latest.
+
+import { cp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { ConfigError } from '../errors.ts';
+import { redactText } from '../redact.ts';
+import type { Artifact } from './artifact.ts';
+
+/** Writes artifacts under `dir`, each redacted against the run's secrets. */
+export async function writeArtifacts(dir: string, artifacts: readonly Artifact[], secrets: readonly string[]): Promise<string[]> {
+  const written: string[] = [];
+  try {
+    for (const artifact of artifacts) {
+      const path = join(dir, artifact.path);
+      await mkdir(dirname(path), { recursive: true });
+      await writeFile(path, redactText(artifact.content, secrets));
+      written.push(path);
+    }
+  } catch (error) {
+    throw new ConfigError(`cannot write the report to ${dir}`, 'make the folder writable or pick another with --out', { cause: error });
+  }
+  return written;
+}
+
+/** Replaces `latest` with a copy of the run's folder, so CI can always find the newest report. */
+export async function publishLatest(runDir: string, latestDir: string): Promise<void> {
+  await rm(latestDir, { recursive: true, force: true });
+  await cp(runDir, latestDir, { recursive: true });
+}

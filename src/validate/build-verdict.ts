@@ -1,0 +1,67 @@
+// Findings + context -> the Verdict of one case: outcome, one-line reason, drift observations. Pure.
+
+import type { Case, DriftPoint, Product } from '../catalog/index.ts';
+import type { ObservedResponse } from './judge-response.ts';
+import type { DriftObservation, ExchangeExcerpt, Finding, Outcome, Verdict } from './types.ts';
+
+/** Where a verdict belongs: which collection and target. */
+export interface VerdictContext {
+  readonly product: Product;
+  readonly endpoint: string;
+  readonly version: string;
+  readonly target: string;
+}
+
+/** What happened to one case: a judged response, a transport error, or a skip with its reason. */
+export type CaseResult =
+  | { readonly kind: 'judged'; readonly findings: readonly Finding[]; readonly actual: ObservedResponse; readonly durationMs: number; readonly exchange?: ExchangeExcerpt }
+  | { readonly kind: 'transport'; readonly message: string; readonly durationMs: number; readonly exchange?: ExchangeExcerpt }
+  | { readonly kind: 'skipped'; readonly reason: string };
+
+/** The verdict for a case, with its one-line reason built from the findings. */
+export function buildVerdict(context: VerdictContext, testCase: Case, result: CaseResult): Verdict {
+  const base = {
+    ...context,
+    caseId: testCase.id,
+    caseName: testCase.name,
+    group: testCase.group,
+    expected: testCase.expect,
+    doc: testCase.doc,
+  };
+  if (result.kind === 'skipped') return { ...base, outcome: 'skipped', reason: result.reason, findings: [], durationMs: 0 };
+  if (result.kind === 'transport') {
+    const findings: Finding[] = [{ kind: 'transport', message: result.message }];
+    return { ...base, outcome: 'error', reason: result.message, findings, durationMs: result.durationMs, ...(result.exchange ? { exchange: result.exchange } : {}) };
+  }
+  const outcome: Outcome = result.findings.length === 0 ? 'pass' : 'fail';
+  return {
+    ...base,
+    outcome,
+    reason: formatReason(result.findings),
+    findings: result.findings,
+    actual: result.actual,
+    durationMs: result.durationMs,
+    ...(result.exchange ? { exchange: result.exchange } : {}),
+    ...(testCase.drift?.length ? { drift: testCase.drift.map((point) => observeDrift(point, result.actual)) } : {}),
+  };
+}
+
+/** One line: the first findings by kind, schema errors with their JSON path. */
+export function formatReason(findings: readonly Finding[]): string {
+  if (findings.length === 0) return '';
+  const shown = findings.slice(0, 3).map((f) => (f.kind === 'schema' ? `schema: ${f.message}` : f.message));
+  const more = findings.length > 3 ? ` (+${findings.length - 3} more)` : '';
+  return `${shown.join('; ')}${more}`;
+}
+
+/** Which documented variant of a drift point the target's answer matched (status, shape and message where given). */
+export function observeDrift(point: DriftPoint, actual: ObservedResponse): DriftObservation {
+  const index = point.variants.findIndex(
+    (variant) =>
+      (variant.status === undefined || variant.status === actual.status) &&
+      (variant.shape === undefined || variant.shape === actual.shape) &&
+      (variant.message === undefined || variant.message.toLowerCase() === actual.message?.toLowerCase()),
+  );
+  const decidable = point.variants.some((v) => v.status !== undefined || v.shape !== undefined || v.message !== undefined);
+  return { drift: point.id, variant: decidable && index >= 0 ? index : null };
+}

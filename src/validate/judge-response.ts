@@ -1,0 +1,96 @@
+// One response against one documented expectation -> findings. Pure: the schema check is passed in.
+
+import type { Expectation } from '../catalog/index.ts';
+import type { Finding } from './types.ts';
+
+/** What came back over the wire, body as text. */
+export interface ResponseUnderTest {
+  readonly status: number;
+  readonly body: string;
+}
+
+/** The response's own reading: its status, the codes it carries and its envelope shape. */
+export interface ObservedResponse {
+  readonly status: number;
+  readonly codes: readonly string[];
+  readonly shape: 'records' | 'error' | 'other';
+  /** The top-level `message`, for error objects. */
+  readonly message?: string;
+}
+
+/** Validates a parsed body against the expected envelope's schema. */
+export type SchemaCheck = (shape: 'records' | 'error', body: unknown) => readonly Finding[];
+
+/** Every way `response` departs from `expected`; empty when the contract held. */
+export function judgeResponse(expected: Expectation, response: ResponseUnderTest, checkSchema: SchemaCheck): { findings: Finding[]; actual: ObservedResponse } {
+  const findings: Finding[] = [];
+  if (response.status !== expected.status) {
+    findings.push({ kind: 'status', message: `expected HTTP ${expected.status}, got ${response.status}` });
+  }
+  const parsed = parseJson(response.body);
+  if (!parsed.ok) {
+    findings.push({ kind: 'body', message: `body is not JSON (${describeBody(response.body)})` });
+    return { findings, actual: { status: response.status, codes: [], shape: 'other' } };
+  }
+  const actual = observe(response.status, parsed.value);
+  findings.push(...compareShapeAndCodes(expected, actual, parsed.value));
+  findings.push(...checkSchema(expected.shape, parsed.value));
+  return { findings, actual };
+}
+
+function compareShapeAndCodes(expected: Expectation, actual: ObservedResponse, body: unknown): Finding[] {
+  if (actual.shape !== expected.shape) {
+    const what = { records: 'a data[] envelope', error: 'a top-level error object', other: 'neither a data[] envelope nor a top-level error' };
+    return [{ kind: 'shape', message: `expected ${what[expected.shape]}, got ${what[actual.shape]}${actual.codes.length ? ` (code ${actual.codes.join(', ')})` : ''}` }];
+  }
+  if (expected.shape === 'error') {
+    const findings: Finding[] = [];
+    const code = actual.codes[0];
+    if (code !== expected.code) findings.push({ kind: 'code', message: `expected code ${expected.code}, got ${code ?? 'none'}` });
+    const message = isObject(body) ? body['message'] : undefined;
+    if (expected.message !== undefined && (typeof message !== 'string' || message.toLowerCase() !== expected.message.toLowerCase())) {
+      findings.push({ kind: 'message', message: `expected message "${expected.message}", got ${JSON.stringify(message)}` });
+    }
+    return findings;
+  }
+  if (actual.codes.length !== expected.codes.length) {
+    return [{ kind: 'entries', message: `expected ${expected.codes.length} data[] entr${expected.codes.length === 1 ? 'y' : 'ies'} (one per record sent), got ${actual.codes.length}` }];
+  }
+  const mismatches = expected.codes.flatMap((code, i) => (actual.codes[i] === code ? [] : [`data[${i}] expected ${code}, got ${actual.codes[i] || 'none'}`]));
+  return mismatches.length ? [{ kind: 'code', message: summarise(mismatches) }] : [];
+}
+
+/** Reads status, envelope shape and codes from a parsed body, whatever it looks like. */
+export function observe(status: number, body: unknown): ObservedResponse {
+  if (isObject(body) && Array.isArray(body['data'])) {
+    const codes = body['data'].map((entry: unknown) => (isObject(entry) && typeof entry['code'] === 'string' ? entry['code'] : ''));
+    return { status, codes, shape: 'records' };
+  }
+  if (isObject(body) && typeof body['code'] === 'string') {
+    const message = body['message'];
+    return { status, codes: [body['code']], shape: 'error', ...(typeof message === 'string' ? { message } : {}) };
+  }
+  return { status, codes: [], shape: 'other' };
+}
+
+function summarise(items: readonly string[]): string {
+  return items.length <= 3 ? items.join('; ') : `${items.slice(0, 3).join('; ')}; and ${items.length - 3} more`;
+}
+
+function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch {
+    return { ok: false };
+  }
+}
+
+function describeBody(body: string): string {
+  if (body.length === 0) return 'empty';
+  const start = body.slice(0, 40).replace(/\s+/g, ' ');
+  return `starts "${start}${body.length > 40 ? '...' : ''}"`;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,59 @@
+// Declares one vitest test per case of a collection, runs the selected cases once through the harness, asserts each verdict.
+
+import { join } from 'node:path';
+import { beforeAll, expect, inject, test } from 'vitest';
+import { casesForVersion, type Endpoint } from '../../../src/catalog/index.ts';
+import { collectionPath, schemaId } from '../../../src/generate/index.ts';
+import { loadCollection, runCollection } from '../../../src/harness/index.ts';
+import '../../../src/report/task-meta.ts';
+import { createSchemaRegistry, loadSchemas, type SchemaRegistry, type Verdict } from '../../../src/validate/index.ts';
+
+const ROOT = join(import.meta.dirname, '..', '..', '..');
+let registry: Promise<SchemaRegistry> | undefined;
+
+/** One compiled registry per worker, shared by every harness file it runs. */
+function sharedRegistry(): Promise<SchemaRegistry> {
+  const loaded = registry ?? loadSchemas(join(ROOT, 'schemas')).then(createSchemaRegistry);
+  registry = loaded;
+  return loaded;
+}
+
+/** The test name a case gets: product › endpoint › version › case. */
+export function contractTestName(endpoint: Endpoint, version: string, caseName: string): string {
+  return `${endpoint.product} › ${endpoint.id} › ${version} › ${caseName}`;
+}
+
+/** Registers the tests of one collection (endpoint × API version) in the calling harness file. */
+export function defineCollectionSuite(endpoint: Endpoint, version: string): void {
+  const cases = casesForVersion(endpoint, version);
+  const verdicts = new Map<string, Verdict>();
+  beforeAll(async (_context, file) => {
+    // Run only what vitest will run (name filters mark the rest as skipped before hooks start).
+    const wanted = new Set(file.tasks.filter((t) => t.mode === 'run' || t.mode === 'only').map((t) => t.name));
+    const caseIds = cases.filter((c) => wanted.has(contractTestName(endpoint, version, c.name))).map((c) => c.id);
+    if (caseIds.length === 0) return;
+    const options = inject('contractRun');
+    const results = await runCollection({
+      endpoint,
+      version,
+      collection: await loadCollection(join(ROOT, collectionPath(endpoint, version))),
+      target: inject('target'),
+      registry: await sharedRegistry(),
+      schemaId: schemaId(endpoint),
+      caseIds,
+      concurrency: options.concurrency,
+      timeoutMs: options.timeoutMs,
+      sandboxTests: options.sandboxTests,
+    });
+    for (const verdict of results) verdicts.set(verdict.caseId, verdict);
+  });
+  for (const testCase of cases) {
+    test(contractTestName(endpoint, version, testCase.name), (context) => {
+      const verdict = verdicts.get(testCase.id);
+      if (!verdict) throw new Error(`no verdict for ${testCase.id}: the collection run did not finish`);
+      context.task.meta.verdict = verdict;
+      if (verdict.outcome === 'skipped') context.skip(verdict.reason);
+      expect(verdict).toHoldContract();
+    });
+  }
+}

@@ -1,0 +1,30 @@
+// `expect(verdict).toHoldContract()`: passes on a passing verdict, fails with the verdict's one-line reason.
+
+import { expect } from 'vitest';
+import type { Verdict } from '../../../src/validate/index.ts';
+
+interface ContractMatchers<R = unknown> {
+  /** Passes when the verdict is `pass`; fails with its one-line reason and findings. */
+  toHoldContract(): R;
+}
+
+declare module 'vitest' {
+  // The type parameter must repeat vitest's own declaration (`T = any`) for the merge to compile.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  interface Matchers<T = any> extends ContractMatchers<T> {}
+}
+
+expect.extend({
+  toHoldContract(received: Verdict) {
+    const pass = received.outcome === 'pass';
+    const prefix = received.outcome === 'error' ? 'could not check' : 'contract broken';
+    const detail = received.findings
+      .slice(1)
+      .map((f: Verdict['findings'][number]) => `  - ${f.kind}${f.path ? ` ${f.path}` : ''}: ${f.message}`)
+      .join('\n');
+    return {
+      pass,
+      message: () => (pass ? `${received.caseName} held its contract` : `${prefix}: ${received.reason}${detail ? `\n${detail}` : ''}`),
+    };
+  },
+});

@@ -1,0 +1,21 @@
+// What the CLI hands the contract project through vitest's provide/inject, and its defaults for a bare `vitest`.
+
+import type { Target } from '../../../src/harness/index.ts';
+
+/** Options of one contract run, as provided by the CLI. */
+export interface ContractRunOptions {
+  /** The target; absent means "start the embedded mock". */
+  readonly target?: Target;
+  readonly concurrency: number;
+  readonly timeoutMs: number;
+  readonly sandboxTests: boolean;
+}
+
+export const defaultRunOptions: ContractRunOptions = { concurrency: 4, timeoutMs: 30_000, sandboxTests: false };
+
+declare module 'vitest' {
+  interface ProvidedContext {
+    contractRun: ContractRunOptions;
+    target: Target;
+  }
+}

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { buildEnvironment, expandBulkIds, referencedVariables, urlTarget } from '../../src/harness/index.ts';
+
+describe('urlTarget', () => {
+  it('reads ZOHO_* variables, expands ZOHO_BULK_IDS and marks tokens as secrets', () => {
+    const target = urlTarget('http://127.0.0.1:4010/', { ZOHO_ACCESS_TOKEN: 'tok-abc', ZOHO_RECORD_ID: '1', ZOHO_BULK_IDS: '7, 8', PATH: '/bin', ZOHO_EMPTY: '' });
+    expect(target).toEqual({
+      kind: 'url',
+      name: '127.0.0.1:4010',
+      apiDomain: 'http://127.0.0.1:4010',
+      variables: { access_token: 'tok-abc', record_id: '1', bulk_id_001: '7', bulk_id_002: '8' },
+      secrets: ['tok-abc'],
+    });
+  });
+
+  it('refuses a base URL that is not an http(s) URL, naming it', () => {
+    expect(() => urlTarget('localhost:4010', {})).toThrow(/--base-url "localhost:4010" is not/);
+    expect(() => urlTarget('ftp://x', {})).toThrow(/not http or https/);
+  });
+});
+
+describe('buildEnvironment', () => {
+  it('includes api_domain and types tokens as secret', () => {
+    const env = buildEnvironment({ kind: 'mock', name: 'mock', apiDomain: 'http://h', variables: { access_token: 't', record_id: '1' }, secrets: ['t'] });
+    expect(env.values).toEqual([
+      { key: 'access_token', value: 't', type: 'secret', enabled: true },
+      { key: 'api_domain', value: 'http://h', type: 'default', enabled: true },
+      { key: 'record_id', value: '1', type: 'default', enabled: true },
+    ]);
+  });
+});
+
+describe('helpers', () => {
+  it('lists referenced variables once each, in order', () => {
+    expect(referencedVariables('{{a}}/{{b_c}}/{{a}}')).toEqual(['a', 'b_c']);
+  });
+  it('numbers bulk ids from 001', () => {
+    expect(expandBulkIds('x,y')).toEqual({ bulk_id_001: 'x', bulk_id_002: 'y' });
+  });
+});

@@ -1,0 +1,62 @@
+// `npm run contract` end to end against the embedded mock: exit 0, every case passes, summary.json and junit.xml written.
+
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { XMLParser } from 'fast-xml-parser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { casesForVersion, updateRecords } from '../../src/catalog/index.ts';
+import type { RunSummary } from '../../src/report/index.ts';
+import { ROOT } from '../support/docs.ts';
+import { runCli, type CliResult } from '../support/run-cli.ts';
+
+let result: CliResult;
+let reportDir: string;
+
+beforeAll(async () => {
+  result = await runCli([]);
+  reportDir = /Report: (.+)/.exec(result.stdout)?.[1]?.trim() ?? '';
+}, 300_000);
+
+describe('a full contract run against the embedded mock', () => {
+  const expectedCases = updateRecords.versions.reduce((n, v) => n + casesForVersion(updateRecords, v).length, 0);
+
+  it('exits 0 and prints one line per case group and the totals', () => {
+    expect(result.code, result.stdout + result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/✓ crm › update-records › v2\.1 › record errors: 7\/7 passed/);
+    expect(result.stdout).toContain(`${expectedCases} passed, 0 failed, 0 errors, 0 skipped (${expectedCases} cases)`);
+  });
+
+  it('writes summary.json with a verdict per case and version, all passing', async () => {
+    const summary = JSON.parse(await readFile(join(reportDir, 'summary.json'), 'utf8')) as RunSummary;
+    expect(summary.schemaVersion).toBe(1);
+    expect(summary.outcome).toBe('passed');
+    expect(summary.totals).toEqual({ cases: expectedCases, passed: expectedCases, failed: 0, errors: 0, skipped: 0 });
+    expect(summary.collections.map((c) => c.version).sort()).toEqual(['v2', 'v2.1']);
+    const locked = summary.verdicts.find((v) => v.caseId === 'record-locked' && v.version === 'v2.1');
+    expect(locked?.actual).toEqual({ status: 202, codes: ['RECORD_LOCKED'], shape: 'records' });
+    expect(locked?.drift).toEqual([{ drift: 'crm-update-records/record-locked-status', variant: 1 }]);
+  });
+
+  it('writes junit.xml with one testcase per case and version, named product › endpoint › version › case', async () => {
+    const xml = new XMLParser({ ignoreAttributes: false }).parse(await readFile(join(reportDir, 'junit.xml'), 'utf8')) as {
+      testsuites: { testsuite: Array<{ testcase: Array<{ '@_name': string }> }> };
+    };
+    const names = xml.testsuites.testsuite.flatMap((s) => s.testcase.map((t) => t['@_name']));
+    expect(names).toHaveLength(expectedCases);
+    expect(names).toContain('crm › update-records › v2.1 › RECORD_LOCKED when the record is locked');
+  });
+
+  it('mirrors the run into reports/latest', async () => {
+    const latest = JSON.parse(await readFile(join(ROOT, 'reports', 'latest', 'summary.json'), 'utf8')) as RunSummary;
+    const current = JSON.parse(await readFile(join(reportDir, 'summary.json'), 'utf8')) as RunSummary;
+    expect(latest.runId).toBe(current.runId);
+    expect(existsSync(join(ROOT, 'reports', 'latest', 'junit.xml'))).toBe(true);
+  });
+
+  it('never writes a mock token into the report', async () => {
+    const text = await readFile(join(reportDir, 'summary.json'), 'utf8');
+    expect(text).not.toMatch(/Zoho-oauthtoken 1000\.[0-9a-f]/);
+    expect(text).toContain('Zoho-oauthtoken [REDACTED]');
+  });
+});

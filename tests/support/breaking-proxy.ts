@@ -1,0 +1,41 @@
+// A loopback proxy in front of the mock that breaks each answer one chosen way: the "server that breaks the contract".
+
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** A response as the proxy sees it; return the broken version. */
+export interface ProxiedResponse {
+  status: number;
+  body: string;
+}
+
+export type Breakage = (response: ProxiedResponse) => ProxiedResponse;
+
+/** Forwards every request to `upstream` and passes the answer through `breakage`. */
+export async function startBreakingProxy(upstream: string, breakage: Breakage): Promise<{ url: string; close: () => Promise<void> }> {
+  const server: Server = createServer(async (req, res) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const headers: Record<string, string> = {};
+    for (const [key, value] of Object.entries(req.headers)) if (typeof value === 'string' && key !== 'host' && key !== 'content-length') headers[key] = value;
+    const method = req.method ?? 'GET';
+    const upstreamResponse = await fetch(`${upstream}${req.url ?? '/'}`, { method, headers, ...(chunks.length ? { body: Buffer.concat(chunks) } : {}) });
+    const broken = breakage({ status: upstreamResponse.status, body: await upstreamResponse.text() });
+    res.writeHead(broken.status, { 'content-type': 'application/json;charset=utf-8' });
+    res.end(broken.body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+/** Applies `edit` to the parsed JSON body, when it is JSON. */
+export function editJson(edit: (body: Record<string, unknown>) => unknown): Breakage {
+  return (response) => {
+    try {
+      return { status: response.status, body: JSON.stringify(edit(JSON.parse(response.body) as Record<string, unknown>)) };
+    } catch {
+      return response;
+    }
+  };
+}

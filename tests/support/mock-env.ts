@@ -1,0 +1,14 @@
+// Turns the standalone mock's `ZOHO_...=value` lines into the environment a --base-url run reads.
+
+import type { MockServer } from '../../src/mock/index.ts';
+
+/** The ZOHO_* variables the mock prints, as an env object (api domain left out: --base-url gives it). */
+export function mockEnvironment(mock: MockServer): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const line of mock.environmentLines()) {
+    const at = line.indexOf('=');
+    if (at > 0 && !line.startsWith('#')) env[line.slice(0, at)] = line.slice(at + 1);
+  }
+  delete env['ZOHO_API_DOMAIN'];
+  return env;
+}

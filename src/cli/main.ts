@@ -4,9 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ContractSuiteError, ExitCode, UsageError, describeError, type ExitCodeValue } from '../errors.ts';
 import { redactText } from '../redact.ts';
-import { commandCollections } from './command-collections.ts';
-import { commandMock } from './command-mock.ts';
-import { commandRun } from './command-run.ts';
+import type { CliEnvironment } from './command-run.ts';
 import { loadEnvironment } from './load-env.ts';
 import { commandTable } from './option-table.ts';
 
@@ -17,15 +15,17 @@ async function main(argv: readonly string[]): Promise<ExitCodeValue> {
   const print = (line: string): void => void process.stdout.write(`${redactText(line)}\n`);
   const command = first !== undefined && !first.startsWith('-') ? first : 'run';
   const args = command === first ? rest : argv;
+  const cli = (env: CliEnvironment['env']): CliEnvironment => ({ root: ROOT, env, isTty: Boolean(process.stdout.isTTY), isCi: Boolean(process.env['CI']), now: new Date(), print });
+  // Commands load lazily: `collections` and `--help` should not pay for vitest and newman start-up.
   switch (command) {
     case 'run':
-      return commandRun(args, { root: ROOT, env: loadEnvironment(join(ROOT, '.env'), process.env), isTty: Boolean(process.stdout.isTTY), isCi: Boolean(process.env['CI']), now: new Date(), print });
+      return (await import('./command-run.ts')).commandRun(args, cli(loadEnvironment(join(ROOT, '.env'), process.env)));
     case 'collections':
-      return commandCollections(args, ROOT, print);
+      return (await import('./command-collections.ts')).commandCollections(args, ROOT, print);
     case 'mock':
-      return commandMock(args, print, onceSignalled());
+      return (await import('./command-mock.ts')).commandMock(args, print, onceSignalled());
     case 'help':
-      return commandRun(['--help'], { root: ROOT, env: {}, isTty: false, isCi: false, now: new Date(), print });
+      return (await import('./command-run.ts')).commandRun(['--help'], cli({}));
     default:
       throw new UsageError(`unknown command "${command}"`, `commands: ${Object.keys(commandTable).join(', ')}`);
   }

@@ -32,7 +32,7 @@ describe('buildCollection', () => {
 
   it('puts the API version in the URL and variables, never values, for environment-specific parts', () => {
     const text = JSON.stringify(buildCollection(updateRecords, 'v2.1', schema));
-    expect(text).toContain('{{api_domain}}/crm/v2.1/Leads/{{record_id}}');
+    expect(text).toContain('"url":{"path":["crm","v2.1","Leads","{{record_id}}"],"host":["{{api_domain}}"]');
     expect(text).toContain('Zoho-oauthtoken {{access_token}}');
     expect(text).not.toContain('{version}');
     expect(text).not.toMatch(/zohoapis\.com/);

@@ -1,0 +1,7 @@
+// Public door of validation: the verdict vocabulary, the ajv registry, response judgement and verdicts.
+
+export type * from './types.ts';
+export { buildVerdict, formatReason, observeDrift, type CaseResult, type VerdictContext } from './build-verdict.ts';
+export { judgeResponse, observe, type ObservedResponse, type ResponseUnderTest, type SchemaCheck } from './judge-response.ts';
+export { loadSchemas } from './load-schemas.ts';
+export { createSchemaRegistry, toFindings, type SchemaRegistry } from './schema-registry.ts';

@@ -1,0 +1,71 @@
+// One ajv instance for the run: every schema added once, each validator compiled once and reused. Pure after construction.
+
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import { ConfigError } from '../errors.ts';
+import type { Finding } from './types.ts';
+
+// ajv-formats is CommonJS: under NodeNext its default import is the module object on some loaders.
+const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule) as unknown as (ajv: Ajv) => Ajv;
+
+/** Checks bodies against the registered endpoint schemas. */
+export interface SchemaRegistry {
+  has(schemaId: string): boolean;
+  /** Validates against the expected envelope (so errors speak of that shape, not of oneOf branches). */
+  check(schemaId: string, shape: 'records' | 'error', body: unknown): Finding[];
+  /** How many validators were compiled so far (each schema branch at most once). */
+  readonly compiled: number;
+}
+
+/** Builds the registry over already-parsed schemas (each must carry a `$id`). */
+export function createSchemaRegistry(schemas: readonly unknown[]): SchemaRegistry {
+  const ajv = new Ajv({ allErrors: true, strict: true });
+  addFormats(ajv);
+  const ids = new Set<string>();
+  for (const schema of schemas) {
+    const id = typeof schema === 'object' && schema !== null ? (schema as { $id?: unknown }).$id : undefined;
+    if (typeof id !== 'string') throw new ConfigError('a schema has no $id', 'regenerate schemas/ with `npm run collections`');
+    try {
+      ajv.addSchema(schema as object);
+    } catch (error) {
+      throw new ConfigError(`schema ${id} is not a valid draft-07 schema: ${(error as Error).message}`, 'fix the catalog and run `npm run collections`', { cause: error });
+    }
+    ids.add(id);
+  }
+  const cache = new Map<string, ValidateFunction>();
+  const validatorFor = (schemaId: string, shape: 'records' | 'error'): ValidateFunction => {
+    const key = `${schemaId}#/definitions/${shape === 'records' ? 'recordsEnvelope' : 'topLevelError'}`;
+    let validate = cache.get(key);
+    if (!validate) {
+      if (!ids.has(schemaId)) throw new ConfigError(`no schema with $id ${schemaId}`, 'run `npm run collections` to generate schemas/');
+      validate = ajv.getSchema(key);
+      if (!validate) throw new ConfigError(`schema ${schemaId} has no ${key.split('#')[1]}`, 'regenerate schemas/ with `npm run collections`');
+      cache.set(key, validate);
+    }
+    return validate;
+  };
+  return {
+    has: (schemaId) => ids.has(schemaId),
+    check(schemaId, shape, body) {
+      const validate = validatorFor(schemaId, shape);
+      return validate(body) ? [] : toFindings(validate.errors ?? []);
+    },
+    get compiled() {
+      return cache.size;
+    },
+  };
+}
+
+/** ajv errors -> schema findings; `if` errors only repeat the `then` error beneath them. */
+export function toFindings(errors: readonly ErrorObject[]): Finding[] {
+  return errors
+    .filter((e) => e.keyword !== 'if')
+    .map((e) => ({ kind: 'schema' as const, message: `${e.instancePath || '(root)'} ${e.message ?? 'is invalid'}${describeParams(e)}`, path: e.instancePath, keyword: e.keyword }));
+}
+
+function describeParams(error: ErrorObject): string {
+  const params = error.params as Record<string, unknown>;
+  if (error.keyword === 'enum' && Array.isArray(params['allowedValues'])) return ` (${params['allowedValues'].map((v) => JSON.stringify(v)).join(', ')})`;
+  if (error.keyword === 'const') return ` (${JSON.stringify(params['allowedValue'])})`;
+  return '';
+}

@@ -1,0 +1,41 @@
+import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError } from '../../src/errors.ts';
+import { createSchemaRegistry, loadSchemas } from '../../src/validate/index.ts';
+import { ROOT } from '../support/docs.ts';
+
+const ID = 'https://schemas.zoho-contract.test/crm/update-records.json';
+
+describe('createSchemaRegistry', () => {
+  it('compiles each envelope validator once and reuses it', async () => {
+    const registry = createSchemaRegistry(await loadSchemas(join(ROOT, 'schemas')));
+    expect(registry.compiled).toBe(0);
+    for (let i = 0; i < 5; i += 1) registry.check(ID, 'error', { code: 'INVALID_MODULE', details: {}, message: 'm', status: 'error' });
+    expect(registry.compiled).toBe(1);
+    registry.check(ID, 'records', { data: [] });
+    expect(registry.compiled).toBe(2);
+  });
+
+  it('throws a ConfigError for an unknown schema id or a schema without $id', () => {
+    const registry = createSchemaRegistry([]);
+    expect(() => registry.check('https://nowhere/x.json', 'records', {})).toThrow(ConfigError);
+    expect(() => createSchemaRegistry([{ type: 'object' }])).toThrow(/has no \$id/);
+  });
+});
+
+describe('loadSchemas', () => {
+  it('reads every json file below the folder and names a malformed one', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'zoho-schemas-'));
+    await mkdir(join(dir, 'nested'));
+    await writeFile(join(dir, 'nested', 'a.json'), '{"$id":"https://x/a.json"}');
+    expect(await loadSchemas(dir)).toEqual([{ $id: 'https://x/a.json' }]);
+    await writeFile(join(dir, 'broken.json'), '{');
+    await expect(loadSchemas(dir)).rejects.toThrow(/broken\.json is not valid JSON/);
+  });
+
+  it('names a missing folder', async () => {
+    await expect(loadSchemas(join(tmpdir(), 'no-such-folder-zoho'))).rejects.toThrow(/cannot be read/);
+  });
+});

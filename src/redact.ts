@@ -9,7 +9,8 @@ const SECRET_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie'
 const SECRET_KEYS = ['access_token', 'refresh_token', 'client_secret', 'token', 'password'];
 
 const KEY_PATTERN = new RegExp(`("?(?:${SECRET_KEYS.join('|')})"?\\s*[:=]\\s*"?)([^"&\\s,}]+)`, 'gi');
-const AUTH_PATTERN = /\b(Zoho-oauthtoken|Bearer)\s+[^\s"',}]+/gi;
+// A credential after a scheme: token-like (8+ token characters with a digit), so prose such as "Bearer header" survives.
+const AUTH_PATTERN = /\b(Zoho-oauthtoken|Bearer)\s+(?=[A-Za-z0-9._~+/-]*\d)[A-Za-z0-9._~+/-]{8,}=*/gi;
 
 /** Masks known secret values, credentials after an auth scheme, and values of secret keys. */
 export function redactText(text: string, secrets: readonly string[] = []): string {

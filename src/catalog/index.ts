@@ -20,3 +20,4 @@ export type {
 export { catalog, casesForVersion, collectionKey, listDrift } from './catalog.ts';
 export { updateRecords } from './crm/update-records.ts';
 export { selectCases, type CaseFilter, type Selection } from './select-cases.ts';
+export { buildCoverage, expectedCodes, totalCoverage, type CoverageRow, type CoverageTotals } from './coverage.ts';

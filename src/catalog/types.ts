@@ -116,6 +116,8 @@ export interface Endpoint {
   /** Contract version (semver), written into each collection's `info.version`. */
   readonly contractVersion: string;
   readonly scopes: readonly string[];
+  /** Every code the doc page documents (its "Possible Errors" list, plus SUCCESS): the coverage matrix's rows. */
+  readonly documentedCodes: readonly string[];
   readonly keys: { readonly mandatory: readonly string[]; readonly optional: readonly string[] };
   readonly details: ResponseDetails;
   readonly cases: readonly Case[];

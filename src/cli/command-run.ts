@@ -5,7 +5,7 @@ import { catalog, selectCases, type Selection } from '../catalog/index.ts';
 import { ExitCode, NothingSelectedError, UsageError, type ExitCodeValue } from '../errors.ts';
 import { probeTarget, urlTarget, type Target } from '../harness/index.ts';
 import { publishLatest, renderTerminal, type RunSummary } from '../report/index.ts';
-import { runOptionTable } from './option-table.ts';
+import { commandTable, runOptionTable } from './option-table.ts';
 import { parseOptions, parsePositiveInteger, renderHelp, type ParsedOptions } from './parse-args.ts';
 import { runContract } from './run-contract.ts';
 
@@ -23,7 +23,7 @@ export interface CliEnvironment {
 export async function commandRun(args: readonly string[], cli: CliEnvironment): Promise<ExitCodeValue> {
   const options = parseOptions(runOptionTable, args, 'run');
   if (options.help) {
-    cli.print(renderHelp('Usage: npm run contract -- [command] [options]\n\nCommands: run (default), collections, mock, help', runOptionTable));
+    cli.print(renderHelp('Usage: npm run contract -- [command] [options]', runOptionTable, ['', 'Commands:', ...Object.entries(commandTable).map(([name, help]) => `  ${name.padEnd(13)}${help}`)]));
     return ExitCode.passed;
   }
   const selections = select(options);

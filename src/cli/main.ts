@@ -24,6 +24,10 @@ async function main(argv: readonly string[]): Promise<ExitCodeValue> {
       return (await import('./command-collections.ts')).commandCollections(args, ROOT, print);
     case 'mock':
       return (await import('./command-mock.ts')).commandMock(args, print, onceSignalled());
+    case 'drift':
+      return (await import('./command-catalog.ts')).commandDrift(args, print);
+    case 'coverage':
+      return (await import('./command-catalog.ts')).commandCoverage(args, print);
     case 'help':
       return (await import('./command-run.ts')).commandRun(['--help'], cli({}));
     default:

@@ -32,6 +32,11 @@ export const collectionsOptionTable = {
   help: { type: 'boolean', help: 'show this help' },
 } as const satisfies Record<string, OptionSpec>;
 
+/** Options of `contract drift` and `contract coverage`. */
+export const catalogOptionTable = {
+  help: { type: 'boolean', help: 'show this help' },
+} as const satisfies Record<string, OptionSpec>;
+
 /** Options of `contract mock`. */
 export const mockOptionTable = {
   port: { type: 'string', value: '<port>', help: 'port to listen on (default: a free one)' },
@@ -44,6 +49,8 @@ export const commandTable = {
   run: 'run the contract suite (default)',
   collections: 'regenerate collections/, schemas/ and the harness files from the catalog',
   mock: 'run the embedded mock alone and print the ZOHO_... values it accepts',
+  drift: 'print the ledger of contradictions in the doc pages (Markdown)',
+  coverage: 'print the coverage matrix: every documented code, its case, schema, mock and live',
   help: 'show this help',
 } as const;
 

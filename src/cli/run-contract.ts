@@ -2,7 +2,7 @@
 
 import { join, relative } from 'node:path';
 import { createVitest } from 'vitest/node';
-import type { Selection } from '../catalog/index.ts';
+import { listDrift, type Selection } from '../catalog/index.ts';
 import { RunCrashedError } from '../errors.ts';
 import { harnessPath } from '../generate/index.ts';
 import type { Target } from '../harness/index.ts';
@@ -33,6 +33,8 @@ export async function runContract(request: ContractRunRequest): Promise<RunSumma
     outDir: request.outDir,
     target: request.target ? { kind: request.target.kind, name: request.target.name } : { kind: 'mock', name: 'mock' },
     secrets: request.target?.secrets ?? [],
+    endpoints: [...new Set(request.selections.map((s) => s.endpoint))],
+    driftPoints: listDrift([...new Set(request.selections.map((s) => s.endpoint))]),
   });
   const vitest = await createVitest('test', {
     root: request.root,

@@ -34,6 +34,17 @@ export function readExchange(error: unknown, args: unknown): Exchange | undefine
   return { ...base, response: { status: response['code'], headers: readHeaders(response['headers']), body, timeMs } };
 }
 
+/** A failed `pm.test` from newman's `assertion` event: the item and "<test name>: <message>". */
+export function readAssertionFailure(error: unknown, args: unknown): { itemId: string; message: string } | undefined {
+  if (!error || !isObject(args)) return undefined;
+  const item = args['item'];
+  const itemId = isObject(item) && typeof item['id'] === 'string' ? item['id'] : undefined;
+  if (itemId === undefined) return undefined;
+  const name = typeof args['assertion'] === 'string' ? args['assertion'] : 'assertion';
+  const message = error instanceof Error ? error.message : isObject(error) && typeof error['message'] === 'string' ? error['message'] : String(error);
+  return { itemId, message: `${name}: ${message}` };
+}
+
 /** "connect ECONNREFUSED 127.0.0.1:9" -> a readable line naming the fault. */
 export function describeTransportError(error: unknown): string {
   const code = isObject(error) && typeof error['code'] === 'string' ? error['code'] : undefined;

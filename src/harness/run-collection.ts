@@ -5,7 +5,7 @@ import type { Case, Endpoint } from '../catalog/index.ts';
 import { casesForVersion } from '../catalog/index.ts';
 import { redactHeaders, redactText } from '../redact.ts';
 import { buildVerdict, judgeResponse, type CaseResult, type SchemaRegistry, type Verdict } from '../validate/index.ts';
-import { readExchange, type Exchange } from './newman-exchange.ts';
+import { readAssertionFailure, readExchange, type Exchange } from './newman-exchange.ts';
 import { selectItems, type CollectionItem } from './select-items.ts';
 import { buildEnvironment, environmentName, referencedVariables, type Target } from './target.ts';
 
@@ -41,14 +41,14 @@ export async function runCollection(run: CollectionRun): Promise<Verdict[]> {
     if (skip || !item) results.set(testCase.id, { kind: 'skipped', reason: skip ?? 'no item' });
     else runnable.push({ testCase, item });
   }
-  const exchanges = await runChunks(run, runnable.map((r) => r.item));
-  for (const { testCase, item } of runnable) results.set(testCase.id, judge(run, testCase, exchanges.get(item.id)));
+  const { exchanges, sandboxFailures } = await runChunks(run, runnable.map((r) => r.item));
+  for (const { testCase, item } of runnable) results.set(testCase.id, judge(run, testCase, exchanges.get(item.id), sandboxFailures.get(item.id) ?? []));
   const context = { product: run.endpoint.product, endpoint: run.endpoint.id, version: run.version, target: run.target.name };
   return selected.map((c) => buildVerdict(context, c, results.get(c.id) ?? { kind: 'skipped', reason: 'not run' }));
 }
 
 function skipReason(testCase: Case, item: CollectionItem, target: Target): string | undefined {
-  if (target.kind !== 'url' && !testCase.provocable.includes(target.kind)) return `${target.kind} cannot provoke it (${testCase.provocable.join(' only, ')} only)`;
+  if (target.kind !== 'url' && !testCase.provocable.includes(target.kind)) return `${target.kind} cannot provoke it (${testCase.provocable.join(' and ')} only)`;
   const known = new Set([...Object.keys(target.variables), 'api_domain']);
   const missing = referencedVariables(JSON.stringify(item.json)).filter((v) => !known.has(v));
   if (missing.length === 0) return undefined;
@@ -56,16 +56,23 @@ function skipReason(testCase: Case, item: CollectionItem, target: Target): strin
   return `not configured for this target: ${names.join(', ')}`;
 }
 
-/** Splits the items over `concurrency` newman runs, round-robin, and collects every exchange by item id. */
-async function runChunks(run: CollectionRun, items: readonly CollectionItem[]): Promise<Map<string, Exchange>> {
-  const exchanges = new Map<string, Exchange>();
-  const chunkCount = Math.max(1, Math.min(run.concurrency ?? 4, items.length));
-  const chunks = Array.from({ length: chunkCount }, (_, k) => items.filter((_, i) => i % chunkCount === k));
-  await Promise.all(chunks.filter((c) => c.length > 0).map((chunk) => runNewman(run, chunk, (e) => exchanges.set(e.itemId, e))));
-  return exchanges;
+/** What the newman runs of one collection produced, by item id. */
+interface RunOutput {
+  readonly exchanges: Map<string, Exchange>;
+  /** Failed in-collection assertions (only with sandboxTests). */
+  readonly sandboxFailures: Map<string, string[]>;
 }
 
-function runNewman(run: CollectionRun, items: readonly CollectionItem[], onExchange: (exchange: Exchange) => void): Promise<void> {
+/** Splits the items over `concurrency` newman runs, round-robin, and collects every exchange by item id. */
+async function runChunks(run: CollectionRun, items: readonly CollectionItem[]): Promise<RunOutput> {
+  const output: RunOutput = { exchanges: new Map(), sandboxFailures: new Map() };
+  const chunkCount = Math.max(1, Math.min(run.concurrency ?? 4, items.length));
+  const chunks = Array.from({ length: chunkCount }, (_, k) => items.filter((_, i) => i % chunkCount === k));
+  await Promise.all(chunks.filter((c) => c.length > 0).map((chunk) => runNewman(run, chunk, output)));
+  return output;
+}
+
+function runNewman(run: CollectionRun, items: readonly CollectionItem[], output: RunOutput): Promise<void> {
   const collection = { ...(run.collection as Record<string, unknown>), item: items.map((i) => (run.sandboxTests ? i.json : { ...i.json, event: [] })) };
   return new Promise((resolve, reject) => {
     const emitter = newman.run(
@@ -80,17 +87,23 @@ function runNewman(run: CollectionRun, items: readonly CollectionItem[], onExcha
     );
     emitter.on('request', (error: unknown, args: unknown) => {
       const exchange = readExchange(error, args);
-      if (exchange) onExchange(exchange);
+      if (exchange) output.exchanges.set(exchange.itemId, exchange);
+    });
+    emitter.on('assertion', (error: unknown, args: unknown) => {
+      const failure = readAssertionFailure(error, args);
+      if (failure) output.sandboxFailures.set(failure.itemId, [...(output.sandboxFailures.get(failure.itemId) ?? []), failure.message]);
     });
   });
 }
 
-function judge(run: CollectionRun, testCase: Case, exchange: Exchange | undefined): CaseResult {
+function judge(run: CollectionRun, testCase: Case, exchange: Exchange | undefined, sandboxFailures: readonly string[]): CaseResult {
   if (!exchange) return { kind: 'transport', message: 'no exchange recorded: newman did not send the request', durationMs: 0 };
   const excerpt = toExcerpt(exchange, run.target.secrets);
   if (!exchange.response) return { kind: 'transport', message: exchange.error ?? 'no response', durationMs: 0, exchange: excerpt };
   const { findings, actual } = judgeResponse(testCase.expect, exchange.response, (shape, body) => run.registry.check(run.schemaId, shape, body));
-  return { kind: 'judged', findings, actual, durationMs: exchange.response.timeMs, exchange: excerpt };
+  // The Node verdict is the authority; a sandbox failure it did not also find is still reported, never dropped.
+  const sandbox = sandboxFailures.map((message) => ({ kind: 'sandbox' as const, message: `in-collection test: ${message}` }));
+  return { kind: 'judged', findings: [...findings, ...sandbox], actual, durationMs: exchange.response.timeMs, exchange: excerpt };
 }
 
 function toExcerpt(exchange: Exchange, secrets: readonly string[]): NonNullable<Verdict['exchange']> {

@@ -1,6 +1,7 @@
 // Public door of the reports: the summary model, pure renderers, the vitest adapter and the one writer.
 
 export type { Artifact } from './artifact.ts';
+export { buildDriftLedger, renderDriftMarkdown, type DriftLedgerEntry } from './drift-ledger.ts';
 export { renderSummaryJson } from './render-summary-json.ts';
 export { renderTerminal } from './render-terminal.ts';
 export { reportRenderers, type ReportName } from './reporters.ts';

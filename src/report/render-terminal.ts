@@ -27,6 +27,13 @@ export function renderTerminal(summary: RunSummary, reportDir?: string): string[
     lines.push('', 'Skipped:');
     for (const v of skipped) lines.push(`  - ${title(v)}: ${v.reason}`);
   }
+  const c = summary.coverage.totals;
+  if (c.documented > 0) lines.push('', `Coverage: ${c.withCase}/${c.documented} documented codes have a case, ${c.withSchema}/${c.documented} a schema, ${c.live}/${c.documented} provocable live`);
+  const observed = summary.drift.flatMap((d) => d.observed);
+  if (summary.drift.length > 0) {
+    const off = observed.filter((o) => o.variant === null).length;
+    lines.push(`Drift: ${summary.drift.length} contradictions in the docs, ${observed.length} observations this run${off ? `, ${off} matching no documented variant` : ''} (drift.md)`);
+  }
   const t = summary.totals;
   lines.push('', `${t.passed} passed, ${t.failed} failed, ${t.errors} errors, ${t.skipped} skipped (${t.cases} cases)${summary.interrupted ? ' - INTERRUPTED' : ''}`);
   if (reportDir) lines.push(`Report: ${reportDir}`);

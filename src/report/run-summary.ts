@@ -1,6 +1,8 @@
 // Verdicts -> RunSummary: the documented, stable shape of summary.json. Pure; time and ids are passed in.
 
+import { buildCoverage, totalCoverage, type CoverageRow, type CoverageTotals, type DriftPoint, type Endpoint } from '../catalog/index.ts';
 import type { Outcome, Verdict } from '../validate/index.ts';
+import { buildDriftLedger, type DriftLedgerEntry } from './drift-ledger.ts';
 
 /** Counts of outcomes. */
 export interface Totals {
@@ -35,6 +37,10 @@ export interface RunSummary {
   readonly collections: readonly CollectionTotals[];
   /** Failures and errors first, then the rest in run order. */
   readonly verdicts: readonly Verdict[];
+  /** Documented codes of the run's endpoints and what covers each. */
+  readonly coverage: { readonly totals: CoverageTotals; readonly rows: readonly CoverageRow[] };
+  /** Contradictions in the docs of the run's endpoints, with what the target returned. */
+  readonly drift: readonly DriftLedgerEntry[];
 }
 
 /** Facts about the run that verdicts do not carry. */
@@ -44,11 +50,15 @@ export interface RunFacts {
   readonly finishedAt: Date;
   readonly target: { readonly kind: string; readonly name: string };
   readonly interrupted?: boolean;
+  /** The endpoints the run covered (for coverage) and their drift points. */
+  readonly endpoints?: readonly Endpoint[];
+  readonly driftPoints?: readonly DriftPoint[];
 }
 
 /** Builds the summary of a run from its verdicts. */
 export function summariseRun(facts: RunFacts, verdicts: readonly Verdict[]): RunSummary {
   const totals = countOutcomes(verdicts);
+  const coverage = buildCoverage(facts.endpoints ?? []);
   const keys = [...new Set(verdicts.map((v) => `${v.product}\u0000${v.endpoint}\u0000${v.version}`))];
   const collections = keys.map((key) => {
     const [product = '', endpoint = '', version = ''] = key.split('\u0000');
@@ -67,6 +77,8 @@ export function summariseRun(facts: RunFacts, verdicts: readonly Verdict[]): Run
     totals,
     collections,
     verdicts: ordered,
+    coverage: { totals: totalCoverage(coverage), rows: coverage },
+    drift: buildDriftLedger(facts.driftPoints ?? [], verdicts),
   };
 }
 

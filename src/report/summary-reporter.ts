@@ -1,6 +1,7 @@
 // Thin vitest reporter adapter: gathers the verdicts from task meta when the run ends and writes our reports.
 
 import type { Reporter, TestModule } from 'vitest/node';
+import type { DriftPoint, Endpoint } from '../catalog/index.ts';
 import type { Verdict } from '../validate/index.ts';
 import { reportRenderers } from './reporters.ts';
 import { summariseRun, type RunSummary } from './run-summary.ts';
@@ -13,6 +14,8 @@ export interface SummaryReporterOptions {
   readonly outDir: string;
   readonly target: { readonly kind: string; readonly name: string };
   readonly secrets: readonly string[];
+  readonly endpoints?: readonly Endpoint[];
+  readonly driftPoints?: readonly DriftPoint[];
   readonly now?: () => Date;
 }
 
@@ -36,7 +39,15 @@ export class SummaryReporter implements Reporter {
     }
     const now = (this.options.now ?? (() => new Date()))();
     this.summary = summariseRun(
-      { runId: this.options.runId, startedAt: this.startedAt, finishedAt: now, target: this.options.target, interrupted: reason === 'interrupted' },
+      {
+        runId: this.options.runId,
+        startedAt: this.startedAt,
+        finishedAt: now,
+        target: this.options.target,
+        interrupted: reason === 'interrupted',
+        ...(this.options.endpoints ? { endpoints: this.options.endpoints } : {}),
+        ...(this.options.driftPoints ? { driftPoints: this.options.driftPoints } : {}),
+      },
       verdicts,
     );
     const artifacts = Object.values(reportRenderers).flatMap((render) => render(this.summary as RunSummary));

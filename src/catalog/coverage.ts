@@ -1,0 +1,57 @@
+// The coverage matrix: for every endpoint × documented code, is there a case, a schema, and where can it be provoked. Pure.
+
+import type { Case, Endpoint } from './types.ts';
+
+/** One row of the matrix. */
+export interface CoverageRow {
+  readonly product: string;
+  readonly endpoint: string;
+  readonly code: string;
+  /** Ids of the cases expecting this code (anywhere in their answer). */
+  readonly cases: readonly string[];
+  /** A `details` schema exists for the code (per record or top-level). */
+  readonly schema: boolean;
+  readonly mock: boolean;
+  readonly live: boolean;
+}
+
+/** Documented codes with a case and a schema, over all documented codes. */
+export interface CoverageTotals {
+  readonly documented: number;
+  readonly withCase: number;
+  readonly withSchema: number;
+  readonly live: number;
+}
+
+/** Every documented code of every endpoint, with what covers it. */
+export function buildCoverage(endpoints: readonly Endpoint[]): CoverageRow[] {
+  return endpoints.flatMap((endpoint) =>
+    endpoint.documentedCodes.map((code) => {
+      const cases = endpoint.cases.filter((c) => expectedCodes(c).includes(code));
+      return {
+        product: endpoint.product,
+        endpoint: endpoint.id,
+        code,
+        cases: cases.map((c) => c.id),
+        schema: code in endpoint.details.records || code in endpoint.details.errors,
+        mock: cases.some((c) => c.provocable.includes('mock')),
+        live: cases.some((c) => c.provocable.includes('live')),
+      };
+    }),
+  );
+}
+
+/** Sums a matrix into the one coverage line reports print. */
+export function totalCoverage(rows: readonly CoverageRow[]): CoverageTotals {
+  return {
+    documented: rows.length,
+    withCase: rows.filter((r) => r.cases.length > 0).length,
+    withSchema: rows.filter((r) => r.schema).length,
+    live: rows.filter((r) => r.live).length,
+  };
+}
+
+/** The codes a case's answer carries: each entry's, or the top-level one. */
+export function expectedCodes(testCase: Case): readonly string[] {
+  return testCase.expect.shape === 'records' ? testCase.expect.codes : [testCase.expect.code];
+}

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { buildCoverage, catalog, totalCoverage, type Endpoint } from '../../src/catalog/index.ts';
+import { docsAvailable, documentedErrors } from '../support/docs.ts';
+
+describe('coverage matrix', () => {
+  it('has a case and a schema for 100% of documented codes', () => {
+    const rows = buildCoverage(catalog);
+    expect(rows.filter((r) => r.cases.length === 0 || !r.schema).map((r) => `${r.endpoint} ${r.code}`)).toEqual([]);
+    const totals = totalCoverage(rows);
+    expect(totals.withCase).toBe(totals.documented);
+  });
+
+  it('shows a row without a case when a code loses its cases, so a dropped case cannot go unnoticed', () => {
+    const [endpoint] = catalog;
+    if (!endpoint) throw new Error('empty catalog');
+    const without: Endpoint = { ...endpoint, cases: endpoint.cases.filter((c) => !(c.expect.shape === 'records' && c.expect.codes.includes('RECORD_LOCKED'))) };
+    const row = buildCoverage([without]).find((r) => r.code === 'RECORD_LOCKED');
+    expect(row).toMatchObject({ cases: [], mock: false, live: false, schema: true });
+    expect(totalCoverage(buildCoverage([without])).withCase).toBe(endpoint.documentedCodes.length - 1);
+  });
+
+  it('separates mock from live: INTERNAL_ERROR is mock only', () => {
+    const row = buildCoverage(catalog).find((r) => r.code === 'INTERNAL_ERROR');
+    expect(row).toMatchObject({ mock: true, live: false });
+  });
+
+  it.skipIf(!docsAvailable)('lists exactly the codes each doc page documents (plus SUCCESS)', () => {
+    for (const endpoint of catalog) {
+      const fromPage = new Set(['SUCCESS', ...documentedErrors(endpoint.docPage).map((e) => e.code)]);
+      expect(new Set(endpoint.documentedCodes), endpoint.id).toEqual(fromPage);
+    }
+  });
+});

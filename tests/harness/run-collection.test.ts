@@ -1,0 +1,71 @@
+// The harness over loopback: the real mock, the real generated collection, newman in-process.
+
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { casesForVersion, updateRecords } from '../../src/catalog/index.ts';
+import { collectionPath, schemaId } from '../../src/generate/index.ts';
+import { loadCollection, runCollection, type Target } from '../../src/harness/index.ts';
+import { startMock, type MockServer } from '../../src/mock/index.ts';
+import { createSchemaRegistry, loadSchemas, type SchemaRegistry } from '../../src/validate/index.ts';
+import { ROOT } from '../support/docs.ts';
+
+let mock: MockServer;
+let registry: SchemaRegistry;
+let collection: unknown;
+let target: Target;
+
+beforeAll(async () => {
+  mock = await startMock();
+  registry = createSchemaRegistry(await loadSchemas(join(ROOT, 'schemas')));
+  collection = await loadCollection(join(ROOT, collectionPath(updateRecords, 'v2.1')));
+  target = { kind: 'mock', name: 'mock', apiDomain: mock.url, variables: mock.variables, secrets: [mock.variables['access_token'] ?? ''] };
+});
+afterAll(async () => mock.close());
+
+const run = (overrides: Partial<Parameters<typeof runCollection>[0]> = {}) =>
+  runCollection({ endpoint: updateRecords, version: 'v2.1', collection, target, registry, schemaId: schemaId(updateRecords), ...overrides });
+
+describe('runCollection', () => {
+  it('passes every documented case against the mock, one verdict per case in catalog order', async () => {
+    const verdicts = await run({ concurrency: 4 });
+    expect(verdicts.map((v) => v.caseId)).toEqual(casesForVersion(updateRecords, 'v2.1').map((c) => c.id));
+    expect(verdicts.filter((v) => v.outcome !== 'pass').map((v) => `${v.caseId}: ${v.reason}`)).toEqual([]);
+  });
+
+  it('gives the same verdicts with one newman run as with many', async () => {
+    const outcomes = (vs: Awaited<ReturnType<typeof run>>) => vs.map((v) => [v.caseId, v.outcome, v.actual?.status]);
+    expect(outcomes(await run({ concurrency: 1, caseIds: ['success-single', 'record-locked', 'invalid-module'] }))).toEqual(
+      outcomes(await run({ concurrency: 8, caseIds: ['success-single', 'record-locked', 'invalid-module'] })),
+    );
+  });
+
+  it('skips, with the variable to set, a case whose fixture the target does not configure', async () => {
+    const { locked_record_id: _dropped, ...variables } = mock.variables;
+    const [verdict] = await run({ target: { ...target, kind: 'url', variables }, caseIds: ['record-locked'] });
+    expect(verdict).toMatchObject({ outcome: 'skipped', reason: 'not configured for this target: ZOHO_LOCKED_RECORD_ID' });
+  });
+
+  it('skips mock-only cases on a live target', async () => {
+    const [verdict] = await run({ target: { ...target, kind: 'live' }, caseIds: ['internal-error'] });
+    expect(verdict).toMatchObject({ outcome: 'skipped', reason: 'live cannot provoke it (mock only)' });
+  });
+
+  it('reports a refused connection as an error verdict naming the fault, not a failure', async () => {
+    const [verdict] = await run({ target: { ...target, apiDomain: 'http://127.0.0.1:9' }, caseIds: ['success-single'], timeoutMs: 5_000 });
+    expect(verdict?.outcome).toBe('error');
+    expect(verdict?.reason).toMatch(/^transport error: connection refused/);
+  });
+
+  it('keeps a redacted excerpt of the exchange: the token never appears', async () => {
+    const [verdict] = await run({ caseIds: ['success-single'] });
+    const text = JSON.stringify(verdict);
+    expect(text).not.toContain(mock.variables['access_token']);
+    expect(verdict?.exchange?.requestHeaders['Authorization']).toBe('Zoho-oauthtoken [REDACTED]');
+    expect(verdict?.exchange?.status).toBe(200);
+  });
+
+  it('runs the in-collection sandbox scripts too when asked, with the same verdicts', async () => {
+    const verdicts = await run({ sandboxTests: true, caseIds: ['success-bulk', 'not-approved'] });
+    expect(verdicts.map((v) => v.outcome)).toEqual(['pass', 'pass']);
+  });
+});

@@ -58,9 +58,10 @@ export async function runContract(request: ContractRunRequest): Promise<RunSumma
     });
     const files = request.selections.map((s) => relative(request.root, join(request.root, harnessPath(s.endpoint, s.version))));
     await vitest.start(files);
-    const crashes = vitest.state.getUnhandledErrors();
+    // A harness file that failed outside its tests (a hook, an import) is a crash, never a contract failure.
+    const crashes = [...vitest.state.getUnhandledErrors(), ...vitest.state.getFiles().flatMap((file) => suiteErrors(file))];
     if (!summaryReporter.summary) throw new RunCrashedError('the contract run ended without a summary', firstMessage(crashes));
-    if (crashes.length > 0 && summaryReporter.summary.totals.cases === 0) throw new RunCrashedError('the contract run crashed before any case ran', firstMessage(crashes));
+    if (crashes.length > 0) throw new RunCrashedError(`the contract run crashed (report written to ${request.outDir})`, firstMessage(crashes));
     return summaryReporter.summary;
   } finally {
     await vitest.close();
@@ -76,4 +77,11 @@ function firstMessage(errors: readonly unknown[]): string {
   const first = errors[0];
   const text = first instanceof Error ? first.message : first === undefined ? '' : typeof first === 'object' && first !== null && 'message' in first ? String(first.message) : String(first);
   return text.split('\n')[0] ?? '';
+}
+
+/** Errors attached to a file or suite (hooks, imports), not to a test. */
+function suiteErrors(task: { result?: { errors?: readonly unknown[] }; tasks?: readonly unknown[]; type?: string }): unknown[] {
+  const own = task.type === 'test' ? [] : [...(task.result?.errors ?? [])];
+  const children = (task.tasks ?? []) as ReadonlyArray<typeof task>;
+  return [...own, ...children.flatMap((child) => suiteErrors(child))];
 }

@@ -27,7 +27,9 @@ export function contractTestName(endpoint: Endpoint, version: string, caseName: 
 export function defineCollectionSuite(endpoint: Endpoint, version: string): void {
   const cases = casesForVersion(endpoint, version);
   const verdicts = new Map<string, Verdict>();
-  beforeAll(async (_context, file) => {
+  // vitest 4 wants an object pattern for the fixture context; the file suite is the second argument.
+  // eslint-disable-next-line no-empty-pattern
+  beforeAll(async ({}, file) => {
     // Run only what vitest will run (name filters mark the rest as skipped before hooks start).
     const wanted = new Set(file.tasks.filter((t) => t.mode === 'run' || t.mode === 'only').map((t) => t.name));
     const caseIds = cases.filter((c) => wanted.has(contractTestName(endpoint, version, c.name))).map((c) => c.id);

@@ -1,0 +1,32 @@
+// Who is calling and what they may do: the Authorization header, OAuth scopes, and profile permission.
+
+import type { MockState, TokenGrant } from './mock-state.ts';
+import { topLevelError, type MockResponse } from './zoho-errors.ts';
+
+/** The operation a request performs, as scopes name it. */
+export type Operation = 'UPDATE' | 'CREATE' | 'DELETE' | 'READ';
+
+const SCOPE_OPERATIONS: Readonly<Record<Operation, readonly string[]>> = {
+  UPDATE: ['ALL', 'WRITE', 'UPDATE'],
+  CREATE: ['ALL', 'WRITE', 'CREATE'],
+  DELETE: ['ALL', 'WRITE', 'DELETE'],
+  READ: ['ALL', 'READ'],
+};
+
+/** The grant behind `Authorization: Zoho-oauthtoken <token>`, or the 401 Zoho answers. */
+export function authenticate(state: MockState, header: string | undefined): TokenGrant | { failure: MockResponse; behaviour: string } {
+  if (!header) return { failure: topLevelError('AUTHENTICATION_FAILURE'), behaviour: 'AUTHENTICATION_FAILURE' };
+  const match = /^Zoho-oauthtoken (\S+)$/.exec(header.trim());
+  const grant = match?.[1] ? state.tokens.get(match[1]) : undefined;
+  return grant ?? { failure: topLevelError('INVALID_TOKEN'), behaviour: 'INVALID_TOKEN' };
+}
+
+/** True when the scopes allow `operation` on `module` (ZohoCRM.modules.ALL or ZohoCRM.modules.<module>.<op>). */
+export function hasScope(grant: TokenGrant, module: string, operation: Operation): boolean {
+  const scopeModule = module.toLowerCase().replace(/_/g, '');
+  return grant.scopes.some((scope) => {
+    if (scope === 'ZohoCRM.modules.ALL') return true;
+    const [product, kind, name, op] = scope.split('.');
+    return product === 'ZohoCRM' && kind === 'modules' && name?.toLowerCase() === scopeModule && SCOPE_OPERATIONS[operation].includes(op ?? '');
+  });
+}

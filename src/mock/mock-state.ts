@@ -1,0 +1,84 @@
+// The mock org's mutable state: records per module, tokens, id counter, and the behaviours provoked so far.
+
+import { BEHAVIOURS } from './zoho-errors.ts';
+import { EXISTING_MOBILE, SEED_TIME, seedRecords, seedTokens, users, type MockRecord, type MockUser } from './seed.ts';
+
+/** A token's holder and grants. */
+export interface TokenGrant {
+  readonly user: MockUser;
+  readonly scopes: readonly string[];
+}
+
+/** Modules the API serves (API names are case-sensitive). */
+export const MODULES = new Set([
+  'Leads', 'Accounts', 'Contacts', 'Deals', 'Campaigns', 'Tasks', 'Cases', 'Events', 'Calls', 'Solutions',
+  'Products', 'Vendors', 'Price_Books', 'Quotes', 'Sales_Orders', 'Purchase_Orders', 'Invoices', 'Custom_Module1',
+]);
+
+/** Modules that exist in CRM but not in this API (page: "Documents and Projects are not supported"). */
+export const UNSUPPORTED_MODULES = new Set(['Documents', 'Projects']);
+
+/** Holds everything that changes while the mock runs. */
+export class MockState {
+  readonly records = new Map<string, Map<string, MockRecord>>();
+  readonly tokens = new Map<string, TokenGrant>();
+  readonly variables: Record<string, string> = {};
+  private readonly counts = new Map<string, number>();
+  private nextId = 3652397000000500001n;
+
+  constructor(readonly now: () => Date) {
+    for (const grant of seedTokens) {
+      this.tokens.set(grant.token, { user: grant.user, scopes: grant.scopes });
+      this.variables[grant.variable] = grant.token;
+    }
+    for (const seed of seedRecords()) {
+      this.moduleRecords(seed.module).set(seed.id, {
+        fields: { ...seed.fields },
+        ownerId: users.admin.id,
+        createdTime: SEED_TIME,
+        createdBy: users.admin,
+        modifiedTime: SEED_TIME,
+        modifiedBy: users.admin,
+        ...(seed.locked ? { locked: true } : {}),
+        ...(seed.awaitingApproval ? { awaitingApproval: true } : {}),
+        ...(seed.privateToOwner ? { privateToOwner: true } : {}),
+      });
+      if (seed.variable) this.variables[seed.variable] = seed.id;
+    }
+    this.variables['existing_mobile'] = EXISTING_MOBILE;
+  }
+
+  /** The records of a module, created empty on first use. */
+  moduleRecords(module: string): Map<string, MockRecord> {
+    let records = this.records.get(module);
+    if (!records) {
+      records = new Map();
+      this.records.set(module, records);
+    }
+    return records;
+  }
+
+  /** A fresh record id for inserts. */
+  newId(): string {
+    this.nextId += 1n;
+    return this.nextId.toString();
+  }
+
+  /** Zoho's timestamp format: seconds, explicit offset, no milliseconds. */
+  timestamp(): string {
+    return this.now().toISOString().replace(/\.\d{3}Z$/, '+00:00');
+  }
+
+  /** Counts one occurrence of a documented behaviour. */
+  provoke(behaviour: string): void {
+    this.counts.set(behaviour, (this.counts.get(behaviour) ?? 0) + 1);
+  }
+
+  provoked(): Record<string, number> {
+    return Object.fromEntries(this.counts);
+  }
+
+  unprovoked(): string[] {
+    return BEHAVIOURS.filter((b) => !this.counts.has(b));
+  }
+}

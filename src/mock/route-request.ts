@@ -1,0 +1,50 @@
+// One request -> one answer, in Zoho's order: fault, auth, URL, method, module, scope, permission, then the records API.
+
+import { authenticate, hasScope, type Operation } from './authorize.ts';
+import { MODULES, UNSUPPORTED_MODULES, type MockState } from './mock-state.ts';
+import { handleDelete, handleInsert, handleRead, handleUpdate, type Handled, type RecordsRequest } from './records-api.ts';
+import { topLevelError } from './zoho-errors.ts';
+
+const VERSIONS = new Set(['v2', 'v2.1', 'v3', 'v4', 'v5', 'v6', 'v7', 'v8']);
+const PATH = /^\/crm\/([^/]+)\/([^/]+)(?:\/([^/]+))?\/?$/;
+
+/** The parts of an HTTP request the mock decides on. */
+export interface IncomingRequest {
+  readonly method: string;
+  readonly url: string;
+  readonly authorization?: string;
+  readonly fault?: string;
+  readonly body: string;
+}
+
+/** Decides the answer to a request (faults that need the socket, latency and drop, are the server's). */
+export function routeRequest(state: MockState, request: IncomingRequest): Handled {
+  if (request.fault === 'internal-error') return { response: topLevelError('INTERNAL_ERROR'), behaviours: ['INTERNAL_ERROR'] };
+  if (request.fault === 'rate-limit') return { response: { ...topLevelError('TOO_MANY_REQUESTS'), headers: { 'Retry-After': '1' } }, behaviours: ['TOO_MANY_REQUESTS'] };
+  const grant = authenticate(state, request.authorization);
+  if ('failure' in grant) return { response: grant.failure, behaviours: [grant.behaviour] };
+  const url = new URL(request.url, 'http://mock.invalid');
+  const match = PATH.exec(url.pathname);
+  const [, version, module, recordId] = match ?? [];
+  if (!match || !version || !module || !VERSIONS.has(version) || (recordId !== undefined && !/^\d+$/.test(recordId))) {
+    return { response: topLevelError('INVALID_URL_PATTERN'), behaviours: ['INVALID_URL_PATTERN'] };
+  }
+  const operation = operationOf(request.method, recordId);
+  if (!operation) return { response: topLevelError('INVALID_REQUEST_METHOD'), behaviours: ['INVALID_REQUEST_METHOD'] };
+  if (UNSUPPORTED_MODULES.has(module)) return { response: topLevelError('INVALID_MODULE', {}, 'the given module is not supported in api'), behaviours: ['INVALID_MODULE:unsupported'] };
+  if (!MODULES.has(module)) return { response: topLevelError('INVALID_MODULE'), behaviours: ['INVALID_MODULE:invalid'] };
+  if (!hasScope(grant, module, operation)) return { response: topLevelError('OAUTH_SCOPE_MISMATCH'), behaviours: ['OAUTH_SCOPE_MISMATCH'] };
+  if (operation !== 'READ' && !grant.user.canEdit) return { response: topLevelError('NO_PERMISSION'), behaviours: ['NO_PERMISSION'] };
+  const records: RecordsRequest = { module, grant, body: request.body, query: url.searchParams, ...(recordId ? { recordId } : {}) };
+  const handlers = { UPDATE: handleUpdate, CREATE: handleInsert, DELETE: handleDelete, READ: handleRead } as const;
+  return handlers[operation](state, records);
+}
+
+/** Which operation a method performs on the bulk or single path; undefined when the URL does not serve it. */
+function operationOf(method: string, recordId: string | undefined): Operation | undefined {
+  if (method === 'PUT') return 'UPDATE';
+  if (method === 'POST' && recordId === undefined) return 'CREATE';
+  if (method === 'DELETE') return 'DELETE';
+  if (method === 'GET' && recordId !== undefined) return 'READ';
+  return undefined;
+}

@@ -1,0 +1,87 @@
+// The mock org's deterministic seed: users with profiles, tokens with scopes, and records in several modules.
+
+import { createHash } from 'node:crypto';
+
+/** A CRM user; `canEdit` is the profile's edit permission, `admin` sees every record. */
+export interface MockUser {
+  readonly id: string;
+  readonly name: string;
+  readonly canEdit: boolean;
+  readonly admin: boolean;
+}
+
+/** A stored record: its fields plus the mock-only state Zoho keeps beside them. */
+export interface MockRecord {
+  fields: Record<string, unknown>;
+  readonly ownerId: string;
+  readonly createdTime: string;
+  readonly createdBy: MockUser;
+  modifiedTime: string;
+  modifiedBy: MockUser;
+  readonly locked?: boolean;
+  readonly awaitingApproval?: boolean;
+  readonly privateToOwner?: boolean;
+}
+
+const ORG = '3652397000';
+const id = (n: number): string => `${ORG}${String(n).padStart(9, '0')}`;
+/** Zoho-looking token derived from a label, so every start gives the same values. */
+const token = (label: string): string => {
+  const hex = createHash('sha256').update(`zoho-mock:${label}`).digest('hex');
+  return `1000.${hex.slice(0, 32)}.${hex.slice(32, 64)}`;
+};
+
+export const users = {
+  admin: { id: id(235011), name: 'Patricia Boyle', canEdit: true, admin: true },
+  readOnly: { id: id(235012), name: 'Rita Reader', canEdit: false, admin: false },
+  standard: { id: id(235013), name: 'Sam Standard', canEdit: true, admin: false },
+} as const satisfies Record<string, MockUser>;
+
+/** Tokens the mock accepts, with their user and granted scopes. */
+export const seedTokens: ReadonlyArray<{ readonly variable: string; readonly token: string; readonly user: MockUser; readonly scopes: readonly string[] }> = [
+  { variable: 'access_token', token: token('full'), user: users.admin, scopes: ['ZohoCRM.modules.ALL'] },
+  { variable: 'token_without_scope', token: token('no-scope'), user: users.admin, scopes: ['ZohoCRM.modules.leads.READ'] },
+  { variable: 'token_no_permission', token: token('no-permission'), user: users.readOnly, scopes: ['ZohoCRM.modules.ALL'] },
+  { variable: 'token_restricted_user', token: token('restricted'), user: users.standard, scopes: ['ZohoCRM.modules.ALL'] },
+];
+
+export const SEED_TIME = '2021-05-02T11:17:33+00:00';
+
+/** What the seed puts where, and which variable names each role. */
+export interface SeedRecord {
+  readonly module: string;
+  readonly id: string;
+  readonly fields: Record<string, unknown>;
+  readonly variable?: string;
+  readonly locked?: boolean;
+  readonly awaitingApproval?: boolean;
+  readonly privateToOwner?: boolean;
+}
+
+export const EXISTING_MOBILE = '98883434559';
+
+/** Every seeded record, in a fixed order. */
+export function seedRecords(): SeedRecord[] {
+  const lead = (n: number, extra: Record<string, unknown> = {}): Record<string, unknown> => ({ Last_Name: `Lead ${n}`, Company: 'Zylker', ...extra });
+  const records: SeedRecord[] = [
+    { module: 'Leads', id: id(412001), fields: lead(1), variable: 'record_id' },
+    { module: 'Leads', id: id(412002), fields: lead(2), variable: 'second_record_id' },
+    { module: 'Leads', id: id(412003), fields: lead(3, { Mobile: EXISTING_MOBILE, Email: 'holder@zylker.com' }) },
+    { module: 'Leads', id: id(412004), fields: lead(4), variable: 'locked_record_id', locked: true },
+    { module: 'Leads', id: id(412005), fields: lead(5), variable: 'unapproved_record_id', awaitingApproval: true },
+    { module: 'Leads', id: id(412006), fields: lead(6), variable: 'private_record_id', privateToOwner: true },
+    { module: 'Deals', id: id(413001), fields: { Deal_Name: 'Zylker renewal', Stage: 'Qualification', Foreign_Languages: ['English'] }, variable: 'deal_id' },
+    {
+      module: 'Events',
+      id: id(414001),
+      fields: { Event_Title: 'Kick-off', Participants: [1, 2, 3].map((n) => ({ type: 'email', participant: `p${n}@zylker.com` })) },
+      variable: 'event_id',
+    },
+    { module: 'Accounts', id: id(415001), fields: { Account_Name: 'Zylker Inc' } },
+    { module: 'Contacts', id: id(416001), fields: { Last_Name: 'Stewart' } },
+  ];
+  for (let n = 1; n <= 101; n += 1) {
+    records.push({ module: 'Leads', id: id(420000 + n), fields: lead(100 + n), variable: `bulk_id_${String(n).padStart(3, '0')}` });
+  }
+  return records;
+}

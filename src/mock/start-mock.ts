@@ -1,0 +1,108 @@
+// The mock's HTTP edge: node:http on loopback, bounded body reads, socket-level faults, and the public MockServer.
+
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { mockEnvironment, mockEnvironmentLines } from './mock-environment.ts';
+import { MockState } from './mock-state.ts';
+import { routeRequest } from './route-request.ts';
+import { topLevelError, type MockResponse } from './zoho-errors.ts';
+
+const MAX_BODY = 1024 * 1024;
+const MAX_LATENCY_MS = 30_000;
+
+/** A running mock. */
+export interface MockServer {
+  readonly url: string;
+  readonly port: number;
+  /** Variables a collection run needs against this mock: api_domain, tokens, fixture ids. */
+  readonly variables: Readonly<Record<string, string>>;
+  /** `ZOHO_...=value` lines, as the standalone mock prints them. */
+  environmentLines(): string[];
+  /** Documented behaviours no request has provoked yet. */
+  unprovoked(): string[];
+  provoked(): Readonly<Record<string, number>>;
+  getRecord(module: string, id: string): Readonly<Record<string, unknown>> | undefined;
+  countRecords(module: string): number;
+  close(): Promise<void>;
+}
+
+export interface MockOptions {
+  readonly port?: number;
+  readonly host?: string;
+  readonly now?: () => Date;
+}
+
+/** Starts the mock on 127.0.0.1 (a free port unless one is given). */
+export async function startMock(options: MockOptions = {}): Promise<MockServer> {
+  const state = new MockState(options.now ?? (() => new Date()));
+  const server = createServer((req, res) => {
+    handle(state, req, res).catch(() => send(res, topLevelError('INTERNAL_ERROR')));
+  });
+  server.requestTimeout = 30_000;
+  server.headersTimeout = 10_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve);
+  });
+  const { port, address } = server.address() as AddressInfo;
+  const url = `http://${address.includes(':') ? `[${address}]` : address}:${port}`;
+  const variables = { api_domain: url, ...state.variables };
+  return {
+    url,
+    port,
+    variables,
+    environmentLines: () => mockEnvironmentLines(variables),
+    unprovoked: () => state.unprovoked(),
+    provoked: () => state.provoked(),
+    getRecord: (module, id) => state.records.get(module)?.get(id)?.fields,
+    countRecords: (module) => state.records.get(module)?.size ?? 0,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+
+  async function handle(state: MockState, req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    if (req.method === 'GET' && path === '/__mock/environment') return send(res, { status: 200, body: mockEnvironment(variables) });
+    const fault = header(req, 'x-mock-fault');
+    if (fault === 'drop') return void req.socket.destroy();
+    const latency = fault?.startsWith('latency=') ? Math.min(Number(fault.slice(8)) || 0, MAX_LATENCY_MS) : 0;
+    const body = await readBody(req);
+    if (body === undefined) return send(res, topLevelError('REQUEST_ENTITY_TOO_LARGE'));
+    if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));
+    const authorization = header(req, 'authorization');
+    const handled = routeRequest(state, { method: req.method ?? 'GET', url: req.url ?? '/', body, ...(authorization ? { authorization } : {}), ...(fault ? { fault } : {}) });
+    for (const behaviour of handled.behaviours) state.provoke(behaviour);
+    send(res, handled.response);
+  }
+}
+
+/** Reads at most 1 MiB; undefined when the body is larger (answered 413). */
+async function readBody(req: IncomingMessage): Promise<string | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY) return undefined;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function header(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function send(res: ServerResponse, response: MockResponse): void {
+  if (res.headersSent) return;
+  if (response.status === 204) {
+    res.writeHead(204).end();
+    return;
+  }
+  const text = JSON.stringify(response.body);
+  res.writeHead(response.status, { 'Content-Type': 'application/json;charset=utf-8', 'Content-Length': Buffer.byteLength(text), ...response.headers });
+  res.end(text);
+}

@@ -79,16 +79,15 @@ export async function startMock(options: MockOptions = {}): Promise<MockServer> 
   }
 }
 
-/** Reads at most 1 MiB; undefined when the body is larger (answered 413). */
+/** Keeps at most 1 MiB; undefined when the body is larger (answered 413). The rest is drained, not stored, so the client can finish sending and read the answer; the request timeout bounds how long. */
 async function readBody(req: IncomingMessage): Promise<string | undefined> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY) return undefined;
-    chunks.push(chunk as Buffer);
+    if (size <= MAX_BODY) chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return size > MAX_BODY ? undefined : Buffer.concat(chunks).toString('utf8');
 }
 
 function header(req: IncomingMessage, name: string): string | undefined {

@@ -15,7 +15,7 @@ afterAll(async () => mock.close());
 
 function newman(args: readonly string[]): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(ROOT, 'node_modules', 'newman', 'bin', 'newman.js'), 'run', ...args, '--reporters', 'cli', '--no-color'], { cwd: ROOT });
+    const child = spawn(process.execPath, [join(ROOT, 'node_modules', 'newman', 'bin', 'newman.js'), 'run', ...args, '--reporters', 'cli', '--color', 'off'], { cwd: ROOT });
     let output = '';
     child.stdout.on('data', (d: Buffer) => (output += d.toString()));
     child.stderr.on('data', (d: Buffer) => (output += d.toString()));

@@ -56,11 +56,11 @@ describe('CRM Update Records catalog entry', () => {
     }
   });
 
-  it('keeps the optional-key cases out of v2 and every other case in both versions', () => {
-    const v2 = casesForVersion(updateRecords, 'v2').map((c) => c.id);
-    const v21 = casesForVersion(updateRecords, 'v2.1').map((c) => c.id);
-    expect(v21).toHaveLength(updateRecords.cases.length);
-    expect(v21.filter((id) => !v2.includes(id)).sort()).toEqual(['success-append-values', 'success-lar-id', 'success-trigger']);
+  it('keeps the optional-key cases out of v2, $append_values out of v8, and every other case in all versions', () => {
+    const ids = (version: string) => casesForVersion(updateRecords, version).map((c) => c.id);
+    expect(ids('v2.1')).toHaveLength(updateRecords.cases.length);
+    expect(ids('v2.1').filter((id) => !ids('v2').includes(id)).sort()).toEqual(['success-append-values', 'success-lar-id', 'success-trigger']);
+    expect(ids('v2.1').filter((id) => !ids('v8').includes(id))).toEqual(['success-append-values']);
   });
 
   it('marks INTERNAL_ERROR as mock-only and everything else as provocable live', () => {

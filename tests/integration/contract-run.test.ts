@@ -32,7 +32,7 @@ describe('a full contract run against the embedded mock', () => {
     expect(summary.schemaVersion).toBe(1);
     expect(summary.outcome).toBe('passed');
     expect(summary.totals).toEqual({ cases: expectedCases, passed: expectedCases, failed: 0, errors: 0, skipped: 0 });
-    expect(summary.collections.map((c) => c.version).sort()).toEqual(['v2', 'v2.1']);
+    expect(summary.collections.map((c) => c.version).sort()).toEqual(['v2', 'v2.1', 'v8']);
     const locked = summary.verdicts.find((v) => v.caseId === 'record-locked' && v.version === 'v2.1');
     expect(locked?.actual).toEqual({ status: 202, codes: ['RECORD_LOCKED'], shape: 'records' });
     expect(locked?.drift).toEqual([{ drift: 'crm-update-records/record-locked-status', variant: 1 }]);

@@ -25,7 +25,7 @@ function newman(args: readonly string[]): Promise<{ code: number | null; output:
 }
 
 describe('npx newman run <collection> -e <mock>/__mock/environment', () => {
-  for (const version of ['v2', 'v2.1']) {
+  for (const version of ['v2', 'v2.1', 'v8']) {
     it(`passes every in-collection test of ${version} against the mock`, async () => {
       const result = await newman([`collections/crm/${version}/update-records.postman_collection.json`, '-e', `${mock.url}/__mock/environment`]);
       expect(result.code, result.output).toBe(0);

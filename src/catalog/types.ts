@@ -39,7 +39,13 @@ export interface DriftPoint {
 }
 
 /** A token variable the request authenticates with; the target supplies its value. */
-export type TokenVariable = 'access_token' | 'token_without_scope' | 'token_no_permission' | 'token_restricted_user';
+export type TokenVariable =
+  | 'access_token'
+  | 'token_without_scope'
+  | 'token_no_permission'
+  | 'token_restricted_user'
+  | 'token_module_scope_only'
+  | 'token_locking_scope_only';
 
 /** How a case's request carries its credentials. */
 export type CaseAuth =

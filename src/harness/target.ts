@@ -18,7 +18,14 @@ export interface Target {
 }
 
 /** Variables whose values are credentials. */
-export const SECRET_VARIABLES = ['access_token', 'token_without_scope', 'token_no_permission', 'token_restricted_user'] as const;
+export const SECRET_VARIABLES = [
+  'access_token',
+  'token_without_scope',
+  'token_no_permission',
+  'token_restricted_user',
+  'token_module_scope_only',
+  'token_locking_scope_only',
+] as const;
 
 /** The environment variable that supplies a collection variable for `--base-url` targets. */
 export function environmentName(variable: string): string {

@@ -21,12 +21,20 @@ export function authenticate(state: MockState, header: string | undefined): Toke
   return grant ?? { failure: topLevelError('INVALID_TOKEN'), behaviour: 'INVALID_TOKEN' };
 }
 
-/** True when the scopes allow `operation` on `module` (ZohoCRM.modules.ALL or ZohoCRM.modules.<module>.<op>). */
-export function hasScope(grant: TokenGrant, module: string, operation: Operation): boolean {
+/** True when the scopes allow `operation` on `module` of a product (`<Product>.modules.ALL` or `<Product>.modules.<module>.<op>`). */
+export function hasScope(grant: TokenGrant, module: string, operation: Operation, product = 'ZohoCRM'): boolean {
   const scopeModule = module.toLowerCase().replace(/_/g, '');
+  // Zoho's pages spell operations both ways (ALL/All, UPDATE/Update): compare without case.
   return grant.scopes.some((scope) => {
-    if (scope === 'ZohoCRM.modules.ALL') return true;
-    const [product, kind, name, op] = scope.split('.');
-    return product === 'ZohoCRM' && kind === 'modules' && name?.toLowerCase() === scopeModule && SCOPE_OPERATIONS[operation].includes(op ?? '');
+    const [owner, kind, name, op] = scope.split('.');
+    if (owner !== product || kind !== 'modules') return false;
+    if (name?.toUpperCase() === 'ALL' && op === undefined) return true;
+    return name?.toLowerCase() === scopeModule && SCOPE_OPERATIONS[operation].includes((op ?? '').toUpperCase());
   });
+}
+
+/** True when the grant holds one of the exact scopes (compared without case). */
+export function hasAnyScope(grant: TokenGrant, scopes: readonly string[]): boolean {
+  const wanted = scopes.map((s) => s.toLowerCase());
+  return grant.scopes.some((scope) => wanted.includes(scope.toLowerCase()));
 }

@@ -1,7 +1,7 @@
 // The mock org's mutable state: records per module, tokens, id counter, and the behaviours provoked so far.
 
 import { BEHAVIOURS } from './zoho-errors.ts';
-import { EXISTING_MOBILE, SEED_TIME, seedRecords, seedTokens, users, type MockRecord, type MockUser } from './seed.ts';
+import { EXISTING_MOBILE, SEED_TIME, seedLocks, seedRecords, seedTokens, users, type MockRecord, type MockUser } from './seed.ts';
 
 /** A token's holder and grants. */
 export interface TokenGrant {
@@ -18,10 +18,18 @@ export const MODULES = new Set([
 /** Modules that exist in CRM but not in this API (page: "Documents and Projects are not supported"). */
 export const UNSUPPORTED_MODULES = new Set(['Documents', 'Projects']);
 
+/** A lock on a record, keyed by `module/recordId` in the state. */
+export interface MockLock {
+  readonly lockId: string;
+  readonly source: 'manual' | 'automatic';
+  reason: string;
+}
+
 /** Holds everything that changes while the mock runs. */
 export class MockState {
   readonly records = new Map<string, Map<string, MockRecord>>();
   readonly tokens = new Map<string, TokenGrant>();
+  readonly locks = new Map<string, MockLock>();
   readonly variables: Record<string, string> = {};
   private readonly counts = new Map<string, number>();
   private nextId = 3652397000000500001n;
@@ -46,6 +54,11 @@ export class MockState {
       if (seed.variable) this.variables[seed.variable] = seed.id;
     }
     this.variables['existing_mobile'] = EXISTING_MOBILE;
+    for (const lock of seedLocks()) {
+      this.locks.set(`${lock.module}/${lock.recordId}`, { lockId: lock.lockId, source: lock.source, reason: 'seeded lock' });
+      this.variables[lock.recordVariable] = lock.recordId;
+      this.variables[lock.lockVariable] = lock.lockId;
+    }
   }
 
   /** The records of a module, created empty on first use. */

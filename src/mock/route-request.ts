@@ -1,6 +1,7 @@
 // One request -> one answer, in Zoho's order: fault, auth, URL, method, module, scope, permission, then the records API.
 
 import { authenticate, hasScope, type Operation } from './authorize.ts';
+import { LOCKING_PATH, handleLocking } from './locking-api.ts';
 import { MODULES, UNSUPPORTED_MODULES, type MockState } from './mock-state.ts';
 import { handleDelete, handleInsert, handleRead, handleUpdate, type Handled, type RecordsRequest } from './records-api.ts';
 import { topLevelError } from './zoho-errors.ts';
@@ -21,9 +22,11 @@ export interface IncomingRequest {
 export function routeRequest(state: MockState, request: IncomingRequest): Handled {
   if (request.fault === 'internal-error') return { response: topLevelError('INTERNAL_ERROR'), behaviours: ['INTERNAL_ERROR'] };
   if (request.fault === 'rate-limit') return { response: { ...topLevelError('TOO_MANY_REQUESTS'), headers: { 'Retry-After': '1' } }, behaviours: ['TOO_MANY_REQUESTS'] };
+  const url = new URL(request.url, 'http://mock.invalid');
+  const locking = LOCKING_PATH.exec(url.pathname);
+  if (locking) return handleLocking(state, request.method, locking, request.authorization, request.body);
   const grant = authenticate(state, request.authorization);
   if ('failure' in grant) return { response: grant.failure, behaviours: [grant.behaviour] };
-  const url = new URL(request.url, 'http://mock.invalid');
   const match = PATH.exec(url.pathname);
   const [, version, module, recordId] = match ?? [];
   if (!match || !version || !module || !VERSIONS.has(version) || (recordId !== undefined && !/^\d+$/.test(recordId))) {

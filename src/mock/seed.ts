@@ -37,12 +37,18 @@ export const users = {
   standard: { id: id(235013), name: 'Sam Standard', canEdit: true, admin: false },
 } as const satisfies Record<string, MockUser>;
 
+/** What a fully granted token carries across the three products. */
+const FULL_SCOPES = ['ZohoCRM.modules.ALL', 'ZohoCRM.modules.lockinginformation.Update', 'ZohoBigin.modules.ALL', 'contracts.meta.UPDATE'];
+
 /** Tokens the mock accepts, with their user and granted scopes. */
 export const seedTokens: ReadonlyArray<{ readonly variable: string; readonly token: string; readonly user: MockUser; readonly scopes: readonly string[] }> = [
-  { variable: 'access_token', token: token('full'), user: users.admin, scopes: ['ZohoCRM.modules.ALL'] },
-  { variable: 'token_without_scope', token: token('no-scope'), user: users.admin, scopes: ['ZohoCRM.modules.leads.READ'] },
-  { variable: 'token_no_permission', token: token('no-permission'), user: users.readOnly, scopes: ['ZohoCRM.modules.ALL'] },
-  { variable: 'token_restricted_user', token: token('restricted'), user: users.standard, scopes: ['ZohoCRM.modules.ALL'] },
+  { variable: 'access_token', token: token('full'), user: users.admin, scopes: FULL_SCOPES },
+  { variable: 'token_without_scope', token: token('no-scope'), user: users.admin, scopes: ['ZohoCRM.modules.leads.READ', 'ZohoBigin.modules.products.READ', 'contracts.meta.READ'] },
+  { variable: 'token_no_permission', token: token('no-permission'), user: users.readOnly, scopes: FULL_SCOPES },
+  { variable: 'token_restricted_user', token: token('restricted'), user: users.standard, scopes: FULL_SCOPES },
+  // Record locking needs two scopes at once (page: lockinginformation.Update "(and)" a module scope): one each.
+  { variable: 'token_module_scope_only', token: token('module-scope-only'), user: users.admin, scopes: ['ZohoCRM.modules.ALL'] },
+  { variable: 'token_locking_scope_only', token: token('locking-scope-only'), user: users.admin, scopes: ['ZohoCRM.modules.lockinginformation.Update'] },
 ];
 
 export const SEED_TIME = '2021-05-02T11:17:33+00:00';
@@ -59,6 +65,27 @@ export interface SeedRecord {
 }
 
 export const EXISTING_MOBILE = '98883434559';
+
+/** A record lock (Locking_Information__s): who set it decides whether its information may be changed. */
+export interface SeedLock {
+  readonly module: string;
+  readonly recordId: string;
+  readonly lockId: string;
+  /** manual: set through the API or UI; automatic: set by a record-locking rule, not editable. */
+  readonly source: 'manual' | 'automatic';
+  readonly recordVariable: string;
+  readonly lockVariable: string;
+}
+
+/** Locked records for the record-locking endpoint: one per supported module kind, plus a rule-held lock. */
+export function seedLocks(): SeedLock[] {
+  return [
+    { module: 'Leads', recordId: id(430001), lockId: id(804001), source: 'manual', recordVariable: 'locked_lead_id', lockVariable: 'lead_lock_id' },
+    { module: 'Deals', recordId: id(430002), lockId: id(804002), source: 'manual', recordVariable: 'locked_deal_id', lockVariable: 'deal_lock_id' },
+    { module: 'Custom_Module1', recordId: id(430003), lockId: id(804003), source: 'manual', recordVariable: 'locked_custom_id', lockVariable: 'custom_lock_id' },
+    { module: 'Leads', recordId: id(430004), lockId: id(804004), source: 'automatic', recordVariable: 'rule_locked_lead_id', lockVariable: 'rule_lock_id' },
+  ];
+}
 
 /** Every seeded record, in a fixed order. */
 export function seedRecords(): SeedRecord[] {
@@ -79,6 +106,8 @@ export function seedRecords(): SeedRecord[] {
     },
     { module: 'Accounts', id: id(415001), fields: { Account_Name: 'Zylker Inc' } },
     { module: 'Contacts', id: id(416001), fields: { Last_Name: 'Stewart' } },
+    { module: 'Campaigns', id: id(417001), fields: { Campaign_Name: 'Spring launch' }, variable: 'campaign_id' },
+    ...seedLocks().map((lock) => ({ module: lock.module, id: lock.recordId, fields: { Name: `Locked ${lock.module}` } })),
   ];
   for (let n = 1; n <= 101; n += 1) {
     records.push({ module: 'Leads', id: id(420000 + n), fields: lead(100 + n), variable: `bulk_id_${String(n).padStart(3, '0')}` });

@@ -24,6 +24,7 @@ export const topLevelErrors = {
   MANDATORY_NOT_FOUND: { status: 400, message: 'required field not found' },
   LIMIT_EXCEEDED: { status: 400, message: 'Cannot process more than 100 records at a time.' },
   INTERNAL_ERROR: { status: 500, message: 'Internal Server Error' },
+  NOT_ALLOWED: { status: 403, message: 'Record is already locked.' },
   TOO_MANY_REQUESTS: { status: 429, message: 'too many requests' },
   REQUEST_ENTITY_TOO_LARGE: { status: 413, message: 'request entity too large' },
 } as const;
@@ -66,4 +67,13 @@ export const BEHAVIOURS = [
   'AUTHENTICATION_FAILURE',
   'INTERNAL_ERROR',
   'TOO_MANY_REQUESTS',
+  'locking:SUCCESS',
+  'locking:INVALID_MODULE:invalid',
+  'locking:INVALID_MODULE:unsupported',
+  'locking:NOT_ALLOWED',
+  'locking:INVALID_REQUEST_METHOD',
+  'locking:NO_PERMISSION',
+  'locking:OAUTH_SCOPE_MISMATCH:locking',
+  'locking:OAUTH_SCOPE_MISMATCH:module',
+  'locking:MANDATORY_NOT_FOUND',
 ] as const;

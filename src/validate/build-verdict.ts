@@ -42,7 +42,7 @@ export function buildVerdict(context: VerdictContext, testCase: Case, result: Ca
     actual: result.actual,
     durationMs: result.durationMs,
     ...(result.exchange ? { exchange: result.exchange } : {}),
-    ...(testCase.drift?.length ? { drift: testCase.drift.map((point) => observeDrift(point, result.actual)) } : {}),
+    ...driftObservations(testCase.drift ?? [], result.actual),
   };
 }
 
@@ -52,6 +52,12 @@ export function formatReason(findings: readonly Finding[]): string {
   const shown = findings.slice(0, 3).map((f) => (f.kind === 'schema' ? `schema: ${f.message}` : f.message));
   const more = findings.length > 3 ? ` (+${findings.length - 3} more)` : '';
   return `${shown.join('; ')}${more}`;
+}
+
+/** Observations for the drift points an answer can settle (those whose variants differ in status, shape or message). */
+function driftObservations(points: readonly DriftPoint[], actual: ObservedResponse): { drift?: DriftObservation[] } {
+  const decidable = points.filter((p) => p.variants.some((v) => v.status !== undefined || v.shape !== undefined || v.message !== undefined));
+  return decidable.length ? { drift: decidable.map((point) => observeDrift(point, actual)) } : {};
 }
 
 /** Which documented variant of a drift point the target's answer matched (status, shape and message where given). */

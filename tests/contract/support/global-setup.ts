@@ -1,6 +1,7 @@
 // Starts the embedded mock once per contract run (unless another target was given) and provides the target to every worker.
 
 import type { TestProject } from 'vitest/node';
+import { SECRET_VARIABLES } from '../../../src/harness/index.ts';
 import { startMock } from '../../../src/mock/index.ts';
 import { defaultRunOptions } from './run-options.ts';
 
@@ -12,8 +13,7 @@ export default async function setup(project: TestProject): Promise<(() => Promis
     return undefined;
   }
   const mock = await startMock();
-  const secrets = ['access_token', 'token_without_scope', 'token_no_permission', 'token_restricted_user']
-    .map((name) => mock.variables[name])
+  const secrets = SECRET_VARIABLES.map((name) => mock.variables[name])
     .filter((v): v is string => v !== undefined);
   project.provide('target', { kind: 'mock', name: 'mock', apiDomain: mock.url, variables: { ...mock.variables }, secrets });
   return () => mock.close();

@@ -1,0 +1,184 @@
+// CRM Update Record Locking Information (crm-update-record-locking-information.txt): every documented behaviour as a case. Pure data.
+
+import type { Case, DocRef, DriftPoint, Endpoint, JsonSchema } from '../types.ts';
+
+const PAGE = 'crm-update-record-locking-information.txt';
+const errors = (code: string): DocRef => ({ page: PAGE, section: `Possible Errors: ${code}` });
+const lockPath = (module: string, record: string, lock: string): string => `/crm/{version}/${module}/{{${record}}}/Locking_Information__s/{{${lock}}}`;
+const LEAD = lockPath('Leads', 'locked_lead_id', 'lead_lock_id');
+const FULL = { token: 'access_token' } as const;
+const both = ['mock', 'live'] as const;
+const reason = { data: [{ Locked_Reason__s: 'deal  info updated' }] };
+const open: JsonSchema = { type: 'object' };
+
+const methodStatus: DriftPoint = {
+  id: 'crm-update-record-locking-information/invalid-request-method-status',
+  topic: 'HTTP status of INVALID_REQUEST_METHOD on the record-locking URL',
+  variants: [
+    { source: { page: 'crm-update-records.txt', section: 'Possible Errors: INVALID_REQUEST_METHOD' }, says: 'HTTP 400 (Update Records)', status: 400 },
+    { source: errors('INVALID_REQUEST_METHOD'), says: 'HTTP 403', status: 403 },
+  ],
+  expected: 1,
+  why: 'Each endpoint keeps its own page: this URL documents 403, Update Records documents 400 (see crm/invalid-request-method-status).',
+};
+
+const lockableModules: DriftPoint = {
+  id: 'crm-update-record-locking-information/lockable-modules',
+  topic: 'Which modules support record locking',
+  variants: [
+    { source: { page: PAGE, section: 'Possible module names' }, says: 'leads, accounts, contacts, deals, tasks, cases, solutions, vendors, pricebooks, quotes, salesorders, purchaseorders, invoices and custom' },
+    { source: { page: 'zoho-notes.md', section: '6. Record locking' }, says: 'only user-created custom modules support locking' },
+  ],
+  expected: 0,
+  why: 'The page is the specification of this endpoint; the note is about the lock configuration and is kept here so a live run can settle it.',
+};
+
+const notAllowedMeaning: DriftPoint = {
+  id: 'crm-update-record-locking-information/not-allowed',
+  topic: 'What NOT_ALLOWED means on an update of lock information',
+  variants: [
+    { source: errors('NOT_ALLOWED'), says: '"Record is already locked. You can lock a record that is not already locked" (text of the lock-record API)', status: 403 },
+    { source: { page: 'zoho-notes.md', section: '6. Record locking: POST (lock)' }, says: 'NOT_ALLOWED 403 when locking an already-locked record', status: 403 },
+  ],
+  expected: 0,
+  why: 'An update cannot lock anything; the suite reads NOT_ALLOWED as the answer for a lock whose information may not be changed (one set by a locking rule), and says so on the case.',
+};
+
+const cases: readonly Case[] = [
+  ...([
+    ['Leads', 'locked_lead_id', 'lead_lock_id', 'leads'],
+    ['Deals', 'locked_deal_id', 'deal_lock_id', 'deals'],
+    ['Custom_Module1', 'locked_custom_id', 'custom_lock_id', 'a custom module'],
+  ] as const).map(([module, record, lock, label]): Case => ({
+    id: `success-${module.toLowerCase().replace(/_/g, '-')}`,
+    name: `SUCCESS updating the lock reason of a locked record in ${label}`,
+    group: 'success',
+    request: { method: 'PUT', path: lockPath(module, record, lock), auth: FULL, body: reason },
+    expect: { shape: 'records', status: 200, codes: ['SUCCESS'] },
+    doc: { page: PAGE, section: `Sample Response; Possible module names: ${label}` },
+    provocable: both,
+    ...(module === 'Leads' ? {} : { drift: [lockableModules] }),
+  })),
+  {
+    id: 'mandatory-locked-reason',
+    name: 'MANDATORY_NOT_FOUND when Locked_Reason__s is missing',
+    group: 'record errors',
+    request: { method: 'PUT', path: LEAD, auth: FULL, body: { data: [{}] } },
+    expect: { shape: 'records', status: 202, codes: ['MANDATORY_NOT_FOUND'] },
+    doc: { page: PAGE, section: 'Input JSON Keys: Locked_Reason__s string, mandatory' },
+    provocable: both,
+    note: 'The page marks the key mandatory but lists no error for its absence: the per-record MANDATORY_NOT_FOUND (202) of the record APIs is assumed (UNCONFIRMED).',
+  },
+  {
+    id: 'invalid-module',
+    name: 'INVALID_MODULE when the module name is wrong',
+    group: 'request errors',
+    request: { method: 'PUT', path: lockPath('Lead', 'locked_lead_id', 'lead_lock_id'), auth: FULL, body: reason },
+    expect: { shape: 'error', status: 400, code: 'INVALID_MODULE' },
+    doc: errors('INVALID_MODULE'),
+    provocable: both,
+  },
+  {
+    id: 'invalid-module-not-lockable',
+    name: 'INVALID_MODULE for a module the page does not list (Campaigns)',
+    group: 'request errors',
+    request: { method: 'PUT', path: lockPath('Campaigns', 'campaign_id', 'lead_lock_id'), auth: FULL, body: reason },
+    expect: { shape: 'error', status: 400, code: 'INVALID_MODULE' },
+    doc: { page: PAGE, section: 'Possible module names (Campaigns is not one); Possible Errors: INVALID_MODULE' },
+    provocable: both,
+    drift: [lockableModules],
+  },
+  {
+    id: 'not-allowed',
+    name: 'NOT_ALLOWED when the lock is held by a locking rule',
+    group: 'request errors',
+    request: { method: 'PUT', path: lockPath('Leads', 'rule_locked_lead_id', 'rule_lock_id'), auth: FULL, body: reason },
+    expect: { shape: 'error', status: 403, code: 'NOT_ALLOWED' },
+    doc: errors('NOT_ALLOWED'),
+    provocable: both,
+    drift: [notAllowedMeaning],
+  },
+  {
+    id: 'invalid-request-method',
+    name: 'INVALID_REQUEST_METHOD (403) when POST is sent to a lock URL',
+    group: 'request errors',
+    request: { method: 'POST', path: LEAD, auth: FULL, body: reason },
+    expect: { shape: 'error', status: 403, code: 'INVALID_REQUEST_METHOD' },
+    doc: errors('INVALID_REQUEST_METHOD'),
+    provocable: both,
+    drift: [methodStatus],
+  },
+  {
+    id: 'scope-without-locking',
+    name: 'OAUTH_SCOPE_MISMATCH when the token has the module scope but not lockinginformation.Update',
+    group: 'auth',
+    request: { method: 'PUT', path: LEAD, auth: { token: 'token_module_scope_only' }, body: reason },
+    expect: { shape: 'error', status: 401, code: 'OAUTH_SCOPE_MISMATCH' },
+    doc: { page: PAGE, section: 'Scope: ZohoCRM.modules.lockinginformation.Update (and) a module scope' },
+    provocable: both,
+  },
+  {
+    id: 'scope-without-module',
+    name: 'OAUTH_SCOPE_MISMATCH when the token has lockinginformation.Update but no module scope',
+    group: 'auth',
+    request: { method: 'PUT', path: LEAD, auth: { token: 'token_locking_scope_only' }, body: reason },
+    expect: { shape: 'error', status: 401, code: 'OAUTH_SCOPE_MISMATCH' },
+    doc: { page: PAGE, section: 'Scope: ZohoCRM.modules.lockinginformation.Update (and) a module scope' },
+    provocable: both,
+  },
+  {
+    id: 'no-permission',
+    name: 'NO_PERMISSION when the user may not customise record locks',
+    group: 'auth',
+    request: { method: 'PUT', path: LEAD, auth: { token: 'token_no_permission' }, body: reason },
+    expect: { shape: 'error', status: 403, code: 'NO_PERMISSION' },
+    doc: errors('NO_PERMISSION'),
+    provocable: both,
+  },
+  {
+    id: 'internal-error',
+    name: 'INTERNAL_ERROR when the server fails unexpectedly',
+    group: 'server errors',
+    request: { method: 'PUT', path: LEAD, auth: FULL, body: reason, headers: { 'X-Mock-Fault': 'internal-error' } },
+    expect: { shape: 'error', status: 500, code: 'INTERNAL_ERROR' },
+    doc: errors('INTERNAL_ERROR'),
+    provocable: ['mock'],
+  },
+];
+
+/** CRM Update Record Locking Information: PUT the reason of an existing lock. */
+export const updateRecordLockingInformation = {
+  product: 'crm',
+  id: 'update-record-locking-information',
+  title: 'Update Record Locking Information',
+  docPage: PAGE,
+  method: 'PUT',
+  paths: ['/crm/{version}/{module_API_name}/{record_id}/Locking_Information__s/{record_locking_id}'],
+  // v4 is the page's sample; v8 is what an org is called on today (zoho-notes.md section 6 lists the same PUT for v8).
+  versions: ['v4', 'v8'],
+  contractVersion: '1.0.0',
+  scopes: ['ZohoCRM.modules.lockinginformation.Update AND (ZohoCRM.modules.ALL or ZohoCRM.modules.{module_name}.{ALL|UPDATE})'],
+  documentedCodes: ['SUCCESS', 'INVALID_MODULE', 'NOT_ALLOWED', 'INVALID_REQUEST_METHOD', 'NO_PERMISSION', 'INTERNAL_ERROR'],
+  keys: { mandatory: ['Locked_Reason__s'], optional: [] },
+  details: {
+    records: {
+      // Sample Response: details.id is the lock's id ("relation updated").
+      SUCCESS: { type: 'object', required: ['id'], properties: { id: { $ref: '#/definitions/zohoId' } } },
+      MANDATORY_NOT_FOUND: { type: 'object', required: ['api_name'], properties: { api_name: { type: 'string' } } },
+      INVALID_DATA: { type: 'object', properties: { api_name: { type: 'string' } } },
+    },
+    errors: {
+      INVALID_MODULE: open,
+      NOT_ALLOWED: open,
+      INVALID_REQUEST_METHOD: open,
+      NO_PERMISSION: open,
+      INTERNAL_ERROR: open,
+      OAUTH_SCOPE_MISMATCH: open,
+      INVALID_TOKEN: open,
+      AUTHENTICATION_FAILURE: open,
+      INVALID_DATA: open,
+      MANDATORY_NOT_FOUND: open,
+    },
+  },
+  cases,
+} satisfies Endpoint;

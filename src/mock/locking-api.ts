@@ -1,0 +1,61 @@
+// CRM Update Record Locking Information: PUT /crm/{version}/{module}/{record_id}/Locking_Information__s/{lock_id}.
+
+import { authenticate, hasAnyScope, hasScope } from './authorize.ts';
+import { MODULES, type MockState } from './mock-state.ts';
+import type { Handled } from './records-api.ts';
+import { recordError, topLevelError, type Json } from './zoho-errors.ts';
+
+/** The page's "Possible module names" (API names); others cannot be locked. */
+const LOCKABLE = new Set(['Leads', 'Accounts', 'Contacts', 'Deals', 'Tasks', 'Cases', 'Solutions', 'Vendors', 'Price_Books', 'Quotes', 'Sales_Orders', 'Purchase_Orders', 'Invoices', 'Custom_Module1']);
+export const LOCKING_PATH = /^\/crm\/(v[0-9.]+)\/([^/]+)\/(\d+)\/Locking_Information__s\/(\d+)\/?$/;
+
+/** Answers a request already matched by LOCKING_PATH. */
+export function handleLocking(state: MockState, method: string, match: RegExpExecArray, authorization: string | undefined, body: string): Handled {
+  const [, , module = '', recordId = '', lockId = ''] = match;
+  const grant = authenticate(state, authorization);
+  if ('failure' in grant) return { response: grant.failure, behaviours: [grant.behaviour] };
+  // The page gives 403 for a wrong method on this URL (Update Records gives 400): the drift ledger keeps both.
+  if (method !== 'PUT') return { response: { ...topLevelError('INVALID_REQUEST_METHOD'), status: 403 }, behaviours: ['locking:INVALID_REQUEST_METHOD'] };
+  if (!MODULES.has(module)) return { response: topLevelError('INVALID_MODULE', {}, 'The module name given seems to be invalid.'), behaviours: ['locking:INVALID_MODULE:invalid'] };
+  if (!LOCKABLE.has(module)) return { response: topLevelError('INVALID_MODULE', {}, 'The module name given seems to be invalid.'), behaviours: ['locking:INVALID_MODULE:unsupported'] };
+  if (!hasAnyScope(grant, ['ZohoCRM.modules.lockinginformation.Update', 'ZohoCRM.modules.lockinginformation.ALL'])) {
+    return { response: topLevelError('OAUTH_SCOPE_MISMATCH'), behaviours: ['locking:OAUTH_SCOPE_MISMATCH:locking'] };
+  }
+  if (!hasScope(grant, module, 'UPDATE')) return { response: topLevelError('OAUTH_SCOPE_MISMATCH'), behaviours: ['locking:OAUTH_SCOPE_MISMATCH:module'] };
+  if (!grant.user.canEdit) {
+    return { response: topLevelError('NO_PERMISSION', {}, 'Permission denied to customize record lock configurations'), behaviours: ['locking:NO_PERMISSION'] };
+  }
+  const data = parseData(body);
+  if (!Array.isArray(data)) return data;
+  const lock = state.moduleRecords(module).has(recordId) ? state.locks.get(`${module}/${recordId}`) : undefined;
+  if (!lock || lock.lockId !== lockId) {
+    return { response: { status: 202, body: { data: data.map(() => recordError('INVALID_DATA', { api_name: 'id' }, 'the id given seems to be invalid')) } }, behaviours: ['INVALID_DATA:id'] };
+  }
+  if (lock.source === 'automatic') return { response: topLevelError('NOT_ALLOWED'), behaviours: ['locking:NOT_ALLOWED'] };
+  return answer(lock, lockId, data);
+}
+
+function answer(lock: { reason: string }, lockId: string, data: readonly Json[]): Handled {
+  const entries = data.map((entry) => {
+    const reason = entry['Locked_Reason__s'];
+    if (typeof reason !== 'string' || reason === '') return recordError('MANDATORY_NOT_FOUND', { api_name: 'Locked_Reason__s' }, 'required field not found');
+    lock.reason = reason;
+    return { code: 'SUCCESS', details: { id: lockId }, message: 'relation updated', status: 'success' };
+  });
+  const failed = entries.some((e) => e['code'] !== 'SUCCESS');
+  return { response: { status: failed ? 202 : 200, body: { data: entries } }, behaviours: entries.map((e) => (e['code'] === 'SUCCESS' ? 'locking:SUCCESS' : 'locking:MANDATORY_NOT_FOUND')) };
+}
+
+function parseData(body: string): Json[] | Handled {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    return { response: topLevelError('INVALID_DATA', { expected_data_type: 'jsonobject' }, 'body'), behaviours: ['INVALID_DATA:body'] };
+  }
+  const data = typeof parsed === 'object' && parsed !== null ? (parsed as Json)['data'] : undefined;
+  if (!Array.isArray(data) || data.length === 0 || data.some((e) => typeof e !== 'object' || e === null)) {
+    return { response: topLevelError('MANDATORY_NOT_FOUND', { api_name: 'data' }), behaviours: ['MANDATORY_NOT_FOUND:data'] };
+  }
+  return data as Json[];
+}

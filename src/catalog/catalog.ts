@@ -1,11 +1,12 @@
 // The list of every catalogued endpoint, and the pure queries over it that the rest of the suite shares.
 
+import { updateRelatedRecords } from './bigin/update-related-records.ts';
 import { updateRecordLockingInformation } from './crm/update-record-locking-information.ts';
 import { updateRecords } from './crm/update-records.ts';
 import type { Case, DriftPoint, Endpoint } from './types.ts';
 
 /** Every documented endpoint the suite covers. Adding an endpoint is one line here. */
-export const catalog: readonly Endpoint[] = [updateRecords, updateRecordLockingInformation];
+export const catalog: readonly Endpoint[] = [updateRecords, updateRecordLockingInformation, updateRelatedRecords];
 
 /** The cases of an endpoint that apply to one API version. */
 export function casesForVersion(endpoint: Endpoint, version: string): readonly Case[] {

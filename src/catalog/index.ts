@@ -18,6 +18,7 @@ export type {
 } from './types.ts';
 
 export { catalog, casesForVersion, collectionKey, listDrift } from './catalog.ts';
+export { updateRelatedRecords } from './bigin/update-related-records.ts';
 export { updateRecordLockingInformation } from './crm/update-record-locking-information.ts';
 export { updateRecords } from './crm/update-records.ts';
 export { selectCases, type CaseFilter, type Selection } from './select-cases.ts';

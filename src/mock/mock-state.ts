@@ -1,7 +1,7 @@
 // The mock org's mutable state: records per module, tokens, id counter, and the behaviours provoked so far.
 
 import { BEHAVIOURS } from './zoho-errors.ts';
-import { EXISTING_MOBILE, SEED_TIME, seedLocks, seedRecords, seedTokens, users, type MockRecord, type MockUser } from './seed.ts';
+import { EXISTING_MOBILE, SEED_TIME, seedBiginRecords, seedLocks, seedRecords, seedTokens, users, type MockRecord, type MockUser, type SeedRecord } from './seed.ts';
 
 /** A token's holder and grants. */
 export interface TokenGrant {
@@ -30,6 +30,8 @@ export class MockState {
   readonly records = new Map<string, Map<string, MockRecord>>();
   readonly tokens = new Map<string, TokenGrant>();
   readonly locks = new Map<string, MockLock>();
+  /** Bigin relations: `parentModule/parentId/relatedList` -> related ids. */
+  readonly relations = new Map<string, Set<string>>();
   readonly variables: Record<string, string> = {};
   private readonly counts = new Map<string, number>();
   private nextId = 3652397000000500001n;
@@ -39,8 +41,9 @@ export class MockState {
       this.tokens.set(grant.token, { user: grant.user, scopes: grant.scopes });
       this.variables[grant.variable] = grant.token;
     }
-    for (const seed of seedRecords()) {
-      this.moduleRecords(seed.module).set(seed.id, {
+    const seeds: Array<[string, SeedRecord]> = [...seedRecords().map((r) => ['', r] as [string, SeedRecord]), ...seedBiginRecords().map((r) => ['bigin:', r] as [string, SeedRecord])];
+    for (const [namespace, seed] of seeds) {
+      this.moduleRecords(`${namespace}${seed.module}`).set(seed.id, {
         fields: { ...seed.fields },
         ownerId: users.admin.id,
         createdTime: SEED_TIME,

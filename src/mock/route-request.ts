@@ -1,6 +1,7 @@
 // One request -> one answer, in Zoho's order: fault, auth, URL, method, module, scope, permission, then the records API.
 
 import { authenticate, hasScope, type Operation } from './authorize.ts';
+import { BIGIN_PATH, handleBigin } from './bigin-api.ts';
 import { LOCKING_PATH, handleLocking } from './locking-api.ts';
 import { MODULES, UNSUPPORTED_MODULES, type MockState } from './mock-state.ts';
 import { handleDelete, handleInsert, handleRead, handleUpdate, type Handled, type RecordsRequest } from './records-api.ts';
@@ -25,6 +26,8 @@ export function routeRequest(state: MockState, request: IncomingRequest): Handle
   const url = new URL(request.url, 'http://mock.invalid');
   const locking = LOCKING_PATH.exec(url.pathname);
   if (locking) return handleLocking(state, request.method, locking, request.authorization, request.body);
+  const bigin = BIGIN_PATH.exec(url.pathname);
+  if (bigin) return handleBigin(state, request.method, bigin, request.authorization, request.body);
   const grant = authenticate(state, request.authorization);
   if ('failure' in grant) return { response: grant.failure, behaviours: [grant.behaviour] };
   const match = PATH.exec(url.pathname);

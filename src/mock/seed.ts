@@ -66,6 +66,18 @@ export interface SeedRecord {
 
 export const EXISTING_MOBILE = '98883434559';
 
+/** Bigin's records (kept apart from CRM's: another product, another org). Companies' API name is Accounts. */
+export function seedBiginRecords(): SeedRecord[] {
+  return [
+    { module: 'Deals', id: id(510001), fields: { Deal_Name: 'Bigin renewal' }, variable: 'bigin_deal_id' },
+    { module: 'Deals', id: id(510002), fields: { Deal_Name: 'Private deal' }, variable: 'bigin_private_deal_id', privateToOwner: true },
+    { module: 'Contacts', id: id(511001), fields: { Last_Name: 'Boyle' }, variable: 'bigin_contact_id' },
+    { module: 'Accounts', id: id(512001), fields: { Account_Name: 'Zylker Corp' }, variable: 'bigin_account_id' },
+    { module: 'Products', id: id(327001), fields: { Product_Name: 'Widget' }, variable: 'bigin_product_id' },
+    { module: 'Products', id: id(854001), fields: { Product_Name: 'Gadget' }, variable: 'bigin_second_product_id' },
+  ];
+}
+
 /** A record lock (Locking_Information__s): who set it decides whether its information may be changed. */
 export interface SeedLock {
   readonly module: string;

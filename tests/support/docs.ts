@@ -18,3 +18,10 @@ export function documentedErrors(page: string): Array<{ code: string; status: nu
   const section = text.slice(text.indexOf('Possible Errors'));
   return [...section.matchAll(/([A-Z][A-Z_]+)HTTP (\d{3})/g)].map((m) => ({ code: m[1] ?? '', status: Number(m[2]) }));
 }
+
+/** Each "Possible Errors" code label paired with the description that FOLLOWS it (labels sit before their text). */
+export function documentedErrorDescriptions(page: string): Array<{ code: string; status: number; description: string }> {
+  const text = readDocPage(page);
+  const section = text.slice(text.indexOf('Possible Errors'));
+  return [...section.matchAll(/([A-Z][A-Z_]+)HTTP (\d{3})\s*\n\s*([^\n]+)/g)].map((m) => ({ code: m[1] ?? '', status: Number(m[2]), description: (m[3] ?? '').trim() }));
+}

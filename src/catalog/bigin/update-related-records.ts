@@ -1,0 +1,193 @@
+// Bigin Update Related Records (bigin-update-related-records.txt): every documented behaviour as a case. Pure data.
+
+import type { Case, DocRef, Endpoint, JsonSchema } from '../types.ts';
+import { companiesName, crmSample, invalidDataStatus, scopeMismatchResolution, scopeTypo, successMessage } from './update-related-records-drift.ts';
+
+const PAGE = 'bigin-update-related-records.txt';
+const errors = (code: string): DocRef => ({ page: PAGE, section: `Possible Errors: ${code}` });
+const FULL = { token: 'access_token' } as const;
+const both = ['mock', 'live'] as const;
+const DEAL_PRODUCTS = '/bigin/{version}/Deals/{{bigin_deal_id}}/Products';
+const SINGLE = `${DEAL_PRODUCTS}/{{bigin_product_id}}`;
+const one = { data: [{ id: '{{bigin_product_id}}' }] };
+const open: JsonSchema = { type: 'object' };
+const relatedDetails: JsonSchema = { type: 'object', required: ['id'], properties: { id: { $ref: '#/definitions/zohoId' } } };
+
+const success: readonly Case[] = [
+  {
+    id: 'success-bulk',
+    name: 'SUCCESS for each product related to a deal in one call',
+    group: 'success',
+    request: { method: 'PUT', path: DEAL_PRODUCTS, auth: FULL, body: { data: [{ id: '{{bigin_product_id}}' }, { id: '{{bigin_second_product_id}}' }] } },
+    expect: { shape: 'records', status: 200, codes: ['SUCCESS', 'SUCCESS'] },
+    doc: { page: PAGE, section: 'Sample Input; Sample Response' },
+    provocable: both,
+    drift: [successMessage, crmSample],
+  },
+  ...([
+    ['Deals', 'bigin_deal_id', 'a deal'],
+    ['Contacts', 'bigin_contact_id', 'a contact'],
+    ['Accounts', 'bigin_account_id', 'a company (API name Accounts)'],
+  ] as const).map(([module, variable, label]): Case => ({
+    id: `success-single-${module.toLowerCase()}`,
+    name: `SUCCESS relating one product to ${label} by ids in the URL`,
+    group: 'success',
+    request: { method: 'PUT', path: `/bigin/{version}/${module}/{{${variable}}}/Products/{{bigin_product_id}}`, auth: FULL, body: one },
+    expect: { shape: 'records', status: 200, codes: ['SUCCESS'] },
+    doc: { page: PAGE, section: `Request URL; Supported relations: Products - to - ${module}` },
+    provocable: both,
+    ...(module === 'Accounts' ? { drift: [companiesName] } : {}),
+  })),
+];
+
+const recordErrors: readonly Case[] = [
+  {
+    id: 'partial-success',
+    name: 'SUCCESS and INVALID_DATA side by side when one related id of a bulk call is wrong',
+    group: 'record errors',
+    request: { method: 'PUT', path: DEAL_PRODUCTS, auth: FULL, body: { data: [{ id: '{{bigin_product_id}}' }, { id: '3652397000099999999' }] } },
+    expect: { shape: 'records', status: 202, codes: ['SUCCESS', 'INVALID_DATA'] },
+    doc: errors('INVALID_DATA (HTTP 202): invalid data'),
+    provocable: both,
+    drift: [invalidDataStatus],
+    note: 'The status of a mixed answer is UNCONFIRMED (zoho-notes.md section 4): 202, as for any answer carrying an error entry.',
+  },
+  {
+    id: 'mandatory-not-found',
+    name: 'MANDATORY_NOT_FOUND for a related record sent without its id',
+    group: 'record errors',
+    request: { method: 'PUT', path: DEAL_PRODUCTS, auth: FULL, body: { data: [{ Quantity: 1 }] } },
+    expect: { shape: 'records', status: 202, codes: ['MANDATORY_NOT_FOUND'] },
+    doc: errors('MANDATORY_NOT_FOUND'),
+    provocable: both,
+  },
+];
+
+const requestErrors: readonly Case[] = [
+  {
+    id: 'invalid-related-id',
+    name: 'INVALID_DATA (400) when the related id in the URL does not exist',
+    group: 'request errors',
+    request: { method: 'PUT', path: `${DEAL_PRODUCTS}/3652397000099999999`, auth: FULL, body: one },
+    expect: { shape: 'error', status: 400, code: 'INVALID_DATA', message: 'the related id given seems to be invalid' },
+    doc: errors('INVALID_DATA (HTTP 400): the related id given seems to be invalid'),
+    provocable: both,
+    drift: [invalidDataStatus],
+  },
+  {
+    id: 'invalid-module',
+    name: 'INVALID_MODULE when the module name is wrong',
+    group: 'request errors',
+    request: { method: 'PUT', path: '/bigin/{version}/Deal/{{bigin_deal_id}}/Products/{{bigin_product_id}}', auth: FULL, body: one },
+    expect: { shape: 'error', status: 400, code: 'INVALID_MODULE', message: 'the module name given seems to be invalid' },
+    doc: errors('INVALID_MODULE (The module name given seems to be invalid)'),
+    provocable: both,
+  },
+  {
+    id: 'invalid-module-unsupported',
+    name: 'INVALID_MODULE when the module is not supported in the API',
+    group: 'request errors',
+    request: { method: 'PUT', path: '/bigin/{version}/Documents/{{bigin_deal_id}}/Products/{{bigin_product_id}}', auth: FULL, body: one },
+    expect: { shape: 'error', status: 400, code: 'INVALID_MODULE', message: 'the given module is not supported in api' },
+    doc: errors('INVALID_MODULE (The given module is not supported in API)'),
+    provocable: both,
+  },
+  {
+    id: 'invalid-url-pattern',
+    name: 'INVALID_URL_PATTERN when the URL is not an API route',
+    group: 'request errors',
+    request: { method: 'PUT', path: `${SINGLE}/extra`, auth: FULL, body: one },
+    expect: { shape: 'error', status: 404, code: 'INVALID_URL_PATTERN' },
+    doc: errors('INVALID_URL_PATTERN'),
+    provocable: both,
+  },
+  {
+    id: 'invalid-request-method',
+    name: 'INVALID_REQUEST_METHOD when the method is not one the URL serves',
+    group: 'request errors',
+    request: { method: 'COPY', path: SINGLE, auth: FULL, body: one },
+    expect: { shape: 'error', status: 400, code: 'INVALID_REQUEST_METHOD' },
+    doc: errors('INVALID_REQUEST_METHOD'),
+    provocable: both,
+  },
+];
+
+const authErrors: readonly Case[] = [
+  {
+    id: 'oauth-scope-mismatch',
+    name: 'OAUTH_SCOPE_MISMATCH when the token lacks the Bigin update scope',
+    group: 'auth',
+    request: { method: 'PUT', path: SINGLE, auth: { token: 'token_without_scope' }, body: one },
+    expect: { shape: 'error', status: 401, code: 'OAUTH_SCOPE_MISMATCH' },
+    doc: errors('OAUTH_SCOPE_MISMATCH'),
+    provocable: both,
+    drift: [scopeMismatchResolution, scopeTypo],
+  },
+  {
+    id: 'no-permission',
+    name: 'NO_PERMISSION when the user may not update records',
+    group: 'auth',
+    request: { method: 'PUT', path: SINGLE, auth: { token: 'token_no_permission' }, body: one },
+    expect: { shape: 'error', status: 403, code: 'NO_PERMISSION' },
+    doc: errors('NO_PERMISSION'),
+    provocable: both,
+  },
+  {
+    id: 'authorization-failed',
+    name: "AUTHORIZATION_FAILED when the user may not update that deal's related records",
+    group: 'auth',
+    request: { method: 'PUT', path: '/bigin/{version}/Deals/{{bigin_private_deal_id}}/Products/{{bigin_product_id}}', auth: { token: 'token_restricted_user' }, body: one },
+    expect: { shape: 'error', status: 400, code: 'AUTHORIZATION_FAILED' },
+    doc: errors('AUTHORIZATION_FAILED'),
+    provocable: both,
+    note: "Read, as on CRM, as record-level access (another user's private deal) against NO_PERMISSION's profile-level permission.",
+  },
+  {
+    id: 'internal-error',
+    name: 'INTERNAL_ERROR when the server fails unexpectedly',
+    group: 'server errors',
+    request: { method: 'PUT', path: SINGLE, auth: FULL, body: one, headers: { 'X-Mock-Fault': 'internal-error' } },
+    expect: { shape: 'error', status: 500, code: 'INTERNAL_ERROR' },
+    doc: errors('INTERNAL_ERROR'),
+    provocable: ['mock'],
+  },
+];
+
+/** Bigin Update Related Records: relate products to deals, contacts and companies (and back), one or up to 100 at a time. */
+export const updateRelatedRecords = {
+  product: 'bigin',
+  id: 'update-related-records',
+  title: 'Update Related Records',
+  docPage: PAGE,
+  method: 'PUT',
+  paths: ['/bigin/{version}/{module_api_name}/{record_id}/{related_list_api_name}/{related_record_id}', '/bigin/{version}/{module_api_name}/{record_id}/{related_list_api_name}'],
+  versions: ['v1'],
+  contractVersion: '1.0.0',
+  scopes: ['ZohoBigin.modules.ALL', 'ZohoBigin.modules.{module_name}.{ALL|WRITE|UPDATE}'],
+  documentedCodes: ['SUCCESS', 'INVALID_MODULE', 'INVALID_URL_PATTERN', 'OAUTH_SCOPE_MISMATCH', 'NO_PERMISSION', 'INTERNAL_ERROR', 'INVALID_REQUEST_METHOD', 'AUTHORIZATION_FAILED', 'INVALID_DATA', 'MANDATORY_NOT_FOUND'],
+  keys: { mandatory: ['id'], optional: [] },
+  details: {
+    records: {
+      // Sample Response: details.id is the related record's id.
+      SUCCESS: relatedDetails,
+      INVALID_DATA: { type: 'object', properties: { api_name: { type: 'string' } } },
+      MANDATORY_NOT_FOUND: { type: 'object', required: ['api_name'], properties: { api_name: { type: 'string' } } },
+    },
+    errors: {
+      INVALID_MODULE: open,
+      INVALID_URL_PATTERN: open,
+      OAUTH_SCOPE_MISMATCH: open,
+      NO_PERMISSION: open,
+      INTERNAL_ERROR: open,
+      INVALID_REQUEST_METHOD: open,
+      AUTHORIZATION_FAILED: open,
+      INVALID_DATA: { type: 'object', properties: { api_name: { type: 'string' }, expected_data_type: { type: 'string' } } },
+      MANDATORY_NOT_FOUND: open,
+      LIMIT_EXCEEDED: open,
+      INVALID_TOKEN: open,
+      AUTHENTICATION_FAILURE: open,
+    },
+  },
+  cases: [...success, ...recordErrors, ...requestErrors, ...authErrors],
+  drift: [scopeTypo, crmSample, companiesName],
+} satisfies Endpoint;

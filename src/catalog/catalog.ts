@@ -1,12 +1,13 @@
 // The list of every catalogued endpoint, and the pure queries over it that the rest of the suite shares.
 
 import { updateRelatedRecords } from './bigin/update-related-records.ts';
+import { updateContractType } from './contracts/update-contract-type.ts';
 import { updateRecordLockingInformation } from './crm/update-record-locking-information.ts';
 import { updateRecords } from './crm/update-records.ts';
 import type { Case, DriftPoint, Endpoint } from './types.ts';
 
 /** Every documented endpoint the suite covers. Adding an endpoint is one line here. */
-export const catalog: readonly Endpoint[] = [updateRecords, updateRecordLockingInformation, updateRelatedRecords];
+export const catalog: readonly Endpoint[] = [updateRecords, updateRecordLockingInformation, updateRelatedRecords, updateContractType];
 
 /** The cases of an endpoint that apply to one API version. */
 export function casesForVersion(endpoint: Endpoint, version: string): readonly Case[] {
@@ -22,6 +23,11 @@ export function listDrift(endpoints: readonly Endpoint[] = catalog): readonly Dr
     }
   }
   return [...seen.values()];
+}
+
+/** The environment variable holding the base URL of the host that serves an endpoint. */
+export function hostVariable(endpoint: Endpoint): 'api_domain' | 'contracts_domain' {
+  return endpoint.host === 'contracts' ? 'contracts_domain' : 'api_domain';
 }
 
 /** The stable id of a collection: product, endpoint and API version. */

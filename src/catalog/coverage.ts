@@ -33,7 +33,7 @@ export function buildCoverage(endpoints: readonly Endpoint[]): CoverageRow[] {
         endpoint: endpoint.id,
         code,
         cases: cases.map((c) => c.id),
-        schema: code in endpoint.details.records || code in endpoint.details.errors,
+        schema: code in endpoint.details.records || code in endpoint.details.errors || (code === 'SUCCESS' && endpoint.details.object !== undefined),
         mock: cases.some((c) => c.provocable.includes('mock')),
         live: cases.some((c) => c.provocable.includes('live')),
       };
@@ -53,5 +53,6 @@ export function totalCoverage(rows: readonly CoverageRow[]): CoverageTotals {
 
 /** The codes a case's answer carries: each entry's, or the top-level one. */
 export function expectedCodes(testCase: Case): readonly string[] {
-  return testCase.expect.shape === 'records' ? testCase.expect.codes : [testCase.expect.code];
+  if (testCase.expect.shape === 'records') return testCase.expect.codes;
+  return testCase.expect.shape === 'error' ? [testCase.expect.code] : ['SUCCESS'];
 }

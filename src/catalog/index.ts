@@ -14,11 +14,13 @@ export type {
   Product,
   Provocation,
   ResponseDetails,
+  ResponseShape,
   TokenVariable,
 } from './types.ts';
 
-export { catalog, casesForVersion, collectionKey, listDrift } from './catalog.ts';
+export { catalog, casesForVersion, collectionKey, hostVariable, listDrift } from './catalog.ts';
 export { updateRelatedRecords } from './bigin/update-related-records.ts';
+export { updateContractType } from './contracts/update-contract-type.ts';
 export { updateRecordLockingInformation } from './crm/update-record-locking-information.ts';
 export { updateRecords } from './crm/update-records.ts';
 export { selectCases, type CaseFilter, type Selection } from './select-cases.ts';

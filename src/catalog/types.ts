@@ -24,7 +24,7 @@ export interface DriftVariant {
   /** What this source says, in a few words ("HTTP 400", "202 with a per-record entry"). */
   readonly says: string;
   readonly status?: number;
-  readonly shape?: 'records' | 'error';
+  readonly shape?: ResponseShape;
   readonly message?: string;
 }
 
@@ -64,6 +64,9 @@ export interface CaseRequest {
   readonly headers?: Readonly<Record<string, string>>;
 }
 
+/** The documented envelopes: Zoho's `data[]` record answer, its top-level error, or a plain JSON object (Contracts). */
+export type ResponseShape = 'records' | 'error' | 'object';
+
 /** What the docs say the response is. */
 export type Expectation =
   | {
@@ -79,6 +82,11 @@ export type Expectation =
       readonly code: string;
       /** Checked case-insensitively when set: used where two variants share one code. */
       readonly message?: string;
+    }
+  | {
+      /** A plain JSON object with no `code` (e.g. Contracts' `{Type, apiName}`); the schema says the rest. */
+      readonly shape: 'object';
+      readonly status: number;
     };
 
 /** One documented behaviour of an endpoint. */
@@ -105,6 +113,8 @@ export interface Case {
 export interface ResponseDetails {
   readonly records: Readonly<Record<string, JsonSchema>>;
   readonly errors: Readonly<Record<string, JsonSchema>>;
+  /** The whole success body, for endpoints that answer a plain object instead of `data[]`. */
+  readonly object?: JsonSchema;
 }
 
 /** One documented endpoint: where it lives, what it needs, and every behaviour the docs give it. */
@@ -127,6 +137,8 @@ export interface Endpoint {
   readonly keys: { readonly mandatory: readonly string[]; readonly optional: readonly string[] };
   readonly details: ResponseDetails;
   readonly cases: readonly Case[];
+  /** Which host serves it: Zoho's API domain (CRM, Bigin) or the Contracts host. Default api. */
+  readonly host?: 'api' | 'contracts';
   /** Contradictions that belong to the endpoint rather than to one case. */
   readonly drift?: readonly DriftPoint[];
 }

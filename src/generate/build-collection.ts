@@ -1,7 +1,7 @@
 // Catalog endpoint + API version -> one Postman Collection v2.1, built with the postman-collection SDK. Pure.
 
 import postman from 'postman-collection';
-import { casesForVersion, collectionKey } from '../catalog/index.ts';
+import { casesForVersion, collectionKey, hostVariable } from '../catalog/index.ts';
 import type { Case, Endpoint, JsonSchema } from '../catalog/index.ts';
 import { SCHEMA_VARIABLE, renderTestScript } from './test-script.ts';
 
@@ -9,8 +9,6 @@ const { Collection } = postman;
 
 type RequestBody = Exclude<Case['request']['body'], undefined>;
 
-/** The variable every request's host is. */
-export const API_DOMAIN_VARIABLE = 'api_domain';
 
 /** Stable, readable id for anything in a collection; the SDK would otherwise mint random ones. */
 export function itemId(endpoint: Endpoint, version: string, ...parts: string[]): string {
@@ -50,7 +48,7 @@ function buildItem(endpoint: Endpoint, version: string, testCase: Case): Record<
     description: `${testCase.doc.page}: ${testCase.doc.section}${testCase.note ? `\n\n${testCase.note}` : ''}`,
     request: {
       method: testCase.request.method,
-      url: `{{${API_DOMAIN_VARIABLE}}}${testCase.request.path.replace('{version}', version)}`,
+      url: `{{${hostVariable(endpoint)}}}${testCase.request.path.replace('{version}', version)}`,
       header: buildHeaders(testCase),
       ...(testCase.request.body === undefined ? {} : { body: buildBody(testCase.request.body) }),
     },
@@ -81,6 +79,6 @@ function describeCollection(endpoint: Endpoint, version: string): string {
   return [
     `Contract of Zoho ${endpoint.product.toUpperCase()} ${endpoint.title} (${version}), generated from the catalog (${collectionKey(endpoint, version)}).`,
     `Source: ${endpoint.docPage}. Scopes: ${endpoint.scopes.join(' or ')}.`,
-    'Needs an environment with api_domain, the token variables and the fixture record ids; the embedded mock serves one at /__mock/environment.',
+    `Needs an environment with ${hostVariable(endpoint)}, the token variables and the fixture ids; the embedded mock serves one at /__mock/environment.`,
   ].join('\n');
 }

@@ -19,20 +19,23 @@ export interface EndpointSchemaSource {
 export function buildEndpointSchema(source: EndpointSchemaSource): JsonSchema {
   const recordCodes = Object.keys(source.details.records).sort();
   const errorCodes = Object.keys(source.details.errors).sort();
+  const hasRecords = recordCodes.length > 0;
   const definitions: Record<string, JsonSchema> = {
-    recordsEnvelope: recordsEnvelopeBase,
-    recordEntry: withCodes(recordEntryBase, recordCodes, 'record', true),
+    // An endpoint that never answers data[] (Contracts) gets no records branch: a data[] answer then fails the oneOf.
+    ...(hasRecords ? { recordsEnvelope: recordsEnvelopeBase, recordEntry: withCodes(recordEntryBase, recordCodes, 'record', true) } : {}),
     topLevelError: withCodes(topLevelErrorBase, errorCodes, 'error', false),
     ...prefixed('record', source.details.records),
     ...prefixed('error', source.details.errors),
     ...sharedDefinitions(),
+    ...(source.details.object ? { successObject: source.details.object } : {}),
   };
+  const branches = [...(hasRecords ? ['recordsEnvelope'] : []), 'topLevelError', ...(source.details.object ? ['successObject'] : [])];
   return {
     $schema: DRAFT_07,
     $id: `${BASE_ID}/${source.product}/${source.endpoint}.json`,
     title: `${source.title} responses`,
     description: `Responses of ${source.product.toUpperCase()} ${source.title} as documented in ${source.docPage} (Possible Errors, Sample Response) and its saved examples: a data[] envelope with one entry per record, or one top-level error.`,
-    oneOf: [{ $ref: '#/definitions/recordsEnvelope' }, { $ref: '#/definitions/topLevelError' }],
+    oneOf: branches.map((name) => ({ $ref: `#/definitions/${name}` })),
     definitions: sortKeys(definitions),
   };
 }

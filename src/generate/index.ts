@@ -1,6 +1,6 @@
 // Public door of the generator: catalog -> collections and schemas, plus the writer and the check.
 
-export { API_DOMAIN_VARIABLE, buildCollection, itemId } from './build-collection.ts';
+export { buildCollection, itemId } from './build-collection.ts';
 export { buildEndpointSchema, buildSharedSchemas } from './build-schema.ts';
 export { GENERATED_ROOTS, collectionPath, generateFiles, harnessPath, schemaId, schemaPath, type GeneratedFile } from './generate-files.ts';
 export { SCHEMA_VARIABLE, renderTestScript } from './test-script.ts';

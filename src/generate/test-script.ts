@@ -8,8 +8,8 @@ export const SCHEMA_VARIABLE = 'response_schema';
 /** The sandbox lines that check one case's documented outcome; mirrors the Node-side verdict. */
 export function renderTestScript(testCase: Case): string[] {
   const expected = testCase.expect;
-  const codeLabel = expected.shape === 'records' ? expected.codes.join(', ') : expected.code;
-  const branch = expected.shape === 'records' ? 'recordsEnvelope' : 'topLevelError';
+  const codeLabel = expected.shape === 'records' ? summariseCodes(expected.codes) : expected.shape === 'error' ? expected.code : 'absent (plain object)';
+  const branch = { records: 'recordsEnvelope', error: 'topLevelError', object: 'successObject' }[expected.shape];
   return [
     `// ${testCase.name} (${testCase.doc.page}: ${testCase.doc.section}). Generated from the catalog; edit the catalog, not this.`,
     `var expected = ${JSON.stringify(expected)};`,
@@ -23,6 +23,8 @@ export function renderTestScript(testCase: Case): string[] {
     '  if (expected.shape === "records") {',
     '    pm.expect(body.data, "data[]").to.be.an("array");',
     '    pm.expect(body.data.map(function (entry) { return entry && entry.code; })).to.eql(expected.codes);',
+    '  } else if (expected.shape === "object") {',
+    '    pm.expect(body).to.not.have.property("code");',
     '  } else {',
     '    pm.expect(body.code).to.eql(expected.code);',
     '    if (expected.message) { pm.expect(String(body.message).toLowerCase()).to.eql(expected.message.toLowerCase()); }',
@@ -33,6 +35,12 @@ export function renderTestScript(testCase: Case): string[] {
     `  pm.response.to.have.jsonSchema({ definitions: schema.definitions, $ref: "#/definitions/${branch}" });`,
     '});',
   ];
+}
+
+/** "SUCCESS ×100" rather than a hundred names; distinct codes are listed in order. */
+function summariseCodes(codes: readonly string[]): string {
+  const first = codes[0] ?? '';
+  return codes.length > 1 && codes.every((c) => c === first) ? `${first} ×${codes.length}` : codes.join(', ');
 }
 
 /** Keeps test names short when a case expects many entries (e.g. 100 SUCCESS). */

@@ -50,6 +50,8 @@ export function urlTarget(baseUrl: string, env: Readonly<Record<string, string |
     else variables[key.slice('ZOHO_'.length).toLowerCase()] = value;
   }
   delete variables['api_domain'];
+  // One base URL for every product (a gateway routes by path): Contracts goes there too.
+  variables['contracts_domain'] = url.origin + url.pathname.replace(/\/$/, '');
   const secrets = SECRET_VARIABLES.map((name) => variables[name]).filter((v): v is string => v !== undefined);
   return { kind: 'url', name: url.host, apiDomain: url.origin + url.pathname.replace(/\/$/, ''), variables, secrets };
 }

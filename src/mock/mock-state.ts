@@ -30,6 +30,8 @@ export class MockState {
   readonly records = new Map<string, Map<string, MockRecord>>();
   readonly tokens = new Map<string, TokenGrant>();
   readonly locks = new Map<string, MockLock>();
+  /** Zoho Contracts contract types: apiName -> name. */
+  readonly contractTypes = new Map<string, string>([['MSS', 'Master Services'], ['NDA', 'Non-Disclosure Agreement']]);
   /** Bigin relations: `parentModule/parentId/relatedList` -> related ids. */
   readonly relations = new Map<string, Set<string>>();
   readonly variables: Record<string, string> = {};
@@ -57,6 +59,7 @@ export class MockState {
       if (seed.variable) this.variables[seed.variable] = seed.id;
     }
     this.variables['existing_mobile'] = EXISTING_MOBILE;
+    this.variables['contract_type_api_name'] = 'MSS';
     for (const lock of seedLocks()) {
       this.locks.set(`${lock.module}/${lock.recordId}`, { lockId: lock.lockId, source: lock.source, reason: 'seeded lock' });
       this.variables[lock.recordVariable] = lock.recordId;

@@ -2,6 +2,7 @@
 
 import { authenticate, hasScope, type Operation } from './authorize.ts';
 import { BIGIN_PATH, handleBigin } from './bigin-api.ts';
+import { CONTRACTS_PATH, handleContracts } from './contracts-api.ts';
 import { LOCKING_PATH, handleLocking } from './locking-api.ts';
 import { MODULES, UNSUPPORTED_MODULES, type MockState } from './mock-state.ts';
 import { handleDelete, handleInsert, handleRead, handleUpdate, type Handled, type RecordsRequest } from './records-api.ts';
@@ -17,6 +18,8 @@ export interface IncomingRequest {
   readonly authorization?: string;
   readonly fault?: string;
   readonly body: string;
+  /** Which of the mock's hosts received it: the API domain (every product) or the Contracts host (Contracts only). */
+  readonly host?: 'api' | 'contracts';
 }
 
 /** Decides the answer to a request (faults that need the socket, latency and drop, are the server's). */
@@ -26,6 +29,9 @@ export function routeRequest(state: MockState, request: IncomingRequest): Handle
   const url = new URL(request.url, 'http://mock.invalid');
   const locking = LOCKING_PATH.exec(url.pathname);
   if (locking) return handleLocking(state, request.method, locking, request.authorization, request.body);
+  const contracts = CONTRACTS_PATH.exec(url.pathname);
+  if (contracts) return handleContracts(state, request.method, contracts, request.authorization, request.body);
+  if (request.host === 'contracts') return { response: topLevelError('INVALID_URL_PATTERN', {}, 'Request URL is incorrect'), behaviours: ['contracts:INVALID_URL_PATTERN'] };
   const bigin = BIGIN_PATH.exec(url.pathname);
   if (bigin) return handleBigin(state, request.method, bigin, request.authorization, request.body);
   const grant = authenticate(state, request.authorization);

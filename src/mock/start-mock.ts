@@ -1,7 +1,7 @@
 // The mock's HTTP edge: node:http on loopback, bounded body reads, socket-level faults, and the public MockServer.
 
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
 import { mockEnvironment, mockEnvironmentLines } from './mock-environment.ts';
 import { MockState } from './mock-state.ts';
 import { routeRequest } from './route-request.ts';
@@ -12,8 +12,13 @@ const MAX_LATENCY_MS = 30_000;
 
 /** A running mock. */
 export interface MockServer {
+  /** The API domain: CRM and Bigin (and, like a gateway, Contracts too). */
   readonly url: string;
   readonly port: number;
+  /** The Contracts host: Contracts paths only, as on Zoho where Contracts has its own host. */
+  readonly contractsUrl: string;
+  /** Requests each host received, to prove requests went where the target mapped them. */
+  requestsByHost(): Readonly<Record<'api' | 'contracts', number>>;
   /** Variables a collection run needs against this mock: api_domain, tokens, fixture ids. */
   readonly variables: Readonly<Record<string, string>>;
   /** `ZOHO_...=value` lines, as the standalone mock prints them. */
@@ -35,35 +40,38 @@ export interface MockOptions {
 /** Starts the mock on 127.0.0.1 (a free port unless one is given). */
 export async function startMock(options: MockOptions = {}): Promise<MockServer> {
   const state = new MockState(options.now ?? (() => new Date()));
-  const server = createServer((req, res) => {
-    handle(state, req, res).catch(() => send(res, topLevelError('INTERNAL_ERROR')));
-  });
-  server.requestTimeout = 30_000;
-  server.headersTimeout = 10_000;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve);
-  });
-  const { port, address } = server.address() as AddressInfo;
-  const url = `http://${address.includes(':') ? `[${address}]` : address}:${port}`;
-  const variables = { api_domain: url, ...state.variables };
+  const counts = { api: 0, contracts: 0 };
+  const host = options.host ?? '127.0.0.1';
+  const [server, contractsServer] = (['api', 'contracts'] as const).map((name) =>
+    createServer((req, res) => {
+      counts[name] += 1;
+      handle(name, req, res).catch(() => send(res, topLevelError('INTERNAL_ERROR')));
+    }),
+  ) as [Server, Server];
+  const url = await listen(server, options.port ?? 0, host);
+  const contractsUrl = await listen(contractsServer, 0, host);
+  const port = Number(new URL(url).port);
+  const variables = { api_domain: url, contracts_domain: contractsUrl, ...state.variables };
   return {
     url,
     port,
+    contractsUrl,
+    requestsByHost: () => ({ ...counts }),
     variables,
     environmentLines: () => mockEnvironmentLines(variables),
     unprovoked: () => state.unprovoked(),
     provoked: () => state.provoked(),
     getRecord: (module, id) => state.records.get(module)?.get(id)?.fields,
     countRecords: (module) => state.records.get(module)?.size ?? 0,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    close: async () => {
+      await Promise.all([server, contractsServer].map((s) => new Promise<void>((resolve) => {
+        s.close(() => resolve());
+        s.closeAllConnections();
+      })));
+    },
   };
 
-  async function handle(state: MockState, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  async function handle(hostName: 'api' | 'contracts', req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     if (req.method === 'GET' && path === '/__mock/environment') return send(res, { status: 200, body: mockEnvironment(variables) });
     const fault = header(req, 'x-mock-fault');
@@ -73,10 +81,30 @@ export async function startMock(options: MockOptions = {}): Promise<MockServer> 
     if (body === undefined) return send(res, topLevelError('REQUEST_ENTITY_TOO_LARGE'));
     if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));
     const authorization = header(req, 'authorization');
-    const handled = routeRequest(state, { method: req.method ?? 'GET', url: req.url ?? '/', body, ...(authorization ? { authorization } : {}), ...(fault ? { fault } : {}) });
+    const handled = routeRequest(state, { method: req.method ?? 'GET', url: req.url ?? '/', body, host: hostName, ...(authorization ? { authorization } : {}), ...(fault ? { fault } : {}) });
     for (const behaviour of handled.behaviours) state.provoke(behaviour);
     send(res, handled.response);
   }
+}
+
+/** Listens on loopback (unless told otherwise) with bounded timeouts; answers unknown HTTP methods as Zoho does. */
+async function listen(server: Server, port: number, host: string): Promise<string> {
+  server.requestTimeout = 30_000;
+  server.headersTimeout = 10_000;
+  // Node's parser rejects methods it does not know (the Contracts sample's `-X UPDATE`) before any handler runs.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
+    if (!socket.writable) return;
+    const invalidMethod = error.code === 'HPE_INVALID_METHOD';
+    const response = invalidMethod ? topLevelError('INVALID_REQUEST_METHOD') : { status: 400, body: { code: 'INVALID_REQUEST', details: {}, message: 'malformed request', status: 'error' } };
+    const text = JSON.stringify(response.body);
+    socket.end(`HTTP/1.1 ${response.status} Bad Request\r\nContent-Type: application/json;charset=utf-8\r\nContent-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\n\r\n${text}`);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, resolve);
+  });
+  const { port: bound, address } = server.address() as AddressInfo;
+  return `http://${address.includes(':') ? `[${address}]` : address}:${bound}`;
 }
 
 /** Keeps at most 1 MiB; undefined when the body is larger (answered 413). The rest is drained, not stored, so the client can finish sending and read the answer; the request timeout bounds how long. */

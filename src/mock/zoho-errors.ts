@@ -88,4 +88,10 @@ export const BEHAVIOURS = [
   'bigin:INVALID_DATA:related-id',
   'bigin:INVALID_DATA:entry',
   'bigin:MANDATORY_NOT_FOUND',
+  'contracts:SUCCESS',
+  'contracts:INVALID_URL_PATTERN',
+  'contracts:OAUTH_SCOPE_MISMATCH',
+  'contracts:NO_PERMISSION',
+  'contracts:AUTHORIZATION_FAILED',
+  'contracts:INVALID_REQUEST_METHOD',
 ] as const;

@@ -1,6 +1,6 @@
 // One response against one documented expectation -> findings. Pure: the schema check is passed in.
 
-import type { Expectation } from '../catalog/index.ts';
+import type { Expectation, ResponseShape } from '../catalog/index.ts';
 import type { Finding } from './types.ts';
 
 /** What came back over the wire, body as text. */
@@ -13,13 +13,13 @@ export interface ResponseUnderTest {
 export interface ObservedResponse {
   readonly status: number;
   readonly codes: readonly string[];
-  readonly shape: 'records' | 'error' | 'other';
+  readonly shape: ResponseShape | 'other';
   /** The top-level `message`, for error objects. */
   readonly message?: string;
 }
 
 /** Validates a parsed body against the expected envelope's schema. */
-export type SchemaCheck = (shape: 'records' | 'error', body: unknown) => readonly Finding[];
+export type SchemaCheck = (shape: ResponseShape, body: unknown) => readonly Finding[];
 
 /** Every way `response` departs from `expected`; empty when the contract held. */
 export function judgeResponse(expected: Expectation, response: ResponseUnderTest, checkSchema: SchemaCheck): { findings: Finding[]; actual: ObservedResponse } {
@@ -40,9 +40,10 @@ export function judgeResponse(expected: Expectation, response: ResponseUnderTest
 
 function compareShapeAndCodes(expected: Expectation, actual: ObservedResponse, body: unknown): Finding[] {
   if (actual.shape !== expected.shape) {
-    const what = { records: 'a data[] envelope', error: 'a top-level error object', other: 'neither a data[] envelope nor a top-level error' };
+    const what = { records: 'a data[] envelope', error: 'a top-level error object', object: 'a plain JSON object', other: 'a body that is not a JSON object' };
     return [{ kind: 'shape', message: `expected ${what[expected.shape]}, got ${what[actual.shape]}${actual.codes.length ? ` (code ${actual.codes.join(', ')})` : ''}` }];
   }
+  if (expected.shape === 'object') return [];
   if (expected.shape === 'error') {
     const findings: Finding[] = [];
     const code = actual.codes[0];
@@ -70,6 +71,7 @@ export function observe(status: number, body: unknown): ObservedResponse {
     const message = body['message'];
     return { status, codes: [body['code']], shape: 'error', ...(typeof message === 'string' ? { message } : {}) };
   }
+  if (isObject(body)) return { status, codes: [], shape: 'object' };
   return { status, codes: [], shape: 'other' };
 }
 

@@ -2,17 +2,21 @@
 
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
+import type { ResponseShape } from '../catalog/index.ts';
 import { ConfigError } from '../errors.ts';
 import type { Finding } from './types.ts';
 
 // ajv-formats is CommonJS: under NodeNext its default import is the module object on some loaders.
 const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule) as unknown as (ajv: Ajv) => Ajv;
 
+/** The definition of an endpoint schema that each envelope shape validates against. */
+export const SHAPE_DEFINITIONS: Readonly<Record<ResponseShape, string>> = { records: 'recordsEnvelope', error: 'topLevelError', object: 'successObject' };
+
 /** Checks bodies against the registered endpoint schemas. */
 export interface SchemaRegistry {
   has(schemaId: string): boolean;
   /** Validates against the expected envelope (so errors speak of that shape, not of oneOf branches). */
-  check(schemaId: string, shape: 'records' | 'error', body: unknown): Finding[];
+  check(schemaId: string, shape: ResponseShape, body: unknown): Finding[];
   /** How many validators were compiled so far (each schema branch at most once). */
   readonly compiled: number;
 }
@@ -33,8 +37,8 @@ export function createSchemaRegistry(schemas: readonly unknown[]): SchemaRegistr
     ids.add(id);
   }
   const cache = new Map<string, ValidateFunction>();
-  const validatorFor = (schemaId: string, shape: 'records' | 'error'): ValidateFunction => {
-    const key = `${schemaId}#/definitions/${shape === 'records' ? 'recordsEnvelope' : 'topLevelError'}`;
+  const validatorFor = (schemaId: string, shape: ResponseShape): ValidateFunction => {
+    const key = `${schemaId}#/definitions/${SHAPE_DEFINITIONS[shape]}`;
     let validate = cache.get(key);
     if (!validate) {
       if (!ids.has(schemaId)) throw new ConfigError(`no schema with $id ${schemaId}`, 'run `npm run collections` to generate schemas/');

@@ -1,6 +1,6 @@
 // The verdict vocabulary: what one exchange with a target proved about one case. Pure types.
 
-import type { DocRef, Expectation, Product } from '../catalog/index.ts';
+import type { DocRef, Expectation, Product, ResponseShape } from '../catalog/index.ts';
 
 /** What a finding is about; renderers group and colour by it. */
 export type FindingKind = 'status' | 'code' | 'shape' | 'entries' | 'message' | 'schema' | 'body' | 'transport' | 'sandbox';
@@ -52,7 +52,7 @@ export interface Verdict {
   readonly findings: readonly Finding[];
   readonly expected: Expectation;
   /** What came back, when something did. */
-  readonly actual?: { readonly status: number; readonly codes: readonly string[]; readonly shape: 'records' | 'error' | 'other' };
+  readonly actual?: { readonly status: number; readonly codes: readonly string[]; readonly shape: ResponseShape | 'other' };
   readonly doc: DocRef;
   readonly durationMs: number;
   readonly exchange?: ExchangeExcerpt;

@@ -8,7 +8,7 @@ describe('urlTarget', () => {
       kind: 'url',
       name: '127.0.0.1:4010',
       apiDomain: 'http://127.0.0.1:4010',
-      variables: { access_token: 'tok-abc', record_id: '1', bulk_id_001: '7', bulk_id_002: '8' },
+      variables: { access_token: 'tok-abc', record_id: '1', bulk_id_001: '7', bulk_id_002: '8', contracts_domain: 'http://127.0.0.1:4010' },
       secrets: ['tok-abc'],
     });
   });

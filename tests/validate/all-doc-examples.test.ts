@@ -12,7 +12,7 @@ interface FixtureEntry {
   file: string;
   source: { page: string; section: string };
   status: number;
-  shape: 'records' | 'error';
+  shape: 'records' | 'error' | 'object';
   code: string;
 }
 
@@ -31,7 +31,8 @@ for (const endpoint of catalog) {
         expect(registry.check(schemaId(endpoint), entry.shape, body)).toEqual([]);
         const observed = observe(entry.status, body);
         expect(observed.shape).toBe(entry.shape);
-        const cased = endpoint.cases.some((c) => c.expect.shape === entry.shape && observed.codes.every((code) => expectedCodes(c).includes(code)));
+        const codes = entry.shape === 'object' ? ['SUCCESS'] : observed.codes;
+        const cased = endpoint.cases.some((c) => c.expect.shape === entry.shape && codes.every((code) => expectedCodes(c).includes(code)));
         expect(cased, `no case expects ${entry.shape} ${observed.codes.join(', ')}`).toBe(true);
       });
     }

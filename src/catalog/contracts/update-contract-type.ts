@@ -1,0 +1,140 @@
+// Zoho Contracts Update Contract Type (contracts-update-contract-type.txt): every documented behaviour as a case. Pure data.
+
+import type { Case, DocRef, DriftPoint, Endpoint, JsonSchema } from '../types.ts';
+
+const PAGE = 'contracts-update-contract-type.txt';
+const errors = (code: string): DocRef => ({ page: PAGE, section: `Possible Errors: ${code}` });
+const PATH = '/api/{version}/admin/contracttypes/{{contract_type_api_name}}';
+const FULL = { token: 'access_token' } as const;
+const both = ['mock', 'live'] as const;
+const rename = { name: 'Master Services Agreement' };
+const open: JsonSchema = { type: 'object' };
+
+const updateMethod: DriftPoint = {
+  id: 'contracts-update-contract-type/update-method',
+  topic: 'The sample request sends `-X UPDATE`, which is not an HTTP method',
+  variants: [
+    { source: { page: PAGE, section: 'Sample Request' }, says: 'curl -X UPDATE ...' },
+    { source: { page: PAGE, section: 'Purpose; Possible Operation Types' }, says: 'an update of a resource: PUT, as every Zoho update API' },
+  ],
+  expected: 1,
+  why: 'The collection sends PUT; a server that receives UPDATE must answer INVALID_REQUEST_METHOD, which the invalid-request-method case checks by sending UPDATE.',
+};
+
+const scopes: DriftPoint = {
+  id: 'contracts-update-contract-type/scopes',
+  topic: 'Which scope the update needs',
+  variants: [
+    { source: { page: PAGE, section: 'Scope' }, says: 'contracts.meta.UPDATE, contracts.contracts.ALL (a list, and/or unclear)' },
+    { source: errors('OAUTH_SCOPE_MISMATCH'), says: 'Client does not have contracts.meta.UPDATE scope' },
+  ],
+  expected: 1,
+  why: 'The error text names one scope; contract types are metadata, so contracts.meta.UPDATE (or contracts.meta.ALL) is what the mock requires.',
+};
+
+const envelope: DriftPoint = {
+  id: 'contracts-update-contract-type/envelopes',
+  topic: 'Response bodies: a placeholder success body and no error bodies',
+  variants: [
+    { source: { page: PAGE, section: 'Sample Response' }, says: '{"Type": String, "apiName": String} (types as placeholders, not JSON)' },
+    { source: { page: 'zoho-notes.md', section: '4. Response envelopes' }, says: "Zoho's top-level error object {code, details, message, status}" },
+  ],
+  expected: 1,
+  why: 'The success schema takes both keys as strings; the page prints no error body, so errors are checked against the usual Zoho envelope (UNCONFIRMED for Contracts).',
+};
+
+const host: DriftPoint = {
+  id: 'contracts-update-contract-type/host',
+  topic: 'Contracts host per data centre',
+  variants: [
+    { source: { page: PAGE, section: 'Request URL' }, says: 'https://contracts.zoho.com/api/v1/... (the US data centre only)' },
+    { source: { page: 'zoho-notes.md', section: '2. Data centres: Zoho Contracts' }, says: 'contracts.zoho.{com|eu|in|com.au|jp|sa} and contracts.zohocloud.ca, not on zohoapis' },
+  ],
+  expected: 1,
+  why: "The collection uses {{contracts_domain}}, which each target maps to its own Contracts host (the mock runs a second server for it).",
+};
+
+const error = (id: string, name: string, code: string, status: number, overrides: Partial<Case> = {}): Case => ({
+  id,
+  name,
+  group: overrides.group ?? 'request errors',
+  request: { method: 'PUT', path: PATH, auth: FULL, body: rename },
+  expect: { shape: 'error', status, code },
+  doc: errors(code),
+  provocable: both,
+  drift: [envelope],
+  ...overrides,
+});
+
+const cases: readonly Case[] = [
+  {
+    id: 'success',
+    name: 'SUCCESS: the contract type is renamed and its apiName returned',
+    group: 'success',
+    request: { method: 'PUT', path: PATH, auth: FULL, body: rename },
+    expect: { shape: 'object', status: 200 },
+    doc: { page: PAGE, section: 'Sample Input; Response JSON Keys; Sample Response' },
+    provocable: both,
+    drift: [envelope, host],
+  },
+  error('invalid-url-pattern', 'INVALID_URL_PATTERN when the URL is not a contract-type route', 'INVALID_URL_PATTERN', 404, {
+    request: { method: 'PUT', path: '/api/{version}/admin/contracttype/{{contract_type_api_name}}', auth: FULL, body: rename },
+  }),
+  error('invalid-request-method', 'INVALID_REQUEST_METHOD when the sample\'s UPDATE method is sent', 'INVALID_REQUEST_METHOD', 400, {
+    request: { method: 'UPDATE', path: PATH, auth: FULL, body: rename },
+    drift: [envelope, updateMethod],
+  }),
+  error('oauth-scope-mismatch', 'OAUTH_SCOPE_MISMATCH when the token lacks contracts.meta.UPDATE', 'OAUTH_SCOPE_MISMATCH', 401, {
+    group: 'auth',
+    request: { method: 'PUT', path: PATH, auth: { token: 'token_without_scope' }, body: rename },
+    drift: [envelope, scopes],
+  }),
+  error('no-permission', 'NO_PERMISSION when the user may not update', 'NO_PERMISSION', 403, {
+    group: 'auth',
+    request: { method: 'PUT', path: PATH, auth: { token: 'token_no_permission' }, body: rename },
+  }),
+  error('authorization-failed', 'AUTHORIZATION_FAILED when the user may not change module details', 'AUTHORIZATION_FAILED', 400, {
+    group: 'auth',
+    request: { method: 'PUT', path: PATH, auth: { token: 'token_restricted_user' }, body: rename },
+    note: 'Read as: a user who may update records but is not an administrator, since contract types are organisation settings.',
+  }),
+  error('internal-error', 'INTERNAL_ERROR when the server fails unexpectedly', 'INTERNAL_ERROR', 500, {
+    group: 'server errors',
+    request: { method: 'PUT', path: PATH, auth: FULL, body: rename, headers: { 'X-Mock-Fault': 'internal-error' } },
+    provocable: ['mock'],
+  }),
+];
+
+/** Zoho Contracts Update Contract Type: rename a contract type by its apiName, on the Contracts host. */
+export const updateContractType = {
+  product: 'contracts',
+  id: 'update-contract-type',
+  title: 'Update Contract Type',
+  docPage: PAGE,
+  method: 'PUT',
+  paths: ['/api/{version}/admin/contracttypes/{apiName}'],
+  versions: ['v1'],
+  contractVersion: '1.0.0',
+  host: 'contracts',
+  scopes: ['contracts.meta.UPDATE', 'contracts.meta.ALL'],
+  documentedCodes: ['SUCCESS', 'INVALID_URL_PATTERN', 'OAUTH_SCOPE_MISMATCH', 'NO_PERMISSION', 'INTERNAL_ERROR', 'INVALID_REQUEST_METHOD', 'AUTHORIZATION_FAILED'],
+  keys: { mandatory: [], optional: ['name'] },
+  details: {
+    records: {},
+    // Response JSON Keys: Type and apiName, both strings.
+    object: { type: 'object', required: ['Type', 'apiName'], properties: { Type: { type: 'string' }, apiName: { type: 'string', minLength: 1 } } },
+    errors: {
+      INVALID_URL_PATTERN: open,
+      OAUTH_SCOPE_MISMATCH: open,
+      NO_PERMISSION: open,
+      INTERNAL_ERROR: open,
+      INVALID_REQUEST_METHOD: open,
+      AUTHORIZATION_FAILED: open,
+      INVALID_TOKEN: open,
+      AUTHENTICATION_FAILURE: open,
+      INVALID_DATA: open,
+    },
+  },
+  cases,
+  drift: [updateMethod, scopes, envelope, host],
+} satisfies Endpoint;

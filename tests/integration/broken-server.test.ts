@@ -19,7 +19,7 @@ afterAll(async () => mock.close());
 type Json = Record<string, unknown>;
 const firstEntry = (body: Json): Json => (body['data'] as Json[])[0] as Json;
 
-const breakages: Array<{ name: string; caseId: string; filter?: string; breakage: Breakage; reason: RegExp }> = [
+const breakages: Array<{ name: string; caseId: string; filter?: string; scope?: string[]; breakage: Breakage; reason: RegExp }> = [
   { name: 'a 202 turned 200', caseId: 'record-locked', breakage: (r) => ({ ...r, status: r.status === 202 ? 200 : r.status }), reason: /expected HTTP 202, got 200/ },
   {
     name: 'a missing code',
@@ -51,16 +51,43 @@ const breakages: Array<{ name: string; caseId: string; filter?: string; breakage
   },
   { name: 'a top-level error wrapped in data[]', caseId: 'invalid-module', filter: 'module name is wrong', breakage: editJson((b) => ({ data: [b] })), reason: /expected a top-level error object, got a data\[\] envelope \(code INVALID_MODULE\)/ },
   { name: 'a body that is not JSON', caseId: 'success-single', breakage: (r) => ({ ...r, body: '<html>Service Unavailable</html>' }), reason: /body is not JSON \(starts "<html>Service Unavailable<\/html>"\)/ },
+  {
+    name: 'a Contracts answer without apiName',
+    caseId: 'success',
+    scope: ['--product', 'contracts'],
+    breakage: editJson((b) => {
+      delete b['apiName'];
+      return b;
+    }),
+    reason: /\(root\) must have required property 'apiName'/,
+  },
+  {
+    name: 'a locking success without details.id',
+    caseId: 'success-leads',
+    scope: ['--endpoint', 'update-record-locking-information', '--api-version', 'v8'],
+    breakage: editJson((b) => {
+      delete (firstEntry(b)['details'] as Json)['id'];
+      return b;
+    }),
+    reason: /\/data\/0\/details must have required property 'id'/,
+  },
+  {
+    name: 'a bulk Bigin answer with an entry dropped',
+    caseId: 'success-bulk',
+    scope: ['--product', 'bigin'],
+    breakage: editJson((b) => ({ data: (b['data'] as Json[]).slice(0, 1) })),
+    reason: /expected 2 data\[\] entries \(one per record sent\), got 1/,
+  },
   { name: 'a 4xx turned 200', caseId: 'invalid-module', filter: 'module name is wrong', breakage: (r) => ({ ...r, status: r.status === 400 ? 200 : r.status }), reason: /expected HTTP 400, got 200/ },
 ];
 
 describe('a server that breaks the contract', () => {
-  for (const { name, caseId, filter, breakage, reason } of breakages) {
+  for (const { name, caseId, filter, scope, breakage, reason } of breakages) {
     it(`exits 1 and names the case and the reason for ${name}`, async () => {
       const proxy = await startBreakingProxy(mock.url, breakage);
       const out = await mkdtemp(join(tmpdir(), 'zoho-broken-'));
       try {
-        const result = await runCli(['--base-url', proxy.url, '--api-version', 'v2.1', '--case', filter ?? caseId, '--out', out], mockEnvironment(mock));
+        const result = await runCli([...(scope ?? ['--endpoint', 'update-records', '--api-version', 'v2.1']), '--base-url', proxy.url, '--case', filter ?? caseId, '--out', out], mockEnvironment(mock));
         expect(result.code, result.stdout + result.stderr).toBe(1);
         expect(result.stdout).toMatch(reason);
         const summary = JSON.parse(await readFile(join(out, 'summary.json'), 'utf8')) as RunSummary;
@@ -77,7 +104,7 @@ describe('a server that breaks the contract', () => {
     const proxy = await startBreakingProxy(mock.url, (r) => r);
     const out = await mkdtemp(join(tmpdir(), 'zoho-honest-'));
     try {
-      const result = await runCli(['--base-url', proxy.url, '--api-version', 'v2.1', '--case', 'success-single', '--out', out], mockEnvironment(mock));
+      const result = await runCli(['--base-url', proxy.url, '--case', 'success', '--out', out], mockEnvironment(mock));
       expect(result.code, result.stdout + result.stderr).toBe(0);
     } finally {
       await proxy.close();

@@ -26,9 +26,11 @@ export function commandCoverage(args: readonly string[], print: (line: string) =
   }
   const rows = buildCoverage(catalog);
   const mark = (ok: boolean): string => (ok ? 'yes' : 'NO ');
-  print(`${'endpoint'.padEnd(32)}${'code'.padEnd(26)}case schema mock live  cases`);
+  const name = (r: (typeof rows)[number]): string => `${r.product} › ${r.endpoint}`;
+  const width = Math.max(...rows.map((r) => name(r).length)) + 2;
+  print(`${'endpoint'.padEnd(width)}${'code'.padEnd(26)}case schema mock live  cases`);
   for (const r of rows) {
-    print(`${`${r.product} › ${r.endpoint}`.padEnd(32)}${r.code.padEnd(26)}${mark(r.cases.length > 0)}  ${mark(r.schema)}    ${mark(r.mock)}  ${mark(r.live)}  ${r.cases.join(', ')}`);
+    print(`${name(r).padEnd(width)}${r.code.padEnd(26)}${mark(r.cases.length > 0)}  ${mark(r.schema)}    ${mark(r.mock)}  ${mark(r.live)}  ${r.cases.join(', ')}`);
   }
   const t = totalCoverage(rows);
   print(`\n${t.withCase}/${t.documented} documented codes have a case, ${t.withSchema}/${t.documented} a schema, ${t.live}/${t.documented} can be provoked live`);

@@ -23,11 +23,14 @@ async function main(argv: readonly string[]): Promise<ExitCodeValue> {
     case 'collections':
       return (await import('./command-collections.ts')).commandCollections(args, ROOT, print);
     case 'mock':
-      return (await import('./command-mock.ts')).commandMock(args, print, onceSignalled());
+      // The mock's tokens are its own fake credentials, printed so a user can point a run at it: not redacted.
+      return (await import('./command-mock.ts')).commandMock(args, (line) => void process.stdout.write(`${line}\n`), onceSignalled());
     case 'drift':
       return (await import('./command-catalog.ts')).commandDrift(args, print);
     case 'coverage':
       return (await import('./command-catalog.ts')).commandCoverage(args, print);
+    case 'import':
+      return (await import('./command-import.ts')).commandImport(args, ROOT, print);
     case 'help':
       return (await import('./command-run.ts')).commandRun(['--help'], cli({}));
     default:

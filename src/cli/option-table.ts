@@ -37,6 +37,12 @@ export const catalogOptionTable = {
   help: { type: 'boolean', help: 'show this help' },
 } as const satisfies Record<string, OptionSpec>;
 
+/** Options of `contract import <file>`. */
+export const importOptionTable = {
+  json: { type: 'boolean', help: 'print the checks as JSON' },
+  help: { type: 'boolean', help: 'show this help' },
+} as const satisfies Record<string, OptionSpec>;
+
 /** Options of `contract mock`. */
 export const mockOptionTable = {
   port: { type: 'string', value: '<port>', help: 'port to listen on (default: a free one)' },
@@ -51,6 +57,7 @@ export const commandTable = {
   mock: 'run the embedded mock alone and print the ZOHO_... values it accepts',
   drift: 'print the ledger of contradictions in the doc pages (Markdown)',
   coverage: 'print the coverage matrix: every documented code, its case, schema, mock and live',
+  import: "check a Postman collection's saved examples against the catalog and schemas (import <file>)",
   help: 'show this help',
 } as const;
 

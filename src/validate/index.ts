@@ -5,3 +5,5 @@ export { buildVerdict, formatReason, observeDrift, type CaseResult, type Verdict
 export { judgeResponse, observe, type ObservedResponse, type ResponseUnderTest, type SchemaCheck } from './judge-response.ts';
 export { loadSchemas } from './load-schemas.ts';
 export { createSchemaRegistry, toFindings, type SchemaRegistry } from './schema-registry.ts';
+export { checkSavedExamples, matchesTemplate, type ExampleCheck, type SchemaIdOf } from './check-saved-examples.ts';
+export { readPostmanFile } from './read-postman-file.ts';

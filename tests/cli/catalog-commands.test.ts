@@ -1,0 +1,89 @@
+// The spawned CLI's catalog commands: import, drift, coverage, and the standalone mock.
+
+import { spawn } from 'node:child_process';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../support/docs.ts';
+import { runCli } from '../support/run-cli.ts';
+
+const SEED = join(ROOT, 'tests', 'fixtures', 'postman', 'crm-update-records-item.json');
+
+async function file(name: string, content: string): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'zoho-import-'));
+  await writeFile(join(dir, name), content);
+  return join(dir, name);
+}
+
+describe('contract import <file>', () => {
+  it('checks the seed item: every example agrees, contradictions point at the drift ledger, exit 0', async () => {
+    const result = await runCli(['import', SEED]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain('~ Leads › RECORD_LOCKED  PUT /crm/v2/Leads/{{record-id}}  HTTP 202 RECORD_LOCKED  drift (crm/update-records)');
+    expect(result.stdout).toContain('see drift ledger crm-update-records/record-locked-status');
+    expect(result.stdout).toContain('9 examples: 4 agree, 5 agree but take a side on a documented contradiction, 0 disagree, 0 match no catalog endpoint');
+  });
+
+  it('exits 1 when a saved example disagrees with the documented contract', async () => {
+    const body = JSON.stringify({ data: [{ code: 'RECORD_LOCKED', details: { id: 1 }, message: 'x', status: 'error' }] });
+    const path = await file('bad.json', JSON.stringify({ info: { schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json' }, item: [{ name: 'Leads', request: { method: 'PUT', url: 'https://www.zohoapis.com/crm/v2/Leads/1' }, response: [{ name: 'locked', code: 200, body }] }] }));
+    const result = await runCli(['import', path]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('schema: /data/0/details/id must be string');
+  });
+
+  it.each([
+    ['not JSON', 'notes.txt', 'hello', /is not JSON/],
+    ['not a collection', 'x.json', '{"hello":1}', /is not a Postman collection or item/],
+    ['an unknown schema version', 'old.json', '{"info":{"schema":"https://schema.getpostman.com/json/collection/v1.0.0/collection.json"},"item":[]}', /is not v2\.0 or v2\.1/],
+  ])('refuses a file that is %s with one line and exit 2', async (_what, name, content, message) => {
+    const result = await runCli(['import', await file(name, content)]);
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(message);
+  });
+
+  it('needs a file', async () => {
+    const result = await runCli(['import']);
+    expect([result.code, result.stderr.trim()]).toEqual([2, 'error E_USAGE: import needs a file (npm run contract -- import <collection.json>)']);
+  });
+});
+
+describe('contract drift and coverage', () => {
+  it('prints the drift ledger with every point, its variants and the expected one', async () => {
+    const result = await runCli(['drift']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('## HTTP status and shape of RECORD_LOCKED');
+    expect(result.stdout).toContain('## The sample request sends `-X UPDATE`, which is not an HTTP method');
+    expect(result.stdout).toMatch(/2\. HTTP 202 with a per-record entry in data\[\] .*\*\*\(expected\)\*\*/);
+  });
+
+  it('prints the coverage matrix and exits 0 when every documented code has a case and a schema', async () => {
+    const result = await runCli(['coverage']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/contracts › update-contract-type\s+INVALID_REQUEST_METHOD\s+yes\s+yes\s+yes\s+yes\s+invalid-request-method/);
+    expect(result.stdout).toMatch(/(\d+)\/\1 documented codes have a case, \1\/\1 a schema/);
+  });
+});
+
+describe('npm run mock', () => {
+  it('prints the ZOHO_ values it accepts and stops on SIGINT', async () => {
+    const child = spawn(process.execPath, [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(ROOT, 'src', 'cli', 'main.ts'), 'mock'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on('data', (d: Buffer) => {
+        out += d.toString();
+        if (out.includes('ZOHO_BULK_IDS=')) resolve();
+      });
+      child.on('error', reject);
+      child.on('close', () => reject(new Error(`mock exited early: ${out}`)));
+    });
+    const closed = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    child.kill('SIGINT');
+    expect(await closed).toBe(0);
+    expect(out).toMatch(/^Zoho mock listening on http:\/\/127\.0\.0\.1:\d+ /m);
+    expect(out).toMatch(/^ZOHO_ACCESS_TOKEN=1000\.[0-9a-f]{32}\.[0-9a-f]{32}$/m);
+    expect(out).toMatch(/^ZOHO_CONTRACTS_DOMAIN=http:\/\/127\.0\.0\.1:\d+$/m);
+  });
+});

@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { casesForVersion, updateRecords } from '../../src/catalog/index.ts';
+import { casesForVersion, catalog } from '../../src/catalog/index.ts';
 import type { RunSummary } from '../../src/report/index.ts';
 import { ROOT } from '../support/docs.ts';
 import { runCli, type CliResult } from '../support/run-cli.ts';
@@ -19,7 +19,7 @@ beforeAll(async () => {
 }, 300_000);
 
 describe('a full contract run against the embedded mock', () => {
-  const expectedCases = updateRecords.versions.reduce((n, v) => n + casesForVersion(updateRecords, v).length, 0);
+  const expectedCases = catalog.reduce((total, endpoint) => total + endpoint.versions.reduce((n, v) => n + casesForVersion(endpoint, v).length, 0), 0);
 
   it('exits 0 and prints one line per case group and the totals', () => {
     expect(result.code, result.stdout + result.stderr).toBe(0);
@@ -32,7 +32,11 @@ describe('a full contract run against the embedded mock', () => {
     expect(summary.schemaVersion).toBe(1);
     expect(summary.outcome).toBe('passed');
     expect(summary.totals).toEqual({ cases: expectedCases, passed: expectedCases, failed: 0, errors: 0, skipped: 0 });
-    expect(summary.collections.map((c) => c.version).sort()).toEqual(['v2', 'v2.1', 'v8']);
+    expect(summary.collections.map((c) => `${c.product}/${c.endpoint}/${c.version}`).sort()).toEqual(
+      catalog.flatMap((e) => e.versions.map((v) => `${e.product}/${e.id}/${v}`)).sort(),
+    );
+    expect(summary.coverage.totals.withCase).toBe(summary.coverage.totals.documented);
+    expect(summary.drift.length).toBeGreaterThan(10);
     const locked = summary.verdicts.find((v) => v.caseId === 'record-locked' && v.version === 'v2.1');
     expect(locked?.actual).toEqual({ status: 202, codes: ['RECORD_LOCKED'], shape: 'records' });
     expect(locked?.drift).toEqual([{ drift: 'crm-update-records/record-locked-status', variant: 1 }]);
@@ -45,6 +49,19 @@ describe('a full contract run against the embedded mock', () => {
     const names = xml.testsuites.testsuite.flatMap((s) => s.testcase.map((t) => t['@_name']));
     expect(names).toHaveLength(expectedCases);
     expect(names).toContain('crm › update-records › v2.1 › RECORD_LOCKED when the record is locked');
+  });
+
+  it('writes drift.md with what the mock returned for each contradiction it touched', async () => {
+    const drift = await readFile(join(reportDir, 'drift.md'), 'utf8');
+    expect(drift).toContain('## HTTP status and shape of RECORD_LOCKED');
+    expect(drift).toMatch(/- mock v2\.1 record-locked: variant 2/);
+  });
+
+  it('sent Contracts requests to the Contracts host (the target maps each product to its base URL)', async () => {
+    const summary = JSON.parse(await readFile(join(reportDir, 'summary.json'), 'utf8')) as RunSummary;
+    const contracts = summary.verdicts.find((v) => v.product === 'contracts' && v.caseId === 'success');
+    const crm = summary.verdicts.find((v) => v.product === 'crm' && v.caseId === 'success-single');
+    expect(new URL(contracts?.exchange?.url ?? '').port).not.toBe(new URL(crm?.exchange?.url ?? '').port);
   });
 
   it('mirrors the run into reports/latest', async () => {

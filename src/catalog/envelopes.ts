@@ -46,3 +46,8 @@ export const recordsEnvelopeBase: JsonSchema = {
   required: ['data'],
   properties: { data: { type: 'array', minItems: 1, items: { $ref: '#/definitions/recordEntry' } } },
 };
+
+/** `details` schemas for top-level errors the docs print no details for: any object, per code. */
+export function openDetails(codes: readonly string[]): Record<string, JsonSchema> {
+  return Object.fromEntries(codes.map((code) => [code, { type: 'object' }]));
+}

@@ -3,6 +3,7 @@
 import { authenticate, hasScope } from './authorize.ts';
 import type { MockState } from './mock-state.ts';
 import type { Handled } from './records-api.ts';
+import { isHandled, parseDataBody } from './parse-body.ts';
 import { recordError, topLevelError, type Json, type MockResponse } from './zoho-errors.ts';
 
 export const BIGIN_PATH = /^\/bigin\/([^/]+)(?:\/([^/]*)(?:\/([^/]*)(?:\/([^/]*)(?:\/([^/]*))?)?)?)?(\/.*)?$/;
@@ -10,7 +11,6 @@ const MODULES = new Set(['Deals', 'Contacts', 'Accounts', 'Products']);
 const UNSUPPORTED = new Set(['Documents', 'Projects']);
 /** "Products - to - Contacts, Deals, Accounts": either side may be the parent. */
 const RELATED = new Map<string, readonly string[]>([['Deals', ['Products']], ['Contacts', ['Products']], ['Accounts', ['Products']], ['Products', ['Deals', 'Contacts', 'Accounts']]]);
-const MAX_RECORDS = 100;
 
 const fail = (response: MockResponse, behaviour: string): Handled => ({ response, behaviours: [behaviour] });
 
@@ -33,8 +33,9 @@ export function handleBigin(state: MockState, method: string, match: RegExpExecA
   if (parent.privateToOwner && !grant.user.admin && parent.ownerId !== grant.user.id) {
     return fail(topLevelError('AUTHORIZATION_FAILED', {}, 'User does not have sufficient privilege to update related records data'), 'bigin:AUTHORIZATION_FAILED');
   }
-  const data = parseData(body);
-  if (!Array.isArray(data)) return data;
+  const parsed = parseDataBody(body);
+  if (isHandled(parsed)) return parsed;
+  const { data } = parsed;
   const relatedRecords = state.moduleRecords(`bigin:${related}`);
   if (relatedId !== undefined && !relatedRecords.has(relatedId)) {
     return fail(topLevelError('INVALID_DATA', { api_name: 'id' }, 'the related id given seems to be invalid'), 'bigin:INVALID_DATA:related-id');
@@ -61,19 +62,4 @@ function relationSet(state: MockState, key: string): Set<string> {
     state.relations.set(key, set);
   }
   return set;
-}
-
-function parseData(body: string): Json[] | Handled {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(body);
-  } catch {
-    return fail(topLevelError('INVALID_DATA', { expected_data_type: 'jsonobject' }, 'body'), 'INVALID_DATA:body');
-  }
-  const data = typeof parsed === 'object' && parsed !== null ? (parsed as Json)['data'] : undefined;
-  if (!Array.isArray(data) || data.length === 0 || data.some((e) => typeof e !== 'object' || e === null)) {
-    return fail(topLevelError('MANDATORY_NOT_FOUND', { api_name: 'data' }), 'MANDATORY_NOT_FOUND:data');
-  }
-  if (data.length > MAX_RECORDS) return fail(topLevelError('LIMIT_EXCEEDED', { limit: MAX_RECORDS }), 'LIMIT_EXCEEDED:records');
-  return data as Json[];
 }

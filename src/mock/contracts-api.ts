@@ -3,7 +3,8 @@
 import { authenticate, hasAnyScope } from './authorize.ts';
 import type { MockState } from './mock-state.ts';
 import type { Handled } from './records-api.ts';
-import { topLevelError, type Json } from './zoho-errors.ts';
+import { isHandled, parseObjectBody } from './parse-body.ts';
+import { topLevelError } from './zoho-errors.ts';
 
 export const CONTRACTS_PATH = /^\/api\/([^/]+)\/admin\/([^/]+)(?:\/([^/]*))?(\/.*)?$/;
 
@@ -22,13 +23,9 @@ export function handleContracts(state: MockState, method: string, match: RegExpE
   if (!grant.user.admin) {
     return { response: topLevelError('AUTHORIZATION_FAILED', {}, 'The user does not have sufficient privilege to update module details.'), behaviours: ['contracts:AUTHORIZATION_FAILED'] };
   }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(body);
-  } catch {
-    return { response: topLevelError('INVALID_DATA', { expected_data_type: 'jsonobject' }, 'body'), behaviours: ['INVALID_DATA:body'] };
-  }
-  const name = typeof parsed === 'object' && parsed !== null ? (parsed as Json)['name'] : undefined;
+  const parsed = parseObjectBody(body);
+  if (isHandled(parsed)) return parsed;
+  const name = parsed['name'];
   if (typeof name !== 'string' || name.trim() === '') return { response: topLevelError('INVALID_DATA', { api_name: 'name' }), behaviours: ['INVALID_DATA:body'] };
   state.contractTypes.set(apiName, name);
   return { response: { status: 200, body: { Type: 'success', apiName } }, behaviours: ['contracts:SUCCESS'] };

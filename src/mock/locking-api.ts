@@ -3,6 +3,7 @@
 import { authenticate, hasAnyScope, hasScope } from './authorize.ts';
 import { MODULES, type MockState } from './mock-state.ts';
 import type { Handled } from './records-api.ts';
+import { isHandled, parseDataBody } from './parse-body.ts';
 import { recordError, topLevelError, type Json } from './zoho-errors.ts';
 
 /** The page's "Possible module names" (API names); others cannot be locked. */
@@ -25,8 +26,9 @@ export function handleLocking(state: MockState, method: string, match: RegExpExe
   if (!grant.user.canEdit) {
     return { response: topLevelError('NO_PERMISSION', {}, 'Permission denied to customize record lock configurations'), behaviours: ['locking:NO_PERMISSION'] };
   }
-  const data = parseData(body);
-  if (!Array.isArray(data)) return data;
+  const parsed = parseDataBody(body);
+  if (isHandled(parsed)) return parsed;
+  const { data } = parsed;
   const lock = state.moduleRecords(module).has(recordId) ? state.locks.get(`${module}/${recordId}`) : undefined;
   if (!lock || lock.lockId !== lockId) {
     return { response: { status: 202, body: { data: data.map(() => recordError('INVALID_DATA', { api_name: 'id' }, 'the id given seems to be invalid')) } }, behaviours: ['INVALID_DATA:id'] };
@@ -44,18 +46,4 @@ function answer(lock: { reason: string }, lockId: string, data: readonly Json[])
   });
   const failed = entries.some((e) => e['code'] !== 'SUCCESS');
   return { response: { status: failed ? 202 : 200, body: { data: entries } }, behaviours: entries.map((e) => (e['code'] === 'SUCCESS' ? 'locking:SUCCESS' : 'locking:MANDATORY_NOT_FOUND')) };
-}
-
-function parseData(body: string): Json[] | Handled {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(body);
-  } catch {
-    return { response: topLevelError('INVALID_DATA', { expected_data_type: 'jsonobject' }, 'body'), behaviours: ['INVALID_DATA:body'] };
-  }
-  const data = typeof parsed === 'object' && parsed !== null ? (parsed as Json)['data'] : undefined;
-  if (!Array.isArray(data) || data.length === 0 || data.some((e) => typeof e !== 'object' || e === null)) {
-    return { response: topLevelError('MANDATORY_NOT_FOUND', { api_name: 'data' }), behaviours: ['MANDATORY_NOT_FOUND:data'] };
-  }
-  return data as Json[];
 }

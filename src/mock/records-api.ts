@@ -2,6 +2,7 @@
 
 import type { TokenGrant, MockState } from './mock-state.ts';
 import { deleteRecord, insertRecord, updateRecord, type EntryOutcome } from './record-write.ts';
+import { isHandled, parseDataBody } from './parse-body.ts';
 import { topLevelError, type Json, type MockResponse } from './zoho-errors.ts';
 
 const MAX_RECORDS = 100;
@@ -25,8 +26,8 @@ export interface Handled {
 
 /** PUT: validate the body, check access, then answer one entry per input record. */
 export function handleUpdate(state: MockState, request: RecordsRequest): Handled {
-  const parsed = parseRecordsBody(request.body);
-  if ('response' in parsed) return parsed;
+  const parsed = parseDataBody(request.body);
+  if (isHandled(parsed)) return parsed;
   const { data, body } = parsed;
   if (body['trigger'] !== undefined && !(Array.isArray(body['trigger']) && body['trigger'].every((t) => typeof t === 'string' && TRIGGERS.has(t)))) {
     return { response: topLevelError('INVALID_DATA', { api_name: 'trigger' }), behaviours: ['INVALID_DATA:trigger'] };
@@ -43,8 +44,8 @@ export function handleUpdate(state: MockState, request: RecordsRequest): Handled
 
 /** POST: insert up to 100 records. */
 export function handleInsert(state: MockState, request: RecordsRequest): Handled {
-  const parsed = parseRecordsBody(request.body);
-  if ('response' in parsed) return parsed;
+  const parsed = parseDataBody(request.body);
+  if (isHandled(parsed)) return parsed;
   return answerEntries(parsed.data.map((entry) => insertRecord(state, request.module, entry, request.grant.user)), 201);
 }
 
@@ -61,26 +62,6 @@ export function handleRead(state: MockState, request: RecordsRequest): Handled {
   const record = request.recordId ? state.moduleRecords(request.module).get(request.recordId) : undefined;
   if (!record) return { response: { status: 204, body: {} }, behaviours: [] };
   return { response: { status: 200, body: { data: [{ ...record.fields, id: request.recordId }] } }, behaviours: ['SUCCESS'] };
-}
-
-/** The body must be a JSON object with a `data` array of at most 100 objects. */
-function parseRecordsBody(text: string): { data: Json[]; body: Json } | Handled {
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    body = undefined;
-  }
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    return { response: topLevelError('INVALID_DATA', { expected_data_type: 'jsonobject' }, 'body'), behaviours: ['INVALID_DATA:body'] };
-  }
-  const data = (body as Json)['data'];
-  if (!Array.isArray(data)) return { response: topLevelError('MANDATORY_NOT_FOUND', { api_name: 'data' }), behaviours: ['MANDATORY_NOT_FOUND:data'] };
-  if (data.length > MAX_RECORDS) return { response: topLevelError('LIMIT_EXCEEDED', { limit: MAX_RECORDS }), behaviours: ['LIMIT_EXCEEDED:records'] };
-  if (data.length === 0 || data.some((e) => typeof e !== 'object' || e === null || Array.isArray(e))) {
-    return { response: topLevelError('INVALID_DATA', { api_name: 'data', expected_data_type: 'jsonarray' }), behaviours: ['INVALID_DATA:body'] };
-  }
-  return { data: data as Json[], body: body as Json };
 }
 
 /** `{"data": [...]}`: the success status when every entry succeeded, 202 when any failed. */

@@ -1,5 +1,6 @@
 // Bigin Update Related Records (bigin-update-related-records.txt): every documented behaviour as a case. Pure data.
 
+import { openDetails } from '../envelopes.ts';
 import type { Case, DocRef, Endpoint, JsonSchema } from '../types.ts';
 import { companiesName, crmSample, invalidDataStatus, scopeMismatchResolution, scopeTypo, successMessage } from './update-related-records-drift.ts';
 
@@ -10,7 +11,6 @@ const both = ['mock', 'live'] as const;
 const DEAL_PRODUCTS = '/bigin/{version}/Deals/{{bigin_deal_id}}/Products';
 const SINGLE = `${DEAL_PRODUCTS}/{{bigin_product_id}}`;
 const one = { data: [{ id: '{{bigin_product_id}}' }] };
-const open: JsonSchema = { type: 'object' };
 const relatedDetails: JsonSchema = { type: 'object', required: ['id'], properties: { id: { $ref: '#/definitions/zohoId' } } };
 
 const success: readonly Case[] = [
@@ -174,18 +174,10 @@ export const updateRelatedRecords = {
       MANDATORY_NOT_FOUND: { type: 'object', required: ['api_name'], properties: { api_name: { type: 'string' } } },
     },
     errors: {
-      INVALID_MODULE: open,
-      INVALID_URL_PATTERN: open,
-      OAUTH_SCOPE_MISMATCH: open,
-      NO_PERMISSION: open,
-      INTERNAL_ERROR: open,
-      INVALID_REQUEST_METHOD: open,
-      AUTHORIZATION_FAILED: open,
+      ...openDetails(['INVALID_MODULE', 'INVALID_URL_PATTERN', 'OAUTH_SCOPE_MISMATCH', 'NO_PERMISSION', 'INTERNAL_ERROR', 'INVALID_REQUEST_METHOD']),
+      ...openDetails(['AUTHORIZATION_FAILED', 'MANDATORY_NOT_FOUND', 'LIMIT_EXCEEDED', 'INVALID_TOKEN', 'AUTHENTICATION_FAILURE']),
+      // Possible Errors: INVALID_DATA (HTTP 400) for a related id; a body that is not JSON names the expected type.
       INVALID_DATA: { type: 'object', properties: { api_name: { type: 'string' }, expected_data_type: { type: 'string' } } },
-      MANDATORY_NOT_FOUND: open,
-      LIMIT_EXCEEDED: open,
-      INVALID_TOKEN: open,
-      AUTHENTICATION_FAILURE: open,
     },
   },
   cases: [...success, ...recordErrors, ...requestErrors, ...authErrors],

@@ -1,6 +1,7 @@
 // Zoho Contracts Update Contract Type (contracts-update-contract-type.txt): every documented behaviour as a case. Pure data.
 
-import type { Case, DocRef, DriftPoint, Endpoint, JsonSchema } from '../types.ts';
+import { openDetails } from '../envelopes.ts';
+import type { Case, DocRef, DriftPoint, Endpoint } from '../types.ts';
 
 const PAGE = 'contracts-update-contract-type.txt';
 const errors = (code: string): DocRef => ({ page: PAGE, section: `Possible Errors: ${code}` });
@@ -8,7 +9,6 @@ const PATH = '/api/{version}/admin/contracttypes/{{contract_type_api_name}}';
 const FULL = { token: 'access_token' } as const;
 const both = ['mock', 'live'] as const;
 const rename = { name: 'Master Services Agreement' };
-const open: JsonSchema = { type: 'object' };
 
 const updateMethod: DriftPoint = {
   id: 'contracts-update-contract-type/update-method',
@@ -123,17 +123,8 @@ export const updateContractType = {
     records: {},
     // Response JSON Keys: Type and apiName, both strings.
     object: { type: 'object', required: ['Type', 'apiName'], properties: { Type: { type: 'string' }, apiName: { type: 'string', minLength: 1 } } },
-    errors: {
-      INVALID_URL_PATTERN: open,
-      OAUTH_SCOPE_MISMATCH: open,
-      NO_PERMISSION: open,
-      INTERNAL_ERROR: open,
-      INVALID_REQUEST_METHOD: open,
-      AUTHORIZATION_FAILED: open,
-      INVALID_TOKEN: open,
-      AUTHENTICATION_FAILURE: open,
-      INVALID_DATA: open,
-    },
+    // The page prints no error bodies: Zoho's usual envelope with any details (see the envelopes drift point).
+    errors: openDetails(['INVALID_URL_PATTERN', 'OAUTH_SCOPE_MISMATCH', 'NO_PERMISSION', 'INTERNAL_ERROR', 'INVALID_REQUEST_METHOD', 'AUTHORIZATION_FAILED', 'INVALID_TOKEN', 'AUTHENTICATION_FAILURE', 'INVALID_DATA']),
   },
   cases,
   drift: [updateMethod, scopes, envelope, host],

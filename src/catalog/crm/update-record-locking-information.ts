@@ -1,6 +1,7 @@
 // CRM Update Record Locking Information (crm-update-record-locking-information.txt): every documented behaviour as a case. Pure data.
 
-import type { Case, DocRef, DriftPoint, Endpoint, JsonSchema } from '../types.ts';
+import { openDetails } from '../envelopes.ts';
+import type { Case, DocRef, DriftPoint, Endpoint } from '../types.ts';
 
 const PAGE = 'crm-update-record-locking-information.txt';
 const errors = (code: string): DocRef => ({ page: PAGE, section: `Possible Errors: ${code}` });
@@ -9,7 +10,6 @@ const LEAD = lockPath('Leads', 'locked_lead_id', 'lead_lock_id');
 const FULL = { token: 'access_token' } as const;
 const both = ['mock', 'live'] as const;
 const reason = { data: [{ Locked_Reason__s: 'deal  info updated' }] };
-const open: JsonSchema = { type: 'object' };
 
 const methodStatus: DriftPoint = {
   id: 'crm-update-record-locking-information/invalid-request-method-status',
@@ -167,18 +167,8 @@ export const updateRecordLockingInformation = {
       MANDATORY_NOT_FOUND: { type: 'object', required: ['api_name'], properties: { api_name: { type: 'string' } } },
       INVALID_DATA: { type: 'object', properties: { api_name: { type: 'string' } } },
     },
-    errors: {
-      INVALID_MODULE: open,
-      NOT_ALLOWED: open,
-      INVALID_REQUEST_METHOD: open,
-      NO_PERMISSION: open,
-      INTERNAL_ERROR: open,
-      OAUTH_SCOPE_MISMATCH: open,
-      INVALID_TOKEN: open,
-      AUTHENTICATION_FAILURE: open,
-      INVALID_DATA: open,
-      MANDATORY_NOT_FOUND: open,
-    },
+    // Possible Errors prints messages but no bodies: Zoho's usual envelope with any details.
+    errors: openDetails(['INVALID_MODULE', 'NOT_ALLOWED', 'INVALID_REQUEST_METHOD', 'NO_PERMISSION', 'INTERNAL_ERROR', 'OAUTH_SCOPE_MISMATCH', 'INVALID_TOKEN', 'AUTHENTICATION_FAILURE', 'INVALID_DATA', 'MANDATORY_NOT_FOUND']),
   },
   cases,
 } satisfies Endpoint;

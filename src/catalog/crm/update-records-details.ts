@@ -1,9 +1,9 @@
 // The `details` object of each Update Records answer, per code, as the page and its saved examples print them. Pure.
 
+import { openDetails } from '../envelopes.ts';
 import type { JsonSchema, ResponseDetails } from '../types.ts';
 
 const ref = (name: string): JsonSchema => ({ $ref: `#/definitions/${name}` });
-const open: JsonSchema = { type: 'object' };
 
 /** Details per code for CRM Update Records: strict where the docs are specific, open where Zoho may add fields. */
 export const updateRecordsDetails = {
@@ -33,16 +33,9 @@ export const updateRecordsDetails = {
   errors: {
     // Saved examples "INVALID_MODULE", "INVALID_REQUEST_METHOD", "OAUTH_SCOPE_MISMATCH": details is {} (open: one
     // Zoho sample adds method/url, zoho-notes.md section 4).
-    INVALID_MODULE: open,
-    INVALID_URL_PATTERN: open,
-    OAUTH_SCOPE_MISMATCH: open,
-    NO_PERMISSION: open,
-    INTERNAL_ERROR: open,
-    INVALID_REQUEST_METHOD: open,
-    AUTHORIZATION_FAILED: open,
-    // zoho-notes.md section 4: top-level auth errors with details {}.
-    INVALID_TOKEN: open,
-    AUTHENTICATION_FAILURE: open,
+    // zoho-notes.md section 4: the top-level auth errors (INVALID_TOKEN, AUTHENTICATION_FAILURE) carry details {} too.
+    ...openDetails(['INVALID_MODULE', 'INVALID_URL_PATTERN', 'OAUTH_SCOPE_MISMATCH', 'NO_PERMISSION', 'INTERNAL_ERROR', 'INVALID_REQUEST_METHOD']),
+    ...openDetails(['AUTHORIZATION_FAILED', 'INVALID_TOKEN', 'AUTHENTICATION_FAILURE']),
     // Saved example "INVALID_DATA" (HTTP 400): details.expected_data_type "jsonobject" for a body that is not JSON.
     INVALID_DATA: { type: 'object', properties: { expected_data_type: { type: 'string' }, api_name: { type: 'string' } } },
     // A body without data[] names the missing key, as the per-record variant does.

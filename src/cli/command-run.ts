@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { catalog, selectCases, type Selection } from '../catalog/index.ts';
 import { ExitCode, NothingSelectedError, UsageError, type ExitCodeValue } from '../errors.ts';
 import { probeTarget, urlTarget, type Target } from '../harness/index.ts';
-import { publishLatest, renderTerminal, type RunSummary } from '../report/index.ts';
+import { existsSync } from 'node:fs';
+import { publishLatest, readBaseline, renderTerminal, type RunSummary } from '../report/index.ts';
 import { commandTable, runOptionTable } from './option-table.ts';
 import { parseOptions, parsePositiveInteger, renderHelp, type ParsedOptions } from './parse-args.ts';
 import { runContract } from './run-contract.ts';
@@ -31,6 +32,10 @@ export async function commandRun(args: readonly string[], cli: CliEnvironment): 
     for (const s of selections) for (const c of s.cases) cli.print(`${s.endpoint.product} › ${s.endpoint.id} › ${s.version} › ${c.name}  [${c.id}]`);
     return ExitCode.passed;
   }
+  const failOn = options['fail-on'] ?? 'any';
+  if (failOn !== 'any' && failOn !== 'new') throw new UsageError(`--fail-on "${failOn}" is not any or new`, 'use --fail-on any (default) or --fail-on new');
+  const baseline = await loadBaseline(options['baseline'], cli.root);
+  if (failOn === 'new' && !baseline) throw new UsageError('--fail-on new needs a baseline', 'give --baseline <summary.json> or keep one at reports/baseline/summary.json');
   const target = await resolveTarget(options, cli.env);
   const runId = cli.now.toISOString().replace(/[:.]/g, '-').replace(/-\d{3}Z$/, 'Z');
   const outDir = options.out ?? join(cli.root, 'reports', runId);
@@ -43,13 +48,22 @@ export async function commandRun(args: readonly string[], cli: CliEnvironment): 
     concurrency: parsePositiveInteger(options.concurrency, 'concurrency', 4),
     timeoutMs: parsePositiveInteger(options.timeout, 'timeout', 30_000),
     bail: options.bail ?? false,
+    retries: options.retries === undefined ? 0 : parsePositiveInteger(options.retries, 'retries', 1),
+    ...(baseline ? { baseline } : {}),
     sandboxTests: options['sandbox-tests'] ?? false,
     ...(options.case ? { testNames: testNames(selections) } : {}),
     terminalReporter: cli.isCi || !cli.isTty ? 'dot' : 'default',
   });
   if (!options.out) await publishLatest(outDir, join(cli.root, 'reports', 'latest'));
   for (const line of renderTerminal(summary, outDir)) cli.print(line);
-  return exitCodeOf(summary);
+  return exitCodeOf(summary, failOn);
+}
+
+/** --baseline, or reports/baseline/summary.json when it exists. */
+async function loadBaseline(path: string | undefined, root: string): Promise<Awaited<ReturnType<typeof readBaseline>> | undefined> {
+  if (path) return readBaseline(path);
+  const fallback = join(root, 'reports', 'baseline', 'summary.json');
+  return existsSync(fallback) ? readBaseline(fallback) : undefined;
 }
 
 function select(options: ParsedOptions<typeof runOptionTable>): Selection[] {
@@ -85,8 +99,9 @@ function testNames(selections: readonly Selection[]): string[] {
   return selections.flatMap((s) => s.cases.map((c) => `${s.endpoint.product} › ${s.endpoint.id} › ${s.version} › ${c.name}`));
 }
 
-/** 1 on any contract failure; 3 when cases could only error (nothing checkable); 0 otherwise. */
-export function exitCodeOf(summary: RunSummary): ExitCodeValue {
+/** 1 on any contract failure (with --fail-on new: only on failures the baseline did not have); 3 when cases could only error; 0 otherwise. */
+export function exitCodeOf(summary: RunSummary, failOn: 'any' | 'new' = 'any'): ExitCodeValue {
+  if (failOn === 'new' && summary.baseline) return summary.baseline.newFailures > 0 ? ExitCode.contractFailure : ExitCode.passed;
   if (summary.outcome === 'failed') return ExitCode.contractFailure;
   if (summary.outcome === 'error') return ExitCode.unreachable;
   if (summary.outcome === 'empty' && summary.totals.skipped === 0) return ExitCode.unreachable;

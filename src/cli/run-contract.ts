@@ -7,6 +7,7 @@ import { RunCrashedError } from '../errors.ts';
 import { harnessPath } from '../generate/index.ts';
 import type { Target } from '../harness/index.ts';
 import { SummaryReporter, type RunSummary } from '../report/index.ts';
+import type { Verdict } from '../validate/index.ts';
 
 /** Everything a contract run needs, already parsed and validated by the CLI. */
 export interface ContractRunRequest {
@@ -19,6 +20,9 @@ export interface ContractRunRequest {
   readonly concurrency: number;
   readonly timeoutMs: number;
   readonly bail: boolean;
+  /** vitest's retry: failing cases are sent again up to this many times. */
+  readonly retries: number;
+  readonly baseline?: { readonly source: string; readonly verdicts: readonly Verdict[] };
   readonly sandboxTests: boolean;
   /** Names of the selected tests, when a --case filter narrowed them. */
   readonly testNames?: readonly string[];
@@ -35,6 +39,7 @@ export async function runContract(request: ContractRunRequest): Promise<RunSumma
     secrets: request.target?.secrets ?? [],
     endpoints: [...new Set(request.selections.map((s) => s.endpoint))],
     driftPoints: listDrift([...new Set(request.selections.map((s) => s.endpoint))]),
+    ...(request.baseline ? { baseline: request.baseline } : {}),
   });
   const vitest = await createVitest('test', {
     root: request.root,
@@ -42,6 +47,7 @@ export async function runContract(request: ContractRunRequest): Promise<RunSumma
     project: ['contract'],
     watch: false,
     bail: request.bail ? 1 : 0,
+    retry: request.retries,
     ...(request.testNames ? { testNamePattern: namePattern(request.testNames) } : {}),
     reporters: [
       request.terminalReporter,

@@ -27,6 +27,7 @@ export function renderTerminal(summary: RunSummary, reportDir?: string): string[
     lines.push('', 'Skipped:');
     for (const v of skipped) lines.push(`  - ${title(v)}: ${v.reason}`);
   }
+  if (summary.baseline) lines.push(...renderBaseline(summary));
   const c = summary.coverage.totals;
   if (c.documented > 0) lines.push('', `Coverage: ${c.withCase}/${c.documented} documented codes have a case, ${c.withSchema}/${c.documented} a schema, ${c.live}/${c.documented} provocable live`);
   const observed = summary.drift.flatMap((d) => d.observed);
@@ -35,8 +36,24 @@ export function renderTerminal(summary: RunSummary, reportDir?: string): string[
     lines.push(`Drift: ${summary.drift.length} contradictions in the docs, ${observed.length} observations this run${off ? `, ${off} matching no documented variant` : ''} (drift.md)`);
   }
   const t = summary.totals;
-  lines.push('', `${t.passed} passed, ${t.failed} failed, ${t.errors} errors, ${t.skipped} skipped (${t.cases} cases)${summary.interrupted ? ' - INTERRUPTED' : ''}`);
+  const flaky = summary.verdicts.filter((v) => v.flaky);
+  if (flaky.length) {
+    lines.push('', 'Flaky (failed, then passed on a retry):');
+    for (const v of flaky) lines.push(`  ~ ${title(v)}: first ${v.attempts?.[0]?.reason ?? 'failed'}`);
+  }
+  lines.push('', `${t.passed} passed, ${t.failed} failed, ${t.errors} errors, ${t.skipped} skipped (${t.cases} cases)${t.flaky ? `, ${t.flaky} flaky` : ''}${summary.interrupted ? ' - INTERRUPTED' : ''}`);
   if (reportDir) lines.push(`Report: ${reportDir}`);
+  return lines;
+}
+
+function renderBaseline(summary: RunSummary): string[] {
+  const b = summary.baseline;
+  if (!b) return [];
+  const n = b.counts;
+  const lines = ['', `Baseline ${b.source}: ${n['new-failure']} new failures, ${n['still-failing']} still failing, ${n.fixed} fixed, ${n['new-case']} new cases, ${n['removed-case']} removed`];
+  for (const e of b.entries.filter((x) => x.change === 'new-failure' || (x.change === 'new-case' && (x.after === 'fail' || x.after === 'error')))) {
+    lines.push(`  ! new failure: ${e.key} (${e.caseName})`);
+  }
   return lines;
 }
 

@@ -2,6 +2,7 @@
 
 import { buildCoverage, totalCoverage, type CoverageRow, type CoverageTotals, type DriftPoint, type Endpoint } from '../catalog/index.ts';
 import type { Outcome, Verdict } from '../validate/index.ts';
+import { diffBaseline, type BaselineDiff } from './baseline-diff.ts';
 import { buildDriftLedger, type DriftLedgerEntry } from './drift-ledger.ts';
 
 /** Counts of outcomes. */
@@ -11,6 +12,8 @@ export interface Totals {
   readonly failed: number;
   readonly errors: number;
   readonly skipped: number;
+  /** Passed only on a retry (also counted in passed). */
+  readonly flaky: number;
 }
 
 /** One collection's (product × endpoint × version) share of the run. */
@@ -41,6 +44,8 @@ export interface RunSummary {
   readonly coverage: { readonly totals: CoverageTotals; readonly rows: readonly CoverageRow[] };
   /** Contradictions in the docs of the run's endpoints, with what the target returned. */
   readonly drift: readonly DriftLedgerEntry[];
+  /** The comparison with an earlier run, when one was given. */
+  readonly baseline?: BaselineDiff;
 }
 
 /** Facts about the run that verdicts do not carry. */
@@ -53,6 +58,8 @@ export interface RunFacts {
   /** The endpoints the run covered (for coverage) and their drift points. */
   readonly endpoints?: readonly Endpoint[];
   readonly driftPoints?: readonly DriftPoint[];
+  /** An earlier run's verdicts to compare with. */
+  readonly baseline?: { readonly source: string; readonly verdicts: readonly Verdict[] };
 }
 
 /** Builds the summary of a run from its verdicts. */
@@ -79,13 +86,14 @@ export function summariseRun(facts: RunFacts, verdicts: readonly Verdict[]): Run
     verdicts: ordered,
     coverage: { totals: totalCoverage(coverage), rows: coverage },
     drift: buildDriftLedger(facts.driftPoints ?? [], verdicts),
+    ...(facts.baseline ? { baseline: diffBaseline(facts.baseline.source, facts.baseline.verdicts, verdicts) } : {}),
   };
 }
 
 /** Counts each outcome. */
 export function countOutcomes(verdicts: readonly Verdict[]): Totals {
   const count = (outcome: Outcome): number => verdicts.filter((v) => v.outcome === outcome).length;
-  return { cases: verdicts.length, passed: count('pass'), failed: count('fail'), errors: count('error'), skipped: count('skipped') };
+  return { cases: verdicts.length, passed: count('pass'), failed: count('fail'), errors: count('error'), skipped: count('skipped'), flaky: verdicts.filter((v) => v.flaky).length };
 }
 
 /** A contract failure outranks a transport error; a run where nothing ran is "empty", never "passed". */

@@ -16,6 +16,7 @@ export interface SummaryReporterOptions {
   readonly secrets: readonly string[];
   readonly endpoints?: readonly Endpoint[];
   readonly driftPoints?: readonly DriftPoint[];
+  readonly baseline?: { readonly source: string; readonly verdicts: readonly Verdict[] };
   readonly now?: () => Date;
 }
 
@@ -47,6 +48,7 @@ export class SummaryReporter implements Reporter {
         interrupted: reason === 'interrupted',
         ...(this.options.endpoints ? { endpoints: this.options.endpoints } : {}),
         ...(this.options.driftPoints ? { driftPoints: this.options.driftPoints } : {}),
+        ...(this.options.baseline ? { baseline: this.options.baseline } : {}),
       },
       verdicts,
     );

@@ -57,4 +57,8 @@ export interface Verdict {
   readonly durationMs: number;
   readonly exchange?: ExchangeExcerpt;
   readonly drift?: readonly DriftObservation[];
+  /** True when the case failed, then passed on a retry: reported as flaky, never silently passed. */
+  readonly flaky?: boolean;
+  /** Earlier attempts of a retried case, oldest first, kept as evidence. */
+  readonly attempts?: readonly Omit<Verdict, 'attempts'>[];
 }

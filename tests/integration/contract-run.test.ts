@@ -31,7 +31,7 @@ describe('a full contract run against the embedded mock', () => {
     const summary = JSON.parse(await readFile(join(reportDir, 'summary.json'), 'utf8')) as RunSummary;
     expect(summary.schemaVersion).toBe(1);
     expect(summary.outcome).toBe('passed');
-    expect(summary.totals).toEqual({ cases: expectedCases, passed: expectedCases, failed: 0, errors: 0, skipped: 0 });
+    expect(summary.totals).toEqual({ cases: expectedCases, passed: expectedCases, failed: 0, errors: 0, skipped: 0, flaky: 0 });
     expect(summary.collections.map((c) => `${c.product}/${c.endpoint}/${c.version}`).sort()).toEqual(
       catalog.flatMap((e) => e.versions.map((v) => `${e.product}/${e.id}/${v}`)).sort(),
     );

@@ -28,16 +28,16 @@ describe('summariseRun', () => {
   it('counts outcomes, lists failures first, and keeps the stable shape', () => {
     const summary = summariseRun(facts, verdicts);
     expect(summary).toMatchObject({ schemaVersion: 1, runId: 'run-1', startedAt: '2026-11-24T10:00:00.000Z', outcome: 'failed', interrupted: false });
-    expect(summary.totals).toEqual({ cases: 4, passed: 1, failed: 1, errors: 1, skipped: 1 });
+    expect(summary.totals).toEqual({ cases: 4, passed: 1, failed: 1, errors: 1, skipped: 1, flaky: 0 });
     expect(summary.verdicts.map((v) => v.caseId)).toEqual(['locked', 'down', 's-one', 'other']);
-    expect(summary.collections).toEqual([{ product: 'crm', endpoint: 'update-records', version: 'v2.1', cases: 4, passed: 1, failed: 1, errors: 1, skipped: 1 }]);
+    expect(summary.collections).toEqual([{ product: 'crm', endpoint: 'update-records', version: 'v2.1', cases: 4, passed: 1, failed: 1, errors: 1, skipped: 1, flaky: 0 }]);
   });
 
   it('ranks outcomes: failure over error over pass, and nothing run is empty', () => {
-    expect(runOutcome({ cases: 2, passed: 1, failed: 1, errors: 1, skipped: 0 })).toBe('failed');
-    expect(runOutcome({ cases: 2, passed: 1, failed: 0, errors: 1, skipped: 0 })).toBe('error');
-    expect(runOutcome({ cases: 1, passed: 1, failed: 0, errors: 0, skipped: 0 })).toBe('passed');
-    expect(runOutcome({ cases: 1, passed: 0, failed: 0, errors: 0, skipped: 1 })).toBe('empty');
+    expect(runOutcome({ cases: 2, passed: 1, failed: 1, errors: 1, skipped: 0, flaky: 0 })).toBe('failed');
+    expect(runOutcome({ cases: 2, passed: 1, failed: 0, errors: 1, skipped: 0, flaky: 0 })).toBe('error');
+    expect(runOutcome({ cases: 1, passed: 1, failed: 0, errors: 0, skipped: 0, flaky: 0 })).toBe('passed');
+    expect(runOutcome({ cases: 1, passed: 0, failed: 0, errors: 0, skipped: 1, flaky: 0 })).toBe('empty');
   });
 });
 

@@ -9,7 +9,13 @@ export interface ProxiedResponse {
   body: string;
 }
 
-export type Breakage = (response: ProxiedResponse) => ProxiedResponse;
+/** The request that produced the response, for breakages that pick their victims. */
+export interface ProxiedRequest {
+  readonly method: string;
+  readonly path: string;
+}
+
+export type Breakage = (response: ProxiedResponse, request: ProxiedRequest) => ProxiedResponse;
 
 /** Forwards every request to `upstream` and passes the answer through `breakage`. */
 export async function startBreakingProxy(upstream: string, breakage: Breakage): Promise<{ url: string; close: () => Promise<void> }> {
@@ -20,7 +26,7 @@ export async function startBreakingProxy(upstream: string, breakage: Breakage): 
     for (const [key, value] of Object.entries(req.headers)) if (typeof value === 'string' && key !== 'host' && key !== 'content-length') headers[key] = value;
     const method = req.method ?? 'GET';
     const upstreamResponse = await fetch(`${upstream}${req.url ?? '/'}`, { method, headers, ...(chunks.length ? { body: Buffer.concat(chunks) } : {}) });
-    const broken = breakage({ status: upstreamResponse.status, body: await upstreamResponse.text() });
+    const broken = breakage({ status: upstreamResponse.status, body: await upstreamResponse.text() }, { method, path: req.url ?? '/' });
     res.writeHead(broken.status, { 'content-type': 'application/json;charset=utf-8' });
     res.end(broken.body);
   });

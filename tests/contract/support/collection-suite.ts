@@ -29,33 +29,41 @@ export function defineCollectionSuite(endpoint: Endpoint, version: string): void
   const verdicts = new Map<string, Verdict>();
   // vitest 4 wants an object pattern for the fixture context; the file suite is the second argument.
   // eslint-disable-next-line no-empty-pattern
+  let runCases: ((caseIds: readonly string[]) => Promise<Verdict[]>) | undefined;
   beforeAll(async ({}, file) => {
     // Run only what vitest will run (name filters mark the rest as skipped before hooks start).
     const wanted = new Set(file.tasks.filter((t) => t.mode === 'run' || t.mode === 'only').map((t) => t.name));
     const caseIds = cases.filter((c) => wanted.has(contractTestName(endpoint, version, c.name))).map((c) => c.id);
     if (caseIds.length === 0) return;
     const options = inject('contractRun');
-    const results = await runCollection({
-      endpoint,
-      version,
-      collection: await loadCollection(join(ROOT, collectionPath(endpoint, version))),
-      target: inject('target'),
-      registry: await sharedRegistry(),
-      schemaId: schemaId(endpoint),
-      caseIds,
-      concurrency: options.concurrency,
-      timeoutMs: options.timeoutMs,
-      sandboxTests: options.sandboxTests,
-    });
-    for (const verdict of results) verdicts.set(verdict.caseId, verdict);
+    const collection = await loadCollection(join(ROOT, collectionPath(endpoint, version)));
+    const registry = await sharedRegistry();
+    const target = inject('target');
+    runCases = (ids) =>
+      runCollection({ endpoint, version, collection, target, registry, schemaId: schemaId(endpoint), caseIds: ids, concurrency: options.concurrency, timeoutMs: options.timeoutMs, sandboxTests: options.sandboxTests });
+    for (const verdict of await runCases(caseIds)) verdicts.set(verdict.caseId, verdict);
   });
   for (const testCase of cases) {
-    test(contractTestName(endpoint, version, testCase.name), (context) => {
-      const verdict = verdicts.get(testCase.id);
+    test(contractTestName(endpoint, version, testCase.name), async (context) => {
+      let verdict = verdicts.get(testCase.id);
       if (!verdict) throw new Error(`no verdict for ${testCase.id}: the collection run did not finish`);
+      // A retry (--retries) sends the request again; every attempt is kept, and a late pass is reported as flaky.
+      if ((context.task.result?.retryCount ?? 0) > 0 && runCases) {
+        const [again] = await runCases([testCase.id]);
+        if (again) {
+          const attempts = [...(verdict.attempts ?? []), withoutAttempts(verdict)];
+          verdict = { ...again, attempts, ...(again.outcome === 'pass' ? { flaky: true } : {}) };
+          verdicts.set(testCase.id, verdict);
+        }
+      }
       context.task.meta.verdict = verdict;
       if (verdict.outcome === 'skipped') context.skip(verdict.reason);
       expect(verdict).toHoldContract();
     });
   }
+}
+
+function withoutAttempts(verdict: Verdict): Omit<Verdict, 'attempts'> {
+  const { attempts: _attempts, ...rest } = verdict;
+  return rest;
 }

@@ -1,0 +1,31 @@
+// Reads an earlier run's summary.json as a baseline: the one place its untyped JSON is narrowed.
+
+import { readFile } from 'node:fs/promises';
+import { ConfigError } from '../errors.ts';
+import type { Verdict } from '../validate/index.ts';
+
+const OUTCOMES = new Set(['pass', 'fail', 'error', 'skipped']);
+
+/** The verdicts of a summary.json (schemaVersion 1); any other file is a one-line ConfigError. */
+export async function readBaseline(path: string): Promise<{ source: string; verdicts: Verdict[] }> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(await readFile(path, 'utf8')) as unknown;
+  } catch (error) {
+    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+    throw new ConfigError(missing ? `baseline ${path} does not exist` : `baseline ${path} is not readable JSON`, 'give the summary.json of an earlier run (reports/<run-id>/summary.json)', { cause: error });
+  }
+  const record = typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : {};
+  if (record['schemaVersion'] !== 1 || !Array.isArray(record['verdicts'])) {
+    throw new ConfigError(`baseline ${path} is not a summary.json of this suite (schemaVersion 1)`, 'give the summary.json of an earlier run (reports/<run-id>/summary.json)');
+  }
+  const verdicts = record['verdicts'].filter(isVerdictLike);
+  if (verdicts.length !== record['verdicts'].length) throw new ConfigError(`baseline ${path} has malformed verdicts`, 'regenerate it with a run of this version of the suite');
+  return { source: path, verdicts };
+}
+
+function isVerdictLike(value: unknown): value is Verdict {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return ['product', 'endpoint', 'version', 'caseId', 'caseName'].every((k) => typeof v[k] === 'string') && typeof v['outcome'] === 'string' && OUTCOMES.has(v['outcome']);
+}

@@ -1,0 +1,49 @@
+// RunSummary -> report.md: short enough for a CI step summary or a PR comment. Pure.
+
+import type { Verdict } from '../validate/index.ts';
+import type { Artifact } from './artifact.ts';
+import type { RunSummary } from './run-summary.ts';
+
+const MAX_LISTED = 20;
+
+/** Counts, failures with their reasons, the coverage line and the drift line. */
+export function renderMarkdown(summary: RunSummary): Artifact[] {
+  const t = summary.totals;
+  const icon = summary.outcome === 'passed' ? '✅' : summary.outcome === 'failed' ? '❌' : '⚠️';
+  const lines = [
+    `## ${icon} Zoho contract run \`${summary.runId}\`${summary.interrupted ? ' (interrupted)' : ''}`,
+    '',
+    `Target **${escape(summary.target.name)}** (${summary.target.kind}): **${t.passed} passed**, **${t.failed} failed**, ${t.errors} errors, ${t.skipped} skipped of ${t.cases} cases.`,
+    '',
+  ];
+  const broken = summary.verdicts.filter((v) => v.outcome === 'fail' || v.outcome === 'error');
+  if (broken.length > 0) {
+    lines.push('| case | reason | doc |', '|---|---|---|');
+    for (const v of broken.slice(0, MAX_LISTED)) lines.push(`| ${escape(title(v))} | ${escape(v.reason)} | ${escape(`${v.doc.page} § ${v.doc.section}`)} |`);
+    if (broken.length > MAX_LISTED) lines.push('', `…and ${broken.length - MAX_LISTED} more in summary.json.`);
+    lines.push('');
+  }
+  const flaky = summary.verdicts.filter((v) => v.flaky);
+  if (flaky.length > 0) lines.push(`Flaky (failed, then passed on retry): ${flaky.map((v) => escape(title(v))).join('; ')}`, '');
+  if (summary.baseline) {
+    const n = summary.baseline.counts;
+    lines.push(`Against the baseline: **${n['new-failure']} new failures**, ${n['still-failing']} still failing, ${n.fixed} fixed, ${n['new-case']} new cases, ${n['removed-case']} removed.`, '');
+  }
+  const c = summary.coverage.totals;
+  if (c.documented > 0) lines.push(`Coverage: ${c.withCase}/${c.documented} documented codes have a case, ${c.withSchema}/${c.documented} a schema, ${c.live}/${c.documented} can be provoked live.`);
+  const observed = summary.drift.flatMap((d) => d.observed);
+  if (summary.drift.length > 0) {
+    const off = observed.filter((o) => o.variant === null).length;
+    lines.push(`Drift: ${summary.drift.length} contradictions in the docs; ${observed.length} observed this run${off ? `, **${off} matching no documented variant**` : ''} (see drift.md).`);
+  }
+  return [{ path: 'report.md', content: `${lines.join('\n').trimEnd()}\n` }];
+}
+
+function title(v: Verdict): string {
+  return `${v.product} › ${v.endpoint} › ${v.version} › ${v.caseName}`;
+}
+
+/** Table cells must not break the table or inject markup. */
+function escape(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;')).replace(/\s+/g, ' ');
+}

@@ -1,0 +1,103 @@
+// Nightly-run behaviours over loopback: a baseline marks regressions (and --fail-on new), --retries reports flaky cases.
+
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startMock, type MockServer } from '../../src/mock/index.ts';
+import type { RunSummary } from '../../src/report/index.ts';
+import { startBreakingProxy } from '../support/breaking-proxy.ts';
+import { mockEnvironment } from '../support/mock-env.ts';
+import { runCli } from '../support/run-cli.ts';
+
+let mock: MockServer;
+beforeAll(async () => {
+  mock = await startMock();
+});
+afterAll(async () => mock.close());
+
+const scope = ['--endpoint', 'update-records', '--api-version', 'v8', '--case', 'locked'];
+const readSummary = async (dir: string) => JSON.parse(await readFile(join(dir, 'summary.json'), 'utf8')) as RunSummary;
+
+describe('--baseline and --fail-on new', () => {
+  it('marks a known failure as still failing and, with --fail-on new, exits 0; without it, exits 1', async () => {
+    const proxy = await startBreakingProxy(mock.url, (r) => ({ ...r, status: r.status === 202 ? 200 : r.status }));
+    try {
+      const first = await mkdtemp(join(tmpdir(), 'zoho-base-'));
+      const baselineRun = await runCli([...scope, '--base-url', proxy.url, '--out', first], mockEnvironment(mock));
+      expect(baselineRun.code).toBe(1);
+      const second = await mkdtemp(join(tmpdir(), 'zoho-base-'));
+      const args = [...scope, '--base-url', proxy.url, '--baseline', join(first, 'summary.json'), '--out', second];
+      const tolerant = await runCli([...args, '--fail-on', 'new'], mockEnvironment(mock));
+      expect(tolerant.code, tolerant.stdout).toBe(0);
+      expect(tolerant.stdout).toContain('0 new failures, 1 still failing, 0 fixed, 0 new cases, 0 removed');
+      expect((await readSummary(second)).baseline?.entries.map((e) => e.change)).toEqual(['still-failing']);
+      const strict = await runCli(args, mockEnvironment(mock));
+      expect(strict.code).toBe(1);
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  it('reports a regression against a passing baseline as a new failure, and exits 1 with --fail-on new', async () => {
+    const good = await mkdtemp(join(tmpdir(), 'zoho-base-'));
+    expect((await runCli([...scope, '--out', good])).code).toBe(0);
+    const proxy = await startBreakingProxy(mock.url, (r) => ({ ...r, status: r.status === 202 ? 200 : r.status }));
+    try {
+      const out = await mkdtemp(join(tmpdir(), 'zoho-base-'));
+      const result = await runCli([...scope, '--base-url', proxy.url, '--baseline', join(good, 'summary.json'), '--fail-on', 'new', '--out', out], mockEnvironment(mock));
+      expect(result.code).toBe(1);
+      expect(result.stdout).toContain('! new failure: crm/update-records/v8/record-locked');
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  it.each([
+    [['--fail-on', 'new'], /--fail-on new needs a baseline/],
+    [['--fail-on', 'sometimes'], /--fail-on "sometimes" is not any or new/],
+  ])('refuses %j with exit 2', async (args, message) => {
+    const result = await runCli([...scope, ...args]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+  });
+
+  it('refuses a baseline that is not a summary.json, naming it', async () => {
+    const path = join(await mkdtemp(join(tmpdir(), 'zoho-base-')), 'other.json');
+    await writeFile(path, '{"hello": 1}');
+    const result = await runCli([...scope, '--baseline', path]);
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim()).toBe(`error E_CONFIG: baseline ${path} is not a summary.json of this suite (schemaVersion 1) (give the summary.json of an earlier run (reports/<run-id>/summary.json))`);
+  });
+});
+
+describe('--retries', () => {
+  it('reports a case that fails, then passes on a retry, as flaky with both attempts kept', async () => {
+    let calls = 0;
+    // A server that is wrong once: the first answer is a 500, every later one is passed through.
+    const proxy = await startBreakingProxy(mock.url, (r, req) => (req.method === 'PUT' && ++calls === 1 ? { status: 500, body: '{"code":"INTERNAL_ERROR","details":{},"message":"x","status":"error"}' } : r));
+    try {
+      const out = await mkdtemp(join(tmpdir(), 'zoho-retry-'));
+      const result = await runCli([...scope, '--base-url', proxy.url, '--retries', '2', '--out', out], mockEnvironment(mock));
+      expect(result.code, result.stdout).toBe(0);
+      expect(result.stdout).toContain('1 flaky');
+      const [verdict] = (await readSummary(out)).verdicts;
+      expect(verdict).toMatchObject({ outcome: 'pass', flaky: true });
+      expect(verdict?.attempts?.map((a) => [a.outcome, a.reason])).toEqual([['fail', "expected HTTP 202, got 500; expected a data[] envelope, got a top-level error object (code INTERNAL_ERROR); schema: (root) must have required property 'data'"]]);
+      expect(await readFile(join(out, 'report.md'), 'utf8')).toContain('Flaky (failed, then passed on retry)');
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  it('without --retries, the same flaky server fails the run', async () => {
+    let calls = 0;
+    const proxy = await startBreakingProxy(mock.url, (r, req) => (req.method === 'PUT' && ++calls === 1 ? { status: 500, body: '{}' } : r));
+    try {
+      const result = await runCli([...scope, '--base-url', proxy.url, '--out', await mkdtemp(join(tmpdir(), 'zoho-retry-'))], mockEnvironment(mock));
+      expect(result.code).toBe(1);
+    } finally {
+      await proxy.close();
+    }
+  });
+});

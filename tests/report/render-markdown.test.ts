@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { renderMarkdown, summariseRun } from '../../src/report/index.ts';
+import type { Verdict } from '../../src/validate/index.ts';
+
+const base = { product: 'crm', endpoint: 'update-records', version: 'v8', group: 'g', target: 'mock', findings: [], expected: { shape: 'records', status: 202, codes: ['RECORD_LOCKED'] }, doc: { page: 'p.txt', section: 's' }, durationMs: 1 } as const;
+const verdicts: Verdict[] = [
+  { ...base, caseId: 'ok', caseName: 'ok case', outcome: 'pass', reason: '' },
+  { ...base, caseId: 'bad', caseName: 'bad | case', outcome: 'fail', reason: 'expected HTTP 202, got 200 <b>' },
+  { ...base, caseId: 'wobbly', caseName: 'wobbly case', outcome: 'pass', reason: '', flaky: true },
+];
+const facts = { runId: 'r1', startedAt: new Date(0), finishedAt: new Date(1000), target: { kind: 'url', name: 'gw.example' } };
+
+describe('renderMarkdown', () => {
+  it('gives counts, a table of failures with escaped cells, flaky cases, coverage and drift lines', () => {
+    const [artifact] = renderMarkdown(summariseRun(facts, verdicts));
+    expect(artifact?.path).toBe('report.md');
+    const text = artifact?.content ?? '';
+    expect(text).toContain('## ❌ Zoho contract run `r1`');
+    expect(text).toContain('Target **gw.example** (url): **2 passed**, **1 failed**, 0 errors, 0 skipped of 3 cases.');
+    expect(text).toContain('| crm › update-records › v8 › bad \\| case | expected HTTP 202, got 200 &lt;b&gt; | p.txt § s |');
+    expect(text).toContain('Flaky (failed, then passed on retry): crm › update-records › v8 › wobbly case');
+    expect(text.split('\n').length).toBeLessThan(20);
+  });
+
+  it('says so when everything passed, with no failure table', () => {
+    const text = renderMarkdown(summariseRun(facts, [verdicts[0] as Verdict]))[0]?.content ?? '';
+    expect(text).toContain('## ✅');
+    expect(text).not.toContain('| case |');
+  });
+});

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { catalog, selectCases, type Selection } from '../catalog/index.ts';
 import { ExitCode, NothingSelectedError, UsageError, type ExitCodeValue } from '../errors.ts';
 import { probeTarget, urlTarget, type Target } from '../harness/index.ts';
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { publishLatest, readBaseline, renderTerminal, type RunSummary } from '../report/index.ts';
 import { commandTable, runOptionTable } from './option-table.ts';
@@ -50,6 +51,7 @@ export async function commandRun(args: readonly string[], cli: CliEnvironment): 
     bail: options.bail ?? false,
     retries: options.retries === undefined ? 0 : parsePositiveInteger(options.retries, 'retries', 1),
     ...(baseline ? { baseline } : {}),
+    ...collectionsCommit(cli.root),
     sandboxTests: options['sandbox-tests'] ?? false,
     ...(options.case ? { testNames: testNames(selections) } : {}),
     terminalReporter: cli.isCi || !cli.isTty ? 'dot' : 'default',
@@ -57,6 +59,17 @@ export async function commandRun(args: readonly string[], cli: CliEnvironment): 
   if (!options.out) await publishLatest(outDir, join(cli.root, 'reports', 'latest'));
   for (const line of renderTerminal(summary, outDir)) cli.print(line);
   return exitCodeOf(summary, failOn);
+}
+
+/** The commit the committed collections come from, marked +dirty when they changed since; nothing outside a git checkout. */
+function collectionsCommit(root: string): { collectionsCommit?: string } {
+  try {
+    const git = (args: string[]): string => execFileSync('git', args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 5_000 }).trim();
+    const commit = git(['log', '-1', '--format=%h', '--', 'collections']);
+    return commit ? { collectionsCommit: `${commit}${git(['status', '--porcelain', '--', 'collections']) ? '+dirty' : ''}` } : {};
+  } catch {
+    return {};
+  }
 }
 
 /** --baseline, or reports/baseline/summary.json when it exists. */

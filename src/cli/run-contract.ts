@@ -23,6 +23,7 @@ export interface ContractRunRequest {
   /** vitest's retry: failing cases are sent again up to this many times. */
   readonly retries: number;
   readonly baseline?: { readonly source: string; readonly verdicts: readonly Verdict[] };
+  readonly collectionsCommit?: string;
   readonly sandboxTests: boolean;
   /** Names of the selected tests, when a --case filter narrowed them. */
   readonly testNames?: readonly string[];
@@ -40,6 +41,7 @@ export async function runContract(request: ContractRunRequest): Promise<RunSumma
     endpoints: [...new Set(request.selections.map((s) => s.endpoint))],
     driftPoints: listDrift([...new Set(request.selections.map((s) => s.endpoint))]),
     ...(request.baseline ? { baseline: request.baseline } : {}),
+    ...(request.collectionsCommit ? { collectionsCommit: request.collectionsCommit } : {}),
   });
   const vitest = await createVitest('test', {
     root: request.root,

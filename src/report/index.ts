@@ -3,6 +3,7 @@
 export type { Artifact } from './artifact.ts';
 export { diffBaseline, verdictKey, type BaselineChange, type BaselineDiff, type BaselineEntry } from './baseline-diff.ts';
 export { buildDriftLedger, renderDriftMarkdown, type DriftLedgerEntry } from './drift-ledger.ts';
+export { renderHtml } from './render-html.ts';
 export { renderMarkdown } from './render-markdown.ts';
 export { renderSummaryJson } from './render-summary-json.ts';
 export { renderTerminal } from './render-terminal.ts';

@@ -2,6 +2,7 @@
 
 import type { Artifact } from './artifact.ts';
 import { renderDriftMarkdown } from './drift-ledger.ts';
+import { renderHtml } from './render-html.ts';
 import { renderMarkdown } from './render-markdown.ts';
 import { renderSummaryJson } from './render-summary-json.ts';
 import type { RunSummary } from './run-summary.ts';
@@ -11,6 +12,7 @@ export const reportRenderers = {
   summary: renderSummaryJson,
   drift: (summary: RunSummary): Artifact[] => [{ path: 'drift.md', content: renderDriftMarkdown(summary.drift) }],
   markdown: renderMarkdown,
+  html: renderHtml,
 } as const satisfies Record<string, (summary: RunSummary) => Artifact[]>;
 
 export type ReportName = keyof typeof reportRenderers;

@@ -33,6 +33,8 @@ export interface RunSummary {
   readonly startedAt: string;
   readonly finishedAt: string;
   readonly target: { readonly kind: string; readonly name: string };
+  /** The git commit the collections were generated at, when known ("abc1234", "+dirty" when changed since). */
+  readonly collectionsCommit?: string;
   /** True when the run stopped before every selected case ran. */
   readonly interrupted: boolean;
   readonly outcome: RunOutcome;
@@ -58,6 +60,7 @@ export interface RunFacts {
   /** The endpoints the run covered (for coverage) and their drift points. */
   readonly endpoints?: readonly Endpoint[];
   readonly driftPoints?: readonly DriftPoint[];
+  readonly collectionsCommit?: string;
   /** An earlier run's verdicts to compare with. */
   readonly baseline?: { readonly source: string; readonly verdicts: readonly Verdict[] };
 }
@@ -79,6 +82,7 @@ export function summariseRun(facts: RunFacts, verdicts: readonly Verdict[]): Run
     startedAt: facts.startedAt.toISOString(),
     finishedAt: facts.finishedAt.toISOString(),
     target: facts.target,
+    ...(facts.collectionsCommit ? { collectionsCommit: facts.collectionsCommit } : {}),
     interrupted: facts.interrupted ?? false,
     outcome: runOutcome(totals),
     totals,

@@ -17,6 +17,7 @@ export interface SummaryReporterOptions {
   readonly endpoints?: readonly Endpoint[];
   readonly driftPoints?: readonly DriftPoint[];
   readonly baseline?: { readonly source: string; readonly verdicts: readonly Verdict[] };
+  readonly collectionsCommit?: string;
   readonly now?: () => Date;
 }
 
@@ -49,6 +50,7 @@ export class SummaryReporter implements Reporter {
         ...(this.options.endpoints ? { endpoints: this.options.endpoints } : {}),
         ...(this.options.driftPoints ? { driftPoints: this.options.driftPoints } : {}),
         ...(this.options.baseline ? { baseline: this.options.baseline } : {}),
+        ...(this.options.collectionsCommit ? { collectionsCommit: this.options.collectionsCommit } : {}),
       },
       verdicts,
     );

@@ -3,6 +3,7 @@
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMock, type MockServer } from '../../src/mock/index.ts';
 import type { RunSummary } from '../../src/report/index.ts';
@@ -91,6 +92,12 @@ describe('a server that breaks the contract', () => {
         expect(result.code, result.stdout + result.stderr).toBe(1);
         expect(result.stdout).toMatch(reason);
         const summary = JSON.parse(await readFile(join(out, 'summary.json'), 'utf8')) as RunSummary;
+        const junit = new XMLParser({ ignoreAttributes: false }).parse(await readFile(join(out, 'junit.xml'), 'utf8')) as {
+          testsuites: { testsuite: { testcase: Array<{ '@_name': string; failure?: { '@_message': string; '#text'?: string } }> } };
+        };
+        const testcase = junit.testsuites.testsuite.testcase.find((t) => t.failure);
+        expect(testcase?.failure?.['@_message']).toMatch(/^contract broken: [^\n]+$/);
+        expect(testcase?.failure?.['#text']).toContain('findings');
         const failed = summary.verdicts.filter((v) => v.outcome === 'fail');
         expect(failed.map((v) => v.caseId)).toEqual([caseId]);
         expect(failed[0]?.reason).toMatch(reason);

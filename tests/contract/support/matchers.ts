@@ -18,13 +18,18 @@ expect.extend({
   toHoldContract(received: Verdict) {
     const pass = received.outcome === 'pass';
     const prefix = received.outcome === 'error' ? 'could not check' : 'contract broken';
-    const detail = received.findings
-      .slice(1)
-      .map((f: Verdict['findings'][number]) => `  - ${f.kind}${f.path ? ` ${f.path}` : ''}: ${f.message}`)
-      .join('\n');
+    const expected = received.expected;
+    // The message stays one line (JUnit's failure message); expected vs actual and every finding go in the diff (its body).
     return {
       pass,
-      message: () => (pass ? `${received.caseName} held its contract` : `${prefix}: ${received.reason}${detail ? `\n${detail}` : ''}`),
+      message: () => (pass ? `${received.caseName} held its contract` : `${prefix}: ${received.reason}`),
+      expected: { status: expected.status, shape: expected.shape, codes: expected.shape === 'records' ? expected.codes : expected.shape === 'error' ? [expected.code] : [] },
+      actual: {
+        status: received.actual?.status,
+        shape: received.actual?.shape,
+        codes: received.actual?.codes,
+        findings: received.findings.map((f) => `${f.kind}${f.path ? ` ${f.path}` : ''}: ${f.message}`),
+      },
     };
   },
 });

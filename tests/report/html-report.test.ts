@@ -1,0 +1,80 @@
+// The HTML report in a real browser (Debian's chromium, driven by playwright-core): no console errors, counts, filters.
+
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { updateRecords } from '../../src/catalog/index.ts';
+import { renderHtml, summariseRun, writeArtifacts } from '../../src/report/index.ts';
+import { ROOT } from '../support/docs.ts';
+import { CANARY, reportVerdicts } from '../support/report-verdicts.ts';
+
+const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+const summary = summariseRun(
+  { runId: 'html-test', startedAt: new Date('2026-11-24T10:00:00Z'), finishedAt: new Date('2026-11-24T10:00:04Z'), target: { kind: 'url', name: 'gateway' }, endpoints: [updateRecords], collectionsCommit: 'abc1234' },
+  reportVerdicts,
+);
+let browser: Browser;
+let file: string;
+
+beforeAll(async () => {
+  expect(existsSync(CHROMIUM), `no Chromium at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH)`).toBe(true);
+  const dir = await mkdtemp(join(tmpdir(), 'zoho-html-'));
+  [file = ''] = await writeArtifacts(dir, renderHtml(summary), [CANARY]);
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+afterAll(async () => browser?.close());
+
+describe('report.html in headless Chromium', () => {
+  it('opens from disk with no console errors and no network requests, and writes a screenshot', async () => {
+    const page = await browser.newPage();
+    const problems: string[] = [];
+    page.on('console', (m) => (m.type() === 'error' ? problems.push(m.text()) : undefined));
+    page.on('pageerror', (e) => problems.push(e.message));
+    page.on('request', (r) => (r.url().startsWith('file:') ? undefined : problems.push(`fetched ${r.url()}`)));
+    await page.goto(pathToFileURL(file).href);
+    expect(problems).toEqual([]);
+    await mkdir(join(ROOT, 'reports', 'screenshots'), { recursive: true });
+    await page.screenshot({ path: join(ROOT, 'reports', 'screenshots', 'html-report.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('shows the counts of summary.json', async () => {
+    const page = await browser.newPage();
+    await page.goto(pathToFileURL(file).href);
+    const count = (name: string) => page.locator(`[data-count="${name}"]`).textContent();
+    expect([await count('passed'), await count('failed'), await count('errors'), await count('skipped'), await count('flaky'), await count('cases')]).toEqual(
+      [summary.totals.passed, summary.totals.failed, summary.totals.errors, summary.totals.skipped, summary.totals.flaky, summary.totals.cases].map(String),
+    );
+    expect(await page.locator('tr.case').count()).toBe(summary.totals.cases);
+    await page.close();
+  });
+
+  it('lists failing cases first and filters to them, with the reason and the ajv path', async () => {
+    const page = await browser.newPage();
+    await page.goto(pathToFileURL(file).href);
+    expect(await page.locator('tr.case').first().getAttribute('data-outcome')).toBe('fail');
+    await page.selectOption('#outcome-filter', 'failing');
+    const visible = page.locator('tr.case:not(.hidden)');
+    expect(await visible.count()).toBe(2);
+    expect(await page.locator('#shown').textContent()).toBe('2 of 5 cases shown');
+    await visible.first().locator('summary').click();
+    expect(await visible.first().textContent()).toContain('/data/0/status');
+    await page.selectOption('#outcome-filter', 'flaky');
+    expect(await page.locator('tr.case:not(.hidden)').count()).toBe(1);
+    await page.selectOption('#outcome-filter', 'all');
+    await page.fill('#text-filter', 'duplicate');
+    expect(await page.locator('tr.case:not(.hidden)').count()).toBe(1);
+    await page.close();
+  });
+
+  it('never contains the canary token', async () => {
+    expect(await readFile(file, 'utf8')).not.toContain(CANARY);
+  });
+});

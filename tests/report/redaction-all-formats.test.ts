@@ -1,0 +1,21 @@
+// A canary token planted in a verdict never reaches any report format the writer produces.
+
+import { readFile, readdir } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { reportRenderers, summariseRun, writeArtifacts } from '../../src/report/index.ts';
+import { CANARY, reportVerdicts } from '../support/report-verdicts.ts';
+
+describe('the report writer', () => {
+  it('writes every registered format without the canary, even where a verdict carried it', async () => {
+    const summary = summariseRun({ runId: 'canary', startedAt: new Date(0), finishedAt: new Date(1), target: { kind: 'url', name: 'gw' } }, reportVerdicts);
+    expect(JSON.stringify(summary)).toContain(CANARY);
+    const dir = await mkdtemp(join(tmpdir(), 'zoho-canary-'));
+    await writeArtifacts(dir, Object.values(reportRenderers).flatMap((render) => render(summary)), [CANARY]);
+    const files = await readdir(dir);
+    expect(files.sort()).toEqual(['drift.md', 'report.html', 'report.md', 'summary.json']);
+    for (const file of files) expect(await readFile(join(dir, file), 'utf8'), file).not.toContain(CANARY);
+  });
+});

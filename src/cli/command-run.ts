@@ -52,6 +52,7 @@ export async function commandRun(args: readonly string[], cli: CliEnvironment): 
     retries: options.retries === undefined ? 0 : parsePositiveInteger(options.retries, 'retries', 1),
     ...(baseline ? { baseline } : {}),
     ...collectionsCommit(cli.root),
+    ...(options.shard ? { shard: parseShard(options.shard) } : {}),
     sandboxTests: options['sandbox-tests'] ?? false,
     ...(options.case ? { testNames: testNames(selections) } : {}),
     terminalReporter: cli.isCi || !cli.isTty ? 'dot' : 'default',
@@ -70,6 +71,15 @@ function collectionsCommit(root: string): { collectionsCommit?: string } {
   } catch {
     return {};
   }
+}
+
+/** "k/n" with 1 <= k <= n, as vitest's --shard takes it. */
+export function parseShard(value: string): string {
+  const match = /^(\d+)\/(\d+)$/.exec(value);
+  const k = Number(match?.[1]);
+  const n = Number(match?.[2]);
+  if (!match || k < 1 || n < 1 || k > n) throw new UsageError(`--shard "${value}" is not k/n with 1 <= k <= n`, 'e.g. --shard 1/3');
+  return `${k}/${n}`;
 }
 
 /** --baseline, or reports/baseline/summary.json when it exists. */

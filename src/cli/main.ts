@@ -31,6 +31,8 @@ async function main(argv: readonly string[]): Promise<ExitCodeValue> {
       return (await import('./command-catalog.ts')).commandCoverage(args, print);
     case 'import':
       return (await import('./command-import.ts')).commandImport(args, ROOT, print);
+    case 'merge':
+      return (await import('./command-merge.ts')).commandMerge(args, ROOT, new Date(), print);
     case 'help':
       return (await import('./command-run.ts')).commandRun(['--help'], cli({}));
     default:

@@ -19,6 +19,7 @@ export const runOptionTable = {
   concurrency: { type: 'string', value: '<n>', help: 'newman runs in flight at once per collection (default 4)' },
   timeout: { type: 'string', value: '<ms>', help: 'per-request timeout in milliseconds (default 30000)' },
   bail: { type: 'boolean', help: 'stop after the first failing case' },
+  shard: { type: 'string', value: '<k/n>', help: 'run shard k of n (vitest sharding; a blob for `merge` is written to the report folder)' },
   retries: { type: 'string', value: '<n>', help: 're-run a failing case up to n times; a late pass is reported as flaky (default 0)' },
   baseline: { type: 'string', value: '<summary.json>', help: 'compare with an earlier run (default: reports/baseline/summary.json if present)' },
   'fail-on': { type: 'string', value: 'any|new', help: 'exit 1 on any failure (default) or only on failures the baseline did not have' },
@@ -37,6 +38,12 @@ export const collectionsOptionTable = {
 
 /** Options of `contract drift` and `contract coverage`. */
 export const catalogOptionTable = {
+  help: { type: 'boolean', help: 'show this help' },
+} as const satisfies Record<string, OptionSpec>;
+
+/** Options of `contract merge <dirs...>`. */
+export const mergeOptionTable = {
+  out: { type: 'string', value: '<dir>', help: 'write the merged report here (default reports/<run-id>-merged/)' },
   help: { type: 'boolean', help: 'show this help' },
 } as const satisfies Record<string, OptionSpec>;
 
@@ -61,6 +68,7 @@ export const commandTable = {
   drift: 'print the ledger of contradictions in the doc pages (Markdown)',
   coverage: 'print the coverage matrix: every documented code, its case, schema, mock and live',
   import: "check a Postman collection's saved examples against the catalog and schemas (import <file>)",
+  merge: 'merge the reports of shard runs (merge <dir> <dir> ...) into every report format',
   help: 'show this help',
 } as const;
 

@@ -24,6 +24,8 @@ export interface ContractRunRequest {
   readonly retries: number;
   readonly baseline?: { readonly source: string; readonly verdicts: readonly Verdict[] };
   readonly collectionsCommit?: string;
+  /** vitest shard "k/n"; a blob report is written beside the others for `merge`. */
+  readonly shard?: string;
   readonly sandboxTests: boolean;
   /** Names of the selected tests, when a --case filter narrowed them. */
   readonly testNames?: readonly string[];
@@ -50,11 +52,13 @@ export async function runContract(request: ContractRunRequest): Promise<RunSumma
     watch: false,
     bail: request.bail ? 1 : 0,
     retry: request.retries,
+    ...(request.shard ? { shard: request.shard } : {}),
     ...(request.testNames ? { testNamePattern: namePattern(request.testNames) } : {}),
     reporters: [
       request.terminalReporter,
       ['junit', { outputFile: join(request.outDir, 'junit.xml'), suiteName: 'zoho-contract', classnameTemplate: '{filename}' }],
       summaryReporter,
+      ...(request.shard ? [['blob', { outputFile: join(request.outDir, 'blob.json') }] as ['blob', { outputFile: string }]] : []),
     ],
   });
   try {

@@ -35,6 +35,8 @@ export interface RunSummary {
   readonly target: { readonly kind: string; readonly name: string };
   /** The git commit the collections were generated at, when known ("abc1234", "+dirty" when changed since). */
   readonly collectionsCommit?: string;
+  /** Contract version (collection info.version) of each endpoint the run covered: shards of different versions never merge. */
+  readonly contractVersions: Readonly<Record<string, string>>;
   /** True when the run stopped before every selected case ran. */
   readonly interrupted: boolean;
   readonly outcome: RunOutcome;
@@ -83,6 +85,7 @@ export function summariseRun(facts: RunFacts, verdicts: readonly Verdict[]): Run
     finishedAt: facts.finishedAt.toISOString(),
     target: facts.target,
     ...(facts.collectionsCommit ? { collectionsCommit: facts.collectionsCommit } : {}),
+    contractVersions: Object.fromEntries((facts.endpoints ?? []).map((e) => [`${e.product}/${e.id}`, e.contractVersion])),
     interrupted: facts.interrupted ?? false,
     outcome: runOutcome(totals),
     totals,

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { createVitest } from 'vitest/node';
 import { catalog, listDrift } from '../catalog/index.ts';
 import { ConfigError, ExitCode, RunCrashedError, UsageError, type ExitCodeValue } from '../errors.ts';
-import { renderTerminal, SummaryReporter, type RunSummary } from '../report/index.ts';
+import { readBaseline, renderTerminal, SummaryReporter, type RunSummary } from '../report/index.ts';
 import { exitCodeOf } from './command-run.ts';
 import { mergeOptionTable } from './option-table.ts';
 import { parseOptions, renderHelp } from './parse-args.ts';
@@ -20,6 +20,10 @@ export async function commandMerge(args: readonly string[], root: string, now: D
     return ExitCode.passed;
   }
   if (dirs.length === 0) throw new UsageError('merge needs the report folders of the shard runs', 'npm run contract -- merge reports/shard-1 reports/shard-2 ...');
+  const failOn = options['fail-on'] ?? 'any';
+  if (failOn !== 'any' && failOn !== 'new') throw new UsageError(`--fail-on "${failOn}" is not any or new`, 'use --fail-on any (default) or --fail-on new');
+  const baseline = options.baseline ? await readBaseline(options.baseline) : undefined;
+  if (failOn === 'new' && !baseline) throw new UsageError('--fail-on new needs a baseline', 'give --baseline <summary.json>');
   const shards = await Promise.all(dirs.map(readShard));
   assertSameContracts(shards);
   const runId = `${now.toISOString().replace(/[:.]/g, '-').replace(/-\d{3}Z$/, 'Z')}-merged`;
@@ -27,17 +31,17 @@ export async function commandMerge(args: readonly string[], root: string, now: D
   const blobs = await mkdtemp(join(tmpdir(), 'zoho-blobs-'));
   try {
     await Promise.all(shards.map((s, i) => copyFile(s.blob, join(blobs, `blob-${i + 1}.json`))));
-    const summary = await mergeBlobs(root, blobs, outDir, runId, shards[0]?.summary);
+    const summary = await mergeBlobs(root, blobs, outDir, runId, shards[0]?.summary, baseline);
     for (const line of renderTerminal(summary, outDir)) print(line);
-    return exitCodeOf(summary);
+    return exitCodeOf(summary, failOn);
   } finally {
     await rm(blobs, { recursive: true, force: true });
   }
 }
 
-async function mergeBlobs(root: string, blobs: string, outDir: string, runId: string, first: RunSummary | undefined): Promise<RunSummary> {
+async function mergeBlobs(root: string, blobs: string, outDir: string, runId: string, first: RunSummary | undefined, baseline?: Awaited<ReturnType<typeof readBaseline>>): Promise<RunSummary> {
   await mkdir(outDir, { recursive: true });
-  const reporter = new SummaryReporter({ runId, outDir, target: first?.target ?? { kind: 'mock', name: 'mock' }, secrets: [], endpoints: catalog, driftPoints: listDrift(catalog), ...(first?.collectionsCommit ? { collectionsCommit: first.collectionsCommit } : {}) });
+  const reporter = new SummaryReporter({ runId, outDir, target: first?.target ?? { kind: 'mock', name: 'mock' }, secrets: [], endpoints: catalog, driftPoints: listDrift(catalog), ...(first?.collectionsCommit ? { collectionsCommit: first.collectionsCommit } : {}), ...(baseline ? { baseline } : {}) });
   const vitest = await createVitest('test', {
     root,
     config: join(root, 'vitest.config.ts'),
@@ -85,7 +89,7 @@ function positionals(args: readonly string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < args.length; i += 1) {
     const arg = args[i] ?? '';
-    if (arg === '--out') i += 1;
+    if (arg === '--out' || arg === '--baseline' || arg === '--fail-on') i += 1;
     else if (!arg.startsWith('-')) out.push(arg);
   }
   return out;

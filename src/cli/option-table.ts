@@ -44,6 +44,8 @@ export const catalogOptionTable = {
 /** Options of `contract merge <dirs...>`. */
 export const mergeOptionTable = {
   out: { type: 'string', value: '<dir>', help: 'write the merged report here (default reports/<run-id>-merged/)' },
+  baseline: { type: 'string', value: '<summary.json>', help: 'compare the merged run with an earlier one' },
+  'fail-on': { type: 'string', value: 'any|new', help: 'exit 1 on any failure (default) or only on failures the baseline did not have' },
   help: { type: 'boolean', help: 'show this help' },
 } as const satisfies Record<string, OptionSpec>;
 

@@ -43,6 +43,12 @@ describe('--shard k/n and merge', () => {
     expect(await readFile(join(dir('merged'), 'report.md'), 'utf8')).toContain(`${whole.totals.passed} passed`);
   });
 
+  it('compares the merged run with a baseline, as the nightly workflow does', async () => {
+    const result = await runCli(['merge', dir('shard-1'), dir('shard-2'), dir('shard-3'), '--out', dir('merged-baseline'), '--baseline', join(dir('whole'), 'summary.json'), '--fail-on', 'new']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain('0 new failures, 0 still failing, 0 fixed, 0 new cases, 0 removed');
+  });
+
   it('refuses shards run from different contract versions', async () => {
     const tampered = await summaryOf('shard-2');
     const [endpoint = ''] = Object.keys(tampered.contractVersions);

@@ -2,7 +2,7 @@
 
 import { catalog } from '../catalog/index.ts';
 import { ExitCode, GeneratedDriftError, type ExitCodeValue } from '../errors.ts';
-import { compareGenerated, generateFiles, writeGenerated } from '../generate/index.ts';
+import { collectionPath, compareGenerated, generateFiles, readCommittedCollections, writeGenerated } from '../generate/index.ts';
 import { collectionsOptionTable } from './option-table.ts';
 import { parseOptions, renderHelp } from './parse-args.ts';
 
@@ -13,7 +13,8 @@ export async function commandCollections(args: readonly string[], root: string, 
     print(renderHelp('Usage: npm run collections  |  npm run collections:check', collectionsOptionTable));
     return ExitCode.passed;
   }
-  const files = generateFiles(catalog);
+  const paths = catalog.flatMap((e) => e.versions.map((v) => collectionPath(e, v)));
+  const files = generateFiles(catalog, await readCommittedCollections(root, paths));
   if (options.check) {
     const differences = await compareGenerated(root, files);
     for (const d of differences) print(`  ${d.kind}: ${d.path}`);

@@ -33,6 +33,8 @@ async function main(argv: readonly string[]): Promise<ExitCodeValue> {
       return (await import('./command-import.ts')).commandImport(args, ROOT, print);
     case 'merge':
       return (await import('./command-merge.ts')).commandMerge(args, ROOT, new Date(), print);
+    case 'collections-diff':
+      return (await import('./command-diff.ts')).commandDiff(args, ROOT, print);
     case 'help':
       return (await import('./command-run.ts')).commandRun(['--help'], cli({}));
     default:

@@ -70,6 +70,7 @@ export const commandTable = {
   drift: 'print the ledger of contradictions in the doc pages (Markdown)',
   coverage: 'print the coverage matrix: every documented code, its case, schema, mock and live',
   import: "check a Postman collection's saved examples against the catalog and schemas (import <file>)",
+  'collections-diff': 'what a catalog change did to the contract: collections-diff <old git-ref|folder> [<new>]',
   merge: 'merge the reports of shard runs (merge <dir> <dir> ...) into every report format',
   help: 'show this help',
 } as const;

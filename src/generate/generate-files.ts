@@ -2,6 +2,7 @@
 
 import type { Endpoint } from '../catalog/index.ts';
 import { buildCollection } from './build-collection.ts';
+import { bumpVersion, collectionVersion, describeChanges } from './contract-changes.ts';
 import { buildEndpointSchema, buildSharedSchemas } from './build-schema.ts';
 
 /** One file the generator owns, relative to the project root. */
@@ -37,8 +38,8 @@ export function schemaPath(endpoint: Endpoint): string {
   return `schemas/${endpoint.product}/${endpoint.id}.json`;
 }
 
-/** Every generated file for the given endpoints, sorted by path. */
-export function generateFiles(endpoints: readonly Endpoint[]): GeneratedFile[] {
+/** Every generated file for the given endpoints, sorted by path. `previous` (path -> the committed collection) drives the version bump. */
+export function generateFiles(endpoints: readonly Endpoint[], previous: ReadonlyMap<string, unknown> = new Map()): GeneratedFile[] {
   const files: GeneratedFile[] = buildSharedSchemas().map(({ name, schema }) => ({ path: `schemas/shared/${name}`, content: toJson(schema) }));
   for (const endpoint of endpoints) {
     const schema = buildEndpointSchema({
@@ -50,11 +51,33 @@ export function generateFiles(endpoints: readonly Endpoint[]): GeneratedFile[] {
     });
     files.push({ path: schemaPath(endpoint), content: toJson(schema) });
     for (const version of endpoint.versions) {
-      files.push({ path: collectionPath(endpoint, version), content: toJson(buildCollection(endpoint, version, schema)) });
+      const path = collectionPath(endpoint, version);
+      files.push({ path, content: toJson(versioned(buildCollection(endpoint, version, schema), previous.get(path), endpoint.contractVersion)) });
       files.push({ path: harnessPath(endpoint, version), content: renderHarness(endpoint, version) });
     }
   }
   return files.sort((a, b) => a.path.localeCompare(b.path));
+}
+
+/**
+ * info.version by the rule: the committed collection's version, bumped by what changed (breaking -> major,
+ * new case -> minor, wording -> patch); the catalog's contractVersion when there is no committed one, or when
+ * someone raised it by hand above the computed one.
+ */
+function versioned(collection: Record<string, unknown>, committed: unknown, floor: string): Record<string, unknown> {
+  const before = collectionVersion(committed);
+  if (committed === undefined || before === undefined) return collection;
+  const computed = bumpVersion(before, describeChanges(committed, collection).level);
+  const version = compareSemver(floor, computed) > 0 ? floor : computed;
+  const info = collection['info'] as Record<string, unknown>;
+  const parts = version.split('.').map(Number);
+  return { ...collection, info: { ...info, version: { raw: version, major: parts[0], minor: parts[1], patch: parts[2], prerelease: [], build: [], string: version } } };
+}
+
+function compareSemver(a: string, b: string): number {
+  const [x, y] = [a, b].map((v) => v.split('.').map((n) => Number.parseInt(n, 10) || 0));
+  for (let i = 0; i < 3; i += 1) if ((x?.[i] ?? 0) !== (y?.[i] ?? 0)) return (x?.[i] ?? 0) - (y?.[i] ?? 0);
+  return 0;
 }
 
 /** A harness file is two lines of substance: which endpoint and version it runs. */

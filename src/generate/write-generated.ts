@@ -44,3 +44,16 @@ async function listFiles(root: string, folder: string): Promise<string[]> {
     .filter((e) => e.isFile())
     .map((e) => relative(root, join(e.parentPath, e.name)).split('\\').join('/'));
 }
+
+/** The committed collections (path -> parsed JSON), for the version bump; missing or unreadable ones are left out. */
+export async function readCommittedCollections(root: string, paths: readonly string[]): Promise<Map<string, unknown>> {
+  const out = new Map<string, unknown>();
+  for (const path of paths) {
+    try {
+      out.set(path, JSON.parse(await readFile(join(root, path), 'utf8')) as unknown);
+    } catch {
+      // A collection that is new (or broken) has no previous version: the catalog's contractVersion applies.
+    }
+  }
+  return out;
+}

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { catalog, updateRecords } from '../../src/catalog/index.ts';
-import { buildCollection, buildEndpointSchema, compareGenerated, generateFiles, writeGenerated } from '../../src/generate/index.ts';
+import { buildCollection, buildEndpointSchema, collectionPath, compareGenerated, generateFiles, readCommittedCollections, writeGenerated } from '../../src/generate/index.ts';
 import { ROOT } from '../support/docs.ts';
 
 const schema = buildEndpointSchema({ product: 'crm', endpoint: 'update-records', title: 'Update Records', docPage: updateRecords.docPage, details: updateRecords.details });
@@ -57,7 +57,8 @@ describe('buildCollection', () => {
 
 describe('generated tree', () => {
   it('matches what is committed (collections:check)', async () => {
-    expect(await compareGenerated(ROOT, generateFiles(catalog))).toEqual([]);
+    const paths = catalog.flatMap((e) => e.versions.map((v) => collectionPath(e, v)));
+    expect(await compareGenerated(ROOT, generateFiles(catalog, await readCommittedCollections(ROOT, paths)))).toEqual([]);
   });
 
   it('reports changed, missing and stale files', async () => {

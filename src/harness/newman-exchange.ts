@@ -51,13 +51,16 @@ export function describeTransportError(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   const known: Record<string, string> = {
     ECONNREFUSED: 'connection refused',
-    ECONNRESET: 'connection reset by the server',
-    ENOTFOUND: 'host name not found (DNS)',
-    ETIMEDOUT: 'request timed out',
-    ESOCKETTIMEDOUT: 'request timed out waiting for the response',
+    ECONNRESET: message === 'aborted' ? 'connection reset mid-body' : 'connection dropped before any response',
+    ENOTFOUND: 'DNS lookup failed: host not found',
+    EAI_AGAIN: 'DNS lookup failed: no answer from the resolver',
+    ETIMEDOUT: 'connection timed out',
+    ESOCKETTIMEDOUT: 'no answer within the per-request timeout (the server accepted and went silent)',
     EHOSTUNREACH: 'host unreachable',
+    EPROTO: 'TLS handshake failed',
   };
-  const reason = code && known[code] ? known[code] : undefined;
+  const tls = /SSL|TLS|certificate|wrong version number/i.test(message) || (code ?? '').startsWith('ERR_SSL') || (code ?? '').includes('CERT');
+  const reason = tls ? 'TLS handshake failed' : code && known[code] ? known[code] : message === 'aborted' ? 'connection reset mid-body' : undefined;
   return reason ? `transport error: ${reason} (${message})` : `transport error: ${message}`;
 }
 

@@ -100,6 +100,11 @@ function judge(run: CollectionRun, testCase: Case, exchange: Exchange | undefine
   if (!exchange) return { kind: 'transport', message: 'no exchange recorded: newman did not send the request', durationMs: 0 };
   const excerpt = toExcerpt(exchange, run.target.secrets);
   if (!exchange.response) return { kind: 'transport', message: exchange.error ?? 'no response', durationMs: 0, exchange: excerpt };
+  const limit = run.timeoutMs ?? 30_000;
+  // A body that trickles in under the idle timeout still breaks a client's budget: report it as the transport fault it is.
+  if (exchange.response.timeMs > limit) {
+    return { kind: 'transport', message: `transport error: slow response, the body took ${exchange.response.timeMs} ms (per-request timeout ${limit} ms)`, durationMs: exchange.response.timeMs, exchange: excerpt };
+  }
   const { findings, actual } = judgeResponse(testCase.expect, exchange.response, (shape, body) => run.registry.check(run.schemaId, shape, body));
   // The Node verdict is the authority; a sandbox failure it did not also find is still reported, never dropped.
   const sandbox = sandboxFailures.map((message) => ({ kind: 'sandbox' as const, message: `in-collection test: ${message}` }));

@@ -2,3 +2,4 @@
 
 export { startMock, type MockOptions, type MockServer } from './start-mock.ts';
 export { BEHAVIOURS } from './zoho-errors.ts';
+export { WIRE_FAULTS, type WireFault } from './wire-faults.ts';

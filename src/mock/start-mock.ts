@@ -5,6 +5,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { mockEnvironment, mockEnvironmentLines } from './mock-environment.ts';
 import { MockState } from './mock-state.ts';
 import { routeRequest } from './route-request.ts';
+import { isWireFault, playWireFault } from './wire-faults.ts';
 import { topLevelError, type MockResponse } from './zoho-errors.ts';
 
 const MAX_BODY = 1024 * 1024;
@@ -75,7 +76,10 @@ export async function startMock(options: MockOptions = {}): Promise<MockServer> 
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     if (req.method === 'GET' && path === '/__mock/environment') return send(res, { status: 200, body: mockEnvironment(variables) });
     const fault = header(req, 'x-mock-fault');
-    if (fault === 'drop') return void req.socket.destroy();
+    if (isWireFault(fault)) {
+      await readBody(req);
+      return playWireFault(fault, req, res);
+    }
     const latency = fault?.startsWith('latency=') ? Math.min(Number(fault.slice(8)) || 0, MAX_LATENCY_MS) : 0;
     const body = await readBody(req);
     if (body === undefined) return send(res, topLevelError('REQUEST_ENTITY_TOO_LARGE'));

@@ -7,7 +7,12 @@ import type { Finding } from './types.ts';
 export interface ResponseUnderTest {
   readonly status: number;
   readonly body: string;
+  /** Response headers (any case); when given, Content-Type and redirects are checked too. */
+  readonly headers?: Readonly<Record<string, string>>;
 }
+
+/** Bodies past this size are not parsed: a contract answer of this API is never that large. */
+export const MAX_BODY_BYTES = 1024 * 1024;
 
 /** The response's own reading: its status, the codes it carries and its envelope shape. */
 export interface ObservedResponse {
@@ -24,12 +29,23 @@ export type SchemaCheck = (shape: ResponseShape, body: unknown) => readonly Find
 /** Every way `response` departs from `expected`; empty when the contract held. */
 export function judgeResponse(expected: Expectation, response: ResponseUnderTest, checkSchema: SchemaCheck): { findings: Finding[]; actual: ObservedResponse } {
   const findings: Finding[] = [];
+  const header = (name: string): string | undefined => Object.entries(response.headers ?? {}).find(([k]) => k.toLowerCase() === name)?.[1];
   if (response.status !== expected.status) {
-    findings.push({ kind: 'status', message: `expected HTTP ${expected.status}, got ${response.status}` });
+    const location = response.status >= 300 && response.status < 400 ? header('location') : undefined;
+    findings.push({ kind: 'status', message: `expected HTTP ${expected.status}, got ${response.status}${location !== undefined ? ` (a redirect to ${location}, not followed)` : ''}` });
+  }
+  const size = Buffer.byteLength(response.body);
+  if (size > MAX_BODY_BYTES) {
+    findings.push({ kind: 'body', message: `body too large: ${size} bytes (limit ${MAX_BODY_BYTES}), not parsed` });
+    return { findings, actual: { status: response.status, codes: [], shape: 'other' } };
+  }
+  const contentType = header('content-type');
+  if (response.headers && contentType !== undefined && !/^application\/json\b/i.test(contentType) && response.body.length > 0) {
+    findings.push({ kind: 'content-type', message: `Content-Type is ${contentType}, not application/json` });
   }
   const parsed = parseJson(response.body);
   if (!parsed.ok) {
-    findings.push({ kind: 'body', message: `body is not JSON (${describeBody(response.body)})` });
+    findings.push({ kind: 'body', message: describeBody(response.body, contentType) });
     return { findings, actual: { status: response.status, codes: [], shape: 'other' } };
   }
   const actual = observe(response.status, parsed.value);
@@ -87,10 +103,14 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
   }
 }
 
-function describeBody(body: string): string {
-  if (body.length === 0) return 'empty';
+/** Names what the body is instead of JSON: empty, an HTML page, truncated JSON, or something else. */
+function describeBody(body: string, contentType: string | undefined): string {
+  if (body.length === 0) return 'body is empty, not JSON';
   const start = body.slice(0, 40).replace(/\s+/g, ' ');
-  return `starts "${start}${body.length > 40 ? '...' : ''}"`;
+  const excerpt = `starts "${start}${body.length > 40 ? '...' : ''}"`;
+  if (/^\s*</.test(body) || /html/i.test(contentType ?? '')) return `body is an HTML page, not JSON (${excerpt})`;
+  if (/^\s*[[{]/.test(body)) return `body is truncated or malformed JSON (${body.length} bytes, ${excerpt})`;
+  return `body is not JSON (${excerpt})`;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

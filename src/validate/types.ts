@@ -3,7 +3,7 @@
 import type { DocRef, Expectation, Product, ResponseShape } from '../catalog/index.ts';
 
 /** What a finding is about; renderers group and colour by it. */
-export type FindingKind = 'status' | 'code' | 'shape' | 'entries' | 'message' | 'schema' | 'body' | 'transport' | 'sandbox';
+export type FindingKind = 'status' | 'code' | 'shape' | 'entries' | 'message' | 'schema' | 'body' | 'content-type' | 'transport' | 'sandbox';
 
 /** One way a response broke (or could not be checked against) its documented contract. */
 export interface Finding {

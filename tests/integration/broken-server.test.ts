@@ -51,7 +51,7 @@ const breakages: Array<{ name: string; caseId: string; filter?: string; scope?: 
     reason: /\/data\/0\/details\/id must be string/,
   },
   { name: 'a top-level error wrapped in data[]', caseId: 'invalid-module', filter: 'module name is wrong', breakage: editJson((b) => ({ data: [b] })), reason: /expected a top-level error object, got a data\[\] envelope \(code INVALID_MODULE\)/ },
-  { name: 'a body that is not JSON', caseId: 'success-single', breakage: (r) => ({ ...r, body: '<html>Service Unavailable</html>' }), reason: /body is not JSON \(starts "<html>Service Unavailable<\/html>"\)/ },
+  { name: 'a body that is not JSON', caseId: 'success-single', breakage: (r) => ({ ...r, body: '<html>Service Unavailable</html>' }), reason: /body is an HTML page, not JSON \(starts "<html>Service Unavailable<\/html>"\)/ },
   {
     name: 'a Contracts answer without apiName',
     caseId: 'success',

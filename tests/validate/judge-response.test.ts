@@ -31,14 +31,22 @@ describe('judgeResponse', () => {
       schemaCalls += 1;
       return [];
     });
-    expect(findings).toEqual([{ kind: 'body', message: 'body is not JSON (starts "<html>oops</html>")' }]);
+    expect(findings).toEqual([{ kind: 'body', message: 'body is an HTML page, not JSON (starts "<html>oops</html>")' }]);
     expect(actual.shape).toBe('other');
     expect(schemaCalls).toBe(0);
   });
 
   it('reports an empty body as such', () => {
     const { findings } = judgeResponse(records(200, 'SUCCESS'), { status: 200, body: '' }, noSchemaErrors);
-    expect(findings.map((f) => f.message)).toEqual(['body is not JSON (empty)']);
+    expect(findings.map((f) => f.message)).toEqual(['body is empty, not JSON']);
+  });
+
+  it('names plain text and wrong Content-Type separately from truncated JSON', () => {
+    expect(judgeResponse(records(200, 'SUCCESS'), { status: 200, body: 'OK' }, noSchemaErrors).findings.map((f) => f.message)).toEqual(['body is not JSON (starts "OK")']);
+    const typed = judgeResponse(records(200, 'SUCCESS'), { status: 200, body: body({ data: [entry('SUCCESS')] }), headers: { 'content-type': 'text/plain' } }, noSchemaErrors);
+    expect(typed.findings).toEqual([{ kind: 'content-type', message: 'Content-Type is text/plain, not application/json' }]);
+    const json = judgeResponse(records(200, 'SUCCESS'), { status: 200, body: body({ data: [entry('SUCCESS')] }), headers: { 'Content-Type': 'application/json;charset=utf-8' } }, noSchemaErrors);
+    expect(json.findings).toEqual([]);
   });
 
   it('reports a dropped bulk entry as an entries finding', () => {

@@ -19,6 +19,8 @@ export interface CliEnvironment {
   readonly isCi: boolean;
   readonly now: Date;
   readonly print: (line: string) => void;
+  /** Aborted when the user interrupts the run (SIGINT/SIGTERM). */
+  readonly signal?: AbortSignal;
 }
 
 /** Runs the suite and returns the exit code of DESIGN.md. */
@@ -56,6 +58,7 @@ export async function commandRun(args: readonly string[], cli: CliEnvironment): 
     sandboxTests: options['sandbox-tests'] ?? false,
     ...(options.case ? { testNames: testNames(selections) } : {}),
     terminalReporter: cli.isCi || !cli.isTty ? 'dot' : 'default',
+    ...(cli.signal ? { signal: cli.signal } : {}),
   });
   if (!options.out) await publishLatest(outDir, join(cli.root, 'reports', 'latest'));
   for (const line of renderTerminal(summary, outDir)) cli.print(line);

@@ -10,7 +10,17 @@ import { commandTable } from './option-table.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-async function main(argv: readonly string[]): Promise<ExitCodeValue> {
+/** Interrupts: the first SIGINT/SIGTERM stops the run gracefully (partial report, exit 130/143); a second one exits at once. */
+const interrupt = new AbortController();
+let interruptedBy: NodeJS.Signals | undefined;
+function onSignal(signal: NodeJS.Signals): void {
+  if (interruptedBy) process.exit(signal === 'SIGTERM' ? 143 : 130);
+  interruptedBy = signal;
+  process.stderr.write(`${signal}: stopping after the requests in flight; the partial report is being written (again to quit at once)\n`);
+  interrupt.abort();
+}
+
+async function main(argv: readonly string[]): Promise<ExitCodeValue | 130 | 143> {
   const [first, ...rest] = argv;
   const print = (line: string): void => void process.stdout.write(`${redactText(line)}\n`);
   const command = first !== undefined && !first.startsWith('-') ? first : 'run';
@@ -18,8 +28,12 @@ async function main(argv: readonly string[]): Promise<ExitCodeValue> {
   const cli = (env: CliEnvironment['env']): CliEnvironment => ({ root: ROOT, env, isTty: Boolean(process.stdout.isTTY), isCi: Boolean(process.env['CI']), now: new Date(), print });
   // Commands load lazily: `collections` and `--help` should not pay for vitest and newman start-up.
   switch (command) {
-    case 'run':
-      return (await import('./command-run.ts')).commandRun(args, cli(loadEnvironment(join(ROOT, '.env'), process.env)));
+    case 'run': {
+      process.on('SIGINT', onSignal);
+      process.on('SIGTERM', onSignal);
+      const code = await (await import('./command-run.ts')).commandRun(args, { ...cli(loadEnvironment(join(ROOT, '.env'), process.env)), signal: interrupt.signal });
+      return interruptedBy ? (interruptedBy === 'SIGTERM' ? 143 : 130) : code;
+    }
     case 'collections':
       return (await import('./command-collections.ts')).commandCollections(args, ROOT, print);
     case 'mock':

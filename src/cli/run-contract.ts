@@ -29,6 +29,8 @@ export interface ContractRunRequest {
   readonly sandboxTests: boolean;
   /** Names of the selected tests, when a --case filter narrowed them. */
   readonly testNames?: readonly string[];
+  /** Aborted on SIGINT/SIGTERM: new cases stop, in-flight ones finish (bounded by their timeout), the partial report is written. */
+  readonly signal?: AbortSignal;
   /** vitest reporter for the terminal: 'default' on a TTY, 'dot' or 'default' in CI. */
   readonly terminalReporter: 'default' | 'dot' | 'verbose';
 }
@@ -45,6 +47,7 @@ export async function runContract(request: ContractRunRequest): Promise<RunSumma
     ...(request.baseline ? { baseline: request.baseline } : {}),
     ...(request.collectionsCommit ? { collectionsCommit: request.collectionsCommit } : {}),
   });
+  const before = signalListeners();
   const vitest = await createVitest('test', {
     root: request.root,
     config: join(request.root, 'vitest.config.ts'),
@@ -61,6 +64,8 @@ export async function runContract(request: ContractRunRequest): Promise<RunSumma
       ...(request.shard ? [['blob', { outputFile: join(request.outDir, 'blob.json') }] as ['blob', { outputFile: string }]] : []),
     ],
   });
+  // vitest's logger exits the process 1 ms after SIGINT/SIGTERM; a contract run cancels gracefully instead and keeps its report.
+  if (request.signal) dropNewSignalListeners(before);
   try {
     vitest.provide('contractRun', {
       ...(request.target ? { target: request.target } : {}),
@@ -69,7 +74,11 @@ export async function runContract(request: ContractRunRequest): Promise<RunSumma
       sandboxTests: request.sandboxTests,
     });
     const files = request.selections.map((s) => relative(request.root, join(request.root, harnessPath(s.endpoint, s.version))));
+    const cancel = (): void => void vitest.cancelCurrentRun('keyboard-input');
+    request.signal?.addEventListener('abort', cancel, { once: true });
+    if (request.signal?.aborted) cancel();
     await vitest.start(files);
+    request.signal?.removeEventListener('abort', cancel);
     // A harness file that failed outside its tests (a hook, an import) is a crash, never a contract failure.
     const crashes = [...vitest.state.getUnhandledErrors(), ...vitest.state.getFiles().flatMap((file) => suiteErrors(file))];
     if (!summaryReporter.summary) throw new RunCrashedError('the contract run ended without a summary', firstMessage(crashes));
@@ -96,4 +105,16 @@ function suiteErrors(task: { result?: { errors?: readonly unknown[] }; tasks?: r
   const own = task.type === 'test' ? [] : [...(task.result?.errors ?? [])];
   const children = (task.tasks ?? []) as ReadonlyArray<typeof task>;
   return [...own, ...children.flatMap((child) => suiteErrors(child))];
+}
+
+type SignalListener = (...args: unknown[]) => void;
+
+function signalListeners(): Map<NodeJS.Signals, SignalListener[]> {
+  return new Map((['SIGINT', 'SIGTERM'] as const).map((signal) => [signal, process.listeners(signal) as SignalListener[]]));
+}
+
+function dropNewSignalListeners(before: Map<NodeJS.Signals, SignalListener[]>): void {
+  for (const [signal, kept] of before) {
+    for (const listener of process.listeners(signal) as SignalListener[]) if (!kept.includes(listener)) process.off(signal, listener);
+  }
 }

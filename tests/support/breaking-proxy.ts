@@ -18,7 +18,7 @@ export interface ProxiedRequest {
 export type Breakage = (response: ProxiedResponse, request: ProxiedRequest) => ProxiedResponse;
 
 /** Forwards every request to `upstream` and passes the answer through `breakage`. */
-export async function startBreakingProxy(upstream: string, breakage: Breakage): Promise<{ url: string; close: () => Promise<void> }> {
+export async function startBreakingProxy(upstream: string, breakage: Breakage, delayMs = 0): Promise<{ url: string; close: () => Promise<void> }> {
   const server: Server = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -26,13 +26,21 @@ export async function startBreakingProxy(upstream: string, breakage: Breakage): 
     for (const [key, value] of Object.entries(req.headers)) if (typeof value === 'string' && key !== 'host' && key !== 'content-length') headers[key] = value;
     const method = req.method ?? 'GET';
     const upstreamResponse = await fetch(`${upstream}${req.url ?? '/'}`, { method, headers, ...(chunks.length ? { body: Buffer.concat(chunks) } : {}) });
+    if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
     const broken = breakage({ status: upstreamResponse.status, body: await upstreamResponse.text() }, { method, path: req.url ?? '/' });
     res.writeHead(broken.status, { 'content-type': 'application/json;charset=utf-8' });
     res.end(broken.body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
 }
 
 /** Applies `edit` to the parsed JSON body, when it is JSON. */

@@ -2,11 +2,11 @@
 
 import { join } from 'node:path';
 import { catalog, selectCases, type Selection } from '../catalog/index.ts';
-import { ExitCode, NothingSelectedError, UsageError, type ExitCodeValue } from '../errors.ts';
+import { ConfigError, ExitCode, NothingSelectedError, UsageError, type ExitCodeValue } from '../errors.ts';
 import { probeTarget, urlTarget, type Target } from '../harness/index.ts';
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { publishLatest, readBaseline, renderTerminal, type RunSummary } from '../report/index.ts';
+import { assertWritable, publishLatest, readBaseline, renderTerminal, type RunSummary } from '../report/index.ts';
 import { commandTable, runOptionTable } from './option-table.ts';
 import { parseOptions, parsePositiveInteger, renderHelp, type ParsedOptions } from './parse-args.ts';
 import { runContract } from './run-contract.ts';
@@ -39,9 +39,11 @@ export async function commandRun(args: readonly string[], cli: CliEnvironment): 
   if (failOn !== 'any' && failOn !== 'new') throw new UsageError(`--fail-on "${failOn}" is not any or new`, 'use --fail-on any (default) or --fail-on new');
   const baseline = await loadBaseline(options['baseline'], cli.root);
   if (failOn === 'new' && !baseline) throw new UsageError('--fail-on new needs a baseline', 'give --baseline <summary.json> or keep one at reports/baseline/summary.json');
+  if (baseline) assertSameCatalog(baseline);
   const target = await resolveTarget(options, cli.env);
   const runId = cli.now.toISOString().replace(/[:.]/g, '-').replace(/-\d{3}Z$/, 'Z');
   const outDir = options.out ?? join(cli.root, 'reports', runId);
+  await assertWritable(outDir);
   const summary = await runContract({
     root: cli.root,
     selections,
@@ -83,6 +85,19 @@ export function parseShard(value: string): string {
   const n = Number(match?.[2]);
   if (!match || k < 1 || n < 1 || k > n) throw new UsageError(`--shard "${value}" is not k/n with 1 <= k <= n`, 'e.g. --shard 1/3');
   return `${k}/${n}`;
+}
+
+/** A baseline from a catalog whose contracts changed in a breaking way (major version) cannot be compared case by case. */
+function assertSameCatalog(baseline: { source: string; contractVersions: Readonly<Record<string, string>> }): void {
+  for (const endpoint of catalog) {
+    const then = baseline.contractVersions[`${endpoint.product}/${endpoint.id}`];
+    if (then !== undefined && then.split('.')[0] !== endpoint.contractVersion.split('.')[0]) {
+      throw new ConfigError(
+        `baseline ${baseline.source} is from another catalog version: ${endpoint.product}/${endpoint.id} was ${then}, is ${endpoint.contractVersion}`,
+        'take a baseline from a run of this catalog, or drop --baseline for one run',
+      );
+    }
+  }
 }
 
 /** --baseline, or reports/baseline/summary.json when it exists. */

@@ -31,7 +31,10 @@ async function main(argv: readonly string[]): Promise<ExitCodeValue | 130 | 143>
     case 'run': {
       process.on('SIGINT', onSignal);
       process.on('SIGTERM', onSignal);
-      const code = await (await import('./command-run.ts')).commandRun(args, { ...cli(loadEnvironment(join(ROOT, '.env'), process.env)), signal: interrupt.signal });
+      // Not --env-file: Node 20 claims that flag anywhere on its command line, even after the script.
+      const envFile = optionValue(args, '--dotenv');
+      const env = loadEnvironment(envFile ?? join(ROOT, '.env'), process.env, envFile !== undefined);
+      const code = await (await import('./command-run.ts')).commandRun(args, { ...cli(env), signal: interrupt.signal });
       return interruptedBy ? (interruptedBy === 'SIGTERM' ? 143 : 130) : code;
     }
     case 'collections':
@@ -54,6 +57,14 @@ async function main(argv: readonly string[]): Promise<ExitCodeValue | 130 | 143>
     default:
       throw new UsageError(`unknown command "${command}"`, `commands: ${Object.keys(commandTable).join(', ')}`);
   }
+}
+
+/** The value after a flag, read before parsing because the environment must be loaded first. */
+function optionValue(args: readonly string[], flag: string): string | undefined {
+  const inline = args.find((a) => a.startsWith(`${flag}=`));
+  if (inline) return inline.slice(flag.length + 1);
+  const at = args.indexOf(flag);
+  return at >= 0 ? args[at + 1] : undefined;
 }
 
 function onceSignalled(): Promise<void> {

@@ -26,6 +26,7 @@ export const runOptionTable = {
   out: { type: 'string', value: '<dir>', help: 'write the report here instead of reports/<run-id>/' },
   'sandbox-tests': { type: 'boolean', help: "also run each request's in-collection Postman test script (slower)" },
   list: { type: 'boolean', help: 'list the selected cases and exit without running them' },
+  dotenv: { type: 'string', value: '<path>', help: 'read ZOHO_* values from this file instead of ./.env (the environment still wins)' },
   debug: { type: 'boolean', help: 'print stack traces of setup errors' },
   help: { type: 'boolean', help: 'show this help' },
 } as const satisfies Record<string, OptionSpec>;

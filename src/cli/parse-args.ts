@@ -29,6 +29,8 @@ function describeParseError(error: unknown): string {
   if (unknown) return `unknown option ${unknown[1]}`;
   const missing = /Option '([^']+?)(?: <value>)?' argument missing/.exec(message);
   if (missing) return `option ${missing[1]?.replace(/^-\w, /, '')} needs a value`;
+  const ambiguous = /Option '([^' ]+)[^']*' argument is ambiguous/.exec(message);
+  if (ambiguous) return `option ${ambiguous[1]} needs a value (one starting with "-" must be written ${ambiguous[1]}=<value>)`;
   const boolWithValue = /Option '([^']+)' does not take an argument/.exec(message);
   if (boolWithValue) return `option ${boolWithValue[1]} takes no value`;
   return message.split('\n')[0] ?? message;

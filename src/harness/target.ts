@@ -52,7 +52,9 @@ export function urlTarget(baseUrl: string, env: Readonly<Record<string, string |
   delete variables['api_domain'];
   // One base URL for every product (a gateway routes by path): Contracts goes there too.
   variables['contracts_domain'] = url.origin + url.pathname.replace(/\/$/, '');
-  const secrets = SECRET_VARIABLES.map((name) => variables[name]).filter((v): v is string => v !== undefined);
+  // Tokens, and any value whose name says it is a credential, never reach a report or the terminal.
+  const secretNames = Object.keys(variables).filter((name) => (SECRET_VARIABLES as readonly string[]).includes(name) || /token|secret|password|key/i.test(name));
+  const secrets = secretNames.map((name) => variables[name]).filter((v): v is string => v !== undefined);
   return { kind: 'url', name: url.host, apiDomain: url.origin + url.pathname.replace(/\/$/, ''), variables, secrets };
 }
 

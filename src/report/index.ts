@@ -12,4 +12,4 @@ export { countOutcomes, runOutcome, summariseRun, type CollectionTotals, type Ru
 export { SummaryReporter, type SummaryReporterOptions } from './summary-reporter.ts';
 export { verdictOf } from './task-meta.ts';
 export { readBaseline } from './read-baseline.ts';
-export { publishLatest, writeArtifacts } from './write-report.ts';
+export { assertWritable, publishLatest, writeArtifacts } from './write-report.ts';

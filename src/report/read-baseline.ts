@@ -7,7 +7,7 @@ import type { Verdict } from '../validate/index.ts';
 const OUTCOMES = new Set(['pass', 'fail', 'error', 'skipped']);
 
 /** The verdicts of a summary.json (schemaVersion 1); any other file is a one-line ConfigError. */
-export async function readBaseline(path: string): Promise<{ source: string; verdicts: Verdict[] }> {
+export async function readBaseline(path: string): Promise<{ source: string; verdicts: Verdict[]; contractVersions: Record<string, string> }> {
   let parsed: unknown;
   try {
     parsed = JSON.parse(await readFile(path, 'utf8')) as unknown;
@@ -21,7 +21,9 @@ export async function readBaseline(path: string): Promise<{ source: string; verd
   }
   const verdicts = record['verdicts'].filter(isVerdictLike);
   if (verdicts.length !== record['verdicts'].length) throw new ConfigError(`baseline ${path} has malformed verdicts`, 'regenerate it with a run of this version of the suite');
-  return { source: path, verdicts };
+  const versions = record['contractVersions'];
+  const contractVersions = typeof versions === 'object' && versions !== null ? Object.fromEntries(Object.entries(versions).filter((e): e is [string, string] => typeof e[1] === 'string')) : {};
+  return { source: path, verdicts, contractVersions };
 }
 
 function isVerdictLike(value: unknown): value is Verdict {

@@ -22,6 +22,18 @@ export async function writeArtifacts(dir: string, artifacts: readonly Artifact[]
   return written;
 }
 
+/** Fails early, before any case runs, when the report folder cannot be created or written. */
+export async function assertWritable(dir: string): Promise<void> {
+  const probe = join(dir, `.write-check-${process.pid}`);
+  try {
+    await mkdir(dir, { recursive: true });
+    await writeFile(probe, '');
+    await rm(probe, { force: true });
+  } catch (error) {
+    throw new ConfigError(`the report folder ${dir} cannot be written`, 'make it writable or pick another with --out', { cause: error });
+  }
+}
+
 /** Replaces `latest` with a copy of the run's folder, so CI can always find the newest report. */
 export async function publishLatest(runDir: string, latestDir: string): Promise<void> {
   await rm(latestDir, { recursive: true, force: true });

@@ -27,7 +27,7 @@ afterAll(async () => {
 /** Starts a run, sends `signals` once the first test file has started, and resolves with the exit code and output. */
 function interruptedRun(out: string, signals: NodeJS.Signals[]): Promise<{ code: number | null; stderr: string; ms: number }> {
   const env = { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST'))), ...mockEnvironment(mock), CI: '1', NO_COLOR: '1' };
-  const child = spawn(process.execPath, [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(ROOT, 'src', 'cli', 'main.ts'), '--base-url', slow.url, '--concurrency', '1', '--out', out], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src', 'cli', 'main.ts'), '--base-url', slow.url, '--concurrency', '1', '--out', out], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   let sent = false;
   const started = Date.now();

@@ -34,8 +34,11 @@ export interface MockServer {
 
 export interface MockOptions {
   readonly port?: number;
+  /** Address to bind; 127.0.0.1 unless told otherwise. */
   readonly host?: string;
   readonly now?: () => Date;
+  /** How long a client may take to send its headers (slow clients are cut off). Default 10 s. */
+  readonly headersTimeoutMs?: number;
 }
 
 /** Starts the mock on 127.0.0.1 (a free port unless one is given). */
@@ -43,14 +46,17 @@ export async function startMock(options: MockOptions = {}): Promise<MockServer> 
   const state = new MockState(options.now ?? (() => new Date()));
   const counts = { api: 0, contracts: 0 };
   const host = options.host ?? '127.0.0.1';
+  // Node checks request timeouts on this interval: keep it under the headers timeout so slow clients are cut off in time.
+  const checking = { connectionsCheckingInterval: Math.min(1_000, options.headersTimeoutMs ?? 10_000) };
   const [server, contractsServer] = (['api', 'contracts'] as const).map((name) =>
-    createServer((req, res) => {
+    createServer(checking, (req, res) => {
       counts[name] += 1;
       handle(name, req, res).catch(() => send(res, topLevelError('INTERNAL_ERROR')));
     }),
   ) as [Server, Server];
-  const url = await listen(server, options.port ?? 0, host);
-  const contractsUrl = await listen(contractsServer, 0, host);
+  const headersTimeout = options.headersTimeoutMs ?? 10_000;
+  const url = await listen(server, options.port ?? 0, host, headersTimeout);
+  const contractsUrl = await listen(contractsServer, 0, host, headersTimeout);
   const port = Number(new URL(url).port);
   const variables = { api_domain: url, contracts_domain: contractsUrl, ...state.variables };
   return {
@@ -92,16 +98,15 @@ export async function startMock(options: MockOptions = {}): Promise<MockServer> 
 }
 
 /** Listens on loopback (unless told otherwise) with bounded timeouts; answers unknown HTTP methods as Zoho does. */
-async function listen(server: Server, port: number, host: string): Promise<string> {
+async function listen(server: Server, port: number, host: string, headersTimeout: number): Promise<string> {
   server.requestTimeout = 30_000;
-  server.headersTimeout = 10_000;
+  server.headersTimeout = headersTimeout;
   // Node's parser rejects methods it does not know (the Contracts sample's `-X UPDATE`) before any handler runs.
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
     if (!socket.writable) return;
-    const invalidMethod = error.code === 'HPE_INVALID_METHOD';
-    const response = invalidMethod ? topLevelError('INVALID_REQUEST_METHOD') : { status: 400, body: { code: 'INVALID_REQUEST', details: {}, message: 'malformed request', status: 'error' } };
-    const text = JSON.stringify(response.body);
-    socket.end(`HTTP/1.1 ${response.status} Bad Request\r\nContent-Type: application/json;charset=utf-8\r\nContent-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\n\r\n${text}`);
+    const [status, reason, body] = clientErrorAnswer(error.code);
+    const text = JSON.stringify(body);
+    socket.end(`HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json;charset=utf-8\r\nContent-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\n\r\n${text}`);
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -109,6 +114,15 @@ async function listen(server: Server, port: number, host: string): Promise<strin
   });
   const { port: bound, address } = server.address() as AddressInfo;
   return `http://${address.includes(':') ? `[${address}]` : address}:${bound}`;
+}
+
+/** What the mock answers a request Node's parser rejected: an unknown method, a header flood, a client too slow. */
+function clientErrorAnswer(code: string | undefined): [number, string, object] {
+  const error = (name: string, message: string): object => ({ code: name, details: {}, message, status: 'error' });
+  if (code === 'HPE_INVALID_METHOD') return [400, 'Bad Request', topLevelError('INVALID_REQUEST_METHOD').body];
+  if (code === 'HPE_HEADER_OVERFLOW') return [431, 'Request Header Fields Too Large', error('REQUEST_HEADER_FIELDS_TOO_LARGE', 'request headers too large')];
+  if (code === 'ERR_HTTP_REQUEST_TIMEOUT') return [408, 'Request Timeout', error('REQUEST_TIMEOUT', 'the request was not received in time')];
+  return [400, 'Bad Request', error('INVALID_REQUEST', 'malformed request')];
 }
 
 /** Keeps at most 1 MiB; undefined when the body is larger (answered 413). The rest is drained, not stored, so the client can finish sending and read the answer; the request timeout bounds how long. */

@@ -1,0 +1,68 @@
+// The floor (C): the same requests as the collections, sent with fetch at the same concurrency, checked with the same compiled ajv.
+
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { casesForVersion, catalog } from '../src/catalog/index.ts';
+import { collectionPath, schemaId } from '../src/generate/index.ts';
+import { selectItems } from '../src/harness/index.ts';
+import { createSchemaRegistry, judgeResponse, loadSchemas } from '../src/validate/index.ts';
+
+const ROOT = join(import.meta.dirname, '..');
+
+interface PreparedRequest {
+  readonly method: string;
+  readonly url: string;
+  readonly headers: Record<string, string>;
+  readonly body?: string;
+  readonly check: (status: number, body: string) => number;
+}
+
+/** Every mock-provocable case of the catalog as a ready fetch, with its Node-side check. */
+export async function prepareFloor(variables: Readonly<Record<string, string>>): Promise<PreparedRequest[][]> {
+  const registry = createSchemaRegistry(await loadSchemas(join(ROOT, 'schemas')));
+  const fill = (text: string): string => text.replace(/\{\{([A-Za-z0-9_.-]+)\}\}/g, (_, name: string) => variables[name] ?? '');
+  const collections: PreparedRequest[][] = [];
+  for (const endpoint of catalog) {
+    for (const version of endpoint.versions) {
+      const collection = JSON.parse(await readFile(join(ROOT, collectionPath(endpoint, version)), 'utf8')) as unknown;
+      const cases = casesForVersion(endpoint, version).filter((c) => c.provocable.includes('mock'));
+      const items = selectItems(collection, cases.map((c) => c.id));
+      collections.push(
+        cases.flatMap((c) => {
+          const item = items.get(c.id)?.json as { request: { method: string; url: { host: string[]; path: string[] }; header: Array<{ key: string; value: string }>; body?: { raw: string } } } | undefined;
+          if (!item) return [];
+          const request = item.request;
+          return [{
+            method: request.method,
+            url: fill(`${request.url.host.join('.')}/${request.url.path.join('/')}`),
+            headers: Object.fromEntries(request.header.map((h) => [h.key, fill(h.value)])),
+            ...(request.body ? { body: fill(request.body.raw) } : {}),
+            check: (status: number, body: string) => judgeResponse(c.expect, { status, body }, (shape, parsed) => registry.check(schemaId(endpoint), shape, parsed)).findings.length,
+          }];
+        }),
+      );
+    }
+  }
+  return collections;
+}
+
+/** Sends every collection's requests, `concurrency` at a time per collection, all collections at once; returns failures. */
+export async function runFloor(collections: readonly PreparedRequest[][], concurrency: number): Promise<number> {
+  let failures = 0;
+  await Promise.all(
+    collections.map(async (requests) => {
+      let next = 0;
+      await Promise.all(
+        Array.from({ length: concurrency }, async () => {
+          while (next < requests.length) {
+            const request = requests[next++];
+            if (!request) continue;
+            const res = await fetch(request.url, { method: request.method, headers: request.headers, ...(request.body ? { body: request.body } : {}) });
+            failures += request.check(res.status, await res.text());
+          }
+        }),
+      );
+    }),
+  );
+  return failures;
+}

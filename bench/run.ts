@@ -1,0 +1,114 @@
+// npm run bench: A (our harness) vs B (plain newman CLI) vs C (fetch + ajv floor), D (memory 1k vs 10k), E (mock vs bare server).
+
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { catalog } from '../src/catalog/index.ts';
+import { collectionPath } from '../src/generate/index.ts';
+import { prepareFloor, runFloor } from './floor.ts';
+import { outputOf, repeat, timeProcess, type Spread } from './measure.ts';
+
+const ROOT = join(import.meta.dirname, '..');
+const REPEATS = Number(process.env['BENCH_REPEATS'] ?? 3);
+const LOAD_SECONDS = Number(process.env['BENCH_LOAD_SECONDS'] ?? 5);
+const SIZES = (process.env['BENCH_SIZES'] ?? '1000,10000').split(',').map(Number);
+const node = process.execPath;
+const cli = ['--import', 'tsx', join(ROOT, 'src', 'cli', 'main.ts')];
+
+/** Starts a child that prints a line once it listens, and returns its output so far. */
+function startChild(args: string[], ready: RegExp): Promise<{ child: ChildProcess; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(node, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    let output = '';
+    child.stdout?.on('data', (d: Buffer) => {
+      output += d.toString();
+      if (ready.test(output)) resolve({ child, output });
+    });
+    child.on('error', reject);
+  });
+}
+
+async function main(): Promise<void> {
+  const mockPort = 4700 + Math.floor(Math.random() * 200);
+  const { child: mock, output } = await startChild([...cli, 'mock', '--port', String(mockPort)], /ZOHO_BULK_IDS=.*\n/);
+  const env = Object.fromEntries(output.split('\n').filter((l) => l.startsWith('ZOHO_')).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
+  const mockUrl = `http://127.0.0.1:${mockPort}`;
+  const variables = Object.fromEntries(Object.entries(env).map(([k, v]) => [k.slice(5).toLowerCase(), v]));
+  (env['ZOHO_BULK_IDS'] ?? '').split(',').forEach((id, i) => (variables[`bulk_id_${String(i + 1).padStart(3, '0')}`] = id));
+  variables['api_domain'] = mockUrl;
+  variables['contracts_domain'] = mockUrl;
+  const out = await mkdtemp(join(tmpdir(), 'zoho-bench-'));
+  try {
+    const cases = catalog.reduce((n, e) => n + e.versions.reduce((m, v) => m + e.cases.filter((c) => (c.versions ?? e.versions).includes(v)).length, 0), 0);
+    const a = await repeat(REPEATS, () => timeProcess(node, [...cli, '--out', join(out, 'a')], { CI: '1' }));
+    const b = await repeat(REPEATS, async () => {
+      let total = 0;
+      for (const endpoint of catalog) {
+        for (const version of endpoint.versions) {
+          total += await timeProcess(node, [join(ROOT, 'node_modules', 'newman', 'bin', 'newman.js'), 'run', join(ROOT, collectionPath(endpoint, version)), '-e', `${mockUrl}/__mock/environment`, '--env-var', `contracts_domain=${mockUrl}`, '--reporters', 'cli', '--color', 'off']);
+        }
+      }
+      return total;
+    });
+    const floor = await prepareFloor(variables);
+    const c = await repeat(REPEATS, async () => {
+      const started = performance.now();
+      const failures = await runFloor(floor, 4);
+      if (failures > 0) throw new Error(`the floor saw ${failures} findings: the mock and the catalog disagree`);
+      return performance.now() - started;
+    });
+    const memory = [];
+    for (const size of SIZES) memory.push(JSON.parse(await outputOf(node, [...cli.slice(0, 2), join(ROOT, 'bench', 'memory-child.ts'), String(size)])) as { cases: number; failed: number; maxRssBytes: number });
+    const e = await loadTest(mockUrl, variables);
+    print(cases, a, b, c, memory, e);
+    await mkdir(join(ROOT, 'reports', 'bench'), { recursive: true });
+    const file = join(ROOT, 'reports', 'bench', `${new Date().toISOString().slice(0, 10)}.json`);
+    await writeFile(file, `${JSON.stringify({ cases, repeats: REPEATS, a, b, c, memory, e, ratios: ratios(a, b, c, memory, e) }, null, 2)}\n`);
+    console.log(`\nwritten to ${file}`);
+  } finally {
+    mock.kill('SIGINT');
+  }
+}
+
+/** E: the mock vs a bare server under the same fixed load from autocannon. */
+async function loadTest(mockUrl: string, variables: Record<string, string>): Promise<{ mock: { rps: number; p99: number }; bare: { rps: number; p99: number } }> {
+  const { child: bare } = await startChild([...cli.slice(0, 2), join(ROOT, 'bench', 'bare-server.ts'), '4690'], /listening/);
+  try {
+    const request = { method: 'PUT' as const, path: `/crm/v8/Leads/${variables['record_id']}`, headers: { Authorization: `Zoho-oauthtoken ${variables['access_token']}`, 'Content-Type': 'application/json' }, body: '{"data":[{"Last_Name":"Load"}]}' };
+    const run = async (url: string) => {
+      const result = await autocannon({ url, connections: 50, duration: LOAD_SECONDS, requests: [request] });
+      return { rps: result.requests.average, p99: result.latency.p99 };
+    };
+    return { mock: await run(mockUrl), bare: await run('http://127.0.0.1:4690') };
+  } finally {
+    bare.kill('SIGTERM');
+  }
+}
+
+function ratios(a: Spread, b: Spread, c: Spread, memory: Array<{ maxRssBytes: number }>, e: { mock: { rps: number }; bare: { rps: number } }) {
+  return {
+    aFasterThanB: b.median / a.median,
+    aOverFloorC: a.median / c.median,
+    rss10kOver1k: (memory[1]?.maxRssBytes ?? 0) / (memory[0]?.maxRssBytes ?? 1),
+    mockOverBare: e.mock.rps / e.bare.rps,
+  };
+}
+
+function print(cases: number, a: Spread, b: Spread, c: Spread, memory: Array<{ cases: number; maxRssBytes: number; failed: number }>, e: { mock: { rps: number; p99: number }; bare: { rps: number; p99: number } }): void {
+  const ms = (s: Spread) => `${s.min.toFixed(0)} / ${s.median.toFixed(0)} / ${s.max.toFixed(0)} ms`;
+  const r = ratios(a, b, c, memory, e);
+  console.log(`\nZoho contract suite benchmark: ${cases} cases, ${REPEATS} repetitions (min / median / max)\n`);
+  console.log(`A  our harness (npm run contract)        ${ms(a)}`);
+  console.log(`B  plain newman CLI, one after another   ${ms(b)}`);
+  console.log(`C  floor: fetch + compiled ajv           ${ms(c)}`);
+  for (const m of memory) console.log(`D  harness peak RSS at ${String(m.cases).padStart(5)} cases       ${(m.maxRssBytes / 1048576).toFixed(0)} MiB (${m.failed} not passing)`);
+  console.log(`E  mock ${e.mock.rps.toFixed(0)} req/s p99 ${e.mock.p99} ms; bare server ${e.bare.rps.toFixed(0)} req/s p99 ${e.bare.p99} ms`);
+  console.log(`\nA vs B: ${r.aFasterThanB.toFixed(2)}x faster (target >= 5x)`);
+  console.log(`A vs C: ${r.aOverFloorC.toFixed(2)}x the floor (target <= 4x)`);
+  console.log(`D 10k vs 1k: ${r.rss10kOver1k.toFixed(2)}x peak RSS (target <= 1.5x)`);
+  console.log(`E mock vs bare: ${(r.mockOverBare * 100).toFixed(0)}% of the throughput (target >= 50%)`);
+}
+
+await main();

@@ -58,6 +58,13 @@ export class TargetUnreachableError extends ContractSuiteError {
   }
 }
 
+/** The OAuth token endpoint refused to mint an access token: nothing can run (exit 3). */
+export class AuthFailedError extends ContractSuiteError {
+  constructor(message: string, hint: string, options?: { cause?: unknown }) {
+    super('E_AUTH', ExitCode.unreachable, message, hint, options);
+  }
+}
+
 /** vitest or a harness crashed: the suite could not run (exit 3), which is never a contract failure. */
 export class RunCrashedError extends ContractSuiteError {
   constructor(message: string, detail: string) {

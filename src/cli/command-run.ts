@@ -3,7 +3,8 @@
 import { join } from 'node:path';
 import { catalog, selectCases, type Selection } from '../catalog/index.ts';
 import { ConfigError, ExitCode, NothingSelectedError, UsageError, type ExitCodeValue } from '../errors.ts';
-import { probeTarget, urlTarget, type Target } from '../harness/index.ts';
+import { liveTarget, probeTarget, urlTarget, type Target } from '../harness/index.ts';
+import { readLiveConfig, refreshAccessToken } from '../live/index.ts';
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { assertWritable, publishLatest, readBaseline, renderTerminal, type RunSummary } from '../report/index.ts';
@@ -40,7 +41,7 @@ export async function commandRun(args: readonly string[], cli: CliEnvironment): 
   const baseline = await loadBaseline(options['baseline'], cli.root);
   if (failOn === 'new' && !baseline) throw new UsageError('--fail-on new needs a baseline', 'give --baseline <summary.json> or keep one at reports/baseline/summary.json');
   if (baseline) assertSameCatalog(baseline);
-  const target = await resolveTarget(options, cli.env);
+  const target = await resolveTarget(options, cli.env, cli.print);
   const runId = cli.now.toISOString().replace(/[:.]/g, '-').replace(/-\d{3}Z$/, 'Z');
   const outDir = options.out ?? join(cli.root, 'reports', runId);
   await assertWritable(outDir);
@@ -121,18 +122,34 @@ function select(options: ParsedOptions<typeof runOptionTable>): Selection[] {
   return selections;
 }
 
-async function resolveTarget(options: ParsedOptions<typeof runOptionTable>, env: CliEnvironment['env']): Promise<Target | undefined> {
+async function resolveTarget(options: ParsedOptions<typeof runOptionTable>, env: CliEnvironment['env'], print: (line: string) => void): Promise<Target | undefined> {
   const kind = options.target ?? (options['base-url'] ? 'url' : 'mock');
   if (kind === 'mock') {
     if (options['base-url']) throw new UsageError('--base-url cannot be used with --target mock', 'drop --target mock, or drop --base-url');
     return undefined;
   }
-  if (kind !== 'url') throw new UsageError(`--target "${kind}" is not a target`, 'use --target mock or --target url (live mode is not available yet)');
+  if (kind === 'live') {
+    if (options['base-url']) throw new UsageError('--base-url cannot be used with --target live', 'live mode reads its hosts from ZOHO_DATA_CENTRE (or ZOHO_API_DOMAIN)');
+    return resolveLiveTarget(env, options['allow-production'] ?? false, print);
+  }
+  if (kind !== 'url') throw new UsageError(`--target "${kind}" is not a target`, 'use --target mock, url or live');
   const baseUrl = options['base-url'];
   if (!baseUrl) throw new UsageError('--target url needs --base-url <url>', 'e.g. --base-url http://127.0.0.1:4010');
   const target = urlTarget(baseUrl, env);
   await probeTarget(target.apiDomain, Math.min(parsePositiveInteger(options.timeout, 'timeout', 30_000), 10_000));
   return target;
+}
+
+/** Live: validate .env, refuse production unless allowed, refresh the access token once for the whole run, say what is about to be touched. */
+async function resolveLiveTarget(env: CliEnvironment['env'], allowProduction: boolean, print: (line: string) => void): Promise<Target> {
+  const config = readLiveConfig(env);
+  if (config.environment === 'production' && !allowProduction) {
+    throw new UsageError('ZOHO_ENVIRONMENT is production: a live run creates and updates records there', 'point it at a sandbox or developer org, or pass --allow-production');
+  }
+  const token = await refreshAccessToken(config);
+  const apiDomain = config.apiDomainOverridden ? config.apiDomain : (token.apiDomain ?? config.apiDomain);
+  print(`Live run: ${config.environment} org in data centre ${config.dataCentre}, API ${apiDomain}${config.contractsDomain ? `, Contracts ${config.contractsDomain}` : ''} (one token refresh for the whole run)`);
+  return liveTarget({ name: `${config.environment}@${new URL(apiDomain).host}`, apiDomain, ...(config.contractsDomain ? { contractsDomain: config.contractsDomain } : {}), accessToken: token.accessToken, env });
 }
 
 /** The exact test names of the selected cases, for vitest's name filter. */

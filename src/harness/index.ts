@@ -11,6 +11,7 @@ export {
   environmentName,
   expandBulkIds,
   referencedVariables,
+  liveTarget,
   urlTarget,
   type Target,
   type TargetKind,

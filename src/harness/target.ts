@@ -43,6 +43,24 @@ export function urlTarget(baseUrl: string, env: Readonly<Record<string, string |
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new ConfigError(`--base-url "${baseUrl}" is not http or https`, 'give an absolute http(s) URL');
   }
+  const variables = variablesFromEnvironment(env);
+  // One base URL for every product (a gateway routes by path): Contracts goes there too.
+  variables['contracts_domain'] = url.origin + url.pathname.replace(/\/$/, '');
+  return { kind: 'url', name: url.host, apiDomain: url.origin + url.pathname.replace(/\/$/, ''), variables, secrets: secretsOf(variables) };
+}
+
+/** A live org: the access token the run refreshed once, the hosts live mode resolved, fixture ids and extra tokens from ZOHO_* values. */
+export function liveTarget(input: { name: string; apiDomain: string; contractsDomain?: string; accessToken: string; env: Readonly<Record<string, string | undefined>> }): Target {
+  const variables = variablesFromEnvironment(input.env);
+  for (const name of ['client_id', 'client_secret', 'refresh_token', 'data_centre', 'environment', 'accounts_url', 'contracts_url']) delete variables[name];
+  variables['access_token'] = input.accessToken;
+  if (input.contractsDomain) variables['contracts_domain'] = input.contractsDomain;
+  const secrets = [...secretsOf(variables), ...['ZOHO_CLIENT_SECRET', 'ZOHO_REFRESH_TOKEN', 'ZOHO_CLIENT_ID'].map((k) => input.env[k] ?? '').filter(Boolean)];
+  return { kind: 'live', name: input.name, apiDomain: input.apiDomain, variables, secrets };
+}
+
+/** ZOHO_NAME=value -> name=value (ZOHO_BULK_IDS expanded), without the API domain, which the target decides. */
+function variablesFromEnvironment(env: Readonly<Record<string, string | undefined>>): Record<string, string> {
   const variables: Record<string, string> = {};
   for (const [key, value] of Object.entries(env)) {
     if (!key.startsWith('ZOHO_') || value === undefined || value === '') continue;
@@ -50,12 +68,13 @@ export function urlTarget(baseUrl: string, env: Readonly<Record<string, string |
     else variables[key.slice('ZOHO_'.length).toLowerCase()] = value;
   }
   delete variables['api_domain'];
-  // One base URL for every product (a gateway routes by path): Contracts goes there too.
-  variables['contracts_domain'] = url.origin + url.pathname.replace(/\/$/, '');
-  // Tokens, and any value whose name says it is a credential, never reach a report or the terminal.
-  const secretNames = Object.keys(variables).filter((name) => (SECRET_VARIABLES as readonly string[]).includes(name) || /token|secret|password|key/i.test(name));
-  const secrets = secretNames.map((name) => variables[name]).filter((v): v is string => v !== undefined);
-  return { kind: 'url', name: url.host, apiDomain: url.origin + url.pathname.replace(/\/$/, ''), variables, secrets };
+  return variables;
+}
+
+/** Tokens, and any value whose name says it is a credential: never shown or written. */
+function secretsOf(variables: Readonly<Record<string, string>>): string[] {
+  const names = Object.keys(variables).filter((name) => (SECRET_VARIABLES as readonly string[]).includes(name) || /token|secret|password|key/i.test(name));
+  return names.map((name) => variables[name]).filter((v): v is string => v !== undefined);
 }
 
 /** `a,b,c` -> bulk_id_001=a, bulk_id_002=b, ... (the catalog's bulk cases reference them by number). */

@@ -30,6 +30,8 @@ export class MockState {
   readonly records = new Map<string, Map<string, MockRecord>>();
   readonly tokens = new Map<string, TokenGrant>();
   readonly locks = new Map<string, MockLock>();
+  /** When each access token was minted by /oauth/v2/token (for Zoho's 10-per-10-minutes throttle). */
+  readonly tokenRefreshes: number[] = [];
   /** Zoho Contracts contract types: apiName -> name. */
   readonly contractTypes = new Map<string, string>([['MSS', 'Master Services'], ['NDA', 'Non-Disclosure Agreement']]);
   /** Bigin relations: `parentModule/parentId/relatedList` -> related ids. */

@@ -6,6 +6,7 @@ import { mockEnvironment, mockEnvironmentLines } from './mock-environment.ts';
 import { MockState } from './mock-state.ts';
 import { routeRequest } from './route-request.ts';
 import { isWireFault, playWireFault } from './wire-faults.ts';
+import { MOCK_CLIENT, handleTokenRequest } from './oauth-token.ts';
 import { topLevelError, type MockResponse } from './zoho-errors.ts';
 
 const MAX_BODY = 1024 * 1024;
@@ -18,6 +19,8 @@ export interface MockServer {
   readonly port: number;
   /** The Contracts host: Contracts paths only, as on Zoho where Contracts has its own host. */
   readonly contractsUrl: string;
+  /** Access tokens minted by /oauth/v2/token so far. */
+  tokenRefreshes(): number;
   /** Requests each host received, to prove requests went where the target mapped them. */
   requestsByHost(): Readonly<Record<'api' | 'contracts', number>>;
   /** Variables a collection run needs against this mock: api_domain, tokens, fixture ids. */
@@ -58,12 +61,13 @@ export async function startMock(options: MockOptions = {}): Promise<MockServer> 
   const url = await listen(server, options.port ?? 0, host, headersTimeout);
   const contractsUrl = await listen(contractsServer, 0, host, headersTimeout);
   const port = Number(new URL(url).port);
-  const variables = { api_domain: url, contracts_domain: contractsUrl, ...state.variables };
+  const variables = { api_domain: url, contracts_domain: contractsUrl, ...state.variables, client_id: MOCK_CLIENT.clientId, client_secret: MOCK_CLIENT.clientSecret, refresh_token: MOCK_CLIENT.refreshToken };
   return {
     url,
     port,
     contractsUrl,
     requestsByHost: () => ({ ...counts }),
+    tokenRefreshes: () => state.tokenRefreshes.length,
     variables,
     environmentLines: () => mockEnvironmentLines(variables),
     unprovoked: () => state.unprovoked(),
@@ -90,6 +94,11 @@ export async function startMock(options: MockOptions = {}): Promise<MockServer> 
     const body = await readBody(req);
     if (body === undefined) return send(res, topLevelError('REQUEST_ENTITY_TOO_LARGE'));
     if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));
+    if (req.method === 'POST' && path === '/oauth/v2/token' && hostName === 'api') {
+      const token = handleTokenRequest(state, new URL(req.url ?? '/', 'http://mock.invalid').searchParams, body, header(req, 'content-type'), url);
+      state.provoke(token.behaviour);
+      return send(res, token.response);
+    }
     const authorization = header(req, 'authorization');
     const handled = routeRequest(state, { method: req.method ?? 'GET', url: req.url ?? '/', body, host: hostName, ...(authorization ? { authorization } : {}), ...(fault ? { fault } : {}) });
     for (const behaviour of handled.behaviours) state.provoke(behaviour);

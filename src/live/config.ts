@@ -1,0 +1,68 @@
+// Live-mode configuration from the environment (.env via dotenv): validated once, every problem named with its fix.
+
+import { ConfigError } from '../errors.ts';
+import { DATA_CENTRES, type DataCentreName } from './data-centres.ts';
+
+/** What a live run needs to know; the secrets stay in memory. */
+export interface LiveConfig {
+  readonly clientId: string;
+  readonly clientSecret: string;
+  readonly refreshToken: string;
+  readonly dataCentre: DataCentreName;
+  readonly environment: 'production' | 'sandbox' | 'developer';
+  /** Token endpoint: {accounts}/oauth/v2/token, or ZOHO_ACCOUNTS_URL's. */
+  readonly tokenUrl: string;
+  readonly apiDomain: string;
+  readonly contractsDomain?: string;
+  /** Whether ZOHO_API_DOMAIN pinned the API domain (then the token's api_domain does not replace it). */
+  readonly apiDomainOverridden: boolean;
+}
+
+const ENVIRONMENTS = ['production', 'sandbox', 'developer'] as const;
+
+/** Reads and checks every live variable; all problems are reported together in one line. */
+export function readLiveConfig(env: Readonly<Record<string, string | undefined>>): LiveConfig {
+  const problems: string[] = [];
+  const need = (name: string): string => {
+    const value = env[name]?.trim();
+    if (!value) problems.push(`${name} is missing`);
+    return value ?? '';
+  };
+  const clientId = need('ZOHO_CLIENT_ID');
+  const clientSecret = need('ZOHO_CLIENT_SECRET');
+  const refreshToken = need('ZOHO_REFRESH_TOKEN');
+  const dcName = (env['ZOHO_DATA_CENTRE'] ?? 'com').trim();
+  if (!(dcName in DATA_CENTRES)) problems.push(`ZOHO_DATA_CENTRE "${dcName}" is not one of ${Object.keys(DATA_CENTRES).join(', ')}`);
+  const environment = (env['ZOHO_ENVIRONMENT'] ?? 'sandbox').trim();
+  if (!(ENVIRONMENTS as readonly string[]).includes(environment)) problems.push(`ZOHO_ENVIRONMENT "${environment}" is not production, sandbox or developer`);
+  const url = (name: string): string | undefined => {
+    const value = env[name]?.trim();
+    if (!value) return undefined;
+    try {
+      const parsed = new URL(value);
+      if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new Error('not http');
+      return value.replace(/\/$/, '');
+    } catch {
+      problems.push(`${name} "${value}" is not an http(s) URL`);
+      return undefined;
+    }
+  };
+  const accounts = url('ZOHO_ACCOUNTS_URL');
+  const api = url('ZOHO_API_DOMAIN');
+  const contracts = url('ZOHO_CONTRACTS_URL');
+  if (problems.length > 0) throw new ConfigError(`live configuration: ${problems.join('; ')}`, 'fill these in .env (see .env.example) or the environment');
+  const dc = DATA_CENTRES[dcName as DataCentreName];
+  const env3 = environment as LiveConfig['environment'];
+  const contractsDomain = contracts ?? ('contracts' in dc ? dc.contracts : undefined);
+  return {
+    clientId,
+    clientSecret,
+    refreshToken,
+    dataCentre: dcName as DataCentreName,
+    environment: env3,
+    tokenUrl: `${accounts ?? dc.accounts}/oauth/v2/token`,
+    apiDomain: api ?? dc.api[env3],
+    ...(contractsDomain ? { contractsDomain } : {}),
+    apiDomainOverridden: api !== undefined,
+  };
+}

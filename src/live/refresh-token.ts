@@ -1,0 +1,47 @@
+// The refresh-token grant: one access token per run, shared by every worker (Zoho allows 10 refreshes per 10 minutes).
+
+import { AuthFailedError, TargetUnreachableError } from '../errors.ts';
+import type { LiveConfig } from './config.ts';
+
+/** An access token and where Zoho says to use it. */
+export interface AccessToken {
+  readonly accessToken: string;
+  readonly expiresAt: number;
+  /** The API domain the token response names, when it names one. */
+  readonly apiDomain?: string;
+}
+
+/** POSTs the grant as a form (what the official SDK sends) and narrows the answer once. */
+export async function refreshAccessToken(config: LiveConfig, now: () => number = Date.now, timeoutMs = 15_000): Promise<AccessToken> {
+  const form = new URLSearchParams({ grant_type: 'refresh_token', client_id: config.clientId, client_secret: config.clientSecret, refresh_token: config.refreshToken });
+  let response: Response;
+  try {
+    response = await fetch(config.tokenUrl, { method: 'POST', body: form, signal: AbortSignal.timeout(timeoutMs) });
+  } catch (error) {
+    throw new TargetUnreachableError(config.tokenUrl, error instanceof Error && error.name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : 'the accounts server did not answer', { cause: error });
+  }
+  let body: unknown;
+  try {
+    body = await response.json();
+  } catch (error) {
+    throw new AuthFailedError(`token endpoint ${config.tokenUrl} answered HTTP ${response.status} without JSON`, 'check ZOHO_DATA_CENTRE / ZOHO_ACCOUNTS_URL', { cause: error });
+  }
+  const record = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
+  const token = record['access_token'];
+  if (typeof token === 'string' && token.length > 0) {
+    const expiresIn = typeof record['expires_in'] === 'number' ? record['expires_in'] : 3600;
+    const apiDomain = typeof record['api_domain'] === 'string' ? record['api_domain'] : undefined;
+    return { accessToken: token, expiresAt: now() + expiresIn * 1000, ...(apiDomain ? { apiDomain } : {}) };
+  }
+  throw explain(String(record['error'] ?? `HTTP ${response.status}`), String(record['error_description'] ?? ''));
+}
+
+/** Zoho's token errors, each with its likely cause. */
+function explain(error: string, description: string): AuthFailedError {
+  if (error === 'invalid_code') return new AuthFailedError('token refresh refused (invalid_code)', 'the refresh token is wrong, revoked, or from another data centre or environment: check ZOHO_REFRESH_TOKEN, ZOHO_DATA_CENTRE and ZOHO_ENVIRONMENT');
+  if (error === 'invalid_client') return new AuthFailedError('token refresh refused (invalid_client)', 'ZOHO_CLIENT_ID or ZOHO_CLIENT_SECRET is wrong, or the client belongs to another data centre');
+  if (/too many requests/i.test(description) || /access denied/i.test(error)) {
+    return new AuthFailedError('token refresh throttled by Zoho', 'at most 10 refreshes per 10 minutes per refresh token: wait, and do not refresh per collection');
+  }
+  return new AuthFailedError(`token refresh refused (${error}${description ? `: ${description}` : ''})`, 'check the ZOHO_CLIENT_* and ZOHO_REFRESH_TOKEN values');
+}

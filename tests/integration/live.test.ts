@@ -1,0 +1,59 @@
+// --target live, offline: the mock stands in for the accounts server and the API hosts through the URL overrides.
+
+import { mkdtemp, readFile, readdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startMock, type MockServer } from '../../src/mock/index.ts';
+import type { RunSummary } from '../../src/report/index.ts';
+import { mockEnvironment } from '../support/mock-env.ts';
+import { runCli } from '../support/run-cli.ts';
+
+let mock: MockServer;
+beforeEach(async () => {
+  mock = await startMock();
+});
+afterEach(async () => mock.close());
+
+/** A live .env pointed at the mock; ZOHO_ACCESS_TOKEN left out: live mode must get its own. */
+function liveEnv(overrides: Record<string, string> = {}): Record<string, string> {
+  const { ZOHO_ACCESS_TOKEN: _unused, ...env } = mockEnvironment(mock);
+  return { ...env, ZOHO_ACCOUNTS_URL: mock.url, ZOHO_API_DOMAIN: mock.url, ZOHO_CONTRACTS_URL: mock.contractsUrl, ZOHO_ENVIRONMENT: 'sandbox', ...overrides };
+}
+
+describe('--target live against the mock', () => {
+  it('runs the live-provocable cases with one token refresh for the whole run, mock-only cases skipped, no secret written', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'zoho-live-'));
+    const result = await runCli(['--target', 'live', '--concurrency', '8', '--out', out], liveEnv());
+    expect(result.code, result.stdout + result.stderr).toBe(0);
+    expect(mock.tokenRefreshes()).toBe(1);
+    expect(result.stdout).toMatch(/^Live run: sandbox org in data centre com, API http:\/\/127\.0\.0\.1:\d+, Contracts http:\/\/127\.0\.0\.1:\d+ \(one token refresh for the whole run\)$/m);
+    const summary = JSON.parse(await readFile(join(out, 'summary.json'), 'utf8')) as RunSummary;
+    expect(summary.target.kind).toBe('live');
+    expect(summary.totals.failed).toBe(0);
+    expect(summary.verdicts.filter((v) => v.outcome === 'skipped').every((v) => v.reason === 'live cannot provoke it (mock only)')).toBe(true);
+    const secrets = [mock.variables['client_secret'], mock.variables['refresh_token']].filter((s): s is string => Boolean(s));
+    for (const file of await readdir(out)) for (const secret of secrets) expect((await readFile(join(out, file), 'utf8')).includes(secret), file).toBe(false);
+    for (const secret of secrets) expect(result.stdout.includes(secret)).toBe(false);
+  });
+
+  it('refuses a production org without --allow-production (exit 2), before refreshing any token', async () => {
+    const result = await runCli(['--target', 'live'], liveEnv({ ZOHO_ENVIRONMENT: 'production' }));
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim()).toBe('error E_USAGE: ZOHO_ENVIRONMENT is production: a live run creates and updates records there (point it at a sandbox or developer org, or pass --allow-production)');
+    expect(mock.tokenRefreshes()).toBe(0);
+  });
+
+  it.each([
+    ['a bad refresh token', { ZOHO_REFRESH_TOKEN: 'wrong' }, 3, /^error E_AUTH: token refresh refused \(invalid_code\) \(the refresh token is wrong, revoked, or from another data centre/],
+    ['a bad client secret', { ZOHO_CLIENT_SECRET: 'wrong' }, 3, /^error E_AUTH: token refresh refused \(invalid_client\)/],
+    ['a missing variable', { ZOHO_CLIENT_ID: '' }, 2, /^error E_CONFIG: live configuration: ZOHO_CLIENT_ID is missing/],
+    ['an unknown data centre', { ZOHO_DATA_CENTRE: 'mars' }, 2, /ZOHO_DATA_CENTRE "mars" is not one of/],
+    ['a malformed URL', { ZOHO_ACCOUNTS_URL: 'not a url' }, 2, /ZOHO_ACCOUNTS_URL "not a url" is not an http\(s\) URL/],
+  ])('reports %s in one line with its exit code', async (_name, overrides, code, message) => {
+    const result = await runCli(['--target', 'live'], liveEnv(overrides));
+    expect(result.code).toBe(code);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr.trim()).toMatch(message);
+  });
+});

@@ -11,7 +11,7 @@ beforeAll(async () => {
 afterAll(async () => mock.close());
 
 const grant = () => ({ grant_type: 'refresh_token', client_id: mock.variables['client_id'] ?? '', client_secret: mock.variables['client_secret'] ?? '', refresh_token: mock.variables['refresh_token'] ?? '' });
-const post = async (body?: BodyInit, query = '') => {
+const post = async (body?: URLSearchParams | FormData, query = '') => {
   const res = await fetch(`${mock.url}/oauth/v2/token${query}`, { method: 'POST', ...(body ? { body } : {}) });
   return [res.status, (await res.json()) as Record<string, unknown>] as const;
 };

@@ -51,7 +51,8 @@ export async function commandRun(args: readonly string[], cli: CliEnvironment): 
     ...(target ? { target } : {}),
     runId,
     outDir,
-    concurrency: parsePositiveInteger(options.concurrency, 'concurrency', 4),
+    // Live orgs cap parallel calls (5 on the Free edition): 2 runs per collection x 2 workers stays under it.
+    concurrency: parsePositiveInteger(options.concurrency, 'concurrency', target?.kind === 'live' ? 2 : 4),
     timeoutMs: parsePositiveInteger(options.timeout, 'timeout', 30_000),
     bail: options.bail ?? false,
     retries: options.retries === undefined ? 0 : parsePositiveInteger(options.retries, 'retries', 1),

@@ -5,6 +5,7 @@ export { probeTarget } from './probe-target.ts';
 export { describeTransportError, readExchange, type Exchange } from './newman-exchange.ts';
 export { runCollection, type CollectionRun } from './run-collection.ts';
 export { selectItems, type CollectionItem } from './select-items.ts';
+export { MAX_THROTTLE_RETRIES, isThrottled, throttleWaitMs } from './throttle-retry.ts';
 export {
   SECRET_VARIABLES,
   buildEnvironment,

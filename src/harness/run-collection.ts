@@ -7,6 +7,7 @@ import { redactHeaders, redactText } from '../redact.ts';
 import { buildVerdict, judgeResponse, type CaseResult, type SchemaRegistry, type Verdict } from '../validate/index.ts';
 import { readAssertionFailure, readExchange, type Exchange } from './newman-exchange.ts';
 import { selectItems, type CollectionItem } from './select-items.ts';
+import { MAX_THROTTLE_RETRIES, isThrottled, throttleWaitMs } from './throttle-retry.ts';
 import { buildEnvironment, environmentName, referencedVariables, type Target } from './target.ts';
 
 /** Everything one collection run needs. */
@@ -42,9 +43,33 @@ export async function runCollection(run: CollectionRun): Promise<Verdict[]> {
     else runnable.push({ testCase, item });
   }
   const { exchanges, sandboxFailures } = await runChunks(run, runnable.map((r) => r.item));
+  const throttled = await retryThrottled(run, runnable, exchanges);
   for (const { testCase, item } of runnable) results.set(testCase.id, judge(run, testCase, exchanges.get(item.id), sandboxFailures.get(item.id) ?? []));
   const context = { product: run.endpoint.product, endpoint: run.endpoint.id, version: run.version, target: run.target.name };
-  return selected.map((c) => buildVerdict(context, c, results.get(c.id) ?? { kind: 'skipped', reason: 'not run' }));
+  return selected.map((c) => {
+    const verdict = buildVerdict(context, c, results.get(c.id) ?? { kind: 'skipped', reason: 'not run' });
+    const retries = throttled.get(c.id);
+    return retries ? { ...verdict, throttleRetries: retries } : verdict;
+  });
+}
+
+/** Sends throttled requests again (bounded), after the wait the server asks for; returns retries per case id. */
+async function retryThrottled(run: CollectionRun, runnable: ReadonlyArray<{ testCase: Case; item: CollectionItem }>, exchanges: Map<string, Exchange>): Promise<Map<string, number>> {
+  const retries = new Map<string, number>();
+  for (let attempt = 0; attempt < MAX_THROTTLE_RETRIES; attempt += 1) {
+    // A case that documents the throttle itself is judged on it, not retried.
+    const again = runnable.filter(({ testCase, item }) => testCase.expect.status !== 429 && isThrottled(exchanges.get(item.id)));
+    if (again.length === 0) break;
+    const wait = Math.max(...again.map(({ item }) => throttleWaitMs(exchanges.get(item.id) as Exchange, attempt)));
+    await new Promise((resolve) => setTimeout(resolve, wait));
+    const rerun = await runChunks(run, again.map((r) => r.item));
+    for (const { testCase, item } of again) {
+      const exchange = rerun.exchanges.get(item.id);
+      if (exchange) exchanges.set(item.id, exchange);
+      retries.set(testCase.id, (retries.get(testCase.id) ?? 0) + 1);
+    }
+  }
+  return retries;
 }
 
 function skipReason(testCase: Case, item: CollectionItem, target: Target): string | undefined {

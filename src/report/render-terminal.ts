@@ -36,6 +36,8 @@ export function renderTerminal(summary: RunSummary, reportDir?: string): string[
     lines.push(`Drift: ${summary.drift.length} contradictions in the docs, ${observed.length} observations this run${off ? `, ${off} matching no documented variant` : ''} (drift.md)`);
   }
   const t = summary.totals;
+  const throttled = summary.verdicts.filter((v) => v.throttleRetries);
+  if (throttled.length) lines.push('', `Throttled by the target and sent again: ${throttled.map((v) => `${title(v)} (${v.throttleRetries}x)`).join('; ')}`);
   const flaky = summary.verdicts.filter((v) => v.flaky);
   if (flaky.length) {
     lines.push('', 'Flaky (failed, then passed on a retry):');

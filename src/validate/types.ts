@@ -57,6 +57,8 @@ export interface Verdict {
   readonly durationMs: number;
   readonly exchange?: ExchangeExcerpt;
   readonly drift?: readonly DriftObservation[];
+  /** How many times the request was sent again because the target throttled it (429 / TOO_MANY_REQUESTS). */
+  readonly throttleRetries?: number;
   /** True when the case failed, then passed on a retry: reported as flaky, never silently passed. */
   readonly flaky?: boolean;
   /** Earlier attempts of a retried case, oldest first, kept as evidence. */

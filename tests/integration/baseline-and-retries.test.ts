@@ -71,6 +71,23 @@ describe('--baseline and --fail-on new', () => {
   });
 });
 
+describe('throttling', () => {
+  it('sends a throttled request again after Retry-After, and says so in the report', async () => {
+    let calls = 0;
+    const throttle = '{"code":"TOO_MANY_REQUESTS","details":{},"message":"too many requests","status":"error"}';
+    const proxy = await startBreakingProxy(mock.url, (r, req) => (req.method === 'PUT' && ++calls === 1 ? { status: 429, body: throttle } : r));
+    try {
+      const out = await mkdtemp(join(tmpdir(), 'zoho-throttle-'));
+      const result = await runCli([...scope, '--base-url', proxy.url, '--out', out], mockEnvironment(mock));
+      expect(result.code, result.stdout).toBe(0);
+      expect(result.stdout).toContain('Throttled by the target and sent again: crm › update-records › v8 › RECORD_LOCKED when the record is locked (1x)');
+      expect((await readSummary(out)).verdicts[0]).toMatchObject({ outcome: 'pass', throttleRetries: 1 });
+    } finally {
+      await proxy.close();
+    }
+  });
+});
+
 describe('--retries', () => {
   it('reports a case that fails, then passes on a retry, as flaky with both attempts kept', async () => {
     let calls = 0;

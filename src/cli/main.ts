@@ -50,6 +50,11 @@ async function main(argv: readonly string[]): Promise<ExitCodeValue | 130 | 143>
       return (await import('./command-import.ts')).commandImport(args, ROOT, print);
     case 'merge':
       return (await import('./command-merge.ts')).commandMerge(args, ROOT, new Date(), print);
+    case 'doctor': {
+      const envFile = optionValue(args, '--dotenv');
+      const env = loadEnvironment(envFile ?? join(ROOT, '.env'), process.env, envFile !== undefined);
+      return (await import('./command-doctor.ts')).commandDoctor(withoutOption(args, '--dotenv'), env, print);
+    }
     case 'collections-diff':
       return (await import('./command-diff.ts')).commandDiff(args, ROOT, print);
     case 'help':
@@ -65,6 +70,13 @@ function optionValue(args: readonly string[], flag: string): string | undefined 
   if (inline) return inline.slice(flag.length + 1);
   const at = args.indexOf(flag);
   return at >= 0 ? args[at + 1] : undefined;
+}
+
+/** The arguments without a flag and its value (for commands that do not take it themselves). */
+function withoutOption(args: readonly string[], flag: string): string[] {
+  const at = args.indexOf(flag);
+  if (at < 0) return args.filter((a) => !a.startsWith(`${flag}=`));
+  return args.filter((_, i) => i !== at && i !== at + 1);
 }
 
 function onceSignalled(): Promise<void> {

@@ -69,6 +69,7 @@ export const commandTable = {
   run: 'run the contract suite (default)',
   collections: 'regenerate collections/, schemas/ and the harness files from the catalog',
   mock: 'run the embedded mock alone and print the ZOHO_... values it accepts',
+  doctor: 'check live configuration, token refresh, scopes and reachability; runs no case',
   drift: 'print the ledger of contradictions in the doc pages (Markdown)',
   coverage: 'print the coverage matrix: every documented code, its case, schema, mock and live',
   import: "check a Postman collection's saved examples against the catalog and schemas (import <file>)",

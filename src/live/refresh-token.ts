@@ -9,6 +9,8 @@ export interface AccessToken {
   readonly expiresAt: number;
   /** The API domain the token response names, when it names one. */
   readonly apiDomain?: string;
+  /** The scopes the token response lists, when it lists them (some Zoho products do). */
+  readonly scopes?: readonly string[];
 }
 
 /** POSTs the grant as a form (what the official SDK sends) and narrows the answer once. */
@@ -31,7 +33,8 @@ export async function refreshAccessToken(config: LiveConfig, now: () => number =
   if (typeof token === 'string' && token.length > 0) {
     const expiresIn = typeof record['expires_in'] === 'number' ? record['expires_in'] : 3600;
     const apiDomain = typeof record['api_domain'] === 'string' ? record['api_domain'] : undefined;
-    return { accessToken: token, expiresAt: now() + expiresIn * 1000, ...(apiDomain ? { apiDomain } : {}) };
+    const scope = typeof record['scope'] === 'string' ? record['scope'].split(/[\s,]+/).filter(Boolean) : undefined;
+    return { accessToken: token, expiresAt: now() + expiresIn * 1000, ...(apiDomain ? { apiDomain } : {}), ...(scope ? { scopes: scope } : {}) };
   }
   throw explain(String(record['error'] ?? `HTTP ${response.status}`), String(record['error_description'] ?? ''));
 }

@@ -1,6 +1,7 @@
 // --target live, offline: the mock stands in for the accounts server and the API hosts through the URL overrides.
 
 import { mkdtemp, readFile, readdir } from 'node:fs/promises';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -20,6 +21,30 @@ function liveEnv(overrides: Record<string, string> = {}): Record<string, string>
   const { ZOHO_ACCESS_TOKEN: _unused, ...env } = mockEnvironment(mock);
   return { ...env, ZOHO_ACCOUNTS_URL: mock.url, ZOHO_API_DOMAIN: mock.url, ZOHO_CONTRACTS_URL: mock.contractsUrl, ZOHO_ENVIRONMENT: 'sandbox', ...overrides };
 }
+
+describe('doctor', () => {
+  it('checks configuration, the refresh (never printing the token), scopes and hosts, and exits 0', async () => {
+    const result = await runCli(['doctor'], liveEnv());
+    expect(result.code, result.stdout + result.stderr).toBe(0);
+    expect(result.stdout).toContain('configuration: ok (data centre com, sandbox)');
+    expect(result.stdout).toMatch(/^token refresh: ok \(expires in 60 min, api_domain http:\/\/127\.0\.0\.1:\d+\)$/m);
+    expect(result.stdout).toMatch(/^contracts: host http:\/\/127\.0\.0\.1:\d+ \(reachable\); scopes needed: .*; granted contracts\.meta\.UPDATE$/m);
+    expect(result.stdout).toContain('doctor: ready for --target live');
+    expect(result.stdout).not.toMatch(/1000\.[0-9a-f]{64}/);
+  });
+
+  it('exits 3 when a host is unreachable, and 3 with one line when the refresh is refused', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise((resolve) => closed.close(resolve));
+    const unreachable = await runCli(['doctor'], liveEnv({ ZOHO_CONTRACTS_URL: `http://127.0.0.1:${port}` }));
+    expect(unreachable.code).toBe(3);
+    expect(unreachable.stdout).toMatch(new RegExp(`^contracts: host http://127\\.0\\.0\\.1:${port} \\(UNREACHABLE: connection refused`, 'm'));
+    const refused = await runCli(['doctor'], liveEnv({ ZOHO_REFRESH_TOKEN: 'wrong' }));
+    expect([refused.code, refused.stderr.trim().split('\n').length]).toEqual([3, 1]);
+  });
+});
 
 describe('--target live against the mock', () => {
   it('runs the live-provocable cases with one token refresh for the whole run, mock-only cases skipped, no secret written', async () => {

@@ -10,6 +10,7 @@ import { existsSync } from 'node:fs';
 import { assertWritable, publishLatest, readBaseline, renderTerminal, type RunSummary } from '../report/index.ts';
 import { commandTable, runOptionTable } from './option-table.ts';
 import { parseOptions, parsePositiveInteger, renderHelp, type ParsedOptions } from './parse-args.ts';
+import { withLiveFixtures } from './live-fixtures.ts';
 import { runContract } from './run-contract.ts';
 
 /** What the run command needs from its surroundings (the only place that reads them is main.ts). */
@@ -45,10 +46,10 @@ export async function commandRun(args: readonly string[], cli: CliEnvironment): 
   const runId = cli.now.toISOString().replace(/[:.]/g, '-').replace(/-\d{3}Z$/, 'Z');
   const outDir = options.out ?? join(cli.root, 'reports', runId);
   await assertWritable(outDir);
-  const summary = await runContract({
+  const run = (runTarget: Target | undefined) => runContract({
     root: cli.root,
     selections,
-    ...(target ? { target } : {}),
+    ...(runTarget ? { target: runTarget } : {}),
     runId,
     outDir,
     // Live orgs cap parallel calls (5 on the Free edition): 2 runs per collection x 2 workers stays under it.
@@ -64,6 +65,7 @@ export async function commandRun(args: readonly string[], cli: CliEnvironment): 
     terminalReporter: cli.isCi || !cli.isTty ? 'dot' : 'default',
     ...(cli.signal ? { signal: cli.signal } : {}),
   });
+  const summary = target?.kind === 'live' ? await withLiveFixtures(target, runId, outDir, cli.print, run) : await run(target);
   if (!options.out) await publishLatest(outDir, join(cli.root, 'reports', 'latest'));
   for (const line of renderTerminal(summary, outDir)) cli.print(line);
   return exitCodeOf(summary, failOn);

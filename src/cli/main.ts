@@ -55,6 +55,11 @@ async function main(argv: readonly string[]): Promise<ExitCodeValue | 130 | 143>
       const env = loadEnvironment(envFile ?? join(ROOT, '.env'), process.env, envFile !== undefined);
       return (await import('./command-doctor.ts')).commandDoctor(withoutOption(args, '--dotenv'), env, print);
     }
+    case 'cleanup': {
+      const envFile = optionValue(args, '--dotenv');
+      const env = loadEnvironment(envFile ?? join(ROOT, '.env'), process.env, envFile !== undefined);
+      return (await import('./command-cleanup.ts')).commandCleanup(withoutOption(args, '--dotenv'), ROOT, env, print);
+    }
     case 'collections-diff':
       return (await import('./command-diff.ts')).commandDiff(args, ROOT, print);
     case 'help':

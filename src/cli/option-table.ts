@@ -51,6 +51,13 @@ export const mergeOptionTable = {
   help: { type: 'boolean', help: 'show this help' },
 } as const satisfies Record<string, OptionSpec>;
 
+/** Options of `contract cleanup`. */
+export const cleanupOptionTable = {
+  'run-id': { type: 'string', value: '<run-id>', help: 'delete what this live run left behind (from reports/<run-id>/fixtures.json)' },
+  'all-tagged': { type: 'boolean', help: 'delete the leftovers of every live run with a ledger under reports/' },
+  help: { type: 'boolean', help: 'show this help' },
+} as const satisfies Record<string, OptionSpec>;
+
 /** Options of `contract import <file>`. */
 export const importOptionTable = {
   json: { type: 'boolean', help: 'print the checks as JSON' },
@@ -69,6 +76,7 @@ export const commandTable = {
   run: 'run the contract suite (default)',
   collections: 'regenerate collections/, schemas/ and the harness files from the catalog',
   mock: 'run the embedded mock alone and print the ZOHO_... values it accepts',
+  cleanup: 'delete the fixtures a killed live run left behind (--run-id <id> or --all-tagged)',
   doctor: 'check live configuration, token refresh, scopes and reachability; runs no case',
   drift: 'print the ledger of contradictions in the doc pages (Markdown)',
   coverage: 'print the coverage matrix: every documented code, its case, schema, mock and live',

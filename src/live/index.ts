@@ -3,3 +3,5 @@
 export { readLiveConfig, type LiveConfig } from './config.ts';
 export { DATA_CENTRES, type DataCentre, type DataCentreName } from './data-centres.ts';
 export { refreshAccessToken, type AccessToken } from './refresh-token.ts';
+export { createFixtures, deleteFixtures, type ApiClient, type FixtureRecord } from './fixtures.ts';
+export { ledgersWithLeftovers, leftovers, readLedger, writeLedger, type FixtureLedger } from './fixture-ledger.ts';

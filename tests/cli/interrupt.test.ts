@@ -25,9 +25,12 @@ afterAll(async () => {
 });
 
 /** Starts a run, sends `signals` once the first test file has started, and resolves with the exit code and output. */
-function interruptedRun(out: string, signals: NodeJS.Signals[]): Promise<{ code: number | null; stderr: string; ms: number }> {
-  const env = { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST'))), ...mockEnvironment(mock), CI: '1', NO_COLOR: '1' };
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src', 'cli', 'main.ts'), '--base-url', slow.url, '--concurrency', '1', '--out', out], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+function interruptedRun(out: string, signals: NodeJS.Signals[], live = false): Promise<{ code: number | null; stderr: string; ms: number }> {
+  const { ZOHO_ACCESS_TOKEN: token, ...rest } = mockEnvironment(mock);
+  const liveEnv = { ...rest, ZOHO_ACCOUNTS_URL: mock.url, ZOHO_API_DOMAIN: slow.url, ZOHO_CONTRACTS_URL: slow.url, ZOHO_ENVIRONMENT: 'sandbox' };
+  const env = { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST'))), ...(live ? liveEnv : { ...rest, ZOHO_ACCESS_TOKEN: token ?? '' }), CI: '1', NO_COLOR: '1' };
+  const target = live ? ['--target', 'live'] : ['--base-url', slow.url];
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src', 'cli', 'main.ts'), ...target, '--concurrency', '1', '--out', out], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   let sent = false;
   const started = Date.now();
@@ -53,6 +56,18 @@ describe('interrupting a run', () => {
     const summary = JSON.parse(await readFile(join(out, 'summary.json'), 'utf8')) as RunSummary;
     expect(summary.interrupted).toBe(true);
     expect(summary.totals.cases).toBeLessThan(114);
+  });
+
+  it('in a live run, deletes every fixture it created before exiting 130', async () => {
+    const counts = () => ['Leads', 'Deals', 'Events'].map((m) => mock.countRecords(m));
+    const before = counts();
+    const out = await mkdtemp(join(tmpdir(), 'zoho-sigint-live-'));
+    const result = await interruptedRun(out, ['SIGINT'], true);
+    expect(result.code, result.stderr).toBe(130);
+    expect(counts()).toEqual(before);
+    const ledger = JSON.parse(await readFile(join(out, 'fixtures.json'), 'utf8')) as { created: unknown[]; deleted: unknown[] };
+    expect(ledger.created.length).toBeGreaterThan(0);
+    expect(ledger.deleted).toEqual(ledger.created);
   });
 
   it('on SIGTERM exits 143 with the partial report', async () => {

@@ -1,12 +1,13 @@
 // --target live, offline: the mock stands in for the accounts server and the API hosts through the URL overrides.
 
-import { mkdtemp, readFile, readdir } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startMock, type MockServer } from '../../src/mock/index.ts';
 import type { RunSummary } from '../../src/report/index.ts';
+import { ROOT } from '../support/docs.ts';
 import { mockEnvironment } from '../support/mock-env.ts';
 import { runCli } from '../support/run-cli.ts';
 
@@ -49,9 +50,17 @@ describe('doctor', () => {
 describe('--target live against the mock', () => {
   it('runs the live-provocable cases with one token refresh for the whole run, mock-only cases skipped, no secret written', async () => {
     const out = await mkdtemp(join(tmpdir(), 'zoho-live-'));
+    const counts = () => ['Leads', 'Deals', 'Events'].map((m) => mock.countRecords(m));
+    const before = counts();
     const result = await runCli(['--target', 'live', '--concurrency', '8', '--out', out], liveEnv());
     expect(result.code, result.stdout + result.stderr).toBe(0);
     expect(mock.tokenRefreshes()).toBe(1);
+    expect(counts()).toEqual(before);
+    const ledger = JSON.parse(await readFile(join(out, 'fixtures.json'), 'utf8')) as { created: unknown[]; deleted: unknown[] };
+    expect(ledger.created.length).toBe(106);
+    expect(ledger.deleted).toEqual(ledger.created);
+    expect(result.stdout).toMatch(/^Fixtures: created 106 records tagged "zoho-contract-suite [^"]+" \(ledger .*fixtures\.json\)$/m);
+    expect(result.stdout).toContain('Fixtures: deleted all 106 records');
     expect(result.stdout).toMatch(/^Live run: sandbox org in data centre com, API http:\/\/127\.0\.0\.1:\d+, Contracts http:\/\/127\.0\.0\.1:\d+ \(one token refresh for the whole run\)$/m);
     const summary = JSON.parse(await readFile(join(out, 'summary.json'), 'utf8')) as RunSummary;
     expect(summary.target.kind).toBe('live');
@@ -60,6 +69,22 @@ describe('--target live against the mock', () => {
     const secrets = [mock.variables['client_secret'], mock.variables['refresh_token']].filter((s): s is string => Boolean(s));
     for (const file of await readdir(out)) for (const secret of secrets) expect((await readFile(join(out, file), 'utf8')).includes(secret), file).toBe(false);
     for (const secret of secrets) expect(result.stdout.includes(secret)).toBe(false);
+  });
+
+  it('cleans up what a killed run left behind, from its ledger', async () => {
+    const create = await fetch(`${mock.url}/crm/v8/Leads`, { method: 'POST', headers: { Authorization: `Zoho-oauthtoken ${mock.variables['access_token']}` }, body: JSON.stringify({ data: [{ Last_Name: 'left 1' }, { Last_Name: 'left 2' }] }) });
+    const ids = ((await create.json()) as { data: Array<{ details: { id: string } }> }).data.map((e) => e.details.id);
+    const before = mock.countRecords('Leads');
+    const runId = `killed-${Date.now()}`;
+    const dir = join(ROOT, 'reports', runId);
+    await mkdir(dir, { recursive: true });
+    await writeFile(join(dir, 'fixtures.json'), JSON.stringify({ runId, apiDomain: mock.url, created: ids.map((id) => ({ module: 'Leads', id })), deleted: [] }));
+    const result = await runCli(['cleanup', '--run-id', runId], liveEnv());
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain(`cleanup ${runId}: deleted 2 of 2 leftover records`);
+    expect(mock.countRecords('Leads')).toBe(before - 2);
+    expect((await runCli(['cleanup', '--run-id', runId], liveEnv())).stdout).toContain('cleanup: nothing left to delete');
+    await rm(dir, { recursive: true, force: true });
   });
 
   it('refuses a production org without --allow-production (exit 2), before refreshing any token', async () => {

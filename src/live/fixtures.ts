@@ -1,0 +1,100 @@
+// Live fixtures: the records the cases need, created before the run (tagged with the run id), deleted after it, always.
+
+import { ConfigError } from '../errors.ts';
+
+/** One record the run created. */
+export interface FixtureRecord {
+  readonly module: string;
+  readonly id: string;
+}
+
+/** Talks to the org's API with the run's token; every call has a timeout. */
+export interface ApiClient {
+  readonly apiDomain: string;
+  readonly accessToken: string;
+  readonly version: string;
+}
+
+/** What the suite creates itself: variable -> module and fields. Locked, unapproved and private records cannot be made through the API. */
+function plan(runId: string): Array<{ variable: string; module: string; fields: Record<string, unknown> }> {
+  const tag = `zoho-contract-suite ${runId}`;
+  const mobile = `9${String(Date.now()).slice(-9)}`;
+  const lead = (name: string, extra: Record<string, unknown> = {}) => ({ Last_Name: name, Company: 'Contract Suite', Description: tag, ...extra });
+  return [
+    { variable: 'record_id', module: 'Leads', fields: lead('Fixture 1') },
+    { variable: 'second_record_id', module: 'Leads', fields: lead('Fixture 2') },
+    { variable: 'mobile_holder_id', module: 'Leads', fields: lead('Mobile holder', { Mobile: mobile }) },
+    { variable: 'deal_id', module: 'Deals', fields: { Deal_Name: 'Fixture deal', Stage: 'Qualification', Foreign_Languages: ['English'], Description: tag } },
+    { variable: 'event_id', module: 'Events', fields: { Event_Title: 'Fixture event', Start_DateTime: '2030-01-01T10:00:00+00:00', End_DateTime: '2030-01-01T11:00:00+00:00', Description: tag } },
+    ...Array.from({ length: 101 }, (_, i) => ({ variable: `bulk_id_${String(i + 1).padStart(3, '0')}`, module: 'Leads', fields: lead(`Bulk ${i + 1}`) })),
+  ];
+}
+
+/** Creates the fixtures (Insert Records, at most 100 per call); returns the variables and what was created so far, even on failure. */
+export async function createFixtures(client: ApiClient, runId: string, onCreated: (records: readonly FixtureRecord[]) => Promise<void>): Promise<{ variables: Record<string, string>; created: FixtureRecord[] }> {
+  const entries = plan(runId);
+  const variables: Record<string, string> = {};
+  const created: FixtureRecord[] = [];
+  for (const module of [...new Set(entries.map((e) => e.module))]) {
+    const own = entries.filter((e) => e.module === module);
+    for (let start = 0; start < own.length; start += 100) {
+      const batch = own.slice(start, start + 100);
+      const ids = await insert(client, module, batch.map((e) => e.fields));
+      batch.forEach((entry, i) => {
+        const id = ids[i];
+        if (id) {
+          variables[entry.variable] = id;
+          created.push({ module, id });
+        }
+      });
+      await onCreated(created);
+    }
+  }
+  const mobile = entries.find((e) => e.variable === 'mobile_holder_id')?.fields['Mobile'];
+  if (typeof mobile === 'string') variables['existing_mobile'] = mobile;
+  return { variables, created };
+}
+
+/** Deletes fixtures (Delete Records with ids=, at most 100 per call); returns the ids the org confirmed deleted. */
+export async function deleteFixtures(client: ApiClient, records: readonly FixtureRecord[]): Promise<FixtureRecord[]> {
+  const deleted: FixtureRecord[] = [];
+  for (const module of [...new Set(records.map((r) => r.module))]) {
+    const ids = records.filter((r) => r.module === module).map((r) => r.id);
+    for (let start = 0; start < ids.length; start += 100) {
+      const batch = ids.slice(start, start + 100);
+      const body = await call(client, 'DELETE', `/crm/${client.version}/${module}?ids=${batch.join(',')}`);
+      for (const entry of entries(body)) if (entry.status === 'success' && entry.id) deleted.push({ module, id: entry.id });
+    }
+  }
+  return deleted;
+}
+
+async function insert(client: ApiClient, module: string, records: readonly Record<string, unknown>[]): Promise<Array<string | undefined>> {
+  const body = await call(client, 'POST', `/crm/${client.version}/${module}`, { data: records, trigger: [] });
+  return entries(body).map((e) => (e.status === 'success' ? e.id : undefined));
+}
+
+async function call(client: ApiClient, method: string, path: string, body?: unknown): Promise<unknown> {
+  const response = await fetch(`${client.apiDomain}${path}`, {
+    method,
+    headers: { Authorization: `Zoho-oauthtoken ${client.accessToken}`, 'Content-Type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    signal: AbortSignal.timeout(30_000),
+  });
+  try {
+    return (await response.json()) as unknown;
+  } catch (error) {
+    throw new ConfigError(`fixture ${method} ${path} answered HTTP ${response.status} without JSON`, 'check the org and the token scopes with `npm run contract -- doctor`', { cause: error });
+  }
+}
+
+/** The `data[]` entries of a record-write answer, narrowed to status and id. */
+function entries(body: unknown): Array<{ status: string; id?: string }> {
+  const data = typeof body === 'object' && body !== null ? (body as Record<string, unknown>)['data'] : undefined;
+  if (!Array.isArray(data)) return [];
+  return data.map((entry: unknown) => {
+    const e = typeof entry === 'object' && entry !== null ? (entry as Record<string, unknown>) : {};
+    const details = typeof e['details'] === 'object' && e['details'] !== null ? (e['details'] as Record<string, unknown>) : {};
+    return { status: String(e['status'] ?? ''), ...(typeof details['id'] === 'string' ? { id: details['id'] } : {}) };
+  });
+}

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { catalog, selectCases, type Selection } from '../catalog/index.ts';
 import { ConfigError, ExitCode, NothingSelectedError, UsageError, type ExitCodeValue } from '../errors.ts';
 import { liveTarget, probeTarget, urlTarget, type Target } from '../harness/index.ts';
-import { readLiveConfig, refreshAccessToken } from '../live/index.ts';
+import { readLiveConfig, refreshAccessToken, startTokenBroker } from '../live/index.ts';
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { assertWritable, publishLatest, readBaseline, renderTerminal, type RunSummary } from '../report/index.ts';
@@ -42,7 +42,8 @@ export async function commandRun(args: readonly string[], cli: CliEnvironment): 
   const baseline = await loadBaseline(options['baseline'], cli.root);
   if (failOn === 'new' && !baseline) throw new UsageError('--fail-on new needs a baseline', 'give --baseline <summary.json> or keep one at reports/baseline/summary.json');
   if (baseline) assertSameCatalog(baseline);
-  const target = await resolveTarget(options, cli.env, cli.print);
+  const closers: Array<() => Promise<void>> = [];
+  const target = await resolveTarget(options, cli.env, cli.print, closers);
   const runId = cli.now.toISOString().replace(/[:.]/g, '-').replace(/-\d{3}Z$/, 'Z');
   const outDir = options.out ?? join(cli.root, 'reports', runId);
   await assertWritable(outDir);
@@ -65,7 +66,12 @@ export async function commandRun(args: readonly string[], cli: CliEnvironment): 
     terminalReporter: cli.isCi || !cli.isTty ? 'dot' : 'default',
     ...(cli.signal ? { signal: cli.signal } : {}),
   });
-  const summary = target?.kind === 'live' ? await withLiveFixtures(target, runId, outDir, cli.print, run) : await run(target);
+  let summary: RunSummary;
+  try {
+    summary = target?.kind === 'live' ? await withLiveFixtures(target, runId, outDir, cli.print, run) : await run(target);
+  } finally {
+    for (const close of closers) await close();
+  }
   if (!options.out) await publishLatest(outDir, join(cli.root, 'reports', 'latest'));
   for (const line of renderTerminal(summary, outDir)) cli.print(line);
   return exitCodeOf(summary, failOn);
@@ -125,7 +131,7 @@ function select(options: ParsedOptions<typeof runOptionTable>): Selection[] {
   return selections;
 }
 
-async function resolveTarget(options: ParsedOptions<typeof runOptionTable>, env: CliEnvironment['env'], print: (line: string) => void): Promise<Target | undefined> {
+async function resolveTarget(options: ParsedOptions<typeof runOptionTable>, env: CliEnvironment['env'], print: (line: string) => void, closers: Array<() => Promise<void>>): Promise<Target | undefined> {
   const kind = options.target ?? (options['base-url'] ? 'url' : 'mock');
   if (kind === 'mock') {
     if (options['base-url']) throw new UsageError('--base-url cannot be used with --target mock', 'drop --target mock, or drop --base-url');
@@ -133,7 +139,7 @@ async function resolveTarget(options: ParsedOptions<typeof runOptionTable>, env:
   }
   if (kind === 'live') {
     if (options['base-url']) throw new UsageError('--base-url cannot be used with --target live', 'live mode reads its hosts from ZOHO_DATA_CENTRE (or ZOHO_API_DOMAIN)');
-    return resolveLiveTarget(env, options['allow-production'] ?? false, print);
+    return resolveLiveTarget(env, options['allow-production'] ?? false, print, closers);
   }
   if (kind !== 'url') throw new UsageError(`--target "${kind}" is not a target`, 'use --target mock, url or live');
   const baseUrl = options['base-url'];
@@ -144,15 +150,18 @@ async function resolveTarget(options: ParsedOptions<typeof runOptionTable>, env:
 }
 
 /** Live: validate .env, refuse production unless allowed, refresh the access token once for the whole run, say what is about to be touched. */
-async function resolveLiveTarget(env: CliEnvironment['env'], allowProduction: boolean, print: (line: string) => void): Promise<Target> {
+async function resolveLiveTarget(env: CliEnvironment['env'], allowProduction: boolean, print: (line: string) => void, closers: Array<() => Promise<void>>): Promise<Target> {
   const config = readLiveConfig(env);
   if (config.environment === 'production' && !allowProduction) {
     throw new UsageError('ZOHO_ENVIRONMENT is production: a live run creates and updates records there', 'point it at a sandbox or developer org, or pass --allow-production');
   }
   const token = await refreshAccessToken(config);
+  // Workers whose token is rejected mid-run (expired) ask this broker; it refreshes once for all of them.
+  const broker = await startTokenBroker(token, () => refreshAccessToken(config));
+  closers.push(() => broker.close());
   const apiDomain = config.apiDomainOverridden ? config.apiDomain : (token.apiDomain ?? config.apiDomain);
   print(`Live run: ${config.environment} org in data centre ${config.dataCentre}, API ${apiDomain}${config.contractsDomain ? `, Contracts ${config.contractsDomain}` : ''} (one token refresh for the whole run)`);
-  return liveTarget({ name: `${config.environment}@${new URL(apiDomain).host}`, apiDomain, ...(config.contractsDomain ? { contractsDomain: config.contractsDomain } : {}), accessToken: token.accessToken, env });
+  return liveTarget({ name: `${config.environment}@${new URL(apiDomain).host}`, apiDomain, ...(config.contractsDomain ? { contractsDomain: config.contractsDomain } : {}), accessToken: token.accessToken, tokenBroker: broker.url, env });
 }
 
 /** The exact test names of the selected cases, for vitest's name filter. */

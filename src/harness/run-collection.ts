@@ -31,7 +31,8 @@ export interface CollectionRun {
 const EXCERPT_LIMIT = 2048;
 
 /** Runs the selected cases and returns one verdict per case, in catalog order. */
-export async function runCollection(run: CollectionRun): Promise<Verdict[]> {
+export async function runCollection(given: CollectionRun): Promise<Verdict[]> {
+  let run = given;
   const selected = casesForVersion(run.endpoint, run.version).filter((c) => !run.caseIds || run.caseIds.includes(c.id));
   const items = selectItems(run.collection, selected.map((c) => c.id));
   const results = new Map<string, CaseResult>();
@@ -42,7 +43,9 @@ export async function runCollection(run: CollectionRun): Promise<Verdict[]> {
     if (skip || !item) results.set(testCase.id, { kind: 'skipped', reason: skip ?? 'no item' });
     else runnable.push({ testCase, item });
   }
+  run = withLatestToken(run);
   const { exchanges, sandboxFailures } = await runChunks(run, runnable.map((r) => r.item));
+  run = await retryRejectedToken(run, runnable, exchanges);
   const throttled = await retryThrottled(run, runnable, exchanges);
   for (const { testCase, item } of runnable) results.set(testCase.id, judge(run, testCase, exchanges.get(item.id), sandboxFailures.get(item.id) ?? []));
   const context = { product: run.endpoint.product, endpoint: run.endpoint.id, version: run.version, target: run.target.name };
@@ -51,6 +54,41 @@ export async function runCollection(run: CollectionRun): Promise<Verdict[]> {
     const retries = throttled.get(c.id);
     return retries ? { ...verdict, throttleRetries: retries } : verdict;
   });
+}
+
+/** Tokens a live run renewed mid-run, by broker URL: later collections in this worker start with the fresh one. */
+const renewedTokens = new Map<string, string>();
+
+function withLatestToken(run: CollectionRun): CollectionRun {
+  const fresh = run.target.tokenBroker ? renewedTokens.get(run.target.tokenBroker) : undefined;
+  return fresh ? withToken(run, fresh) : run;
+}
+
+function withToken(run: CollectionRun, token: string): CollectionRun {
+  return { ...run, target: { ...run.target, variables: { ...run.target.variables, access_token: token }, secrets: [...run.target.secrets, token] } };
+}
+
+/** Live: when the org says INVALID_TOKEN (expired mid-run), get the run's fresh token once and send those requests again. */
+async function retryRejectedToken(run: CollectionRun, runnable: ReadonlyArray<{ testCase: Case; item: CollectionItem }>, exchanges: Map<string, Exchange>): Promise<CollectionRun> {
+  const broker = run.target.tokenBroker;
+  if (!broker) return run;
+  const rejected = runnable.filter(({ testCase, item }) => {
+    const response = exchanges.get(item.id)?.response;
+    const expectsIt = testCase.expect.shape === 'error' && testCase.expect.code === 'INVALID_TOKEN';
+    return !expectsIt && response?.status === 401 && /"code"\s*:\s*"INVALID_TOKEN"/.test(response.body);
+  });
+  if (rejected.length === 0) return run;
+  const answer = await fetch(broker, { method: 'POST', body: JSON.stringify({ stale: run.target.variables['access_token'] }), signal: AbortSignal.timeout(30_000) });
+  const token = ((await answer.json()) as { accessToken?: unknown }).accessToken;
+  if (typeof token !== 'string') return run;
+  renewedTokens.set(broker, token);
+  const renewed = withToken(run, token);
+  const again = await runChunks(renewed, rejected.map((r) => r.item));
+  for (const { item } of rejected) {
+    const exchange = again.exchanges.get(item.id);
+    if (exchange) exchanges.set(item.id, exchange);
+  }
+  return renewed;
 }
 
 /** Sends throttled requests again (bounded), after the wait the server asks for; returns retries per case id. */

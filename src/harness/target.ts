@@ -15,6 +15,8 @@ export interface Target {
   readonly variables: Readonly<Record<string, string>>;
   /** Values that must never be shown or written (tokens). */
   readonly secrets: readonly string[];
+  /** Live runs: where to ask for a fresh token when the org rejects the current one (INVALID_TOKEN). */
+  readonly tokenBroker?: string;
 }
 
 /** Variables whose values are credentials. */
@@ -50,13 +52,13 @@ export function urlTarget(baseUrl: string, env: Readonly<Record<string, string |
 }
 
 /** A live org: the access token the run refreshed once, the hosts live mode resolved, fixture ids and extra tokens from ZOHO_* values. */
-export function liveTarget(input: { name: string; apiDomain: string; contractsDomain?: string; accessToken: string; env: Readonly<Record<string, string | undefined>> }): Target {
+export function liveTarget(input: { name: string; apiDomain: string; contractsDomain?: string; accessToken: string; tokenBroker?: string; env: Readonly<Record<string, string | undefined>> }): Target {
   const variables = variablesFromEnvironment(input.env);
   for (const name of ['client_id', 'client_secret', 'refresh_token', 'data_centre', 'environment', 'accounts_url', 'contracts_url']) delete variables[name];
   variables['access_token'] = input.accessToken;
   if (input.contractsDomain) variables['contracts_domain'] = input.contractsDomain;
   const secrets = [...secretsOf(variables), ...['ZOHO_CLIENT_SECRET', 'ZOHO_REFRESH_TOKEN', 'ZOHO_CLIENT_ID'].map((k) => input.env[k] ?? '').filter(Boolean)];
-  return { kind: 'live', name: input.name, apiDomain: input.apiDomain, variables, secrets };
+  return { kind: 'live', name: input.name, apiDomain: input.apiDomain, variables, secrets, ...(input.tokenBroker ? { tokenBroker: input.tokenBroker } : {}) };
 }
 
 /** ZOHO_NAME=value -> name=value (ZOHO_BULK_IDS expanded), without the API domain, which the target decides. */

@@ -5,3 +5,4 @@ export { DATA_CENTRES, type DataCentre, type DataCentreName } from './data-centr
 export { refreshAccessToken, type AccessToken } from './refresh-token.ts';
 export { createFixtures, deleteFixtures, type ApiClient, type FixtureRecord } from './fixtures.ts';
 export { ledgersWithLeftovers, leftovers, readLedger, writeLedger, type FixtureLedger } from './fixture-ledger.ts';
+export { startTokenBroker, type TokenBroker } from './token-broker.ts';

@@ -18,7 +18,8 @@ export function authenticate(state: MockState, header: string | undefined): Toke
   if (!header) return { failure: topLevelError('AUTHENTICATION_FAILURE'), behaviour: 'AUTHENTICATION_FAILURE' };
   const match = /^Zoho-oauthtoken (\S+)$/.exec(header.trim());
   const grant = match?.[1] ? state.tokens.get(match[1]) : undefined;
-  return grant ?? { failure: topLevelError('INVALID_TOKEN'), behaviour: 'INVALID_TOKEN' };
+  const expired = grant?.expiresAt !== undefined && state.now().getTime() >= grant.expiresAt;
+  return grant && !expired ? grant : { failure: topLevelError('INVALID_TOKEN'), behaviour: 'INVALID_TOKEN' };
 }
 
 /** True when the scopes allow `operation` on `module` of a product (`<Product>.modules.ALL` or `<Product>.modules.<module>.<op>`). */

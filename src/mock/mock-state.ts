@@ -7,6 +7,8 @@ import { EXISTING_MOBILE, SEED_TIME, seedBiginRecords, seedLocks, seedRecords, s
 export interface TokenGrant {
   readonly user: MockUser;
   readonly scopes: readonly string[];
+  /** Minted tokens expire (epoch ms); the seeded ones do not. */
+  readonly expiresAt?: number;
 }
 
 /** Modules the API serves (API names are case-sensitive). */
@@ -40,7 +42,11 @@ export class MockState {
   private readonly counts = new Map<string, number>();
   private nextId = 3652397000000500001n;
 
-  constructor(readonly now: () => Date) {
+  constructor(
+    readonly now: () => Date,
+    /** Lifetime of tokens minted by /oauth/v2/token, in seconds (Zoho: 3600). */
+    readonly tokenLifetimeSeconds = 3600,
+  ) {
     for (const grant of seedTokens) {
       this.tokens.set(grant.token, { user: grant.user, scopes: grant.scopes });
       this.variables[grant.variable] = grant.token;

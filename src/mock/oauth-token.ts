@@ -32,8 +32,8 @@ export function handleTokenRequest(state: MockState, query: URLSearchParams, bod
   state.tokenRefreshes.push(now);
   const accessToken = `1000.${createHash('sha256').update(`zoho-mock:minted:${state.tokenRefreshes.length}:${now}`).digest('hex').slice(0, 64)}`;
   const scopes = ['ZohoCRM.modules.ALL', 'ZohoCRM.modules.lockinginformation.Update', 'ZohoBigin.modules.ALL', 'contracts.meta.UPDATE'];
-  state.tokens.set(accessToken, { user: users.admin, scopes });
-  const body2: Json = { access_token: accessToken, api_domain: apiDomain, token_type: 'Bearer', expires_in: 3600, scope: scopes.join(' ') };
+  state.tokens.set(accessToken, { user: users.admin, scopes, expiresAt: now + state.tokenLifetimeSeconds * 1000 });
+  const body2: Json = { access_token: accessToken, api_domain: apiDomain, token_type: 'Bearer', expires_in: state.tokenLifetimeSeconds, scope: scopes.join(' ') };
   return { response: { status: 200, body: body2 }, behaviour: 'oauth:refreshed' };
 }
 

@@ -42,11 +42,13 @@ export interface MockOptions {
   readonly now?: () => Date;
   /** How long a client may take to send its headers (slow clients are cut off). Default 10 s. */
   readonly headersTimeoutMs?: number;
+  /** Lifetime of tokens minted by /oauth/v2/token, in seconds (default 3600, as Zoho). */
+  readonly tokenLifetimeSeconds?: number;
 }
 
 /** Starts the mock on 127.0.0.1 (a free port unless one is given). */
 export async function startMock(options: MockOptions = {}): Promise<MockServer> {
-  const state = new MockState(options.now ?? (() => new Date()));
+  const state = new MockState(options.now ?? (() => new Date()), options.tokenLifetimeSeconds ?? 3600);
   const counts = { api: 0, contracts: 0 };
   const host = options.host ?? '127.0.0.1';
   // Node checks request timeouts on this interval: keep it under the headers timeout so slow clients are cut off in time.

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startMock, type MockServer } from '../../src/mock/index.ts';
 import type { RunSummary } from '../../src/report/index.ts';
+import { startBreakingProxy } from '../support/breaking-proxy.ts';
 import { ROOT } from '../support/docs.ts';
 import { mockEnvironment } from '../support/mock-env.ts';
 import { runCli } from '../support/run-cli.ts';
@@ -69,6 +70,24 @@ describe('--target live against the mock', () => {
     const secrets = [mock.variables['client_secret'], mock.variables['refresh_token']].filter((s): s is string => Boolean(s));
     for (const file of await readdir(out)) for (const secret of secrets) expect((await readFile(join(out, file), 'utf8')).includes(secret), file).toBe(false);
     for (const secret of secrets) expect(result.stdout.includes(secret)).toBe(false);
+  });
+
+  it('refreshes once more when the token expires mid-run, and every case still passes', async () => {
+    await mock.close();
+    mock = await startMock({ tokenLifetimeSeconds: 2 });
+    const slow = await startBreakingProxy(mock.url, (r) => r, 60);
+    try {
+      const out = await mkdtemp(join(tmpdir(), 'zoho-live-expiry-'));
+      const result = await runCli(['--target', 'live', '--product', 'crm', '--endpoint', 'update-records', '--out', out], liveEnv({ ZOHO_API_DOMAIN: slow.url }));
+      expect(result.code, result.stdout + result.stderr).toBe(0);
+      const summary = JSON.parse(await readFile(join(out, 'summary.json'), 'utf8')) as RunSummary;
+      expect(summary.totals.failed).toBe(0);
+      expect(mock.tokenRefreshes()).toBeGreaterThanOrEqual(2);
+      expect(mock.tokenRefreshes()).toBeLessThanOrEqual(6);
+      expect(result.stdout).toContain('Fixtures: deleted all 106 records');
+    } finally {
+      await slow.close();
+    }
   });
 
   it('cleans up what a killed run left behind, from its ledger', async () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { catalog, selectCases, type Selection } from '../catalog/index.ts';
 import { ConfigError, ExitCode, NothingSelectedError, UsageError, type ExitCodeValue } from '../errors.ts';
 import { liveTarget, probeTarget, urlTarget, type Target } from '../harness/index.ts';
-import { readLiveConfig, refreshAccessToken, startTokenBroker } from '../live/index.ts';
+import { readLiveConfig, refreshAccessToken, startReplayServer, startTokenBroker } from '../live/index.ts';
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { assertWritable, publishLatest, readBaseline, renderTerminal, type RunSummary } from '../report/index.ts';
@@ -61,6 +61,7 @@ export async function commandRun(args: readonly string[], cli: CliEnvironment): 
     ...(baseline ? { baseline } : {}),
     ...collectionsCommit(cli.root),
     ...(options.shard ? { shard: parseShard(options.shard) } : {}),
+    ...(options.record ? { recordDir: join(outDir, 'cassettes') } : {}),
     sandboxTests: options['sandbox-tests'] ?? false,
     ...(options.case ? { testNames: testNames(selections) } : {}),
     terminalReporter: cli.isCi || !cli.isTty ? 'dot' : 'default',
@@ -136,6 +137,12 @@ async function resolveTarget(options: ParsedOptions<typeof runOptionTable>, env:
   if (kind === 'mock') {
     if (options['base-url']) throw new UsageError('--base-url cannot be used with --target mock', 'drop --target mock, or drop --base-url');
     return undefined;
+  }
+  if (kind === 'replay') {
+    if (!options.cassettes) throw new UsageError('--target replay needs --cassettes <dir>', 'give the cassettes/ folder of an earlier --record run');
+    const replay = await startReplayServer(options.cassettes);
+    closers.push(() => replay.close());
+    return { kind: 'replay', name: 'replay', apiDomain: replay.url, variables: { contracts_domain: replay.url }, secrets: [], recorded: replay.keys };
   }
   if (kind === 'live') {
     if (options['base-url']) throw new UsageError('--base-url cannot be used with --target live', 'live mode reads its hosts from ZOHO_DATA_CENTRE (or ZOHO_API_DOMAIN)');

@@ -24,6 +24,8 @@ export interface ContractRunRequest {
   readonly retries: number;
   readonly baseline?: { readonly source: string; readonly verdicts: readonly Verdict[] };
   readonly collectionsCommit?: string;
+  /** --record: cassettes go here. */
+  readonly recordDir?: string;
   /** vitest shard "k/n"; a blob report is written beside the others for `merge`. */
   readonly shard?: string;
   readonly sandboxTests: boolean;
@@ -72,6 +74,7 @@ export async function runContract(request: ContractRunRequest): Promise<RunSumma
       concurrency: request.concurrency,
       timeoutMs: request.timeoutMs,
       sandboxTests: request.sandboxTests,
+      ...(request.recordDir ? { recordDir: request.recordDir } : {}),
     });
     const files = request.selections.map((s) => relative(request.root, join(request.root, harnessPath(s.endpoint, s.version))));
     const cancel = (): void => void vitest.cancelCurrentRun('keyboard-input');

@@ -26,6 +26,8 @@ export interface CollectionRun {
   readonly timeoutMs?: number;
   /** Also run the collection's own sandbox test scripts (slower; the Node verdict stays authoritative). */
   readonly sandboxTests?: boolean;
+  /** Called with every final exchange (full, unredacted: the caller redacts before writing), e.g. to record cassettes. */
+  readonly onExchange?: (caseId: string, exchange: Exchange) => void | Promise<void>;
 }
 
 const EXCERPT_LIMIT = 2048;
@@ -39,7 +41,8 @@ export async function runCollection(given: CollectionRun): Promise<Verdict[]> {
   const runnable: Array<{ testCase: Case; item: CollectionItem }> = [];
   for (const testCase of selected) {
     const item = items.get(testCase.id);
-    const skip = item ? skipReason(testCase, item, run.target) : `collection has no item for case ${testCase.id}: run \`npm run collections\``;
+    const key = `${run.endpoint.product}/${run.endpoint.id}/${run.version}/${testCase.id}`;
+    const skip = item ? skipReason(testCase, item, run.target, key) : `collection has no item for case ${testCase.id}: run \`npm run collections\``;
     if (skip || !item) results.set(testCase.id, { kind: 'skipped', reason: skip ?? 'no item' });
     else runnable.push({ testCase, item });
   }
@@ -47,13 +50,27 @@ export async function runCollection(given: CollectionRun): Promise<Verdict[]> {
   const { exchanges, sandboxFailures } = await runChunks(run, runnable.map((r) => r.item));
   run = await retryRejectedToken(run, runnable, exchanges);
   const throttled = await retryThrottled(run, runnable, exchanges);
-  for (const { testCase, item } of runnable) results.set(testCase.id, judge(run, testCase, exchanges.get(item.id), sandboxFailures.get(item.id) ?? []));
+  for (const { testCase, item } of runnable) {
+    const exchange = exchanges.get(item.id);
+    if (exchange && run.onExchange) await run.onExchange(testCase.id, exchange);
+    results.set(testCase.id, judge(run, testCase, exchange, sandboxFailures.get(item.id) ?? []));
+  }
   const context = { product: run.endpoint.product, endpoint: run.endpoint.id, version: run.version, target: run.target.name };
   return selected.map((c) => {
     const verdict = buildVerdict(context, c, results.get(c.id) ?? { kind: 'skipped', reason: 'not run' });
     const retries = throttled.get(c.id);
     return retries ? { ...verdict, throttleRetries: retries } : verdict;
   });
+}
+
+/** A replay server answers by case: it learns which one from a header (it replays recordings; the mock never reads this). */
+function forTarget(run: CollectionRun, item: Record<string, unknown>): Record<string, unknown> {
+  if (run.target.kind !== 'replay') return item;
+  const request = item['request'] as Record<string, unknown>;
+  const header = Array.isArray(request['header']) ? request['header'] : [];
+  const caseId = String(item['id']).slice(String(item['id']).lastIndexOf('.') + 1);
+  const key = `${run.endpoint.product}/${run.endpoint.id}/${run.version}/${caseId}`;
+  return { ...item, request: { ...request, header: [...header, { key: 'X-Replay-Case', value: key }] } };
 }
 
 /** Tokens a live run renewed mid-run, by broker URL: later collections in this worker start with the fresh one. */
@@ -110,7 +127,8 @@ async function retryThrottled(run: CollectionRun, runnable: ReadonlyArray<{ test
   return retries;
 }
 
-function skipReason(testCase: Case, item: CollectionItem, target: Target): string | undefined {
+function skipReason(testCase: Case, item: CollectionItem, target: Target, key: string): string | undefined {
+  if (target.kind === 'replay') return target.recorded?.includes(key) ? undefined : 'no recorded exchange for this case';
   if (target.kind !== 'url' && !testCase.provocable.includes(target.kind)) return `${target.kind} cannot provoke it (${testCase.provocable.join(' and ')} only)`;
   const known = new Set([...Object.keys(target.variables), 'api_domain']);
   const missing = referencedVariables(JSON.stringify(item.json)).filter((v) => !known.has(v));
@@ -136,7 +154,7 @@ async function runChunks(run: CollectionRun, items: readonly CollectionItem[]): 
 }
 
 function runNewman(run: CollectionRun, items: readonly CollectionItem[], output: RunOutput): Promise<void> {
-  const collection = { ...(run.collection as Record<string, unknown>), item: items.map((i) => (run.sandboxTests ? i.json : { ...i.json, event: [] })) };
+  const collection = { ...(run.collection as Record<string, unknown>), item: items.map((i) => forTarget(run, run.sandboxTests ? i.json : { ...i.json, event: [] })) };
   return new Promise((resolve, reject) => {
     const emitter = newman.run(
       {

@@ -3,7 +3,7 @@
 import { ConfigError } from '../errors.ts';
 
 /** The kinds of target (DESIGN.md "Targets"); live arrives with live mode. */
-export type TargetKind = 'mock' | 'url' | 'live';
+export type TargetKind = 'mock' | 'url' | 'live' | 'replay';
 
 /** A target: its base URL and every variable value a collection may reference. Serialisable (vitest `provide`). */
 export interface Target {
@@ -17,6 +17,8 @@ export interface Target {
   readonly secrets: readonly string[];
   /** Live runs: where to ask for a fresh token when the org rejects the current one (INVALID_TOKEN). */
   readonly tokenBroker?: string;
+  /** Replay: the cases that have a recorded exchange (`product/endpoint/version/caseId`); the others are skipped. */
+  readonly recorded?: readonly string[];
 }
 
 /** Variables whose values are credentials. */

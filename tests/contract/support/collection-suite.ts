@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { beforeAll, expect, inject, test } from 'vitest';
 import { casesForVersion, type Endpoint } from '../../../src/catalog/index.ts';
 import { collectionPath, schemaId } from '../../../src/generate/index.ts';
-import { loadCollection, runCollection } from '../../../src/harness/index.ts';
+import { loadCollection, runCollection, type Exchange } from '../../../src/harness/index.ts';
+import { writeCassette } from '../../../src/live/index.ts';
 import '../../../src/report/task-meta.ts';
 import { createSchemaRegistry, loadSchemas, type SchemaRegistry, type Verdict } from '../../../src/validate/index.ts';
 
@@ -39,8 +40,17 @@ export function defineCollectionSuite(endpoint: Endpoint, version: string): void
     const collection = await loadCollection(join(ROOT, collectionPath(endpoint, version)));
     const registry = await sharedRegistry();
     const target = inject('target');
+    const record = options.recordDir;
+    const onExchange = record
+      ? (caseId: string, e: Exchange) =>
+          writeCassette(record, {
+            key: `${endpoint.product}/${endpoint.id}/${version}/${caseId}`,
+            request: { method: e.method, url: e.url, headers: e.requestHeaders, ...(e.requestBody === undefined ? {} : { body: e.requestBody }) },
+            response: { status: e.response?.status ?? 0, headers: e.response?.headers ?? {}, body: e.response?.body ?? '' },
+          }, target.secrets)
+      : undefined;
     runCases = (ids) =>
-      runCollection({ endpoint, version, collection, target, registry, schemaId: schemaId(endpoint), caseIds: ids, concurrency: options.concurrency, timeoutMs: options.timeoutMs, sandboxTests: options.sandboxTests });
+      runCollection({ endpoint, version, collection, target, registry, schemaId: schemaId(endpoint), caseIds: ids, concurrency: options.concurrency, timeoutMs: options.timeoutMs, sandboxTests: options.sandboxTests, ...(onExchange ? { onExchange } : {}) });
     for (const verdict of await runCases(caseIds)) verdicts.set(verdict.caseId, verdict);
   });
   for (const testCase of cases) {

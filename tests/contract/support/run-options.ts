@@ -9,6 +9,8 @@ export interface ContractRunOptions {
   readonly concurrency: number;
   readonly timeoutMs: number;
   readonly sandboxTests: boolean;
+  /** --record: write every exchange (redacted) as a cassette here. */
+  readonly recordDir?: string;
 }
 
 export const defaultRunOptions: ContractRunOptions = { concurrency: 4, timeoutMs: 30_000, sandboxTests: false };

@@ -6,7 +6,16 @@ import { ConfigError } from '../errors.ts';
 export interface FixtureRecord {
   readonly module: string;
   readonly id: string;
+  /** The lock the run put on it (Locking_Information__s), removed before the record is deleted. */
+  readonly lockId?: string;
 }
+
+/** Records the run locks itself for the record-locking cases: variable of the record, of its lock, and the module. */
+const LOCKED = [
+  { module: 'Leads', record: 'locked_lead_id', lock: 'lead_lock_id' },
+  { module: 'Deals', record: 'locked_deal_id', lock: 'deal_lock_id' },
+  { module: 'Custom_Module1', record: 'locked_custom_id', lock: 'custom_lock_id' },
+] as const;
 
 /** Talks to the org's API with the run's token; every call has a timeout. */
 export interface ApiClient {
@@ -27,16 +36,17 @@ function plan(runId: string): Array<{ variable: string; module: string; fields: 
     { variable: 'deal_id', module: 'Deals', fields: { Deal_Name: 'Fixture deal', Stage: 'Qualification', Foreign_Languages: ['English'], Description: tag } },
     { variable: 'event_id', module: 'Events', fields: { Event_Title: 'Fixture event', Start_DateTime: '2030-01-01T10:00:00+00:00', End_DateTime: '2030-01-01T11:00:00+00:00', Description: tag } },
     ...Array.from({ length: 101 }, (_, i) => ({ variable: `bulk_id_${String(i + 1).padStart(3, '0')}`, module: 'Leads', fields: lead(`Bulk ${i + 1}`) })),
+    ...LOCKED.map((l) => ({ variable: l.record, module: l.module, fields: l.module === 'Deals' ? { Deal_Name: 'Lock fixture', Stage: 'Qualification', Description: tag } : lead('Lock fixture') })),
   ];
 }
 
 /** Creates the fixtures (Insert Records, at most 100 per call); returns the variables and what was created so far, even on failure. */
 export async function createFixtures(client: ApiClient, runId: string, onCreated: (records: readonly FixtureRecord[]) => Promise<void>): Promise<{ variables: Record<string, string>; created: FixtureRecord[] }> {
-  const entries = plan(runId);
+  const planned = plan(runId);
   const variables: Record<string, string> = {};
   const created: FixtureRecord[] = [];
-  for (const module of [...new Set(entries.map((e) => e.module))]) {
-    const own = entries.filter((e) => e.module === module);
+  for (const module of [...new Set(planned.map((e) => e.module))]) {
+    const own = planned.filter((e) => e.module === module);
     for (let start = 0; start < own.length; start += 100) {
       const batch = own.slice(start, start + 100);
       const ids = await insert(client, module, batch.map((e) => e.fields));
@@ -50,20 +60,36 @@ export async function createFixtures(client: ApiClient, runId: string, onCreated
       await onCreated(created);
     }
   }
-  const mobile = entries.find((e) => e.variable === 'mobile_holder_id')?.fields['Mobile'];
+  const mobile = planned.find((e) => e.variable === 'mobile_holder_id')?.fields['Mobile'];
   if (typeof mobile === 'string') variables['existing_mobile'] = mobile;
+  for (const l of LOCKED) {
+    const recordId = variables[l.record];
+    if (!recordId) continue;
+    const body = await call(client, 'POST', `/crm/${client.version}/${l.module}/${recordId}/Locking_Information__s`, { data: [{ Locked_Reason__s: `zoho-contract-suite ${runId}` }] });
+    const lockId = entries(body)[0]?.id;
+    if (!lockId) continue;
+    variables[l.lock] = lockId;
+    const at = created.findIndex((r) => r.module === l.module && r.id === recordId);
+    if (at >= 0) created[at] = { module: l.module, id: recordId, lockId };
+    await onCreated(created);
+  }
   return { variables, created };
 }
 
 /** Deletes fixtures (Delete Records with ids=, at most 100 per call); returns the ids the org confirmed deleted. */
 export async function deleteFixtures(client: ApiClient, records: readonly FixtureRecord[]): Promise<FixtureRecord[]> {
   const deleted: FixtureRecord[] = [];
+  // A locked record cannot be deleted on Zoho: unlock first (an unlock that fails leaves the delete to say so).
+  for (const r of records.filter((x) => x.lockId)) await call(client, 'DELETE', `/crm/${client.version}/${r.module}/${r.id}/Locking_Information__s/${r.lockId}`).catch(() => undefined);
   for (const module of [...new Set(records.map((r) => r.module))]) {
     const ids = records.filter((r) => r.module === module).map((r) => r.id);
     for (let start = 0; start < ids.length; start += 100) {
       const batch = ids.slice(start, start + 100);
       const body = await call(client, 'DELETE', `/crm/${client.version}/${module}?ids=${batch.join(',')}`);
-      for (const entry of entries(body)) if (entry.status === 'success' && entry.id) deleted.push({ module, id: entry.id });
+      for (const entry of entries(body)) {
+        const record = records.find((r) => r.module === module && r.id === entry.id);
+        if (entry.status === 'success' && record) deleted.push(record);
+      }
     }
   }
   return deleted;

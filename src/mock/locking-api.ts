@@ -8,13 +8,17 @@ import { recordError, topLevelError, type Json } from './zoho-errors.ts';
 
 /** The page's "Possible module names" (API names); others cannot be locked. */
 const LOCKABLE = new Set(['Leads', 'Accounts', 'Contacts', 'Deals', 'Tasks', 'Cases', 'Solutions', 'Vendors', 'Price_Books', 'Quotes', 'Sales_Orders', 'Purchase_Orders', 'Invoices', 'Custom_Module1']);
-export const LOCKING_PATH = /^\/crm\/(v[0-9.]+)\/([^/]+)\/(\d+)\/Locking_Information__s\/(\d+)\/?$/;
+export const LOCKING_PATH = /^\/crm\/(v[0-9.]+)\/([^/]+)\/(\d+)\/Locking_Information__s(?:\/(\d+))?\/?$/;
 
 /** Answers a request already matched by LOCKING_PATH. */
 export function handleLocking(state: MockState, method: string, match: RegExpExecArray, authorization: string | undefined, body: string): Handled {
-  const [, , module = '', recordId = '', lockId = ''] = match;
+  const [, , module = '', recordId = '', lockId] = match;
   const grant = authenticate(state, authorization);
   if ('failure' in grant) return { response: grant.failure, behaviours: [grant.behaviour] };
+  // Lock (POST without a lock id) and unlock (DELETE with one): what live fixtures use (zoho-notes.md section 6).
+  if (lockId === undefined && method === 'POST') return lockRecord(state, module, recordId);
+  if (lockId !== undefined && method === 'DELETE') return unlockRecord(state, module, recordId, lockId);
+  if (lockId === undefined) return { response: { ...topLevelError('INVALID_REQUEST_METHOD'), status: 403 }, behaviours: ['locking:INVALID_REQUEST_METHOD'] };
   // The page gives 403 for a wrong method on this URL (Update Records gives 400): the drift ledger keeps both.
   if (method !== 'PUT') return { response: { ...topLevelError('INVALID_REQUEST_METHOD'), status: 403 }, behaviours: ['locking:INVALID_REQUEST_METHOD'] };
   if (!MODULES.has(module)) return { response: topLevelError('INVALID_MODULE', {}, 'The module name given seems to be invalid.'), behaviours: ['locking:INVALID_MODULE:invalid'] };
@@ -35,6 +39,22 @@ export function handleLocking(state: MockState, method: string, match: RegExpExe
   }
   if (lock.source === 'automatic') return { response: topLevelError('NOT_ALLOWED'), behaviours: ['locking:NOT_ALLOWED'] };
   return answer(lock, lockId, data);
+}
+
+function lockRecord(state: MockState, module: string, recordId: string): Handled {
+  if (!LOCKABLE.has(module)) return { response: topLevelError('INVALID_MODULE', {}, 'The module name given seems to be invalid.'), behaviours: ['locking:INVALID_MODULE:unsupported'] };
+  if (!state.moduleRecords(module).has(recordId)) return { response: { status: 202, body: { data: [recordError('INVALID_DATA', { api_name: 'id' }, 'the id given seems to be invalid')] } }, behaviours: ['INVALID_DATA:id'] };
+  if (state.locks.has(`${module}/${recordId}`)) return { response: topLevelError('NOT_ALLOWED'), behaviours: ['locking:NOT_ALLOWED'] };
+  const lockId = state.newId();
+  state.locks.set(`${module}/${recordId}`, { lockId, source: 'manual', reason: 'locked by the API' });
+  return { response: { status: 201, body: { data: [{ code: 'SUCCESS', details: { id: lockId }, message: 'record locked', status: 'success' }] } }, behaviours: ['locking:SUCCESS'] };
+}
+
+function unlockRecord(state: MockState, module: string, recordId: string, lockId: string): Handled {
+  const lock = state.locks.get(`${module}/${recordId}`);
+  if (!lock || lock.lockId !== lockId) return { response: { status: 202, body: { data: [recordError('INVALID_DATA', { api_name: 'id' }, 'the id given seems to be invalid')] } }, behaviours: ['INVALID_DATA:id'] };
+  state.locks.delete(`${module}/${recordId}`);
+  return { response: { status: 200, body: { data: [{ code: 'SUCCESS', details: { id: lockId }, message: 'record unlocked', status: 'success' }] } }, behaviours: ['locking:SUCCESS'] };
 }
 
 function answer(lock: { reason: string }, lockId: string, data: readonly Json[]): Handled {

@@ -8,6 +8,8 @@ export interface FixtureRecord {
   readonly id: string;
   /** The lock the run put on it (Locking_Information__s), removed before the record is deleted. */
   readonly lockId?: string;
+  /** Bigin records live under /bigin/v1; CRM's under /crm/{version}. */
+  readonly product?: 'bigin';
 }
 
 /** Records the run locks itself for the record-locking cases: variable of the record, of its lock, and the module. */
@@ -25,7 +27,7 @@ export interface ApiClient {
 }
 
 /** What the suite creates itself: variable -> module and fields. Locked, unapproved and private records cannot be made through the API. */
-function plan(runId: string): Array<{ variable: string; module: string; fields: Record<string, unknown> }> {
+function plan(runId: string): Array<{ variable: string; module: string; fields: Record<string, unknown>; product?: 'bigin' }> {
   const tag = `zoho-contract-suite ${runId}`;
   const mobile = `9${String(Date.now()).slice(-9)}`;
   const lead = (name: string, extra: Record<string, unknown> = {}) => ({ Last_Name: name, Company: 'Contract Suite', Description: tag, ...extra });
@@ -37,6 +39,13 @@ function plan(runId: string): Array<{ variable: string; module: string; fields: 
     { variable: 'event_id', module: 'Events', fields: { Event_Title: 'Fixture event', Start_DateTime: '2030-01-01T10:00:00+00:00', End_DateTime: '2030-01-01T11:00:00+00:00', Description: tag } },
     ...Array.from({ length: 101 }, (_, i) => ({ variable: `bulk_id_${String(i + 1).padStart(3, '0')}`, module: 'Leads', fields: lead(`Bulk ${i + 1}`) })),
     ...LOCKED.map((l) => ({ variable: l.record, module: l.module, fields: l.module === 'Deals' ? { Deal_Name: 'Lock fixture', Stage: 'Qualification', Description: tag } : lead('Lock fixture') })),
+    ...([
+      ['bigin_deal_id', 'Deals', { Deal_Name: 'Fixture deal', Stage: 'Qualification', Description: tag }],
+      ['bigin_contact_id', 'Contacts', { Last_Name: 'Fixture contact', Description: tag }],
+      ['bigin_account_id', 'Accounts', { Account_Name: `Fixture company ${runId}`, Description: tag }],
+      ['bigin_product_id', 'Products', { Product_Name: `Fixture product 1 ${runId}`, Description: tag }],
+      ['bigin_second_product_id', 'Products', { Product_Name: `Fixture product 2 ${runId}`, Description: tag }],
+    ] as const).map(([variable, module, fields]) => ({ variable, module, fields: { ...fields }, product: 'bigin' as const })),
   ];
 }
 
@@ -45,16 +54,18 @@ export async function createFixtures(client: ApiClient, runId: string, onCreated
   const planned = plan(runId);
   const variables: Record<string, string> = {};
   const created: FixtureRecord[] = [];
-  for (const module of [...new Set(planned.map((e) => e.module))]) {
-    const own = planned.filter((e) => e.module === module);
+  for (const key of [...new Set(planned.map((e) => `${e.product ?? 'crm'}:${e.module}`))]) {
+    const own = planned.filter((e) => `${e.product ?? 'crm'}:${e.module}` === key);
+    const product = own[0]?.product;
+    const module = own[0]?.module ?? '';
     for (let start = 0; start < own.length; start += 100) {
       const batch = own.slice(start, start + 100);
-      const ids = await insert(client, module, batch.map((e) => e.fields));
+      const ids = await insert(client, module, batch.map((e) => e.fields), product);
       batch.forEach((entry, i) => {
         const id = ids[i];
         if (id) {
           variables[entry.variable] = id;
-          created.push({ module, id });
+          created.push({ module, id, ...(product ? { product } : {}) });
         }
       });
       await onCreated(created);
@@ -81,13 +92,16 @@ export async function deleteFixtures(client: ApiClient, records: readonly Fixtur
   const deleted: FixtureRecord[] = [];
   // A locked record cannot be deleted on Zoho: unlock first (an unlock that fails leaves the delete to say so).
   for (const r of records.filter((x) => x.lockId)) await call(client, 'DELETE', `/crm/${client.version}/${r.module}/${r.id}/Locking_Information__s/${r.lockId}`).catch(() => undefined);
-  for (const module of [...new Set(records.map((r) => r.module))]) {
-    const ids = records.filter((r) => r.module === module).map((r) => r.id);
+  for (const key of [...new Set(records.map((r) => `${r.product ?? 'crm'}:${r.module}`))]) {
+    const own = records.filter((r) => `${r.product ?? 'crm'}:${r.module}` === key);
+    const module = own[0]?.module ?? '';
+    const base = own[0]?.product === 'bigin' ? `/bigin/v1/${module}` : `/crm/${client.version}/${module}`;
+    const ids = own.map((r) => r.id);
     for (let start = 0; start < ids.length; start += 100) {
       const batch = ids.slice(start, start + 100);
-      const body = await call(client, 'DELETE', `/crm/${client.version}/${module}?ids=${batch.join(',')}`);
+      const body = await call(client, 'DELETE', `${base}?ids=${batch.join(',')}`);
       for (const entry of entries(body)) {
-        const record = records.find((r) => r.module === module && r.id === entry.id);
+        const record = own.find((r) => r.id === entry.id);
         if (entry.status === 'success' && record) deleted.push(record);
       }
     }
@@ -95,8 +109,9 @@ export async function deleteFixtures(client: ApiClient, records: readonly Fixtur
   return deleted;
 }
 
-async function insert(client: ApiClient, module: string, records: readonly Record<string, unknown>[]): Promise<Array<string | undefined>> {
-  const body = await call(client, 'POST', `/crm/${client.version}/${module}`, { data: records, trigger: [] });
+async function insert(client: ApiClient, module: string, records: readonly Record<string, unknown>[], product?: 'bigin'): Promise<Array<string | undefined>> {
+  const path = product === 'bigin' ? `/bigin/v1/${module}` : `/crm/${client.version}/${module}`;
+  const body = await call(client, 'POST', path, { data: records, trigger: [] });
   return entries(body).map((e) => (e.status === 'success' ? e.id : undefined));
 }
 

@@ -1,7 +1,8 @@
 // Bigin Update Related Records: PUT /bigin/v1/{module}/{record_id}/{related_list}[/{related_id}].
 
 import { authenticate, hasScope } from './authorize.ts';
-import type { MockState } from './mock-state.ts';
+import type { MockState, TokenGrant } from './mock-state.ts';
+import { deleteRecord, insertRecord } from './record-write.ts';
 import type { Handled } from './records-api.ts';
 import { isHandled, parseDataBody } from './parse-body.ts';
 import { recordError, topLevelError, type Json, type MockResponse } from './zoho-errors.ts';
@@ -15,10 +16,11 @@ const RELATED = new Map<string, readonly string[]>([['Deals', ['Products']], ['C
 const fail = (response: MockResponse, behaviour: string): Handled => ({ response, behaviours: [behaviour] });
 
 /** Answers a request already matched by BIGIN_PATH. */
-export function handleBigin(state: MockState, method: string, match: RegExpExecArray, authorization: string | undefined, body: string): Handled {
+export function handleBigin(state: MockState, method: string, match: RegExpExecArray, authorization: string | undefined, body: string, query: URLSearchParams = new URLSearchParams()): Handled {
   const [, version, module = '', recordId = '', related = '', relatedId, rest] = match;
   const grant = authenticate(state, authorization);
   if ('failure' in grant) return { response: grant.failure, behaviours: [grant.behaviour] };
+  if (version === 'v1' && MODULES.has(module) && recordId === '' && (method === 'POST' || method === 'DELETE')) return handleRecords(state, method, module, grant, body, query);
   if (version !== 'v1' || rest !== undefined || !/^\d+$/.test(recordId) || !related || (relatedId !== undefined && !/^\d+$/.test(relatedId))) {
     return fail(topLevelError('INVALID_URL_PATTERN'), 'bigin:INVALID_URL_PATTERN');
   }
@@ -44,6 +46,20 @@ export function handleBigin(state: MockState, method: string, match: RegExpExecA
   const outcomes = data.map((entry) => relate(linked, relatedRecords, relatedId ?? entry['id']));
   const failed = outcomes.some((o) => o.entry['status'] === 'error');
   return { response: { status: failed ? 202 : 200, body: { data: outcomes.map((o) => o.entry) } }, behaviours: outcomes.map((o) => o.behaviour) };
+}
+
+/** Bigin Insert (POST) and Delete (?ids=) Records: what live fixtures use. */
+function handleRecords(state: MockState, method: string, module: string, grant: TokenGrant, body: string, query: URLSearchParams): Handled {
+  if (!hasScope(grant, module, method === 'POST' ? 'CREATE' : 'DELETE', 'ZohoBigin')) return fail(topLevelError('OAUTH_SCOPE_MISMATCH'), 'bigin:OAUTH_SCOPE_MISMATCH');
+  if (method === 'DELETE') {
+    const ids = (query.get('ids') ?? '').split(',').filter(Boolean);
+    const outcomes = ids.map((id) => deleteRecord(state, `bigin:${module}`, id));
+    return { response: { status: outcomes.some((o) => o.behaviour !== 'SUCCESS') ? 202 : 200, body: { data: outcomes.map((o) => o.entry) } }, behaviours: outcomes.map((o) => o.behaviour) };
+  }
+  const parsed = parseDataBody(body);
+  if (isHandled(parsed)) return parsed;
+  const outcomes = parsed.data.map((entry) => insertRecord(state, `bigin:${module}`, entry, grant.user));
+  return { response: { status: 201, body: { data: outcomes.map((o) => o.entry) } }, behaviours: outcomes.map((o) => o.behaviour) };
 }
 
 /** Relates one record: "relation added" the first time, "relation updated" after. */

@@ -33,7 +33,7 @@ export function routeRequest(state: MockState, request: IncomingRequest): Handle
   if (contracts) return handleContracts(state, request.method, contracts, request.authorization, request.body);
   if (request.host === 'contracts') return { response: topLevelError('INVALID_URL_PATTERN', {}, 'Request URL is incorrect'), behaviours: ['contracts:INVALID_URL_PATTERN'] };
   const bigin = BIGIN_PATH.exec(url.pathname);
-  if (bigin) return handleBigin(state, request.method, bigin, request.authorization, request.body);
+  if (bigin) return handleBigin(state, request.method, bigin, request.authorization, request.body, url.searchParams);
   const grant = authenticate(state, request.authorization);
   if ('failure' in grant) return { response: grant.failure, behaviours: [grant.behaviour] };
   const match = PATH.exec(url.pathname);

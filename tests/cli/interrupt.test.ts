@@ -59,7 +59,7 @@ describe('interrupting a run', () => {
   });
 
   it('in a live run, deletes every fixture it created before exiting 130', async () => {
-    const counts = () => ['Leads', 'Deals', 'Events'].map((m) => mock.countRecords(m));
+    const counts = () => ['Leads', 'Deals', 'Events', 'Custom_Module1', 'bigin:Deals', 'bigin:Contacts', 'bigin:Accounts', 'bigin:Products'].map((m) => mock.countRecords(m));
     const before = counts();
     const out = await mkdtemp(join(tmpdir(), 'zoho-sigint-live-'));
     const result = await interruptedRun(out, ['SIGINT'], true);

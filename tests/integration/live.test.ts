@@ -51,17 +51,17 @@ describe('doctor', () => {
 describe('--target live against the mock', () => {
   it('runs the live-provocable cases with one token refresh for the whole run, mock-only cases skipped, no secret written', async () => {
     const out = await mkdtemp(join(tmpdir(), 'zoho-live-'));
-    const counts = () => ['Leads', 'Deals', 'Events'].map((m) => mock.countRecords(m));
+    const counts = () => ['Leads', 'Deals', 'Events', 'Custom_Module1', 'bigin:Deals', 'bigin:Contacts', 'bigin:Accounts', 'bigin:Products'].map((m) => mock.countRecords(m));
     const before = counts();
     const result = await runCli(['--target', 'live', '--concurrency', '8', '--out', out], liveEnv());
     expect(result.code, result.stdout + result.stderr).toBe(0);
     expect(mock.tokenRefreshes()).toBe(1);
     expect(counts()).toEqual(before);
     const ledger = JSON.parse(await readFile(join(out, 'fixtures.json'), 'utf8')) as { created: unknown[]; deleted: unknown[] };
-    expect(ledger.created.length).toBe(109);
+    expect(ledger.created.length).toBe(114);
     expect(ledger.deleted).toEqual(ledger.created);
-    expect(result.stdout).toMatch(/^Fixtures: created 109 records tagged "zoho-contract-suite [^"]+" \(ledger .*fixtures\.json\)$/m);
-    expect(result.stdout).toContain('Fixtures: deleted all 109 records');
+    expect(result.stdout).toMatch(/^Fixtures: created 114 records tagged "zoho-contract-suite [^"]+" \(ledger .*fixtures\.json\)$/m);
+    expect(result.stdout).toContain('Fixtures: deleted all 114 records');
     expect(result.stdout).toMatch(/^Live run: sandbox org in data centre com, API http:\/\/127\.0\.0\.1:\d+, Contracts http:\/\/127\.0\.0\.1:\d+ \(one token refresh for the whole run\)$/m);
     const summary = JSON.parse(await readFile(join(out, 'summary.json'), 'utf8')) as RunSummary;
     expect(summary.target.kind).toBe('live');
@@ -89,7 +89,7 @@ describe('--target live against the mock', () => {
       const summary = JSON.parse(await readFile(join(out, 'summary.json'), 'utf8')) as RunSummary;
       expect(summary.totals.failed).toBe(0);
       expect(mock.tokenRefreshes()).toBe(2);
-      expect(result.stdout).toContain('Fixtures: deleted all 109 records');
+      expect(result.stdout).toContain('Fixtures: deleted all 114 records');
     } finally {
       await slow.close();
     }

@@ -168,7 +168,7 @@ async function resolveLiveTarget(env: CliEnvironment['env'], allowProduction: bo
   closers.push(() => broker.close());
   const apiDomain = config.apiDomainOverridden ? config.apiDomain : (token.apiDomain ?? config.apiDomain);
   print(`Live run: ${config.environment} org in data centre ${config.dataCentre}, API ${apiDomain}${config.contractsDomain ? `, Contracts ${config.contractsDomain}` : ''} (one token refresh for the whole run)`);
-  return liveTarget({ name: `${config.environment}@${new URL(apiDomain).host}`, apiDomain, ...(config.contractsDomain ? { contractsDomain: config.contractsDomain } : {}), accessToken: token.accessToken, tokenBroker: broker.url, env });
+  return liveTarget({ name: `${config.environment}@${new URL(apiDomain).host}`, apiDomain, ...(config.contractsDomain ? { contractsDomain: config.contractsDomain } : {}), accessToken: token.accessToken, tokenBroker: broker.url, tokenExpiresAt: token.expiresAt, env });
 }
 
 /** The exact test names of the selected cases, for vitest's name filter. */

@@ -46,7 +46,7 @@ export async function runCollection(given: CollectionRun): Promise<Verdict[]> {
     if (skip || !item) results.set(testCase.id, { kind: 'skipped', reason: skip ?? 'no item' });
     else runnable.push({ testCase, item });
   }
-  run = withLatestToken(run);
+  run = await withFreshToken(withLatestToken(run));
   const { exchanges, sandboxFailures } = await runChunks(run, runnable.map((r) => r.item));
   run = await retryRejectedToken(run, runnable, exchanges);
   const throttled = await retryThrottled(run, runnable, exchanges);
@@ -75,6 +75,19 @@ function forTarget(run: CollectionRun, item: Record<string, unknown>): Record<st
 
 /** Tokens a live run renewed mid-run, by broker URL: later collections in this worker start with the fresh one. */
 const renewedTokens = new Map<string, string>();
+const renewedExpiry = new Map<string, number>();
+
+/** A token within a minute of expiry is renewed before the collection starts, not after its requests fail. */
+async function withFreshToken(run: CollectionRun): Promise<CollectionRun> {
+  const broker = run.target.tokenBroker;
+  const expiresAt = broker ? (renewedExpiry.get(broker) ?? run.target.tokenExpiresAt) : undefined;
+  if (!broker || expiresAt === undefined || expiresAt - Date.now() > 60_000) return run;
+  const answer = (await (await fetch(broker, { method: 'POST', body: '{}', signal: AbortSignal.timeout(30_000) })).json()) as { accessToken?: unknown; expiresAt?: unknown };
+  if (typeof answer.accessToken !== 'string') return run;
+  renewedTokens.set(broker, answer.accessToken);
+  if (typeof answer.expiresAt === 'number') renewedExpiry.set(broker, answer.expiresAt);
+  return withToken(run, answer.accessToken);
+}
 
 function withLatestToken(run: CollectionRun): CollectionRun {
   const fresh = run.target.tokenBroker ? renewedTokens.get(run.target.tokenBroker) : undefined;
@@ -96,9 +109,11 @@ async function retryRejectedToken(run: CollectionRun, runnable: ReadonlyArray<{ 
   });
   if (rejected.length === 0) return run;
   const answer = await fetch(broker, { method: 'POST', body: JSON.stringify({ stale: run.target.variables['access_token'] }), signal: AbortSignal.timeout(30_000) });
-  const token = ((await answer.json()) as { accessToken?: unknown }).accessToken;
+  const fresh = (await answer.json()) as { accessToken?: unknown; expiresAt?: unknown };
+  const token = fresh.accessToken;
   if (typeof token !== 'string') return run;
   renewedTokens.set(broker, token);
+  if (typeof fresh.expiresAt === 'number') renewedExpiry.set(broker, fresh.expiresAt);
   const renewed = withToken(run, token);
   const again = await runChunks(renewed, rejected.map((r) => r.item));
   for (const { item } of rejected) {

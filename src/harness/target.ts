@@ -17,6 +17,8 @@ export interface Target {
   readonly secrets: readonly string[];
   /** Live runs: where to ask for a fresh token when the org rejects the current one (INVALID_TOKEN). */
   readonly tokenBroker?: string;
+  /** When the access token expires (epoch ms): a collection that would start within a minute of it asks the broker first. */
+  readonly tokenExpiresAt?: number;
   /** Replay: the cases that have a recorded exchange (`product/endpoint/version/caseId`); the others are skipped. */
   readonly recorded?: readonly string[];
 }
@@ -54,13 +56,21 @@ export function urlTarget(baseUrl: string, env: Readonly<Record<string, string |
 }
 
 /** A live org: the access token the run refreshed once, the hosts live mode resolved, fixture ids and extra tokens from ZOHO_* values. */
-export function liveTarget(input: { name: string; apiDomain: string; contractsDomain?: string; accessToken: string; tokenBroker?: string; env: Readonly<Record<string, string | undefined>> }): Target {
+export function liveTarget(input: { name: string; apiDomain: string; contractsDomain?: string; accessToken: string; tokenBroker?: string; tokenExpiresAt?: number; env: Readonly<Record<string, string | undefined>> }): Target {
   const variables = variablesFromEnvironment(input.env);
   for (const name of ['client_id', 'client_secret', 'refresh_token', 'data_centre', 'environment', 'accounts_url', 'contracts_url']) delete variables[name];
   variables['access_token'] = input.accessToken;
   if (input.contractsDomain) variables['contracts_domain'] = input.contractsDomain;
   const secrets = [...secretsOf(variables), ...['ZOHO_CLIENT_SECRET', 'ZOHO_REFRESH_TOKEN', 'ZOHO_CLIENT_ID'].map((k) => input.env[k] ?? '').filter(Boolean)];
-  return { kind: 'live', name: input.name, apiDomain: input.apiDomain, variables, secrets, ...(input.tokenBroker ? { tokenBroker: input.tokenBroker } : {}) };
+  return {
+    kind: 'live',
+    name: input.name,
+    apiDomain: input.apiDomain,
+    variables,
+    secrets,
+    ...(input.tokenBroker ? { tokenBroker: input.tokenBroker } : {}),
+    ...(input.tokenExpiresAt ? { tokenExpiresAt: input.tokenExpiresAt } : {}),
+  };
 }
 
 /** ZOHO_NAME=value -> name=value (ZOHO_BULK_IDS expanded), without the API domain, which the target decides. */

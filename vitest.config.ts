@@ -21,7 +21,7 @@ export default defineConfig({
           // (no per-file isolation) saves re-importing newman and ajv for every file; threads start faster than forks.
           pool: 'threads',
           isolate: false,
-          maxWorkers: 2,
+          maxWorkers: 1,
           globalSetup: ['tests/contract/support/global-setup.ts'],
           setupFiles: ['tests/contract/support/matchers.ts'],
           testTimeout: 120_000,

@@ -3,7 +3,6 @@
 import { copyFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createVitest } from 'vitest/node';
 import { catalog, listDrift } from '../catalog/index.ts';
 import { ConfigError, ExitCode, RunCrashedError, UsageError, type ExitCodeValue } from '../errors.ts';
 import { readBaseline, renderTerminal, SummaryReporter, type RunSummary } from '../report/index.ts';
@@ -42,7 +41,7 @@ export async function commandMerge(args: readonly string[], root: string, now: D
 async function mergeBlobs(root: string, blobs: string, outDir: string, runId: string, first: RunSummary | undefined, baseline?: Awaited<ReturnType<typeof readBaseline>>): Promise<RunSummary> {
   await mkdir(outDir, { recursive: true });
   const reporter = new SummaryReporter({ runId, outDir, target: first?.target ?? { kind: 'mock', name: 'mock' }, secrets: [], endpoints: catalog, driftPoints: listDrift(catalog), ...(first?.collectionsCommit ? { collectionsCommit: first.collectionsCommit } : {}), ...(baseline ? { baseline } : {}) });
-  const vitest = await createVitest('test', {
+  const vitest = await (await import('vitest/node')).createVitest('test', {
     root,
     config: join(root, 'vitest.config.ts'),
     watch: false,

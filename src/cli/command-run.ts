@@ -53,8 +53,8 @@ export async function commandRun(args: readonly string[], cli: CliEnvironment): 
     ...(runTarget ? { target: runTarget } : {}),
     runId,
     outDir,
-    // Live orgs cap parallel calls (5 on the Free edition): 2 runs per collection x 2 workers stays under it.
-    concurrency: parsePositiveInteger(options.concurrency, 'concurrency', target?.kind === 'live' ? 2 : 4),
+    // newman runs in flight over all collections; live orgs cap parallel calls (5 on the Free edition).
+    concurrency: parsePositiveInteger(options.concurrency, 'concurrency', target?.kind === 'live' ? 4 : 6),
     timeoutMs: parsePositiveInteger(options.timeout, 'timeout', 30_000),
     bail: options.bail ?? false,
     retries: options.retries === undefined ? 0 : parsePositiveInteger(options.retries, 'retries', 1),
@@ -63,6 +63,7 @@ export async function commandRun(args: readonly string[], cli: CliEnvironment): 
     ...(options.shard ? { shard: parseShard(options.shard) } : {}),
     ...(options.record ? { recordDir: join(outDir, 'cassettes') } : {}),
     sandboxTests: options['sandbox-tests'] ?? false,
+    prefetch: !options.shard && !options.bail,
     ...(options.case ? { testNames: testNames(selections) } : {}),
     terminalReporter: cli.isCi || !cli.isTty ? 'dot' : 'default',
     ...(cli.signal ? { signal: cli.signal } : {}),

@@ -2,6 +2,7 @@
 
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isMainThread, workerData } from 'node:worker_threads';
 import { ContractSuiteError, ExitCode, UsageError, describeError, type ExitCodeValue } from '../errors.ts';
 import { redactText } from '../redact.ts';
 import type { CliEnvironment } from './command-run.ts';
@@ -92,7 +93,10 @@ function onceSignalled(): Promise<void> {
 }
 
 const debug = process.argv.includes('--debug');
-main(process.argv.slice(2)).then(
+// The run's verdict service starts this same file on a worker thread (one entry whether bundled or not).
+const role = isMainThread ? undefined : (workerData as { role?: unknown } | null)?.role;
+if (role === 'verdict-service') void import('./verdict-thread.ts').then((thread) => thread.serveInThread());
+else main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
     if (error instanceof ContractSuiteError) {

@@ -1,12 +1,12 @@
 // The vitest Node API call: runs the contract project over the selected harness files and returns the run's summary.
 
 import { join, relative } from 'node:path';
-import { createVitest } from 'vitest/node';
 import { listDrift, type Selection } from '../catalog/index.ts';
 import { RunCrashedError } from '../errors.ts';
 import { harnessPath } from '../generate/index.ts';
 import type { Target } from '../harness/index.ts';
 import { SummaryReporter, type RunSummary } from '../report/index.ts';
+import { startVerdictThread } from './verdict-thread.ts';
 import type { Verdict } from '../validate/index.ts';
 
 /** Everything a contract run needs, already parsed and validated by the CLI. */
@@ -29,6 +29,8 @@ export interface ContractRunRequest {
   /** vitest shard "k/n"; a blob report is written beside the others for `merge`. */
   readonly shard?: string;
   readonly sandboxTests: boolean;
+  /** Send every selected case at once rather than as each harness file asks (off for --shard and --bail). */
+  readonly prefetch: boolean;
   /** Names of the selected tests, when a --case filter narrowed them. */
   readonly testNames?: readonly string[];
   /** Aborted on SIGINT/SIGTERM: new cases stop, in-flight ones finish (bounded by their timeout), the partial report is written. */
@@ -49,6 +51,19 @@ export async function runContract(request: ContractRunRequest): Promise<RunSumma
     ...(request.baseline ? { baseline: request.baseline } : {}),
     ...(request.collectionsCommit ? { collectionsCommit: request.collectionsCommit } : {}),
   });
+  // The verdict service starts first, on its own thread, and begins sending while vitest loads on this one.
+  const [thread, { createVitest }] = await Promise.all([
+    startVerdictThread(threadEntry(), {
+      root: request.root,
+      ...(request.target ? { target: request.target } : {}),
+      concurrency: request.concurrency,
+      timeoutMs: request.timeoutMs,
+      sandboxTests: request.sandboxTests,
+      ...(request.recordDir ? { recordDir: request.recordDir } : {}),
+      prefetch: request.prefetch ? request.selections.map((s) => ({ product: s.endpoint.product, endpoint: s.endpoint.id, version: s.version, caseIds: s.cases.map((c) => c.id) })) : [],
+    }),
+    import('vitest/node'),
+  ]);
   const before = signalListeners();
   const vitest = await createVitest('test', {
     root: request.root,
@@ -70,14 +85,18 @@ export async function runContract(request: ContractRunRequest): Promise<RunSumma
   if (request.signal) dropNewSignalListeners(before);
   try {
     vitest.provide('contractRun', {
-      ...(request.target ? { target: request.target } : {}),
+      target: thread.target,
+      serviceUrl: thread.url,
       concurrency: request.concurrency,
       timeoutMs: request.timeoutMs,
       sandboxTests: request.sandboxTests,
       ...(request.recordDir ? { recordDir: request.recordDir } : {}),
     });
     const files = request.selections.map((s) => relative(request.root, join(request.root, harnessPath(s.endpoint, s.version))));
-    const cancel = (): void => void vitest.cancelCurrentRun('keyboard-input');
+    const cancel = (): void => {
+      thread.stop();
+      void vitest.cancelCurrentRun('keyboard-input');
+    };
     request.signal?.addEventListener('abort', cancel, { once: true });
     if (request.signal?.aborted) cancel();
     await vitest.start(files);
@@ -89,7 +108,13 @@ export async function runContract(request: ContractRunRequest): Promise<RunSumma
     return summaryReporter.summary;
   } finally {
     await vitest.close();
+    await thread.close();
   }
+}
+
+/** The CLI's entry file, which runs the verdict thread's role: this bundle when bundled, else main.ts beside this file. */
+function threadEntry(): URL {
+  return import.meta.url.endsWith('.ts') ? new URL('./main.ts', import.meta.url) : new URL(import.meta.url);
 }
 
 /** An anchored alternation of exact test names, for vitest's testNamePattern. */

@@ -3,7 +3,8 @@
 export { loadCollection } from './load-collection.ts';
 export { probeTarget } from './probe-target.ts';
 export { describeTransportError, readExchange, type Exchange } from './newman-exchange.ts';
-export { runCollection, type CollectionRun } from './run-collection.ts';
+export { MIN_UNIT_SIZE, runCollection, streamCollection, type CollectionRun } from './run-collection.ts';
+export { createRunPool, type RunPool } from './run-pool.ts';
 export { selectItems, type CollectionItem } from './select-items.ts';
 export { MAX_THROTTLE_RETRIES, isThrottled, throttleWaitMs } from './throttle-retry.ts';
 export {
@@ -13,7 +14,9 @@ export {
   expandBulkIds,
   referencedVariables,
   liveTarget,
+  mockTarget,
   urlTarget,
   type Target,
   type TargetKind,
 } from './target.ts';
+export { requestVerdicts, startVerdictService, type VerdictRequest, type VerdictService, type VerdictServiceOptions } from './verdict-service.ts';

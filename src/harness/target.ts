@@ -116,3 +116,9 @@ export function buildEnvironment(target: Target): { id: string; name: string; va
 export function referencedVariables(text: string): string[] {
   return [...new Set([...text.matchAll(/\{\{([A-Za-z0-9_.-]+)\}\}/g)].map((m) => m[1] ?? ''))].filter(Boolean);
 }
+
+/** The target for the embedded mock: its URL and the values it accepts; its fake tokens are still kept out of reports. */
+export function mockTarget(mock: { readonly url: string; readonly variables: Readonly<Record<string, string>> }): Target {
+  const secrets = SECRET_VARIABLES.map((name) => mock.variables[name]).filter((v): v is string => v !== undefined);
+  return { kind: 'mock', name: 'mock', apiDomain: mock.url, variables: { ...mock.variables }, secrets };
+}

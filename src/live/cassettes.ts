@@ -56,3 +56,13 @@ export async function startReplayServer(dir: string): Promise<{ url: string; key
       }),
   };
 }
+
+/** What a --record run writes for every final exchange: one redacted cassette per case key. */
+export function cassetteRecorder(dir: string, secrets: readonly string[]) {
+  return (key: string, e: { method: string; url: string; requestHeaders: Record<string, string>; requestBody?: string; response?: { status: number; headers: Record<string, string>; body: string } }): Promise<void> =>
+    writeCassette(dir, {
+      key,
+      request: { method: e.method, url: e.url, headers: e.requestHeaders, ...(e.requestBody === undefined ? {} : { body: e.requestBody }) },
+      response: { status: e.response?.status ?? 0, headers: e.response?.headers ?? {}, body: e.response?.body ?? '' },
+    }, secrets);
+}

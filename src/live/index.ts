@@ -6,4 +6,4 @@ export { refreshAccessToken, type AccessToken } from './refresh-token.ts';
 export { createFixtures, deleteFixtures, type ApiClient, type FixtureRecord } from './fixtures.ts';
 export { ledgersWithLeftovers, leftovers, readLedger, writeLedger, type FixtureLedger } from './fixture-ledger.ts';
 export { startTokenBroker, type TokenBroker } from './token-broker.ts';
-export { startReplayServer, writeCassette, type Cassette } from './cassettes.ts';
+export { cassetteRecorder, startReplayServer, writeCassette, type Cassette } from './cassettes.ts';

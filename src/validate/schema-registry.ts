@@ -1,13 +1,17 @@
 // One ajv instance for the run: every schema added once, each validator compiled once and reused. Pure after construction.
 
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import addFormatsModule from 'ajv-formats';
+import { createRequire } from 'node:module';
+import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
 import type { ResponseShape } from '../catalog/index.ts';
 import { ConfigError } from '../errors.ts';
 import type { Finding } from './types.ts';
 
-// ajv-formats is CommonJS: under NodeNext its default import is the module object on some loaders.
-const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule) as unknown as (ajv: Ajv) => Ajv;
+/** ajv and ajv-formats (CommonJS) load when a registry is first built, not when this folder is imported for its types. */
+function loadAjv(): { Ajv: new (options: { allErrors: boolean; strict: boolean }) => Ajv; addFormats: (ajv: Ajv) => Ajv } {
+  const require = createRequire(import.meta.url);
+  const formats = require('ajv-formats') as { default?: (ajv: Ajv) => Ajv } & ((ajv: Ajv) => Ajv);
+  return { Ajv: (require('ajv') as { Ajv: new (options: { allErrors: boolean; strict: boolean }) => Ajv }).Ajv, addFormats: formats.default ?? formats };
+}
 
 /** The definition of an endpoint schema that each envelope shape validates against. */
 export const SHAPE_DEFINITIONS: Readonly<Record<ResponseShape, string>> = { records: 'recordsEnvelope', error: 'topLevelError', object: 'successObject' };
@@ -23,6 +27,7 @@ export interface SchemaRegistry {
 
 /** Builds the registry over already-parsed schemas (each must carry a `$id`). */
 export function createSchemaRegistry(schemas: readonly unknown[]): SchemaRegistry {
+  const { Ajv, addFormats } = loadAjv();
   const ajv = new Ajv({ allErrors: true, strict: true });
   addFormats(ajv);
   const ids = new Set<string>();

@@ -1,4 +1,4 @@
-// Spawns the real CLI (`tsx src/cli/main.ts`), as a user's `npm run contract --` would, and captures its output.
+// Spawns the real CLI through bin/contract.mjs (the pre-built bundle), as a user's `npm run contract --` does, and captures its output.
 
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
@@ -14,7 +14,7 @@ export interface CliResult {
 export function runCli(args: readonly string[], env: Record<string, string> = {}, timeoutMs = 240_000): Promise<CliResult> {
   const base = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('ZOHO_') && !key.startsWith('VITEST')));
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src', 'cli', 'main.ts'), ...args], {
+    const child = spawn(process.execPath, [join(ROOT, 'bin', 'contract.mjs'), ...args], {
       cwd: ROOT,
       env: { ...base, ...env, CI: '1', FORCE_COLOR: '0', NO_COLOR: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -6,6 +6,9 @@ import type { Target } from '../../../src/harness/index.ts';
 export interface ContractRunOptions {
   /** The target; absent means "start the embedded mock". */
   readonly target?: Target;
+  /** A verdict service the CLI already started (and told what to send); absent: the global setup starts one. */
+  readonly serviceUrl?: string;
+  /** newman runs in flight at once, over all collections. */
   readonly concurrency: number;
   readonly timeoutMs: number;
   readonly sandboxTests: boolean;
@@ -13,11 +16,12 @@ export interface ContractRunOptions {
   readonly recordDir?: string;
 }
 
-export const defaultRunOptions: ContractRunOptions = { concurrency: 4, timeoutMs: 30_000, sandboxTests: false };
+export const defaultRunOptions: ContractRunOptions = { concurrency: 6, timeoutMs: 30_000, sandboxTests: false };
 
 declare module 'vitest' {
   interface ProvidedContext {
     contractRun: ContractRunOptions;
     target: Target;
+    verdictService: string;
   }
 }

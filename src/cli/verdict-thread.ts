@@ -1,0 +1,78 @@
+// The verdict service on a thread of its own: it loads newman and sends requests on the second core while the main
+// thread starts vitest. With no target given it also hosts the embedded mock (on this thread, off vitest's event loop).
+
+import { Worker, parentPort, workerData } from 'node:worker_threads';
+import { mockTarget, startVerdictService, type Target, type VerdictRequest } from '../harness/index.ts';
+import { cassetteRecorder } from '../live/index.ts';
+import { startMock } from '../mock/index.ts';
+
+export const VERDICT_THREAD_ROLE = 'verdict-service';
+
+export interface VerdictThreadOptions {
+  readonly root: string;
+  /** Absent: start the embedded mock and target it. */
+  readonly target?: Target;
+  readonly concurrency: number;
+  readonly timeoutMs: number;
+  readonly sandboxTests: boolean;
+  readonly recordDir?: string;
+  /** Sent at once, before any harness file asks. */
+  readonly prefetch: readonly VerdictRequest[];
+}
+
+export interface VerdictThread {
+  readonly url: string;
+  readonly target: Target;
+  /** Interrupted: nothing more is sent. */
+  stop(): void;
+  close(): Promise<void>;
+}
+
+type Message = { type: 'ready'; url: string; target: Target } | { type: 'failed'; message: string };
+
+/** Starts the thread from `entry` (the CLI's own entry file, which hands the role over to `serveInThread`). */
+export function startVerdictThread(entry: URL, options: VerdictThreadOptions): Promise<VerdictThread> {
+  const workerData = { role: VERDICT_THREAD_ROLE, options };
+  // Run from source (`node --import tsx`), a worker thread does not inherit the TypeScript loader: it registers it first.
+  const worker = entry.pathname.endsWith('.ts')
+    ? new Worker(`import('tsx/esm/api').then((tsx) => tsx.register()).then(() => import(${JSON.stringify(entry.href)}))`, { eval: true, workerData })
+    : new Worker(entry, { workerData });
+  return new Promise((resolve, reject) => {
+    worker.once('error', reject);
+    worker.once('message', (message: Message) => {
+      if (message.type === 'failed') return reject(new Error(message.message));
+      resolve({
+        url: message.url,
+        target: message.target,
+        stop: () => worker.postMessage('stop'),
+        close: () => new Promise<void>((done) => {
+          worker.once('exit', () => done());
+          worker.postMessage('close');
+        }),
+      });
+    });
+  });
+}
+
+/** The thread's side: start the mock if asked, then the service, begin the prefetch, and report the URL. */
+export async function serveInThread(): Promise<void> {
+  const port = parentPort;
+  if (!port) return;
+  const { options } = workerData as { options: VerdictThreadOptions };
+  try {
+    const mock = options.target ? undefined : await startMock();
+    const target = options.target ?? mockTarget(mock as NonNullable<typeof mock>);
+    const service = await startVerdictService({
+      root: options.root, target, concurrency: options.concurrency, timeoutMs: options.timeoutMs, sandboxTests: options.sandboxTests,
+      ...(options.recordDir ? { onExchange: cassetteRecorder(options.recordDir, target.secrets) } : {}),
+    });
+    service.prefetch(options.prefetch);
+    port.on('message', (message: unknown) => {
+      if (message === 'stop') service.stop();
+      if (message === 'close') void Promise.all([service.close(), mock?.close()]).finally(() => port.close());
+    });
+    port.postMessage({ type: 'ready', url: service.url, target } satisfies Message);
+  } catch (error) {
+    port.postMessage({ type: 'failed', message: error instanceof Error ? error.message : String(error) } satisfies Message);
+  }
+}

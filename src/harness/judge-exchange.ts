@@ -1,0 +1,43 @@
+// Turns one newman exchange into a CaseResult: transport faults, over-budget bodies, then the Node-side (ajv) judgement.
+
+import type { Case } from '../catalog/index.ts';
+import { redactHeaders, redactText } from '../redact.ts';
+import { judgeResponse, type CaseResult, type SchemaRegistry, type Verdict } from '../validate/index.ts';
+import type { Exchange } from './newman-exchange.ts';
+
+const EXCERPT_LIMIT = 2048;
+
+export interface JudgeContext {
+  readonly registry: SchemaRegistry;
+  readonly schemaId: string;
+  readonly timeoutMs: number;
+  readonly secrets: readonly string[];
+}
+
+export function judgeExchange(context: JudgeContext, testCase: Case, exchange: Exchange | undefined, sandboxFailures: readonly string[]): CaseResult {
+  if (!exchange) return { kind: 'transport', message: 'no exchange recorded: newman did not send the request', durationMs: 0 };
+  const excerpt = toExcerpt(exchange, context.secrets);
+  if (!exchange.response) return { kind: 'transport', message: exchange.error ?? 'no response', durationMs: 0, exchange: excerpt };
+  const limit = context.timeoutMs;
+  // A body that trickles in under the idle timeout still breaks a client's budget: report it as the transport fault it is.
+  if (exchange.response.timeMs > limit) {
+    return { kind: 'transport', message: `transport error: slow response, the body took ${exchange.response.timeMs} ms (per-request timeout ${limit} ms)`, durationMs: exchange.response.timeMs, exchange: excerpt };
+  }
+  const { findings, actual } = judgeResponse(testCase.expect, exchange.response, (shape, body) => context.registry.check(context.schemaId, shape, body));
+  // The Node verdict is the authority; a sandbox failure it did not also find is still reported, never dropped.
+  const sandbox = sandboxFailures.map((message) => ({ kind: 'sandbox' as const, message: `in-collection test: ${message}` }));
+  return { kind: 'judged', findings: [...findings, ...sandbox], actual, durationMs: exchange.response.timeMs, exchange: excerpt };
+}
+
+function toExcerpt(exchange: Exchange, secrets: readonly string[]): NonNullable<Verdict['exchange']> {
+  const clip = (text: string): string => redactText(text.length > EXCERPT_LIMIT ? `${text.slice(0, EXCERPT_LIMIT)}... (${text.length} bytes)` : text, secrets);
+  return {
+    method: exchange.method,
+    url: redactText(exchange.url, secrets),
+    requestHeaders: redactHeaders(exchange.requestHeaders, secrets),
+    ...(exchange.requestBody === undefined ? {} : { requestBody: clip(exchange.requestBody) }),
+    ...(exchange.response
+      ? { status: exchange.response.status, responseHeaders: redactHeaders(exchange.response.headers, secrets), responseBody: clip(exchange.response.body) }
+      : {}),
+  };
+}

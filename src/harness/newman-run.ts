@@ -1,0 +1,57 @@
+// One newman run over some items of a collection: every exchange and failed in-collection assertion, by item id.
+
+import type newmanModule from 'newman';
+import { readAssertionFailure, readExchange, type Exchange } from './newman-exchange.ts';
+import type { CollectionItem } from './select-items.ts';
+import { buildEnvironment, type Target } from './target.ts';
+
+/** What one newman run produced, by item id. */
+export interface RunOutput {
+  readonly exchanges: Map<string, Exchange>;
+  /** Failed in-collection assertions (only with sandbox tests). */
+  readonly sandboxFailures: Map<string, string[]>;
+}
+
+export interface NewmanRunRequest {
+  /** The whole collection as parsed (its variables and info are kept; its items are replaced). */
+  readonly collection: unknown;
+  readonly items: readonly Record<string, unknown>[];
+  readonly target: Target;
+  readonly timeoutMs: number;
+  /** Keep the items' test scripts (the sandbox) rather than stripping them. */
+  readonly sandboxTests: boolean;
+}
+
+/** newman is loaded on the first run, not at import: commands that never send a request skip its ~0.4 s start-up. */
+let newmanLoaded: Promise<typeof newmanModule> | undefined;
+
+/** Runs the items once; newman's own summary of the run is dropped with the emitter when it ends (memory stays flat). */
+export async function runNewman(request: NewmanRunRequest): Promise<RunOutput> {
+  newmanLoaded ??= import('newman').then((m) => m.default);
+  const newman = await newmanLoaded;
+  const output: RunOutput = { exchanges: new Map(), sandboxFailures: new Map() };
+  const item = request.sandboxTests ? request.items : request.items.map((i) => ({ ...i, event: [] }));
+  const collection = { ...(request.collection as Record<string, unknown>), item };
+  await new Promise<void>((resolve, reject) => {
+    const emitter = newman.run(
+      {
+        collection: collection as newmanModule.NewmanRunOptions['collection'],
+        environment: buildEnvironment(request.target),
+        reporters: [],
+        timeoutRequest: request.timeoutMs,
+        ignoreRedirects: true,
+      },
+      (error) => (error ? reject(error) : resolve()),
+    );
+    emitter.on('request', (error: unknown, args: unknown) => {
+      const exchange = readExchange(error, args);
+      if (exchange) output.exchanges.set(exchange.itemId, exchange);
+    });
+    emitter.on('assertion', (error: unknown, args: unknown) => {
+      const failure = readAssertionFailure(error, args);
+      if (failure) output.sandboxFailures.set(failure.itemId, [...(output.sandboxFailures.get(failure.itemId) ?? []), failure.message]);
+    });
+  });
+  return output;
+}
+

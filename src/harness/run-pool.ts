@@ -1,0 +1,42 @@
+// A bound on newman runs in flight, shared by every collection of a run: units of work queue here, first come first served.
+
+/** Runs tasks with at most `limit` at once; `stop` drops the queued ones (they resolve to undefined). */
+export interface RunPool {
+  readonly limit: number;
+  run<T>(task: () => Promise<T>): Promise<T | undefined>;
+  /** After an interrupt: nothing queued starts; what is in flight finishes. */
+  stop(): void;
+}
+
+export function createRunPool(limit: number): RunPool {
+  let active = 0;
+  let stopped = false;
+  const queue: Array<() => void> = [];
+  const next = (): void => {
+    if (stopped) {
+      for (const start of queue.splice(0)) start();
+      return;
+    }
+    while (active < limit && queue.length > 0) queue.shift()?.();
+  };
+  return {
+    limit,
+    run<T>(task: () => Promise<T>): Promise<T | undefined> {
+      return new Promise<T | undefined>((resolve, reject) => {
+        queue.push(() => {
+          if (stopped) return resolve(undefined);
+          active += 1;
+          task().then(resolve, reject).finally(() => {
+            active -= 1;
+            next();
+          });
+        });
+        next();
+      });
+    },
+    stop(): void {
+      stopped = true;
+      next();
+    },
+  };
+}

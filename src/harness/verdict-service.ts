@@ -1,0 +1,127 @@
+// The verdict service: one place per contract run that sends every case through newman (all collections sharing one
+// bound on runs in flight) and hands the verdicts to the vitest harness files over loopback. The CLI starts it before
+// vitest and asks it to begin at once, so the requests go out while vitest is still starting.
+
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { catalog, type Endpoint } from '../catalog/index.ts';
+import { collectionPath, schemaId } from '../generate/index.ts';
+import { createSchemaRegistry, loadSchemas, type SchemaRegistry, type Verdict } from '../validate/index.ts';
+import { loadCollection } from './load-collection.ts';
+import type { Exchange } from './newman-exchange.ts';
+import { streamCollection } from './run-collection.ts';
+import { createRunPool } from './run-pool.ts';
+import type { Target } from './target.ts';
+
+/** The cases of one collection a harness file (or the CLI, ahead of it) asks verdicts for. */
+export interface VerdictRequest {
+  readonly product: string;
+  readonly endpoint: string;
+  readonly version: string;
+  readonly caseIds: readonly string[];
+  /** Send them again even when verdicts are ready (a vitest retry). */
+  readonly again?: boolean;
+}
+
+export interface VerdictServiceOptions {
+  readonly root: string;
+  readonly target: Target;
+  /** newman runs in flight at once, over all collections. */
+  readonly concurrency: number;
+  readonly timeoutMs: number;
+  readonly sandboxTests: boolean;
+  /** Every final exchange, keyed product/endpoint/version/caseId (unredacted: the callee redacts), e.g. for cassettes. */
+  readonly onExchange?: (key: string, exchange: Exchange) => void | Promise<void>;
+}
+
+export interface VerdictService {
+  readonly url: string;
+  /** Starts sending these cases now; their verdicts wait for the harness file that asks. */
+  prefetch(requests: readonly VerdictRequest[]): void;
+  /** Interrupted: nothing more is sent; cases not yet sent get a skipped verdict. */
+  stop(): void;
+  close(): Promise<void>;
+}
+
+export async function startVerdictService(options: VerdictServiceOptions): Promise<VerdictService> {
+  const pool = createRunPool(options.concurrency);
+  let registry: Promise<SchemaRegistry> | undefined;
+  const ready = new Map<string, Promise<Verdict>>();
+  const send = (request: VerdictRequest): Map<string, Promise<Verdict>> => {
+    const endpoint = findEndpoint(request);
+    const settle = new Map<string, { resolve: (v: Verdict) => void; reject: (e: unknown) => void }>();
+    const promises = new Map(request.caseIds.map((id) => [id, new Promise<Verdict>((resolve, reject) => settle.set(id, { resolve, reject }))]));
+    for (const promise of promises.values()) promise.catch(() => undefined); // rejections reach whoever asks, not the process
+    registry ??= loadSchemas(join(options.root, 'schemas')).then(createSchemaRegistry);
+    void (async () => {
+      const collection = await loadCollection(join(options.root, collectionPath(endpoint, request.version)));
+      const key = (caseId: string): string => `${endpoint.product}/${endpoint.id}/${request.version}/${caseId}`;
+      await streamCollection(
+        {
+          endpoint, version: request.version, collection, target: options.target, registry: await (registry as Promise<SchemaRegistry>),
+          schemaId: schemaId(endpoint), caseIds: request.caseIds, pool, timeoutMs: options.timeoutMs, sandboxTests: options.sandboxTests,
+          ...(options.onExchange ? { onExchange: (caseId: string, exchange: Exchange) => options.onExchange?.(key(caseId), exchange) } : {}),
+        },
+        (verdict) => settle.get(verdict.caseId)?.resolve(verdict),
+      );
+    })().catch((error: unknown) => {
+      for (const { reject } of settle.values()) reject(error);
+    });
+    return promises;
+  };
+  const server = createServer((req, res) => void answer(req, res));
+  async function answer(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    try {
+      const request = readRequest(await readBody(req));
+      const key = (caseId: string): string => `${request.product}/${request.endpoint}/${request.version}/${caseId}`;
+      const taken = new Map(request.again ? [] : request.caseIds.flatMap((id) => (ready.has(key(id)) ? [[id, ready.get(key(id)) as Promise<Verdict>] as const] : [])));
+      for (const id of taken.keys()) ready.delete(key(id));
+      const missing = request.caseIds.filter((id) => !taken.has(id));
+      const sent = missing.length > 0 ? send({ ...request, caseIds: missing }) : new Map<string, Promise<Verdict>>();
+      const verdicts = await Promise.all(request.caseIds.map((id) => taken.get(id) ?? (sent.get(id) as Promise<Verdict>)));
+      res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(verdicts));
+    } catch (error) {
+      res.writeHead(500, { 'Content-Type': 'text/plain' }).end(error instanceof Error ? error.message : String(error));
+    }
+  }
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    prefetch(requests) {
+      for (const request of requests) {
+        for (const [id, promise] of send(request)) ready.set(`${request.product}/${request.endpoint}/${request.version}/${id}`, promise);
+      }
+    },
+    stop: () => pool.stop(),
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** Asks a verdict service for the verdicts of some cases of one collection (a harness file's side). */
+export async function requestVerdicts(serviceUrl: string, request: VerdictRequest): Promise<Verdict[]> {
+  const res = await fetch(`${serviceUrl}/verdicts`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(request) });
+  const text = await res.text();
+  if (res.status !== 200) throw new Error(`the verdict service could not run ${request.product}/${request.endpoint}/${request.version}: ${text}`);
+  return JSON.parse(text) as Verdict[];
+}
+
+function findEndpoint(request: VerdictRequest): Endpoint {
+  const endpoint = catalog.find((e) => e.product === request.product && e.id === request.endpoint && e.versions.includes(request.version));
+  if (!endpoint) throw new Error(`no collection ${request.product}/${request.endpoint}/${request.version} in the catalog`);
+  return endpoint;
+}
+
+function readRequest(body: string): VerdictRequest {
+  const value: unknown = JSON.parse(body);
+  const record = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+  const text = (name: string): string => (typeof record[name] === 'string' ? (record[name] as string) : '');
+  const caseIds = Array.isArray(record['caseIds']) ? record['caseIds'].filter((id): id is string => typeof id === 'string') : [];
+  return { product: text('product'), endpoint: text('endpoint'), version: text('version'), caseIds, again: record['again'] === true };
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}

@@ -53,8 +53,8 @@ export async function commandRun(args: readonly string[], cli: CliEnvironment): 
     ...(runTarget ? { target: runTarget } : {}),
     runId,
     outDir,
-    // newman runs in flight over all collections; live orgs cap parallel calls (5 on the Free edition).
-    concurrency: parsePositiveInteger(options.concurrency, 'concurrency', target?.kind === 'live' ? 4 : 6),
+    // newman runs in flight over all collections: 4 stays under a live org's cap of 5 parallel calls (Free edition).
+    concurrency: parsePositiveInteger(options.concurrency, 'concurrency', 4),
     timeoutMs: parsePositiveInteger(options.timeout, 'timeout', 30_000),
     bail: options.bail ?? false,
     retries: options.retries === undefined ? 0 : parsePositiveInteger(options.retries, 'retries', 1),

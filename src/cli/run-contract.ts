@@ -4,7 +4,7 @@ import { join, relative } from 'node:path';
 import { listDrift, type Selection } from '../catalog/index.ts';
 import { RunCrashedError } from '../errors.ts';
 import { harnessPath } from '../generate/index.ts';
-import type { Target } from '../harness/index.ts';
+import { mockTarget, type Target } from '../harness/index.ts';
 import { SummaryReporter, type RunSummary } from '../report/index.ts';
 import { startVerdictThread } from './verdict-thread.ts';
 import type { Verdict } from '../validate/index.ts';
@@ -51,11 +51,14 @@ export async function runContract(request: ContractRunRequest): Promise<RunSumma
     ...(request.baseline ? { baseline: request.baseline } : {}),
     ...(request.collectionsCommit ? { collectionsCommit: request.collectionsCommit } : {}),
   });
+  // No target: the embedded mock, on this thread (idle while vitest's worker runs), off the verdict thread's loop.
+  const mock = request.target ? undefined : await (await import('../mock/index.ts')).startMock();
+  const target = request.target ?? mockTarget(mock as NonNullable<typeof mock>);
   // The verdict service starts first, on its own thread, and begins sending while vitest loads on this one.
   const [thread, { createVitest }] = await Promise.all([
     startVerdictThread(threadEntry(), {
       root: request.root,
-      ...(request.target ? { target: request.target } : {}),
+      target,
       concurrency: request.concurrency,
       timeoutMs: request.timeoutMs,
       sandboxTests: request.sandboxTests,
@@ -85,7 +88,7 @@ export async function runContract(request: ContractRunRequest): Promise<RunSumma
   if (request.signal) dropNewSignalListeners(before);
   try {
     vitest.provide('contractRun', {
-      target: thread.target,
+      target,
       serviceUrl: thread.url,
       concurrency: request.concurrency,
       timeoutMs: request.timeoutMs,
@@ -109,6 +112,7 @@ export async function runContract(request: ContractRunRequest): Promise<RunSumma
   } finally {
     await vitest.close();
     await thread.close();
+    await mock?.close();
   }
 }
 

@@ -1,17 +1,15 @@
 // The verdict service on a thread of its own: it loads newman and sends requests on the second core while the main
-// thread starts vitest. With no target given it also hosts the embedded mock (on this thread, off vitest's event loop).
+// thread starts vitest.
 
 import { Worker, parentPort, workerData } from 'node:worker_threads';
-import { mockTarget, startVerdictService, type Target, type VerdictRequest } from '../harness/index.ts';
+import { startVerdictService, type Target, type VerdictRequest } from '../harness/index.ts';
 import { cassetteRecorder } from '../live/index.ts';
-import { startMock } from '../mock/index.ts';
 
 export const VERDICT_THREAD_ROLE = 'verdict-service';
 
 export interface VerdictThreadOptions {
   readonly root: string;
-  /** Absent: start the embedded mock and target it. */
-  readonly target?: Target;
+  readonly target: Target;
   readonly concurrency: number;
   readonly timeoutMs: number;
   readonly sandboxTests: boolean;
@@ -22,13 +20,12 @@ export interface VerdictThreadOptions {
 
 export interface VerdictThread {
   readonly url: string;
-  readonly target: Target;
   /** Interrupted: nothing more is sent. */
   stop(): void;
   close(): Promise<void>;
 }
 
-type Message = { type: 'ready'; url: string; target: Target } | { type: 'failed'; message: string };
+type Message = { type: 'ready'; url: string } | { type: 'failed'; message: string };
 
 /** Starts the thread from `entry` (the CLI's own entry file, which hands the role over to `serveInThread`). */
 export function startVerdictThread(entry: URL, options: VerdictThreadOptions): Promise<VerdictThread> {
@@ -43,7 +40,6 @@ export function startVerdictThread(entry: URL, options: VerdictThreadOptions): P
       if (message.type === 'failed') return reject(new Error(message.message));
       resolve({
         url: message.url,
-        target: message.target,
         stop: () => worker.postMessage('stop'),
         close: () => new Promise<void>((done) => {
           worker.once('exit', () => done());
@@ -54,14 +50,13 @@ export function startVerdictThread(entry: URL, options: VerdictThreadOptions): P
   });
 }
 
-/** The thread's side: start the mock if asked, then the service, begin the prefetch, and report the URL. */
+/** The thread's side: start the service, begin the prefetch, and report the URL. */
 export async function serveInThread(): Promise<void> {
   const port = parentPort;
   if (!port) return;
   const { options } = workerData as { options: VerdictThreadOptions };
   try {
-    const mock = options.target ? undefined : await startMock();
-    const target = options.target ?? mockTarget(mock as NonNullable<typeof mock>);
+    const { target } = options;
     const service = await startVerdictService({
       root: options.root, target, concurrency: options.concurrency, timeoutMs: options.timeoutMs, sandboxTests: options.sandboxTests,
       ...(options.recordDir ? { onExchange: cassetteRecorder(options.recordDir, target.secrets) } : {}),
@@ -69,9 +64,9 @@ export async function serveInThread(): Promise<void> {
     service.prefetch(options.prefetch);
     port.on('message', (message: unknown) => {
       if (message === 'stop') service.stop();
-      if (message === 'close') void Promise.all([service.close(), mock?.close()]).finally(() => port.close());
+      if (message === 'close') void service.close().finally(() => port.close());
     });
-    port.postMessage({ type: 'ready', url: service.url, target } satisfies Message);
+    port.postMessage({ type: 'ready', url: service.url } satisfies Message);
   } catch (error) {
     port.postMessage({ type: 'failed', message: error instanceof Error ? error.message : String(error) } satisfies Message);
   }

@@ -40,27 +40,57 @@ export interface CollectionRun {
  * a run every request waits on a few zero-delay timers: units of MIN_UNIT_SIZE or more amortise the first, units in
  * flight together overlap the second, and MAX_UNIT_SIZE bounds what one run holds in memory.
  */
-export const MIN_UNIT_SIZE = Number(process.env['ZOHO_UNIT_MIN'] ?? 16);
+export const MIN_UNIT_SIZE = 16;
 const MAX_UNIT_SIZE = 50;
 
 interface Runnable {
+  readonly run: CollectionRun;
   readonly testCase: Case;
   readonly item: CollectionItem;
+  readonly emit: Emit;
 }
+
+type Emit = (testCase: Case, result: CaseResult, throttleRetries?: number) => Promise<void>;
 
 /** Runs the selected cases and returns one verdict per case, in catalog order. */
 export async function runCollection(run: CollectionRun): Promise<Verdict[]> {
   const verdicts = new Map<string, Verdict>();
-  await streamCollection(run, (verdict) => void verdicts.set(verdict.caseId, verdict));
+  await streamCollections([run], (verdict) => void verdicts.set(verdict.caseId, verdict));
   return casesForVersion(run.endpoint, run.version).flatMap((c) => verdicts.get(c.id) ?? []);
 }
 
 /** Runs the selected cases and hands over each verdict as soon as its unit of work is judged. */
-export async function streamCollection(run: CollectionRun, onVerdict: (verdict: Verdict) => void | Promise<void>): Promise<void> {
+export function streamCollection(run: CollectionRun, onVerdict: (verdict: Verdict) => void | Promise<void>): Promise<void> {
+  return streamCollections([run], onVerdict);
+}
+
+/**
+ * Runs several collections against one target as one batch: their cases are dealt into balanced units that may mix
+ * collections (a unit's items are the collections' own items, byte for byte), so a run of seven small collections
+ * boots a handful of sandboxes rather than one per collection. With sandbox tests a unit keeps to one collection,
+ * whose variables its scripts read. The first run's pool (or concurrency) bounds the batch.
+ */
+export async function streamCollections(runs: readonly CollectionRun[], onVerdict: (verdict: Verdict) => void | Promise<void>): Promise<void> {
+  const first = runs[0];
+  if (!first) return;
+  const runnable: Runnable[] = [];
+  for (const run of runs) runnable.push(...(await prepare(run, onVerdict)));
+  const pool = first.pool ?? createRunPool(first.concurrency ?? 4);
+  const groups = first.sandboxTests ? runs.map((run) => runnable.filter((r) => r.run === run)) : [runnable];
+  await Promise.all(
+    groups.flatMap((group) => splitUnits(group, pool.limit)).map(async (unit) => {
+      const done = await pool.run(() => runUnit(unit));
+      if (done === undefined) for (const { testCase, emit } of unit) await emit(testCase, { kind: 'skipped', reason: 'not sent: the run was interrupted' });
+    }),
+  );
+}
+
+/** The selected cases of one collection that can run; the others get their skipped verdict at once. */
+async function prepare(run: CollectionRun, onVerdict: (verdict: Verdict) => void | Promise<void>): Promise<Runnable[]> {
   const selected = casesForVersion(run.endpoint, run.version).filter((c) => !run.caseIds || run.caseIds.includes(c.id));
   const items = selectItems(run.collection, selected.map((c) => c.id));
   const context = { product: run.endpoint.product, endpoint: run.endpoint.id, version: run.version, target: run.target.name };
-  const emit = async (testCase: Case, result: CaseResult, throttleRetries = 0): Promise<void> => {
+  const emit: Emit = async (testCase, result, throttleRetries = 0) => {
     const verdict = buildVerdict(context, testCase, result);
     await onVerdict(throttleRetries > 0 ? { ...verdict, throttleRetries } : verdict);
   };
@@ -70,29 +100,31 @@ export async function streamCollection(run: CollectionRun, onVerdict: (verdict: 
     const key = `${run.endpoint.product}/${run.endpoint.id}/${run.version}/${testCase.id}`;
     const skip = item ? skipReason(testCase, item, run.target, key) : `collection has no item for case ${testCase.id}: run \`npm run collections\``;
     if (skip || !item) await emit(testCase, { kind: 'skipped', reason: skip ?? 'no item' });
-    else runnable.push({ testCase, item });
+    else runnable.push({ run, testCase, item, emit });
   }
-  const pool = run.pool ?? createRunPool(run.concurrency ?? 4);
-  await Promise.all(
-    splitUnits(runnable, pool.limit).map(async (unit) => {
-      const done = await pool.run(() => runUnit(run, unit, emit));
-      if (done === undefined) for (const { testCase } of unit) await emit(testCase, { kind: 'skipped', reason: 'not sent: the run was interrupted' });
-    }),
-  );
+  return runnable;
 }
 
-/** Balanced units of MIN_UNIT_SIZE to MAX_UNIT_SIZE cases, as many as may run in flight where the collection is large enough. */
+/** Balanced units of MIN_UNIT_SIZE to MAX_UNIT_SIZE cases, as many as may run in flight where there are cases enough. */
 function splitUnits(runnable: readonly Runnable[], inFlight: number): Runnable[][] {
+  if (runnable.length === 0) return [];
   const count = Math.max(Math.ceil(runnable.length / MAX_UNIT_SIZE), Math.min(inFlight, Math.floor(runnable.length / MIN_UNIT_SIZE)), 1);
   return Array.from({ length: count }, (_, k) => runnable.filter((_, i) => i % count === k));
 }
 
-type Emit = (testCase: Case, result: CaseResult, throttleRetries?: number) => Promise<void>;
+/** The collection one newman run is given: the unit's own when it has one, else the items alone (no scripts read variables). */
+function unitCollection(unit: readonly Runnable[]): unknown {
+  const collections = new Set(unit.map((r) => r.run.collection));
+  if (collections.size === 1) return unit[0]?.run.collection;
+  return { info: { name: 'zoho-contract-suite unit', schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json' }, item: [] };
+}
 
-async function runUnit(run: CollectionRun, unit: readonly Runnable[], emit: Emit): Promise<true> {
-  let target = await freshTarget(run.target);
+async function runUnit(unit: readonly Runnable[]): Promise<true> {
+  const head = unit[0] as Runnable;
+  let target = await freshTarget(head.run.target);
+  const collection = unitCollection(unit);
   const send = (part: readonly Runnable[]): Promise<RunOutput> =>
-    runNewman({ collection: run.collection, items: part.map((r) => forTarget(run, r.item.json)), target, timeoutMs: run.timeoutMs ?? 30_000, sandboxTests: run.sandboxTests ?? false });
+    runNewman({ collection, items: part.map((r) => forTarget(r.run, r.item.json)), target, timeoutMs: head.run.timeoutMs ?? 30_000, sandboxTests: head.run.sandboxTests ?? false });
   const { exchanges, sandboxFailures } = await send(unit);
   const merge = (again: RunOutput): void => {
     for (const [id, exchange] of again.exchanges) exchanges.set(id, exchange);
@@ -111,13 +143,13 @@ async function runUnit(run: CollectionRun, unit: readonly Runnable[], emit: Emit
     if (again.length === 0) break;
     await new Promise((resolve) => setTimeout(resolve, Math.max(...again.map(({ item }) => throttleWaitMs(exchanges.get(item.id) as Exchange, attempt)))));
     merge(await send(again));
-    for (const { testCase } of again) retries.set(testCase.id, (retries.get(testCase.id) ?? 0) + 1);
+    for (const { item } of again) retries.set(item.id, (retries.get(item.id) ?? 0) + 1);
   }
-  const judge = { registry: run.registry, schemaId: run.schemaId, timeoutMs: run.timeoutMs ?? 30_000, secrets: target.secrets };
-  for (const { testCase, item } of unit) {
+  for (const { run, testCase, item, emit } of unit) {
     const exchange = exchanges.get(item.id);
     if (exchange && run.onExchange) await run.onExchange(testCase.id, exchange);
-    await emit(testCase, judgeExchange(judge, testCase, exchange, sandboxFailures.get(item.id) ?? []), retries.get(testCase.id));
+    const judge = { registry: run.registry, schemaId: run.schemaId, timeoutMs: run.timeoutMs ?? 30_000, secrets: target.secrets };
+    await emit(testCase, judgeExchange(judge, testCase, exchange, sandboxFailures.get(item.id) ?? []), retries.get(item.id));
   }
   return true;
 }

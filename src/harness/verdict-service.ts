@@ -7,10 +7,10 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { catalog, type Endpoint } from '../catalog/index.ts';
 import { collectionPath, schemaId } from '../generate/index.ts';
-import { createSchemaRegistry, loadSchemas, type SchemaRegistry, type Verdict } from '../validate/index.ts';
+import { loadSchemaRegistry, type SchemaRegistry, type Verdict } from '../validate/index.ts';
 import { loadCollection } from './load-collection.ts';
 import type { Exchange } from './newman-exchange.ts';
-import { streamCollection } from './run-collection.ts';
+import { streamCollections, type CollectionRun } from './run-collection.ts';
 import { createRunPool } from './run-pool.ts';
 import type { Target } from './target.ts';
 
@@ -48,23 +48,30 @@ export async function startVerdictService(options: VerdictServiceOptions): Promi
   const pool = createRunPool(options.concurrency);
   let registry: Promise<SchemaRegistry> | undefined;
   const ready = new Map<string, Promise<Verdict>>();
-  const send = (request: VerdictRequest): Map<string, Promise<Verdict>> => {
-    const endpoint = findEndpoint(request);
+  /** Sends the requests as one batch (units may mix collections); returns a verdict promise per case key. */
+  const send = (requests: readonly VerdictRequest[]): Map<string, Promise<Verdict>> => {
     const settle = new Map<string, { resolve: (v: Verdict) => void; reject: (e: unknown) => void }>();
-    const promises = new Map(request.caseIds.map((id) => [id, new Promise<Verdict>((resolve, reject) => settle.set(id, { resolve, reject }))]));
-    for (const promise of promises.values()) promise.catch(() => undefined); // rejections reach whoever asks, not the process
-    registry ??= loadSchemas(join(options.root, 'schemas')).then(createSchemaRegistry);
+    const promises = new Map<string, Promise<Verdict>>();
+    for (const request of requests) {
+      for (const id of request.caseIds) {
+        const promise = new Promise<Verdict>((resolve, reject) => settle.set(caseKey(request, id), { resolve, reject }));
+        promise.catch(() => undefined); // a rejection reaches whoever asks, never the process
+        promises.set(caseKey(request, id), promise);
+      }
+    }
+    registry ??= loadSchemaRegistry(join(options.root, 'schemas'), join(options.root, 'dist', 'validators'));
     void (async () => {
-      const collection = await loadCollection(join(options.root, collectionPath(endpoint, request.version)));
-      const key = (caseId: string): string => `${endpoint.product}/${endpoint.id}/${request.version}/${caseId}`;
-      await streamCollection(
-        {
-          endpoint, version: request.version, collection, target: options.target, registry: await (registry as Promise<SchemaRegistry>),
-          schemaId: schemaId(endpoint), caseIds: request.caseIds, pool, timeoutMs: options.timeoutMs, sandboxTests: options.sandboxTests,
+      const runs = await Promise.all(requests.map(async (request): Promise<CollectionRun> => {
+        const endpoint = findEndpoint(request);
+        const key = (caseId: string): string => caseKey(request, caseId);
+        return {
+          endpoint, version: request.version, collection: await loadCollection(join(options.root, collectionPath(endpoint, request.version))),
+          target: options.target, registry: await (registry as Promise<SchemaRegistry>), schemaId: schemaId(endpoint), caseIds: request.caseIds, pool,
+          timeoutMs: options.timeoutMs, sandboxTests: options.sandboxTests,
           ...(options.onExchange ? { onExchange: (caseId: string, exchange: Exchange) => options.onExchange?.(key(caseId), exchange) } : {}),
-        },
-        (verdict) => settle.get(verdict.caseId)?.resolve(verdict),
-      );
+        };
+      }));
+      await streamCollections(runs, (verdict) => settle.get(`${verdict.product}/${verdict.endpoint}/${verdict.version}/${verdict.caseId}`)?.resolve(verdict));
     })().catch((error: unknown) => {
       for (const { reject } of settle.values()) reject(error);
     });
@@ -74,12 +81,12 @@ export async function startVerdictService(options: VerdictServiceOptions): Promi
   async function answer(req: IncomingMessage, res: ServerResponse): Promise<void> {
     try {
       const request = readRequest(await readBody(req));
-      const key = (caseId: string): string => `${request.product}/${request.endpoint}/${request.version}/${caseId}`;
+      const key = (caseId: string): string => caseKey(request, caseId);
       const taken = new Map(request.again ? [] : request.caseIds.flatMap((id) => (ready.has(key(id)) ? [[id, ready.get(key(id)) as Promise<Verdict>] as const] : [])));
       for (const id of taken.keys()) ready.delete(key(id));
       const missing = request.caseIds.filter((id) => !taken.has(id));
-      const sent = missing.length > 0 ? send({ ...request, caseIds: missing }) : new Map<string, Promise<Verdict>>();
-      const verdicts = await Promise.all(request.caseIds.map((id) => taken.get(id) ?? (sent.get(id) as Promise<Verdict>)));
+      const sent = missing.length > 0 ? send([{ ...request, caseIds: missing }]) : new Map<string, Promise<Verdict>>();
+      const verdicts = await Promise.all(request.caseIds.map((id) => taken.get(id) ?? (sent.get(key(id)) as Promise<Verdict>)));
       res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(verdicts));
     } catch (error) {
       res.writeHead(500, { 'Content-Type': 'text/plain' }).end(error instanceof Error ? error.message : String(error));
@@ -89,9 +96,7 @@ export async function startVerdictService(options: VerdictServiceOptions): Promi
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     prefetch(requests) {
-      for (const request of requests) {
-        for (const [id, promise] of send(request)) ready.set(`${request.product}/${request.endpoint}/${request.version}/${id}`, promise);
-      }
+      for (const [key, promise] of send(requests)) ready.set(key, promise);
     },
     stop: () => pool.stop(),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
@@ -104,6 +109,10 @@ export async function requestVerdicts(serviceUrl: string, request: VerdictReques
   const text = await res.text();
   if (res.status !== 200) throw new Error(`the verdict service could not run ${request.product}/${request.endpoint}/${request.version}: ${text}`);
   return JSON.parse(text) as Verdict[];
+}
+
+function caseKey(request: VerdictRequest, caseId: string): string {
+  return `${request.product}/${request.endpoint}/${request.version}/${caseId}`;
 }
 
 function findEndpoint(request: VerdictRequest): Endpoint {

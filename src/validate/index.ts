@@ -3,7 +3,7 @@
 export type * from './types.ts';
 export { buildVerdict, formatReason, observeDrift, type CaseResult, type VerdictContext } from './build-verdict.ts';
 export { judgeResponse, observe, type ObservedResponse, type ResponseUnderTest, type SchemaCheck } from './judge-response.ts';
-export { loadSchemas } from './load-schemas.ts';
-export { createSchemaRegistry, toFindings, type SchemaRegistry } from './schema-registry.ts';
+export { loadSchemaRegistry, loadSchemas } from './load-schemas.ts';
+export { createSchemaRegistry, precompiledRegistry, toFindings, type PrecompiledValidators, type SchemaRegistry } from './schema-registry.ts';
 export { checkSavedExamples, matchesTemplate, type ExampleCheck, type SchemaIdOf } from './check-saved-examples.ts';
 export { readPostmanFile } from './read-postman-file.ts';

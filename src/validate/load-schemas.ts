@@ -1,8 +1,12 @@
 // Reads every generated schema file: the validate folder's one I/O edge.
 
-import { readFile, readdir } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, readdir, rename, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import type { ValidateFunction } from 'ajv';
 import { ConfigError } from '../errors.ts';
+import { createSchemaRegistry, precompiledRegistry, type SchemaRegistry } from './schema-registry.ts';
 
 /** Parses every `*.json` under `dir` (recursively), as unknown; a malformed file is a ConfigError naming it. */
 export async function loadSchemas(dir: string): Promise<unknown[]> {
@@ -22,4 +26,32 @@ export async function loadSchemas(dir: string): Promise<unknown[]> {
       }
     }),
   );
+}
+
+/**
+ * The registry for the schemas under `dir`. Compiling them costs ~0.2 s of every run's start, so the compiled
+ * validators are kept in `cacheDir` as one standalone module per set of schemas (named by their hash) and loaded
+ * from there by later runs; a missing or unreadable cache only means compiling again.
+ */
+export async function loadSchemaRegistry(dir: string, cacheDir: string): Promise<SchemaRegistry> {
+  const schemas = await loadSchemas(dir);
+  const require = createRequire(import.meta.url);
+  const ajvVersion = (require('ajv/package.json') as { version: string }).version;
+  const file = join(cacheDir, `validators-${createHash('sha256').update(`${ajvVersion}\n${JSON.stringify(schemas)}`).digest('hex').slice(0, 16)}.cjs`);
+  const ids = new Set(schemas.map((s) => (typeof s === 'object' && s !== null ? String((s as { $id?: unknown }).$id) : '')));
+  try {
+    const module = require(file) as Record<string, ValidateFunction> & { keys: string[] };
+    return precompiledRegistry(ids, new Map(module.keys.map((key, i) => [key, module[`v${i}`] as ValidateFunction])));
+  } catch {
+    const registry = createSchemaRegistry(schemas);
+    await writeCache(file, cacheDir, registry.standalone()).catch(() => undefined);
+    return registry;
+  }
+}
+
+async function writeCache(file: string, dir: string, code: string): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  const temp = `${file}.${process.pid}.tmp`;
+  await writeFile(temp, code);
+  await rename(temp, file);
 }

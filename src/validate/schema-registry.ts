@@ -6,12 +6,19 @@ import type { ResponseShape } from '../catalog/index.ts';
 import { ConfigError } from '../errors.ts';
 import type { Finding } from './types.ts';
 
-/** ajv and ajv-formats (CommonJS) load when a registry is first built, not when this folder is imported for its types. */
-function loadAjv(): { Ajv: new (options: { allErrors: boolean; strict: boolean }) => Ajv; addFormats: (ajv: Ajv) => Ajv } {
+type AjvOptions = { allErrors: boolean; strict: boolean; code?: { source: boolean } };
+type AjvModules = { Ajv: new (options: AjvOptions) => Ajv; addFormats: (ajv: Ajv) => Ajv; standaloneCode: (ajv: Ajv, refs: Record<string, string>) => string };
+
+/** ajv (CommonJS) loads when a registry is first built, not when this folder is imported for its types. */
+function loadAjv(): AjvModules {
   const require = createRequire(import.meta.url);
   const formats = require('ajv-formats') as { default?: (ajv: Ajv) => Ajv } & ((ajv: Ajv) => Ajv);
-  return { Ajv: (require('ajv') as { Ajv: new (options: { allErrors: boolean; strict: boolean }) => Ajv }).Ajv, addFormats: formats.default ?? formats };
+  const standalone = require('ajv/dist/standalone') as { default: AjvModules['standaloneCode'] };
+  return { Ajv: (require('ajv') as { Ajv: AjvModules['Ajv'] }).Ajv, addFormats: formats.default ?? formats, standaloneCode: standalone.default };
 }
+
+/** Validators compiled earlier into standalone code, by key `<schema $id>#/definitions/<name>`. */
+export type PrecompiledValidators = ReadonlyMap<string, ValidateFunction>;
 
 /** The definition of an endpoint schema that each envelope shape validates against. */
 export const SHAPE_DEFINITIONS: Readonly<Record<ResponseShape, string>> = { records: 'recordsEnvelope', error: 'topLevelError', object: 'successObject' };
@@ -25,10 +32,25 @@ export interface SchemaRegistry {
   readonly compiled: number;
 }
 
+/** A registry over validators compiled by an earlier run (no ajv instance, nothing to compile). */
+export function precompiledRegistry(ids: ReadonlySet<string>, validators: PrecompiledValidators): SchemaRegistry {
+  return {
+    has: (schemaId) => ids.has(schemaId),
+    check(schemaId, shape, body) {
+      const key = `${schemaId}#/definitions/${SHAPE_DEFINITIONS[shape]}`;
+      const validate = validators.get(key);
+      if (!validate) throw new ConfigError(ids.has(schemaId) ? `schema ${schemaId} has no ${key.split('#')[1]}` : `no schema with $id ${schemaId}`, 'regenerate schemas/ with `npm run collections`');
+      return validate(body) ? [] : toFindings(validate.errors ?? []);
+    },
+    compiled: validators.size,
+  };
+}
+
 /** Builds the registry over already-parsed schemas (each must carry a `$id`). */
-export function createSchemaRegistry(schemas: readonly unknown[]): SchemaRegistry {
-  const { Ajv, addFormats } = loadAjv();
-  const ajv = new Ajv({ allErrors: true, strict: true });
+export function createSchemaRegistry(schemas: readonly unknown[]): SchemaRegistry & { standalone(): string } {
+  const { Ajv, addFormats, standaloneCode } = loadAjv();
+  // code.source keeps each validator's source, so the compiled set can be written out once and reused by later runs.
+  const ajv = new Ajv({ allErrors: true, strict: true, code: { source: true } });
   addFormats(ajv);
   const ids = new Set<string>();
   for (const schema of schemas) {
@@ -61,6 +83,12 @@ export function createSchemaRegistry(schemas: readonly unknown[]): SchemaRegistr
     },
     get compiled() {
       return cache.size;
+    },
+    /** Every shape of every schema as one CommonJS module of standalone validators (see load-schemas.ts). */
+    standalone() {
+      const keys = [...ids].flatMap((id) => Object.values(SHAPE_DEFINITIONS).map((name) => `${id}#/definitions/${name}`)).filter((key) => ajv.getSchema(key));
+      const code = standaloneCode(ajv, Object.fromEntries(keys.map((key, i) => [`v${i}`, key])));
+      return `${code}\nexports.keys = ${JSON.stringify(keys)};\n`;
     },
   };
 }

@@ -16,7 +16,7 @@ export interface ContractRunOptions {
   readonly recordDir?: string;
 }
 
-export const defaultRunOptions: ContractRunOptions = { concurrency: 6, timeoutMs: 30_000, sandboxTests: false };
+export const defaultRunOptions: ContractRunOptions = { concurrency: 4, timeoutMs: 30_000, sandboxTests: false };
 
 declare module 'vitest' {
   interface ProvidedContext {

@@ -1,13 +1,12 @@
-// The floor (C): the same requests as the collections, sent with fetch at the same concurrency, checked with the same compiled ajv.
+// The floor (C): the same requests as the collections, sent with fetch at the same concurrency, checked with the same
+// compiled ajv validators (the harness's cache in dist/validators), no newman.
 
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { casesForVersion, catalog } from '../src/catalog/index.ts';
 import { collectionPath, schemaId } from '../src/generate/index.ts';
 import { selectItems } from '../src/harness/index.ts';
-import { createSchemaRegistry, judgeResponse, loadSchemas } from '../src/validate/index.ts';
-
-const ROOT = join(import.meta.dirname, '..');
+import { judgeResponse, loadSchemaRegistry } from '../src/validate/index.ts';
 
 interface PreparedRequest {
   readonly method: string;
@@ -18,13 +17,13 @@ interface PreparedRequest {
 }
 
 /** Every mock-provocable case of the catalog as a ready fetch, with its Node-side check. */
-export async function prepareFloor(variables: Readonly<Record<string, string>>): Promise<PreparedRequest[][]> {
-  const registry = createSchemaRegistry(await loadSchemas(join(ROOT, 'schemas')));
+export async function prepareFloor(root: string, variables: Readonly<Record<string, string>>): Promise<PreparedRequest[]> {
+  const registry = await loadSchemaRegistry(join(root, 'schemas'), join(root, 'dist', 'validators'));
   const fill = (text: string): string => text.replace(/\{\{([A-Za-z0-9_.-]+)\}\}/g, (_, name: string) => variables[name] ?? '');
   const collections: PreparedRequest[][] = [];
   for (const endpoint of catalog) {
     for (const version of endpoint.versions) {
-      const collection = JSON.parse(await readFile(join(ROOT, collectionPath(endpoint, version)), 'utf8')) as unknown;
+      const collection = JSON.parse(await readFile(join(root, collectionPath(endpoint, version)), 'utf8')) as unknown;
       const cases = casesForVersion(endpoint, version).filter((c) => c.provocable.includes('mock'));
       const items = selectItems(collection, cases.map((c) => c.id));
       collections.push(
@@ -43,25 +42,21 @@ export async function prepareFloor(variables: Readonly<Record<string, string>>):
       );
     }
   }
-  return collections;
+  return collections.flat();
 }
 
-/** Sends every collection's requests, `concurrency` at a time per collection, all collections at once; returns failures. */
-export async function runFloor(collections: readonly PreparedRequest[][], concurrency: number): Promise<number> {
+/** Sends every request, `concurrency` in flight at once over the whole catalog (as the harness's runs); returns failures. */
+export async function runFloor(requests: readonly PreparedRequest[], concurrency: number): Promise<number> {
   let failures = 0;
+  let next = 0;
   await Promise.all(
-    collections.map(async (requests) => {
-      let next = 0;
-      await Promise.all(
-        Array.from({ length: concurrency }, async () => {
-          while (next < requests.length) {
-            const request = requests[next++];
-            if (!request) continue;
-            const res = await fetch(request.url, { method: request.method, headers: request.headers, ...(request.body ? { body: request.body } : {}) });
-            failures += request.check(res.status, await res.text());
-          }
-        }),
-      );
+    Array.from({ length: concurrency }, async () => {
+      while (next < requests.length) {
+        const request = requests[next++];
+        if (!request) continue;
+        const res = await fetch(request.url, { method: request.method, headers: request.headers, ...(request.body ? { body: request.body } : {}) });
+        failures += request.check(res.status, await res.text());
+      }
     }),
   );
   return failures;

@@ -9,12 +9,10 @@ export interface Spread {
   readonly max: number;
 }
 
-/** Runs `measure` `times` times, one after another. */
-export async function repeat(times: number, measure: () => Promise<number>): Promise<Spread> {
-  const values: number[] = [];
-  for (let i = 0; i < times; i += 1) values.push(await measure());
-  values.sort((a, b) => a - b);
-  return { min: values[0] ?? 0, median: values[Math.floor(values.length / 2)] ?? 0, max: values.at(-1) ?? 0 };
+/** min / median / max of some measurements. */
+export function spread(values: readonly number[]): Spread {
+  const sorted = [...values].sort((x, y) => x - y);
+  return { min: sorted[0] ?? 0, median: sorted[Math.floor(sorted.length / 2)] ?? 0, max: sorted.at(-1) ?? 0 };
 }
 
 /** Wall-clock milliseconds of a child process; rejects when it fails. */

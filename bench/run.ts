@@ -5,17 +5,21 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import { build } from 'esbuild';
 import { catalog } from '../src/catalog/index.ts';
 import { collectionPath } from '../src/generate/index.ts';
-import { prepareFloor, runFloor } from './floor.ts';
-import { outputOf, repeat, timeProcess, type Spread } from './measure.ts';
+import { HARNESS_HEAP_MB } from '../src/harness/index.ts';
+import { outputOf, spread, timeProcess, type Spread } from './measure.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const REPEATS = Number(process.env['BENCH_REPEATS'] ?? 3);
 const LOAD_SECONDS = Number(process.env['BENCH_LOAD_SECONDS'] ?? 5);
 const SIZES = (process.env['BENCH_SIZES'] ?? '1000,10000').split(',').map(Number);
 const node = process.execPath;
-const cli = ['--import', 'tsx', join(ROOT, 'src', 'cli', 'main.ts')];
+const tsx = ['--import', 'tsx'];
+// The CLI as `npm run contract` starts it: the launcher and its pre-built bundle.
+const cli = [join(ROOT, 'bin', 'contract.mjs')];
+const CONCURRENCY = 4; // the harness's default newman runs in flight; the floor keeps as many requests in flight
 
 /** Starts a child that prints a line once it listens, and returns its output so far. */
 function startChild(args: string[], ready: RegExp): Promise<{ child: ChildProcess; output: string }> {
@@ -42,8 +46,9 @@ async function main(): Promise<void> {
   const out = await mkdtemp(join(tmpdir(), 'zoho-bench-'));
   try {
     const cases = catalog.reduce((n, e) => n + e.versions.reduce((m, v) => m + e.cases.filter((c) => (c.versions ?? e.versions).includes(v)).length, 0), 0);
-    const a = await repeat(REPEATS, () => timeProcess(node, [...cli, '--out', join(out, 'a')], { CI: '1' }));
-    const b = await repeat(REPEATS, async () => {
+    const floorChild = await buildFloor();
+    const runA = () => timeProcess(node, [...cli, '--out', join(out, 'a')], { CI: '1' });
+    const runB = async () => {
       let total = 0;
       for (const endpoint of catalog) {
         for (const version of endpoint.versions) {
@@ -51,16 +56,29 @@ async function main(): Promise<void> {
         }
       }
       return total;
-    });
-    const floor = await prepareFloor(variables);
-    const c = await repeat(REPEATS, async () => {
-      const started = performance.now();
-      const failures = await runFloor(floor, 4);
-      if (failures > 0) throw new Error(`the floor saw ${failures} findings: the mock and the catalog disagree`);
-      return performance.now() - started;
-    });
+    };
+    const runC = () => timeProcess(node, [floorChild, JSON.stringify(variables), String(CONCURRENCY)]);
+    // One unmeasured round first: every side then starts from a warm file cache (and A from its built bundle and validators).
+    process.stderr.write('warming up (one unmeasured run of A, B and C)...\n');
+    await runA();
+    await runB();
+    await runC();
+    // Interleaved rounds, so a slow spell of this shared machine hits every side alike.
+    const times: Record<'a' | 'b' | 'c', number[]> = { a: [], b: [], c: [] };
+    for (let round = 1; round <= REPEATS; round += 1) {
+      process.stderr.write(`round ${round}/${REPEATS}: A, B, C\n`);
+      times.a.push(await runA());
+      times.b.push(await runB());
+      times.c.push(await runC());
+    }
+    const [a, b, c] = [spread(times.a), spread(times.b), spread(times.c)];
     const memory = [];
-    for (const size of SIZES) memory.push(JSON.parse(await outputOf(node, [...cli.slice(0, 2), join(ROOT, 'bench', 'memory-child.ts'), String(size)])) as { cases: number; failed: number; maxRssBytes: number });
+    for (const size of SIZES) {
+      process.stderr.write(`memory at ${size} cases...\n`);
+      const mock = JSON.stringify({ url: mockUrl, variables });
+      memory.push(JSON.parse(await outputOf(node, [`--max-old-space-size=${HARNESS_HEAP_MB}`, ...tsx, join(ROOT, 'bench', 'memory-child.ts'), String(size), mock])) as { cases: number; failed: number; maxRssBytes: number; heapUsed: number });
+    }
+    process.stderr.write('load test of the mock and of a bare server...\n');
     const e = await loadTest(mockUrl, variables);
     print(cases, a, b, c, memory, e);
     await mkdir(join(ROOT, 'reports', 'bench'), { recursive: true });
@@ -72,9 +90,16 @@ async function main(): Promise<void> {
   }
 }
 
+/** The floor as a command, bundled like the CLI so that both start the same way. */
+async function buildFloor(): Promise<string> {
+  const outfile = join(ROOT, 'dist', 'bench', 'floor-child.mjs');
+  await build({ entryPoints: [join(ROOT, 'bench', 'floor-child.ts')], bundle: true, packages: 'external', platform: 'node', format: 'esm', target: 'node20', outfile, logLevel: 'error' });
+  return outfile;
+}
+
 /** E: the mock vs a bare server under the same fixed load from autocannon. */
 async function loadTest(mockUrl: string, variables: Record<string, string>): Promise<{ mock: { rps: number; p99: number }; bare: { rps: number; p99: number } }> {
-  const { child: bare } = await startChild([...cli.slice(0, 2), join(ROOT, 'bench', 'bare-server.ts'), '4690'], /listening/);
+  const { child: bare } = await startChild([...tsx, join(ROOT, 'bench', 'bare-server.ts'), '4690'], /listening/);
   try {
     const request = { method: 'PUT' as const, path: `/crm/v8/Leads/${variables['record_id']}`, headers: { Authorization: `Zoho-oauthtoken ${variables['access_token']}`, 'Content-Type': 'application/json' }, body: '{"data":[{"Last_Name":"Load"}]}' };
     const run = async (url: string) => {
@@ -96,14 +121,14 @@ function ratios(a: Spread, b: Spread, c: Spread, memory: Array<{ maxRssBytes: nu
   };
 }
 
-function print(cases: number, a: Spread, b: Spread, c: Spread, memory: Array<{ cases: number; maxRssBytes: number; failed: number }>, e: { mock: { rps: number; p99: number }; bare: { rps: number; p99: number } }): void {
+function print(cases: number, a: Spread, b: Spread, c: Spread, memory: Array<{ cases: number; maxRssBytes: number; heapUsed: number; failed: number }>, e: { mock: { rps: number; p99: number }; bare: { rps: number; p99: number } }): void {
   const ms = (s: Spread) => `${s.min.toFixed(0)} / ${s.median.toFixed(0)} / ${s.max.toFixed(0)} ms`;
   const r = ratios(a, b, c, memory, e);
-  console.log(`\nZoho contract suite benchmark: ${cases} cases, ${REPEATS} repetitions (min / median / max)\n`);
+  console.log(`\nZoho contract suite benchmark: ${cases} cases, ${REPEATS} repetitions (min / median / max); A, B and C are whole commands, start-up included\n`);
   console.log(`A  our harness (npm run contract)        ${ms(a)}`);
   console.log(`B  plain newman CLI, one after another   ${ms(b)}`);
-  console.log(`C  floor: fetch + compiled ajv           ${ms(c)}`);
-  for (const m of memory) console.log(`D  harness peak RSS at ${String(m.cases).padStart(5)} cases       ${(m.maxRssBytes / 1048576).toFixed(0)} MiB (${m.failed} not passing)`);
+  console.log(`C  floor: fetch + the same validators    ${ms(c)}`);
+  for (const m of memory) console.log(`D  harness peak RSS at ${String(m.cases).padStart(5)} cases       ${(m.maxRssBytes / 1048576).toFixed(0)} MiB, heap at the end ${(m.heapUsed / 1048576).toFixed(0)} MiB (${m.failed} not passing)`);
   console.log(`E  mock ${e.mock.rps.toFixed(0)} req/s p99 ${e.mock.p99} ms; bare server ${e.bare.rps.toFixed(0)} req/s p99 ${e.bare.p99} ms`);
   console.log(`\nA vs B: ${r.aFasterThanB.toFixed(2)}x faster (target >= 5x)`);
   console.log(`A vs C: ${r.aOverFloorC.toFixed(2)}x the floor (target <= 4x)`);

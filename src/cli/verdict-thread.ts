@@ -2,7 +2,7 @@
 // thread starts vitest.
 
 import { Worker, parentPort, workerData } from 'node:worker_threads';
-import { startVerdictService, type Target, type VerdictRequest } from '../harness/index.ts';
+import { HARNESS_HEAP_MB, startVerdictService, type Target, type VerdictRequest } from '../harness/index.ts';
 import { cassetteRecorder } from '../live/index.ts';
 
 export const VERDICT_THREAD_ROLE = 'verdict-service';
@@ -32,8 +32,8 @@ export function startVerdictThread(entry: URL, options: VerdictThreadOptions): P
   const workerData = { role: VERDICT_THREAD_ROLE, options };
   // Run from source (`node --import tsx`), a worker thread does not inherit the TypeScript loader: it registers it first.
   const worker = entry.pathname.endsWith('.ts')
-    ? new Worker(`import('tsx/esm/api').then((tsx) => tsx.register()).then(() => import(${JSON.stringify(entry.href)}))`, { eval: true, workerData })
-    : new Worker(entry, { workerData });
+    ? new Worker(`import('tsx/esm/api').then((tsx) => tsx.register()).then(() => import(${JSON.stringify(entry.href)}))`, { eval: true, workerData, resourceLimits: { maxOldGenerationSizeMb: HARNESS_HEAP_MB } })
+    : new Worker(entry, { workerData, resourceLimits: { maxOldGenerationSizeMb: HARNESS_HEAP_MB } });
   return new Promise((resolve, reject) => {
     worker.once('error', reject);
     worker.once('message', (message: Message) => {

@@ -22,6 +22,14 @@ export interface NewmanRunRequest {
   readonly sandboxTests: boolean;
 }
 
+/**
+ * The old-generation budget for a process or thread that runs newman (the CLI's verdict thread, the bench's memory
+ * child). Every newman run boots a vm context of several MB that turns to garbage when the run ends; left to itself
+ * V8 grows the heap with the run's length rather than collect, so long runs would look like leaks. The live data is a
+ * few units of work and the verdicts not yet handed over, far below this.
+ */
+export const HARNESS_HEAP_MB = 256;
+
 /** newman is loaded on the first run, not at import: commands that never send a request skip its ~0.4 s start-up. */
 let newmanLoaded: Promise<typeof newmanModule> | undefined;
 
@@ -43,6 +51,7 @@ export async function runNewman(request: NewmanRunRequest): Promise<RunOutput> {
   const item = request.sandboxTests ? request.items : request.items.map((i) => ({ ...i, event: [] }));
   const collection = { ...(request.collection as Record<string, unknown>), item };
   await new Promise<void>((resolve, reject) => {
+    let sandbox: { dispose?: () => void } | undefined;
     const emitter = newman.run(
       {
         collection: collection as newmanModule.NewmanRunOptions['collection'],
@@ -52,12 +61,19 @@ export async function runNewman(request: NewmanRunRequest): Promise<RunOutput> {
         ignoreRedirects: true,
       },
       (error) => {
+        // newman never disposes the run's script sandbox (a vm context of several MB): without this, memory grows
+        // with every run of a long batch.
+        sandbox?.dispose?.();
         booted();
         if (error) reject(error);
         else resolve();
       },
     );
     emitter.once('beforeRequest', () => booted());
+    emitter.once('start', (_error: unknown, args: unknown) => {
+      const run = typeof args === 'object' && args !== null ? (args as { run?: { host?: unknown } }).run : undefined;
+      if (typeof run?.host === 'object' && run.host !== null) sandbox = run.host as { dispose?: () => void };
+    });
     emitter.on('request', (error: unknown, args: unknown) => {
       const exchange = readExchange(error, args);
       if (exchange) output.exchanges.set(exchange.itemId, exchange);

@@ -41,7 +41,7 @@ export interface CollectionRun {
  * flight together overlap the second, and MAX_UNIT_SIZE bounds what one run holds in memory.
  */
 export const MIN_UNIT_SIZE = 16;
-const MAX_UNIT_SIZE = 50;
+const MAX_UNIT_SIZE = 250;
 
 interface Runnable {
   readonly run: CollectionRun;

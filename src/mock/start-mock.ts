@@ -137,14 +137,18 @@ function clientErrorAnswer(code: string | undefined): [number, string, object] {
 }
 
 /** Keeps at most 1 MiB; undefined when the body is larger (answered 413). The rest is drained, not stored, so the client can finish sending and read the answer; the request timeout bounds how long. */
-async function readBody(req: IncomingMessage): Promise<string | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size <= MAX_BODY) chunks.push(chunk as Buffer);
-  }
-  return size > MAX_BODY ? undefined : Buffer.concat(chunks).toString('utf8');
+function readBody(req: IncomingMessage): Promise<string | undefined> {
+  // Listeners rather than `for await`: the async iterator cost a fifth of the mock's throughput under load.
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_BODY) chunks.push(chunk);
+    });
+    req.once('end', () => resolve(size > MAX_BODY ? undefined : (chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)).toString('utf8')));
+    req.once('error', reject);
+  });
 }
 
 function header(req: IncomingMessage, name: string): string | undefined {

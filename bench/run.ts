@@ -15,6 +15,9 @@ const ROOT = join(import.meta.dirname, '..');
 const REPEATS = Number(process.env['BENCH_REPEATS'] ?? 3);
 const LOAD_SECONDS = Number(process.env['BENCH_LOAD_SECONDS'] ?? 5);
 const SIZES = (process.env['BENCH_SIZES'] ?? '1000,10000').split(',').map(Number);
+const WARM_UP = process.env['BENCH_WARMUP'] !== '0';
+/** Where the JSON result goes (a test points it at a temporary folder). */
+const OUT_DIR = process.env['BENCH_OUT'] ?? join(ROOT, 'reports', 'bench');
 const node = process.execPath;
 const tsx = ['--import', 'tsx'];
 // The CLI as `npm run contract` starts it: the launcher and its pre-built bundle.
@@ -59,10 +62,12 @@ async function main(): Promise<void> {
     };
     const runC = () => timeProcess(node, [floorChild, JSON.stringify(variables), String(CONCURRENCY)]);
     // One unmeasured round first: every side then starts from a warm file cache (and A from its built bundle and validators).
-    process.stderr.write('warming up (one unmeasured run of A, B and C)...\n');
-    await runA();
-    await runB();
-    await runC();
+    if (WARM_UP) {
+      process.stderr.write('warming up (one unmeasured run of A, B and C)...\n');
+      await runA();
+      await runB();
+      await runC();
+    }
     // Interleaved rounds, so a slow spell of this shared machine hits every side alike.
     const times: Record<'a' | 'b' | 'c', number[]> = { a: [], b: [], c: [] };
     for (let round = 1; round <= REPEATS; round += 1) {
@@ -81,8 +86,8 @@ async function main(): Promise<void> {
     process.stderr.write('load test of the mock and of a bare server...\n');
     const e = await loadTest(mockUrl, variables);
     print(cases, a, b, c, memory, e);
-    await mkdir(join(ROOT, 'reports', 'bench'), { recursive: true });
-    const file = join(ROOT, 'reports', 'bench', `${new Date().toISOString().slice(0, 10)}.json`);
+    await mkdir(OUT_DIR, { recursive: true });
+    const file = join(OUT_DIR, `${new Date().toISOString().slice(0, 10)}.json`);
     await writeFile(file, `${JSON.stringify({ cases, repeats: REPEATS, a, b, c, memory, e, ratios: ratios(a, b, c, memory, e) }, null, 2)}\n`);
     console.log(`\nwritten to ${file}`);
   } finally {

@@ -1,5 +1,6 @@
 // Two vitest projects: `unit` (the project's own tests) and `contract` (the harness files, one per collection).
 import { defineConfig } from 'vitest/config';
+import { CONTRACT_PROJECT } from './src/cli/contract-project.ts';
 
 export default defineConfig({
   test: {
@@ -16,16 +17,10 @@ export default defineConfig({
       {
         test: {
           name: 'contract',
-          include: ['tests/contract/**/*.contract.ts'],
-          // Harness files share nothing mutable but the compiled schema registry: one module graph per worker
-          // (no per-file isolation) saves re-importing newman and ajv for every file; threads start faster than forks.
-          pool: 'threads',
-          isolate: false,
-          maxWorkers: 1,
-          globalSetup: ['tests/contract/support/global-setup.ts'],
-          setupFiles: ['tests/contract/support/matchers.ts'],
-          testTimeout: 120_000,
-          hookTimeout: 300_000,
+          ...CONTRACT_PROJECT,
+          include: [...CONTRACT_PROJECT.include],
+          globalSetup: [...CONTRACT_PROJECT.globalSetup],
+          setupFiles: [...CONTRACT_PROJECT.setupFiles],
         },
       },
     ],

@@ -6,6 +6,7 @@ import { RunCrashedError } from '../errors.ts';
 import { harnessPath } from '../generate/index.ts';
 import { mockTarget, type Target } from '../harness/index.ts';
 import { SummaryReporter, type RunSummary } from '../report/index.ts';
+import { CONTRACT_PROJECT } from './contract-project.ts';
 import { startVerdictThread } from './verdict-thread.ts';
 import type { Verdict } from '../validate/index.ts';
 
@@ -70,8 +71,11 @@ export async function runContract(request: ContractRunRequest): Promise<RunSumma
   const before = signalListeners();
   const vitest = await createVitest('test', {
     root: request.root,
-    config: join(request.root, 'vitest.config.ts'),
-    project: ['contract'],
+    config: false,
+    ...CONTRACT_PROJECT,
+    include: [...CONTRACT_PROJECT.include],
+    globalSetup: [...CONTRACT_PROJECT.globalSetup],
+    setupFiles: [...CONTRACT_PROJECT.setupFiles],
     watch: false,
     bail: request.bail ? 1 : 0,
     retry: request.retries,

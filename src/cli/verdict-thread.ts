@@ -2,7 +2,7 @@
 // thread starts vitest.
 
 import { Worker, parentPort, workerData } from 'node:worker_threads';
-import { HARNESS_HEAP_MB, startVerdictService, type Target, type VerdictRequest } from '../harness/index.ts';
+import { HARNESS_HEAP_MB, runZeroDelayTimersAsImmediates, startVerdictService, type Target, type VerdictRequest } from '../harness/index.ts';
 import { cassetteRecorder } from '../live/index.ts';
 
 export const VERDICT_THREAD_ROLE = 'verdict-service';
@@ -55,6 +55,7 @@ export async function serveInThread(): Promise<void> {
   const port = parentPort;
   if (!port) return;
   const { options } = workerData as { options: VerdictThreadOptions };
+  runZeroDelayTimersAsImmediates();
   try {
     const { target } = options;
     const service = await startVerdictService({

@@ -21,3 +21,4 @@ export {
   type TargetKind,
 } from './target.ts';
 export { requestVerdicts, startVerdictService, type VerdictRequest, type VerdictService, type VerdictServiceOptions } from './verdict-service.ts';
+export { runZeroDelayTimersAsImmediates } from './zero-delay-timers.ts';

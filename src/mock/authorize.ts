@@ -16,8 +16,9 @@ const SCOPE_OPERATIONS: Readonly<Record<Operation, readonly string[]>> = {
 /** The grant behind `Authorization: Zoho-oauthtoken <token>`, or the 401 Zoho answers. */
 export function authenticate(state: MockState, header: string | undefined): TokenGrant | { failure: MockResponse; behaviour: string } {
   if (!header) return { failure: topLevelError('AUTHENTICATION_FAILURE'), behaviour: 'AUTHENTICATION_FAILURE' };
-  const match = /^Zoho-oauthtoken (\S+)$/.exec(header.trim());
-  const grant = match?.[1] ? state.tokens.get(match[1]) : undefined;
+  const value = header.trim();
+  const token = value.startsWith('Zoho-oauthtoken ') ? value.slice(16) : '';
+  const grant = token && !/\s/.test(token) ? state.tokens.get(token) : undefined;
   const expired = grant?.expiresAt !== undefined && state.now().getTime() >= grant.expiresAt;
   return grant && !expired ? grant : { failure: topLevelError('INVALID_TOKEN'), behaviour: 'INVALID_TOKEN' };
 }
@@ -27,11 +28,19 @@ export function hasScope(grant: TokenGrant, module: string, operation: Operation
   const scopeModule = module.toLowerCase().replace(/_/g, '');
   // Zoho's pages spell operations both ways (ALL/All, UPDATE/Update): compare without case.
   return grant.scopes.some((scope) => {
-    const [owner, kind, name, op] = scope.split('.');
+    const [owner, kind, name, op] = scopeParts(scope);
     if (owner !== product || kind !== 'modules') return false;
     if (name?.toUpperCase() === 'ALL' && op === undefined) return true;
     return name?.toLowerCase() === scopeModule && SCOPE_OPERATIONS[operation].includes((op ?? '').toUpperCase());
   });
+}
+
+/** A scope split at its dots, once per distinct scope (the check runs on every request). */
+const parts = new Map<string, readonly string[]>();
+function scopeParts(scope: string): readonly (string | undefined)[] {
+  let split = parts.get(scope);
+  if (!split) parts.set(scope, (split = scope.split('.')));
+  return split;
 }
 
 /** True when the grant holds one of the exact scopes (compared without case). */

@@ -7,7 +7,7 @@ import { recordError, type Json } from './zoho-errors.ts';
 /** Unique fields per module: a value another record holds is DUPLICATE_DATA. */
 const UNIQUE_FIELDS: Readonly<Record<string, readonly string[]>> = { Leads: ['Mobile', 'Email'], Accounts: ['Account_Name'] };
 /** Text fields with their maximum length in a default org. */
-const MAX_LENGTH: Readonly<Record<string, number>> = { Last_Name: 80, First_Name: 80, Company: 80 };
+const MAX_LENGTH: ReadonlyArray<readonly [string, number]> = [['Last_Name', 80], ['First_Name', 80], ['Company', 80]];
 /** Keys of an input record that are instructions, not fields. */
 const CONTROL_KEYS = new Set(['id', '$append_values']);
 const MAX_PARTICIPANTS = 50;
@@ -44,7 +44,7 @@ function validateFields(state: MockState, module: string, id: string, input: Jso
       if (otherId !== id && other.fields[field] === value) return fail('DUPLICATE_DATA', 'DUPLICATE_DATA', { api_name: field, id: otherId }, 'duplicate data');
     }
   }
-  for (const [field, max] of Object.entries(MAX_LENGTH)) {
+  for (const [field, max] of MAX_LENGTH) {
     const value = input[field];
     if (typeof value === 'string' && value.length > max) {
       return fail('INVALID_DATA:length', 'INVALID_DATA', { api_name: field, expected_data_type: 'text', maximum_length: max }, 'invalid data');

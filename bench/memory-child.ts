@@ -1,9 +1,12 @@
 // D: peak memory of the harness for a synthetic catalog of N cases (the same endpoint many times), in its own process,
-// against the bench's mock in another process (so the figure is the harness's alone).
+// against the bench's mock in another process (so the figure is the harness's alone). It runs the harness as the CLI's
+// verdict thread does (zero-delay timers as immediates, two runs in flight), and then, for the steady-state figure
+// beside C, the floor over the same cases: time per case with start-up costs out of the picture.
 
 import { updateRecords, type Case, type Endpoint } from '../src/catalog/index.ts';
 import { buildCollection, buildEndpointSchema, schemaId } from '../src/generate/index.ts';
-import { streamCollection } from '../src/harness/index.ts';
+import { runZeroDelayTimersAsImmediates, streamCollection } from '../src/harness/index.ts';
+import { floorRequests, runFloor } from './floor.ts';
 import { createSchemaRegistry } from '../src/validate/index.ts';
 
 const count = Number(process.argv[2] ?? 1000);
@@ -18,16 +21,27 @@ const schema = buildEndpointSchema({ product: 'crm', endpoint: 'synthetic', titl
 // Verdicts stream out and are counted, not kept: what a reporter that writes as it goes would hold.
 let total = 0;
 let failed = 0;
+runZeroDelayTimersAsImmediates();
+const registry = createSchemaRegistry([schema]);
+const collection = buildCollection(endpoint, 'v8', schema);
+const started = performance.now();
 await streamCollection({
   endpoint,
   version: 'v8',
-  collection: buildCollection(endpoint, 'v8', schema),
+  collection,
   target: { kind: 'mock', name: 'mock', apiDomain: mock.url, variables: mock.variables, secrets: [] },
-  registry: createSchemaRegistry([schema]),
+  registry,
   schemaId: schemaId(endpoint),
-  concurrency: 4,
+  concurrency: 2,
 }, (verdict) => {
   total += 1;
   if (verdict.outcome !== 'pass') failed += 1;
 });
-process.stdout.write(`${JSON.stringify({ cases: total, failed, maxRssBytes: process.resourceUsage().maxRSS * 1024, heapUsed: process.memoryUsage().heapUsed })}\n`);
+const harnessMs = performance.now() - started;
+const maxRssBytes = process.resourceUsage().maxRSS * 1024;
+const heapUsed = process.memoryUsage().heapUsed;
+const requests = floorRequests([{ endpoint, version: 'v8', collection }], registry, mock.variables);
+const floorStarted = performance.now();
+const floorFailures = await runFloor(requests, 2);
+const floorMs = performance.now() - floorStarted;
+process.stdout.write(`${JSON.stringify({ cases: total, failed, maxRssBytes, heapUsed, harnessMs, floorMs, floorFailures })}\n`);

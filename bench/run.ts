@@ -22,7 +22,7 @@ const node = process.execPath;
 const tsx = ['--import', 'tsx'];
 // The CLI as `npm run contract` starts it: the launcher and its pre-built bundle.
 const cli = [join(ROOT, 'bin', 'contract.mjs')];
-const CONCURRENCY = 4; // the harness's default newman runs in flight; the floor keeps as many requests in flight
+const CONCURRENCY = 2; // the harness's default newman runs in flight against the mock; the floor keeps as many requests in flight
 
 /** Starts a child that prints a line once it listens, and returns its output so far. */
 function startChild(args: string[], ready: RegExp): Promise<{ child: ChildProcess; output: string }> {
@@ -81,7 +81,9 @@ async function main(): Promise<void> {
     for (const size of SIZES) {
       process.stderr.write(`memory at ${size} cases...\n`);
       const mock = JSON.stringify({ url: mockUrl, variables });
-      memory.push(JSON.parse(await outputOf(node, [`--max-old-space-size=${HARNESS_HEAP_MB}`, ...tsx, join(ROOT, 'bench', 'memory-child.ts'), String(size), mock])) as { cases: number; failed: number; maxRssBytes: number; heapUsed: number });
+      const report = JSON.parse(await outputOf(node, [`--max-old-space-size=${HARNESS_HEAP_MB}`, ...tsx, join(ROOT, 'bench', 'memory-child.ts'), String(size), mock])) as Memory;
+      if (report.floorFailures > 0) throw new Error(`the floor saw ${report.floorFailures} findings on the synthetic catalog: the mock and the catalog disagree`);
+      memory.push(report);
     }
     process.stderr.write('load test of the mock and of a bare server...\n');
     const e = await loadTest(mockUrl, variables);
@@ -93,6 +95,17 @@ async function main(): Promise<void> {
   } finally {
     mock.kill('SIGINT');
   }
+}
+
+/** One memory child's report: D's figures, and the steady-state time of the harness and of the floor over its cases. */
+interface Memory {
+  readonly cases: number;
+  readonly failed: number;
+  readonly maxRssBytes: number;
+  readonly heapUsed: number;
+  readonly harnessMs: number;
+  readonly floorMs: number;
+  readonly floorFailures: number;
 }
 
 /** The floor as a command, bundled like the CLI so that both start the same way. */
@@ -119,16 +132,18 @@ async function loadTest(mockUrl: string, variables: Record<string, string>): Pro
   }
 }
 
-function ratios(a: Spread, b: Spread, c: Spread, memory: Array<{ maxRssBytes: number }>, e: { mock: { rps: number }; bare: { rps: number } }) {
+function ratios(a: Spread, b: Spread, c: Spread, memory: readonly Memory[], e: { mock: { rps: number }; bare: { rps: number } }) {
+  const steady = memory[0];
   return {
     aFasterThanB: b.median / a.median,
     aOverFloorC: a.median / c.median,
+    aOverFloorSteady: steady ? steady.harnessMs / steady.floorMs : 0,
     rss10kOver1k: (memory[1]?.maxRssBytes ?? 0) / (memory[0]?.maxRssBytes ?? 1),
     mockOverBare: e.mock.rps / e.bare.rps,
   };
 }
 
-function print(cases: number, a: Spread, b: Spread, c: Spread, memory: Array<{ cases: number; maxRssBytes: number; heapUsed: number; failed: number }>, e: { mock: { rps: number; p99: number }; bare: { rps: number; p99: number } }): void {
+function print(cases: number, a: Spread, b: Spread, c: Spread, memory: readonly Memory[], e: { mock: { rps: number; p99: number }; bare: { rps: number; p99: number } }): void {
   const ms = (s: Spread) => `${s.min.toFixed(0)} / ${s.median.toFixed(0)} / ${s.max.toFixed(0)} ms`;
   const r = ratios(a, b, c, memory, e);
   console.log(`\nZoho contract suite benchmark: ${cases} cases, ${REPEATS} repetitions (min / median / max); A, B and C are whole commands, start-up included\n`);
@@ -139,6 +154,8 @@ function print(cases: number, a: Spread, b: Spread, c: Spread, memory: Array<{ c
   console.log(`E  mock ${e.mock.rps.toFixed(0)} req/s p99 ${e.mock.p99} ms; bare server ${e.bare.rps.toFixed(0)} req/s p99 ${e.bare.p99} ms`);
   console.log(`\nA vs B: ${r.aFasterThanB.toFixed(2)}x faster (target >= 5x)`);
   console.log(`A vs C: ${r.aOverFloorC.toFixed(2)}x the floor (target <= 4x)`);
+  const steady = memory[0];
+  if (steady) console.log(`   steady state, ${steady.cases} cases without start-up: harness ${(steady.harnessMs / steady.cases).toFixed(2)} ms/case, floor ${(steady.floorMs / steady.cases).toFixed(2)} ms/case = ${r.aOverFloorSteady.toFixed(2)}x`);
   console.log(`D 10k vs 1k: ${r.rss10kOver1k.toFixed(2)}x peak RSS (target <= 1.5x)`);
   console.log(`E mock vs bare: ${(r.mockOverBare * 100).toFixed(0)}% of the throughput (target >= 50%)`);
 }

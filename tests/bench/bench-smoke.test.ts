@@ -13,7 +13,7 @@ interface BenchResult {
   a: { median: number };
   b: { median: number };
   c: { median: number };
-  memory: Array<{ cases: number; failed: number; maxRssBytes: number }>;
+  memory: Array<{ cases: number; failed: number; maxRssBytes: number; harnessMs: number; floorMs: number }>;
   e: { mock: { rps: number }; bare: { rps: number } };
   ratios: Record<string, number>;
 }
@@ -43,9 +43,9 @@ describe('npm run bench', () => {
     expect(bench.cases).toBeGreaterThan(100);
     for (const side of [bench.a, bench.b, bench.c]) expect(side.median).toBeGreaterThan(0);
     // The memory runs judged every synthetic case against the mock, and all of them held.
-    expect(bench.memory.map((m) => [m.cases > 0, m.failed])).toEqual([[true, 0], [true, 0]]);
+    expect(bench.memory.map((m) => [m.cases > 0, m.failed, m.harnessMs > 0, m.floorMs > 0])).toEqual([[true, 0, true, true], [true, 0, true, true]]);
     expect(bench.e.mock.rps).toBeGreaterThan(0);
     expect(bench.e.bare.rps).toBeGreaterThan(0);
-    expect(Object.keys(bench.ratios).sort()).toEqual(['aFasterThanB', 'aOverFloorC', 'mockOverBare', 'rss10kOver1k']);
+    expect(Object.keys(bench.ratios).sort()).toEqual(['aFasterThanB', 'aOverFloorC', 'aOverFloorSteady', 'mockOverBare', 'rss10kOver1k']);
   });
 });

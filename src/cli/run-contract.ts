@@ -110,6 +110,8 @@ export async function runContract(request: ContractRunRequest): Promise<RunSumma
     request.signal?.removeEventListener('abort', cancel);
     // A harness file that failed outside its tests (a hook, an import) is a crash, never a contract failure.
     const crashes = [...vitest.state.getUnhandledErrors(), ...vitest.state.getFiles().flatMap((file) => suiteErrors(file))];
+    const threadFailure = thread.failure();
+    if (threadFailure) throw new RunCrashedError(`the verdict thread failed mid-run (report written to ${request.outDir})`, threadFailure);
     if (!summaryReporter.summary) throw new RunCrashedError('the contract run ended without a summary', firstMessage(crashes));
     if (crashes.length > 0) throw new RunCrashedError(`the contract run crashed (report written to ${request.outDir})`, firstMessage(crashes));
     return summaryReporter.summary;

@@ -20,6 +20,8 @@ export interface VerdictThreadOptions {
 
 export interface VerdictThread {
   readonly url: string;
+  /** Why the thread died mid-run (out of memory, a crash), if it did: the run is then a crash, not contract failures. */
+  failure(): string | undefined;
   /** Interrupted: nothing more is sent. */
   stop(): void;
   close(): Promise<void>;
@@ -38,8 +40,11 @@ export function startVerdictThread(entry: URL, options: VerdictThreadOptions): P
     worker.once('error', reject);
     worker.once('message', (message: Message) => {
       if (message.type === 'failed') return reject(new Error(message.message));
+      let failure: string | undefined;
+      worker.on('error', (error: Error) => (failure = error.message));
       resolve({
         url: message.url,
+        failure: () => failure,
         stop: () => worker.postMessage('stop'),
         close: () => new Promise<void>((done) => {
           worker.once('exit', () => done());

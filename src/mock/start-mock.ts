@@ -56,7 +56,11 @@ export async function startMock(options: MockOptions = {}): Promise<MockServer> 
   const [server, contractsServer] = (['api', 'contracts'] as const).map((name) =>
     createServer(checking, (req, res) => {
       counts[name] += 1;
-      handle(name, req, res);
+      try {
+        handle(name, req, res);
+      } catch {
+        send(res, topLevelError('INTERNAL_ERROR'));
+      }
     }),
   ) as [Server, Server];
   const headersTimeout = options.headersTimeoutMs ?? 10_000;

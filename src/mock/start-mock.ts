@@ -161,9 +161,11 @@ function readBody(req: IncomingMessage, then: (body: string | undefined) => void
   req.once('error', () => undefined);
 }
 
+/** The first value of a header, read from the raw list: `req.headers` builds an object per request on first access. */
 function header(req: IncomingMessage, name: string): string | undefined {
-  const value = req.headers[name];
-  return Array.isArray(value) ? value[0] : value;
+  const raw = req.rawHeaders;
+  for (let i = 0; i < raw.length; i += 2) if (raw[i]?.length === name.length && raw[i]?.toLowerCase() === name) return raw[i + 1];
+  return undefined;
 }
 
 function send(res: ServerResponse, response: MockResponse): void {

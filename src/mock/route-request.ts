@@ -27,12 +27,14 @@ export function routeRequest(state: MockState, request: IncomingRequest): Handle
   if (request.fault === 'internal-error') return { response: topLevelError('INTERNAL_ERROR'), behaviours: ['INTERNAL_ERROR'] };
   if (request.fault === 'rate-limit') return { response: { ...topLevelError('TOO_MANY_REQUESTS'), headers: { 'Retry-After': '1' } }, behaviours: ['TOO_MANY_REQUESTS'] };
   const url = splitUrl(request.url);
-  const locking = LOCKING_PATH.exec(url.pathname);
+  // Each API's pattern is tried only where its prefix matches (a CRM update no longer runs three regexes first).
+  const path = url.pathname;
+  const locking = path.includes('/Locking_Information__s') ? LOCKING_PATH.exec(path) : null;
   if (locking) return handleLocking(state, request.method, locking, request.authorization, request.body);
-  const contracts = CONTRACTS_PATH.exec(url.pathname);
+  const contracts = path.startsWith('/api/') ? CONTRACTS_PATH.exec(path) : null;
   if (contracts) return handleContracts(state, request.method, contracts, request.authorization, request.body);
   if (request.host === 'contracts') return { response: topLevelError('INVALID_URL_PATTERN', {}, 'Request URL is incorrect'), behaviours: ['contracts:INVALID_URL_PATTERN'] };
-  const bigin = BIGIN_PATH.exec(url.pathname);
+  const bigin = path.startsWith('/bigin/') ? BIGIN_PATH.exec(path) : null;
   if (bigin) return handleBigin(state, request.method, bigin, request.authorization, request.body, url.searchParams);
   const grant = authenticate(state, request.authorization);
   if ('failure' in grant) return { response: grant.failure, behaviours: [grant.behaviour] };

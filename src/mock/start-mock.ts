@@ -175,6 +175,8 @@ function send(res: ServerResponse, response: MockResponse): void {
     return;
   }
   const text = JSON.stringify(response.body);
-  res.writeHead(response.status, { 'Content-Type': 'application/json;charset=utf-8', 'Content-Length': Buffer.byteLength(text), ...response.headers });
+  const headers: Record<string, string | number> = { 'Content-Type': 'application/json;charset=utf-8', 'Content-Length': Buffer.byteLength(text) };
+  if (response.headers) Object.assign(headers, response.headers);
+  res.writeHead(response.status, headers);
   res.end(text);
 }

@@ -91,21 +91,23 @@ export async function startMock(options: MockOptions = {}): Promise<MockServer> 
   // Synchronous from the body's last chunk to the answer (no promise in between): under load, answering in the same
   // tick as the request ends is worth a fifth of the mock's throughput.
   function handle(hostName: 'api' | 'contracts', req: IncomingMessage, res: ServerResponse): void {
-    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    const target = req.url ?? '/';
+    const query = target.indexOf('?');
+    const path = query < 0 ? target : target.slice(0, query);
     if (req.method === 'GET' && path === '/__mock/environment') return send(res, { status: 200, body: mockEnvironment(variables) });
     const fault = header(req, 'x-mock-fault');
     if (isWireFault(fault)) return readBody(req, () => playWireFault(fault, req, res));
     const latency = fault?.startsWith('latency=') ? Math.min(Number(fault.slice(8)) || 0, MAX_LATENCY_MS) : 0;
     readBody(req, (body) => {
       if (body === undefined) return send(res, topLevelError('REQUEST_ENTITY_TOO_LARGE'));
-      if (latency > 0) setTimeout(() => answer(hostName, req, res, body, fault), latency);
-      else answer(hostName, req, res, body, fault);
+      if (latency > 0) setTimeout(() => answer(hostName, path, req, res, body, fault), latency);
+      else answer(hostName, path, req, res, body, fault);
     });
   }
 
-  function answer(hostName: 'api' | 'contracts', req: IncomingMessage, res: ServerResponse, body: string, fault: string | undefined): void {
+  function answer(hostName: 'api' | 'contracts', path: string, req: IncomingMessage, res: ServerResponse, body: string, fault: string | undefined): void {
     try {
-      if (req.method === 'POST' && (req.url ?? '/').split('?')[0] === '/oauth/v2/token' && hostName === 'api') {
+      if (req.method === 'POST' && path === '/oauth/v2/token' && hostName === 'api') {
         const token = handleTokenRequest(state, new URL(req.url ?? '/', 'http://mock.invalid').searchParams, body, header(req, 'content-type'), url);
         state.provoke(token.behaviour);
         return send(res, token.response);

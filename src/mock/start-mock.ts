@@ -158,10 +158,13 @@ function readBody(req: IncomingMessage, then: (body: string | undefined) => void
     size += chunk.length;
     if (size <= MAX_BODY) chunks.push(chunk);
   });
-  req.once('end', () => then(size > MAX_BODY ? undefined : (chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)).toString('utf8')));
+  // 'end' and 'error' come at most once each: plain listeners spare the wrappers `once` allocates per request.
+  req.on('end', () => then(size > MAX_BODY ? undefined : (chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)).toString('utf8')));
   // A client that goes away mid-body: nothing to answer, and nothing may crash the mock.
-  req.once('error', () => undefined);
+  req.on('error', ignore);
 }
+
+function ignore(): void {}
 
 /** The first value of a header, read from the raw list: `req.headers` builds an object per request on first access. */
 function header(req: IncomingMessage, name: string): string | undefined {

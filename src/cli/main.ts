@@ -2,7 +2,7 @@
 
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isMainThread, workerData } from 'node:worker_threads';
+import { isMainThread } from 'node:worker_threads';
 import { ContractSuiteError, ExitCode, UsageError, describeError, type ExitCodeValue } from '../errors.ts';
 import { redactText } from '../redact.ts';
 import type { CliEnvironment } from './command-run.ts';
@@ -93,9 +93,9 @@ function onceSignalled(): Promise<void> {
 }
 
 const debug = process.argv.includes('--debug');
-// The run's verdict service starts this same file on a worker thread (one entry whether bundled or not).
-const role = isMainThread ? undefined : (workerData as { role?: unknown } | null)?.role;
-if (role === 'verdict-service') void import('./verdict-thread.ts').then((thread) => thread.serveInThread());
+// The run's verdict service starts this same file on a worker thread (one entry whether bundled or not); it is the only
+// thread this file is ever started on.
+if (!isMainThread) void import('./verdict-thread.ts').then((thread) => thread.serveInThread());
 else main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {

@@ -2,10 +2,8 @@
 // thread starts vitest.
 
 import { Worker, parentPort, workerData } from 'node:worker_threads';
-import { HARNESS_HEAP_MB, runZeroDelayTimersAsImmediates, startVerdictService, type Target, type VerdictRequest } from '../harness/index.ts';
+import { HARNESS_HEAP_MB, runZeroDelayTimersAsImmediates, startVerdictService, type Target, type VerdictRequest, type VerdictService } from '../harness/index.ts';
 import { cassetteRecorder } from '../live/index.ts';
-
-export const VERDICT_THREAD_ROLE = 'verdict-service';
 
 export interface VerdictThreadOptions {
   readonly root: string;
@@ -29,13 +27,13 @@ export interface VerdictThread {
 
 type Message = { type: 'ready'; url: string } | { type: 'failed'; message: string };
 
-/** Starts the thread from `entry` (the CLI's own entry file, which hands the role over to `serveInThread`). */
+/** Starts the thread from `entry`: the CLI's own entry file, which off the main thread hands over to `serveInThread`. */
 export function startVerdictThread(entry: URL, options: VerdictThreadOptions): Promise<VerdictThread> {
-  const workerData = { role: VERDICT_THREAD_ROLE, options };
+  const settings = { workerData: { options }, resourceLimits: { maxOldGenerationSizeMb: HARNESS_HEAP_MB } };
   // Run from source (`node --import tsx`), a worker thread does not inherit the TypeScript loader: it registers it first.
   const worker = entry.pathname.endsWith('.ts')
-    ? new Worker(`import('tsx/esm/api').then((tsx) => tsx.register()).then(() => import(${JSON.stringify(entry.href)}))`, { eval: true, workerData, resourceLimits: { maxOldGenerationSizeMb: HARNESS_HEAP_MB } })
-    : new Worker(entry, { workerData, resourceLimits: { maxOldGenerationSizeMb: HARNESS_HEAP_MB } });
+    ? new Worker(`import('tsx/esm/api').then((tsx) => tsx.register()).then(() => import(${JSON.stringify(entry.href)}))`, { ...settings, eval: true })
+    : new Worker(entry, settings);
   return new Promise((resolve, reject) => {
     worker.once('error', reject);
     worker.once('message', (message: Message) => {
@@ -55,6 +53,17 @@ export function startVerdictThread(entry: URL, options: VerdictThreadOptions): P
   });
 }
 
+/** A verdict service for these options (cassettes written when asked), its prefetch begun. */
+export async function startServiceFor(options: VerdictThreadOptions): Promise<VerdictService> {
+  const { target } = options;
+  const service = await startVerdictService({
+    root: options.root, target, concurrency: options.concurrency, timeoutMs: options.timeoutMs, sandboxTests: options.sandboxTests,
+    ...(options.recordDir ? { onExchange: cassetteRecorder(options.recordDir, target.secrets) } : {}),
+  });
+  service.prefetch(options.prefetch);
+  return service;
+}
+
 /** The thread's side: start the service, begin the prefetch, and report the URL. */
 export async function serveInThread(): Promise<void> {
   const port = parentPort;
@@ -62,12 +71,7 @@ export async function serveInThread(): Promise<void> {
   const { options } = workerData as { options: VerdictThreadOptions };
   runZeroDelayTimersAsImmediates();
   try {
-    const { target } = options;
-    const service = await startVerdictService({
-      root: options.root, target, concurrency: options.concurrency, timeoutMs: options.timeoutMs, sandboxTests: options.sandboxTests,
-      ...(options.recordDir ? { onExchange: cassetteRecorder(options.recordDir, target.secrets) } : {}),
-    });
-    service.prefetch(options.prefetch);
+    const service = await startServiceFor(options);
     port.on('message', (message: unknown) => {
       if (message === 'stop') service.stop();
       if (message === 'close') void service.close().finally(() => port.close());

@@ -3,7 +3,7 @@
 export { loadCollection } from './load-collection.ts';
 export { probeTarget } from './probe-target.ts';
 export { describeTransportError, readExchange, type Exchange } from './newman-exchange.ts';
-export { MIN_UNIT_SIZE, runCollection, streamCollection, streamCollections, type CollectionRun } from './run-collection.ts';
+export { runCollection, streamCollection, streamCollections, type CollectionRun } from './run-collection.ts';
 export { createRunPool, type RunPool } from './run-pool.ts';
 export { HARNESS_HEAP_MB } from './newman-run.ts';
 export { selectItems, type CollectionItem } from './select-items.ts';

@@ -40,7 +40,7 @@ export interface CollectionRun {
  * a run every request waits on a few zero-delay timers: units of MIN_UNIT_SIZE or more amortise the first, units in
  * flight together overlap the second, and MAX_UNIT_SIZE bounds what one run holds in memory.
  */
-export const MIN_UNIT_SIZE = 16;
+const MIN_UNIT_SIZE = 16;
 const MAX_UNIT_SIZE = 250;
 
 interface Runnable {
@@ -87,7 +87,8 @@ export async function streamCollections(runs: readonly CollectionRun[], onVerdic
 
 /** The selected cases of one collection that can run; the others get their skipped verdict at once. */
 async function prepare(run: CollectionRun, onVerdict: (verdict: Verdict) => void | Promise<void>): Promise<Runnable[]> {
-  const selected = casesForVersion(run.endpoint, run.version).filter((c) => !run.caseIds || run.caseIds.includes(c.id));
+  const wanted = run.caseIds ? new Set(run.caseIds) : undefined;
+  const selected = casesForVersion(run.endpoint, run.version).filter((c) => !wanted || wanted.has(c.id));
   const items = selectItems(run.collection, selected.map((c) => c.id));
   const context = { product: run.endpoint.product, endpoint: run.endpoint.id, version: run.version, target: run.target.name };
   const emit: Emit = async (testCase, result, throttleRetries = 0) => {

@@ -15,17 +15,16 @@ export default async function setup(project: TestProject): Promise<(() => Promis
     return undefined;
   }
   // Loaded only here: a CLI run (the common case) needs none of them in vitest's process.
-  const [{ mockTarget, startVerdictService }, { cassetteRecorder }, { startMock }] = await Promise.all([
+  const [{ mockTarget }, { startServiceFor }, { startMock }] = await Promise.all([
     import('../../../src/harness/index.ts'),
-    import('../../../src/live/index.ts'),
+    import('../../../src/cli/verdict-thread.ts'),
     import('../../../src/mock/index.ts'),
   ]);
   const mock = options.target ? undefined : await startMock();
   const target: Target = options.target ?? mockTarget(mock ?? { url: '', variables: {} });
-  const service = await startVerdictService({
-    root: join(import.meta.dirname, '..', '..', '..'), target, concurrency: options.concurrency, timeoutMs: options.timeoutMs, sandboxTests: options.sandboxTests,
-    ...(options.recordDir ? { onExchange: cassetteRecorder(options.recordDir, target.secrets) } : {}),
-  });
+  // The same service the CLI runs on its thread, here in this process; no prefetch: each harness file asks for its own.
+  const { recordDir, concurrency, timeoutMs, sandboxTests } = options;
+  const service = await startServiceFor({ root: join(import.meta.dirname, '..', '..', '..'), target, concurrency, timeoutMs, sandboxTests, ...(recordDir ? { recordDir } : {}), prefetch: [] });
   project.provide('target', target);
   project.provide('verdictService', service.url);
   return async () => {

@@ -3,12 +3,14 @@
 // Why: under a TypeScript loader every import of vitest and newman goes through the loader's hooks, which tripled
 // start-up; plain Node loading one bundled file of our code (dependencies left external) starts in a fraction.
 
-import { mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(ROOT, 'dist', 'cli', 'main.mjs');
+// newman and its dependencies as one file, which src/harness/load-newman.ts loads with V8's code cache.
+const NEWMAN_OUT = join(ROOT, 'dist', 'newman', 'newman.cjs');
 
 /** Newest modification time of the files the bundle is built from. */
 function newestSource(dir) {
@@ -20,32 +22,41 @@ function newestSource(dir) {
   return newest;
 }
 
-function builtAt() {
+function builtAt(path) {
   try {
-    return statSync(OUT).mtimeMs;
+    return statSync(path).mtimeMs;
   } catch {
     return -1;
   }
 }
 
-if (builtAt() < Math.max(newestSource(join(ROOT, 'src')), statSync(join(ROOT, 'package-lock.json')).mtimeMs)) {
+function readdirOptional(dir) {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
+
+/** Builds one bundle with esbuild; written aside and renamed, so two CLIs starting at once never load half a file. */
+async function bundle(outfile, options) {
   const { build } = await import('esbuild');
-  const result = await build({
-    entryPoints: [join(ROOT, 'src', 'cli', 'main.ts')],
-    bundle: true,
-    packages: 'external',
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    write: false,
-    outfile: OUT,
-    logLevel: 'error',
-  });
-  // Written aside and renamed: two CLIs starting at once never load a half-written bundle.
-  const temp = `${OUT}.${process.pid}.tmp`;
-  mkdirSync(dirname(OUT), { recursive: true });
+  const result = await build({ bundle: true, platform: 'node', target: 'node20', write: false, outfile, logLevel: 'error', ...options });
+  const temp = `${outfile}.${process.pid}.tmp`;
+  mkdirSync(dirname(outfile), { recursive: true });
   writeFileSync(temp, result.outputFiles[0].contents);
-  renameSync(temp, OUT);
+  renameSync(temp, outfile);
+}
+
+const installedAt = statSync(join(ROOT, 'package-lock.json')).mtimeMs;
+if (builtAt(OUT) < Math.max(newestSource(join(ROOT, 'src')), installedAt)) {
+  await bundle(OUT, { entryPoints: [join(ROOT, 'src', 'cli', 'main.ts')], packages: 'external', format: 'esm' });
+}
+if (builtAt(NEWMAN_OUT) < installedAt) {
+  // Old code caches name the bundle they were made for and are never read again: they go with a rebuild.
+  for (const name of readdirOptional(dirname(NEWMAN_OUT))) if (name.endsWith('.cache')) rmSync(join(dirname(NEWMAN_OUT), name), { force: true });
+  // terser and browserify: required only by postman-sandbox's own build step, never at run time.
+  await bundle(NEWMAN_OUT, { entryPoints: [join(ROOT, 'node_modules', 'newman', 'index.js')], format: 'cjs', external: ['terser', 'browserify'] });
 }
 
 await import(pathToFileURL(OUT).href);

@@ -20,5 +20,6 @@ export {
   type Target,
   type TargetKind,
 } from './target.ts';
-export { requestVerdicts, startVerdictService, type VerdictRequest, type VerdictService, type VerdictServiceOptions } from './verdict-service.ts';
+export { requestVerdicts, type VerdictRequest } from './verdict-client.ts';
+export { startVerdictService, type VerdictService, type VerdictServiceOptions } from './verdict-service.ts';
 export { runZeroDelayTimersAsImmediates } from './zero-delay-timers.ts';

@@ -1,6 +1,7 @@
 // One newman run over some items of a collection: every exchange and failed in-collection assertion, by item id.
 
 import type newmanModule from 'newman';
+import { loadNewman, type LoadedNewman } from './load-newman.ts';
 import { readAssertionFailure, readExchange, type Exchange } from './newman-exchange.ts';
 import type { CollectionItem } from './select-items.ts';
 import { buildEnvironment, type Target } from './target.ts';
@@ -30,8 +31,16 @@ export interface NewmanRunRequest {
  */
 export const HARNESS_HEAP_MB = 256;
 
-/** newman is loaded on the first run, not at import: commands that never send a request skip its ~0.4 s start-up. */
-let newmanLoaded: Promise<typeof newmanModule> | undefined;
+/** newman is loaded on the first run (or `preloadNewman`), not at import: commands that never send a request skip it. */
+let newmanLoaded: Promise<LoadedNewman> | undefined;
+
+/**
+ * Starts loading newman now, from the project's bundle when it is current (see load-newman.ts): a service calls this
+ * first thing, so the load overlaps whatever else starts up. Without it, runs load newman from node_modules.
+ */
+export function preloadNewman(root: string): void {
+  newmanLoaded ??= loadNewman(root);
+}
 
 /**
  * Runs start one after another: each boots its sandbox synchronously (~60 ms), so a run starts only once the one
@@ -41,8 +50,9 @@ let booting: Promise<void> = Promise.resolve();
 
 /** Runs the items once; newman's own summary of the run is dropped with the emitter when it ends (memory stays flat). */
 export async function runNewman(request: NewmanRunRequest): Promise<RunOutput> {
-  newmanLoaded ??= import('newman').then((m) => m.default);
-  const newman = await newmanLoaded;
+  newmanLoaded ??= loadNewman(undefined);
+  const loaded = await newmanLoaded;
+  const { newman } = loaded;
   const previous = booting;
   let booted = (): void => undefined;
   booting = new Promise((resolve) => (booted = resolve));
@@ -65,6 +75,8 @@ export async function runNewman(request: NewmanRunRequest): Promise<RunOutput> {
         // with every run of a long batch.
         sandbox?.dispose?.();
         booted();
+        // Once, after the first run has compiled what a run needs; after this unit's verdicts are out.
+        setImmediate(() => loaded.saveCodeCache());
         if (error) reject(error);
         else resolve();
       },

@@ -11,18 +11,10 @@ import { loadSchemaRegistry, type SchemaRegistry, type Verdict } from '../valida
 import { loadCollection } from './load-collection.ts';
 import type { Exchange } from './newman-exchange.ts';
 import { streamCollections, type CollectionRun } from './run-collection.ts';
+import { preloadNewman } from './newman-run.ts';
 import { createRunPool } from './run-pool.ts';
+import type { VerdictRequest } from './verdict-client.ts';
 import type { Target } from './target.ts';
-
-/** The cases of one collection a harness file (or the CLI, ahead of it) asks verdicts for. */
-export interface VerdictRequest {
-  readonly product: string;
-  readonly endpoint: string;
-  readonly version: string;
-  readonly caseIds: readonly string[];
-  /** Send them again even when verdicts are ready (a vitest retry). */
-  readonly again?: boolean;
-}
 
 export interface VerdictServiceOptions {
   readonly root: string;
@@ -93,6 +85,8 @@ export async function startVerdictService(options: VerdictServiceOptions): Promi
     }
   }
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  // After the caller has its URL (the load blocks this thread for a while), before the first run needs it.
+  setImmediate(() => preloadNewman(options.root));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     prefetch(requests) {
@@ -101,14 +95,6 @@ export async function startVerdictService(options: VerdictServiceOptions): Promi
     stop: () => pool.stop(),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
-}
-
-/** Asks a verdict service for the verdicts of some cases of one collection (a harness file's side). */
-export async function requestVerdicts(serviceUrl: string, request: VerdictRequest): Promise<Verdict[]> {
-  const res = await fetch(`${serviceUrl}/verdicts`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(request) });
-  const text = await res.text();
-  if (res.status !== 200) throw new Error(`the verdict service could not run ${request.product}/${request.endpoint}/${request.version}: ${text}`);
-  return JSON.parse(text) as Verdict[];
 }
 
 function caseKey(request: VerdictRequest, caseId: string): string {

@@ -2,7 +2,7 @@
 
 import { beforeAll, expect, inject, test } from 'vitest';
 import { casesForVersion, type Endpoint } from '../../../src/catalog/index.ts';
-import { requestVerdicts } from '../../../src/harness/verdict-service.ts';
+import { requestVerdicts } from '../../../src/harness/verdict-client.ts';
 import '../../../src/report/task-meta.ts';
 import type { Verdict } from '../../../src/validate/index.ts';
 

@@ -12,6 +12,7 @@ import { commandTable, runOptionTable } from './option-table.ts';
 import { parseOptions, parsePositiveInteger, renderHelp, type ParsedOptions } from './parse-args.ts';
 import { withLiveFixtures } from './live-fixtures.ts';
 import { runContract } from './run-contract.ts';
+import type { PendingVerdictThread } from './verdict-thread.ts';
 
 /** What the run command needs from its surroundings (the only place that reads them is main.ts). */
 export interface CliEnvironment {
@@ -23,6 +24,8 @@ export interface CliEnvironment {
   readonly print: (line: string) => void;
   /** Aborted when the user interrupts the run (SIGINT/SIGTERM). */
   readonly signal?: AbortSignal;
+  /** The verdict thread, started before the run's flags were read. */
+  readonly thread?: PendingVerdictThread;
 }
 
 /** Runs the suite and returns the exit code of DESIGN.md. */
@@ -68,6 +71,7 @@ export async function commandRun(args: readonly string[], cli: CliEnvironment): 
     ...(options.case ? { testNames: testNames(selections) } : {}),
     terminalReporter: cli.isCi || !cli.isTty ? 'dot' : 'default',
     ...(cli.signal ? { signal: cli.signal } : {}),
+    ...(cli.thread ? { thread: cli.thread } : {}),
   });
   let summary: RunSummary;
   try {

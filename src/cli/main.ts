@@ -32,10 +32,13 @@ async function main(argv: readonly string[]): Promise<ExitCodeValue | 130 | 143>
     case 'run': {
       process.on('SIGINT', onSignal);
       process.on('SIGTERM', onSignal);
+      // The verdict thread starts first, so loading newman overlaps everything below; not for a run that sends nothing.
+      const sends = !args.some((arg) => ['--help', '-h', '--list'].includes(arg));
+      const thread = sends ? (await import('./verdict-thread.ts')).prestartVerdictThread(ROOT) : undefined;
       // Not --env-file: Node 20 claims that flag anywhere on its command line, even after the script.
       const envFile = optionValue(args, '--dotenv');
       const env = loadEnvironment(envFile ?? join(ROOT, '.env'), process.env, envFile !== undefined);
-      const code = await (await import('./command-run.ts')).commandRun(args, { ...cli(env), signal: interrupt.signal });
+      const code = await (await import('./command-run.ts')).commandRun(args, { ...cli(env), signal: interrupt.signal, ...(thread ? { thread } : {}) });
       return interruptedBy ? (interruptedBy === 'SIGTERM' ? 143 : 130) : code;
     }
     case 'collections':

@@ -7,8 +7,9 @@ import { harnessPath } from '../generate/index.ts';
 import { mockTarget, type Target } from '../harness/index.ts';
 import { SummaryReporter, type RunSummary } from '../report/index.ts';
 import { CONTRACT_PROJECT } from './contract-project.ts';
-import { startVerdictThread } from './verdict-thread.ts';
+import { prestartVerdictThread, type PendingVerdictThread } from './verdict-thread.ts';
 import type { Verdict } from '../validate/index.ts';
+import type { TestSpecification } from 'vitest/node';
 
 /** Everything a contract run needs, already parsed and validated by the CLI. */
 export interface ContractRunRequest {
@@ -38,6 +39,8 @@ export interface ContractRunRequest {
   readonly signal?: AbortSignal;
   /** vitest reporter for the terminal: 'default' on a TTY, 'dot' or 'default' in CI. */
   readonly terminalReporter: 'default' | 'dot' | 'verbose';
+  /** The verdict thread, when the CLI started it ahead of the run (it has been loading newman meanwhile). */
+  readonly thread?: PendingVerdictThread;
 }
 
 /** Runs the suite; throws ContractSuiteError when vitest could not run it at all. */
@@ -55,19 +58,28 @@ export async function runContract(request: ContractRunRequest): Promise<RunSumma
   // No target: the embedded mock, on this thread (idle while vitest's worker runs), off the verdict thread's loop.
   const mock = request.target ? undefined : await (await import('../mock/index.ts')).startMock();
   const target = request.target ?? mockTarget(mock as NonNullable<typeof mock>);
+  // Harness files run one after another in this order, and the service sends their cases in it: each file's verdicts
+  // are ready about when vitest reaches it, so its tests run while later cases are still being sent.
+  const selections = [...request.selections].sort((a, b) => compare(harnessPath(a.endpoint, a.version), harnessPath(b.endpoint, b.version)));
+  const files = selections.map((s) => join(request.root, harnessPath(s.endpoint, s.version)));
   // The verdict service starts first, on its own thread, and begins sending while vitest loads on this one.
-  const [thread, { createVitest }] = await Promise.all([
-    startVerdictThread(threadEntry(), {
+  const [thread, { createVitest, BaseSequencer }] = await Promise.all([
+    (request.thread ?? prestartVerdictThread(request.root)).serve({
       root: request.root,
       target,
       concurrency: request.concurrency,
       timeoutMs: request.timeoutMs,
       sandboxTests: request.sandboxTests,
       ...(request.recordDir ? { recordDir: request.recordDir } : {}),
-      prefetch: request.prefetch ? request.selections.map((s) => ({ product: s.endpoint.product, endpoint: s.endpoint.id, version: s.version, caseIds: s.cases.map((c) => c.id) })) : [],
+      prefetch: request.prefetch ? selections.map((s) => ({ product: s.endpoint.product, endpoint: s.endpoint.id, version: s.version, caseIds: s.cases.map((c) => c.id) })) : [],
     }),
     import('vitest/node'),
   ]);
+  class InFileOrder extends BaseSequencer {
+    override async sort(specifications: TestSpecification[]): Promise<TestSpecification[]> {
+      return [...specifications].sort((a, b) => files.indexOf(a.moduleId) - files.indexOf(b.moduleId));
+    }
+  }
   const before = signalListeners();
   const vitest = await createVitest('test', {
     root: request.root,
@@ -77,6 +89,9 @@ export async function runContract(request: ContractRunRequest): Promise<RunSumma
     globalSetup: [...CONTRACT_PROJECT.globalSetup],
     setupFiles: [...CONTRACT_PROJECT.setupFiles],
     watch: false,
+    sequence: { sequencer: InFileOrder },
+    // vite's transforms of the harness files and the catalog, kept on disk between runs (keyed by content).
+    experimental: { fsModuleCache: true },
     bail: request.bail ? 1 : 0,
     retry: request.retries,
     ...(request.shard ? { shard: request.shard } : {}),
@@ -99,14 +114,13 @@ export async function runContract(request: ContractRunRequest): Promise<RunSumma
       sandboxTests: request.sandboxTests,
       ...(request.recordDir ? { recordDir: request.recordDir } : {}),
     });
-    const files = request.selections.map((s) => relative(request.root, join(request.root, harnessPath(s.endpoint, s.version))));
     const cancel = (): void => {
       thread.stop();
       void vitest.cancelCurrentRun('keyboard-input');
     };
     request.signal?.addEventListener('abort', cancel, { once: true });
     if (request.signal?.aborted) cancel();
-    await vitest.start(files);
+    await vitest.start(files.map((file) => relative(request.root, file)));
     request.signal?.removeEventListener('abort', cancel);
     // A harness file that failed outside its tests (a hook, an import) is a crash, never a contract failure.
     const crashes = [...vitest.state.getUnhandledErrors(), ...vitest.state.getFiles().flatMap((file) => suiteErrors(file))];
@@ -122,9 +136,8 @@ export async function runContract(request: ContractRunRequest): Promise<RunSumma
   }
 }
 
-/** The CLI's entry file, which runs the verdict thread's role: this bundle when bundled, else main.ts beside this file. */
-function threadEntry(): URL {
-  return import.meta.url.endsWith('.ts') ? new URL('./main.ts', import.meta.url) : new URL(import.meta.url);
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** An anchored alternation of exact test names, for vitest's testNamePattern. */

@@ -1,8 +1,8 @@
 // The verdict service on a thread of its own: it loads newman and sends requests on the second core while the main
 // thread starts vitest.
 
-import { Worker, parentPort, workerData } from 'node:worker_threads';
-import { HARNESS_HEAP_MB, runZeroDelayTimersAsImmediates, startVerdictService, type Target, type VerdictRequest, type VerdictService } from '../harness/index.ts';
+import { Worker, parentPort, workerData, type MessagePort } from 'node:worker_threads';
+import { HARNESS_HEAP_MB, preloadNewman, runZeroDelayTimersAsImmediates, startVerdictService, type Target, type VerdictRequest, type VerdictService } from '../harness/index.ts';
 import { cassetteRecorder } from '../live/index.ts';
 
 export interface VerdictThreadOptions {
@@ -27,30 +27,56 @@ export interface VerdictThread {
 
 type Message = { type: 'ready'; url: string } | { type: 'failed'; message: string };
 
-/** Starts the thread from `entry`: the CLI's own entry file, which off the main thread hands over to `serveInThread`. */
-export function startVerdictThread(entry: URL, options: VerdictThreadOptions): Promise<VerdictThread> {
-  const settings = { workerData: { options }, resourceLimits: { maxOldGenerationSizeMb: HARNESS_HEAP_MB } };
+/** A thread started ahead of its run: it loads newman while the CLI parses, resolves the target and loads vitest. */
+export interface PendingVerdictThread {
+  /** Starts the service with these options (once) and begins their prefetch. */
+  serve(options: VerdictThreadOptions): Promise<VerdictThread>;
+}
+
+/**
+ * Starts the thread from `entry` (the CLI's own entry file, which off the main thread hands over to `serveInThread`)
+ * and has it load newman at once. Until `serve`, it does not keep the process alive: a run that stops early on a bad
+ * flag exits as it would without it.
+ */
+export function prestartVerdictThread(root: string, entry: URL = threadEntry()): PendingVerdictThread {
+  const settings = { workerData: { root }, resourceLimits: { maxOldGenerationSizeMb: HARNESS_HEAP_MB } };
   // Run from source (`node --import tsx`), a worker thread does not inherit the TypeScript loader: it registers it first.
   const worker = entry.pathname.endsWith('.ts')
     ? new Worker(`import('tsx/esm/api').then((tsx) => tsx.register()).then(() => import(${JSON.stringify(entry.href)}))`, { ...settings, eval: true })
     : new Worker(entry, settings);
-  return new Promise((resolve, reject) => {
-    worker.once('error', reject);
-    worker.once('message', (message: Message) => {
-      if (message.type === 'failed') return reject(new Error(message.message));
-      let failure: string | undefined;
-      worker.on('error', (error: Error) => (failure = error.message));
-      resolve({
-        url: message.url,
-        failure: () => failure,
-        stop: () => worker.postMessage('stop'),
-        close: () => new Promise<void>((done) => {
-          worker.once('exit', () => done());
-          worker.postMessage('close');
-        }),
+  worker.unref();
+  let early: Error | undefined;
+  let served = false;
+  worker.once('error', (error: Error) => (early = error));
+  return {
+    serve: (options) => new Promise((resolve, reject) => {
+      if (early) return reject(early);
+      if (served) return reject(new Error('the verdict thread serves one run'));
+      served = true;
+      worker.ref();
+      worker.once('error', reject);
+      worker.once('message', (message: Message) => {
+        if (message.type === 'failed') return reject(new Error(message.message));
+        let failure: string | undefined;
+        worker.on('error', (error: Error) => (failure = error.message));
+        resolve({
+          url: message.url,
+          failure: () => failure,
+          stop: () => worker.postMessage('stop'),
+          close: () => new Promise<void>((done) => {
+            worker.once('exit', () => done());
+            worker.postMessage('close');
+          }),
+        });
       });
-    });
-  });
+      worker.postMessage({ type: 'serve', options });
+    }),
+  };
+}
+
+/** The CLI's entry file, which runs the thread's role: this bundle when bundled, else main.ts beside this file. */
+function threadEntry(): URL {
+  return import.meta.url.endsWith('.ts') ? new URL('./main.ts', import.meta.url) : new URL(import.meta.url);
 }
 
 /** A verdict service for these options (cassettes written when asked), its prefetch begun. */
@@ -64,12 +90,18 @@ export async function startServiceFor(options: VerdictThreadOptions): Promise<Ve
   return service;
 }
 
-/** The thread's side: start the service, begin the prefetch, and report the URL. */
-export async function serveInThread(): Promise<void> {
+/** The thread's side: load newman, then on `serve` start the service, begin the prefetch, and report the URL. */
+export function serveInThread(): void {
   const port = parentPort;
   if (!port) return;
-  const { options } = workerData as { options: VerdictThreadOptions };
+  const { root } = workerData as { root: string };
   runZeroDelayTimersAsImmediates();
+  port.once('message', (message: { type: 'serve'; options: VerdictThreadOptions }) => void serve(port, message.options));
+  // After the listener is set (a `serve` sent meanwhile waits in the port): this blocks the thread for a while.
+  setImmediate(() => preloadNewman(root));
+}
+
+async function serve(port: MessagePort, options: VerdictThreadOptions): Promise<void> {
   try {
     const service = await startServiceFor(options);
     port.on('message', (message: unknown) => {

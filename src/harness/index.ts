@@ -5,7 +5,7 @@ export { probeTarget } from './probe-target.ts';
 export { describeTransportError, readExchange, type Exchange } from './newman-exchange.ts';
 export { runCollection, streamCollection, streamCollections, type CollectionRun } from './run-collection.ts';
 export { createRunPool, type RunPool } from './run-pool.ts';
-export { HARNESS_HEAP_MB } from './newman-run.ts';
+export { HARNESS_HEAP_MB, preloadNewman } from './newman-run.ts';
 export { selectItems, type CollectionItem } from './select-items.ts';
 export { MAX_THROTTLE_RETRIES, isThrottled, throttleWaitMs } from './throttle-retry.ts';
 export {

@@ -11,12 +11,16 @@ export interface Exchange {
   readonly error?: string;
 }
 
+/** The id of the item an event (`request`, `assertion`, `item`) is about. */
+export function readItemId(args: unknown): string | undefined {
+  const item = isObject(args) ? args['item'] : undefined;
+  return isObject(item) && typeof item['id'] === 'string' ? item['id'] : undefined;
+}
+
 /** Builds an Exchange from the `request` event's error and arguments. */
 export function readExchange(error: unknown, args: unknown): Exchange | undefined {
-  if (!isObject(args)) return undefined;
-  const item = args['item'];
-  const itemId = isObject(item) && typeof item['id'] === 'string' ? item['id'] : undefined;
-  if (itemId === undefined) return undefined;
+  const itemId = readItemId(args);
+  if (itemId === undefined || !isObject(args)) return undefined;
   const request = args['request'];
   const base = {
     itemId,
@@ -36,10 +40,8 @@ export function readExchange(error: unknown, args: unknown): Exchange | undefine
 
 /** A failed `pm.test` from newman's `assertion` event: the item and "<test name>: <message>". */
 export function readAssertionFailure(error: unknown, args: unknown): { itemId: string; message: string } | undefined {
-  if (!error || !isObject(args)) return undefined;
-  const item = args['item'];
-  const itemId = isObject(item) && typeof item['id'] === 'string' ? item['id'] : undefined;
-  if (itemId === undefined) return undefined;
+  const itemId = readItemId(args);
+  if (!error || itemId === undefined || !isObject(args)) return undefined;
   const name = typeof args['assertion'] === 'string' ? args['assertion'] : 'assertion';
   const message = error instanceof Error ? error.message : isObject(error) && typeof error['message'] === 'string' ? error['message'] : String(error);
   return { itemId, message: `${name}: ${message}` };

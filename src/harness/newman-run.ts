@@ -2,7 +2,7 @@
 
 import type newmanModule from 'newman';
 import { loadNewman, type LoadedNewman } from './load-newman.ts';
-import { readAssertionFailure, readExchange, type Exchange } from './newman-exchange.ts';
+import { readAssertionFailure, readExchange, readItemId, type Exchange } from './newman-exchange.ts';
 import type { CollectionItem } from './select-items.ts';
 import { buildEnvironment, type Target } from './target.ts';
 
@@ -21,6 +21,8 @@ export interface NewmanRunRequest {
   readonly timeoutMs: number;
   /** Keep the items' test scripts (the sandbox) rather than stripping them. */
   readonly sandboxTests: boolean;
+  /** Called as each item ends (its request and its scripts done), with what the run has of it so far. */
+  readonly onItem?: (itemId: string, exchange: Exchange | undefined, sandboxFailures: readonly string[]) => void;
 }
 
 /**
@@ -94,6 +96,13 @@ export async function runNewman(request: NewmanRunRequest): Promise<RunOutput> {
       const failure = readAssertionFailure(error, args);
       if (failure) output.sandboxFailures.set(failure.itemId, [...(output.sandboxFailures.get(failure.itemId) ?? []), failure.message]);
     });
+    const { onItem } = request;
+    if (onItem) {
+      emitter.on('item', (_error: unknown, args: unknown) => {
+        const itemId = readItemId(args);
+        if (itemId !== undefined) onItem(itemId, output.exchanges.get(itemId), output.sandboxFailures.get(itemId) ?? []);
+      });
+    }
   });
   return output;
 }

@@ -124,14 +124,35 @@ async function runUnit(unit: readonly Runnable[]): Promise<true> {
   const head = unit[0] as Runnable;
   let target = await freshTarget(head.run.target);
   const collection = unitCollection(unit);
-  const send = (part: readonly Runnable[]): Promise<RunOutput> =>
-    runNewman({ collection, items: part.map((r) => forTarget(r.run, r.item.json)), target, timeoutMs: head.run.timeoutMs ?? 30_000, sandboxTests: head.run.sandboxTests ?? false });
-  const { exchanges, sandboxFailures } = await send(unit);
+  const byItem = new Map(unit.map((r) => [r.item.id, r]));
+  const judged = new Set<string>();
+  const emitted: Promise<void>[] = [];
+  const judge = async ({ run, testCase, emit }: Runnable, exchange: Exchange | undefined, sandboxFailures: readonly string[], retries?: number): Promise<void> => {
+    if (exchange && run.onExchange) await run.onExchange(testCase.id, exchange);
+    const context = { registry: run.registry, schemaId: run.schemaId, timeoutMs: run.timeoutMs ?? 30_000, secrets: target.secrets };
+    await emit(testCase, judgeExchange(context, testCase, exchange, sandboxFailures), retries);
+  };
+  // A final answer is judged as its item ends, so the harness file of its collection can go on while the unit runs;
+  // an answer that will be sent again (a rejected token, a throttle) waits for the end of the unit.
+  const onItem = (itemId: string, exchange: Exchange | undefined, sandboxFailures: readonly string[]): void => {
+    const runnable = byItem.get(itemId);
+    if (!runnable || isRejected(runnable, exchange) || isRetried(runnable, exchange)) return;
+    judged.add(itemId);
+    emitted.push(judge(runnable, exchange, sandboxFailures));
+  };
+  const send = (part: readonly Runnable[], first = false): Promise<RunOutput> =>
+    runNewman({
+      collection, items: part.map((r) => forTarget(r.run, r.item.json)), target, timeoutMs: head.run.timeoutMs ?? 30_000, sandboxTests: head.run.sandboxTests ?? false,
+      ...(first ? { onItem } : {}),
+    });
+  const { exchanges, sandboxFailures } = await send(unit, true);
+  await Promise.all(emitted);
+  const rest = unit.filter((r) => !judged.has(r.item.id));
   const merge = (again: RunOutput): void => {
     for (const [id, exchange] of again.exchanges) exchanges.set(id, exchange);
   };
   // Live: the org said INVALID_TOKEN (expired mid-run): get the run's fresh token once and send those requests again.
-  const rejected = unit.filter(({ testCase, item }) => !(testCase.expect.shape === 'error' && testCase.expect.code === 'INVALID_TOKEN') && isRejectedToken(exchanges.get(item.id)?.response));
+  const rejected = rest.filter((r) => isRejected(r, exchanges.get(r.item.id)));
   const renewed = rejected.length > 0 ? await renewRejected(target) : undefined;
   if (renewed) {
     target = renewed;
@@ -140,19 +161,24 @@ async function runUnit(unit: readonly Runnable[]): Promise<true> {
   // Throttled answers are sent again (bounded) after the wait the server asks for; a case documenting the throttle is judged on it.
   const retries = new Map<string, number>();
   for (let attempt = 0; attempt < MAX_THROTTLE_RETRIES; attempt += 1) {
-    const again = unit.filter(({ testCase, item }) => testCase.expect.status !== 429 && isThrottled(exchanges.get(item.id)));
+    const again = rest.filter((r) => isRetried(r, exchanges.get(r.item.id)));
     if (again.length === 0) break;
     await new Promise((resolve) => setTimeout(resolve, Math.max(...again.map(({ item }) => throttleWaitMs(exchanges.get(item.id) as Exchange, attempt)))));
     merge(await send(again));
     for (const { item } of again) retries.set(item.id, (retries.get(item.id) ?? 0) + 1);
   }
-  for (const { run, testCase, item, emit } of unit) {
-    const exchange = exchanges.get(item.id);
-    if (exchange && run.onExchange) await run.onExchange(testCase.id, exchange);
-    const judge = { registry: run.registry, schemaId: run.schemaId, timeoutMs: run.timeoutMs ?? 30_000, secrets: target.secrets };
-    await emit(testCase, judgeExchange(judge, testCase, exchange, sandboxFailures.get(item.id) ?? []), retries.get(item.id));
-  }
+  for (const runnable of rest) await judge(runnable, exchanges.get(runnable.item.id), sandboxFailures.get(runnable.item.id) ?? [], retries.get(runnable.item.id));
   return true;
+}
+
+/** The org rejected the run's token (expired mid-run), and the case did not document that rejection. */
+function isRejected({ testCase }: Runnable, exchange: Exchange | undefined): boolean {
+  return !(testCase.expect.shape === 'error' && testCase.expect.code === 'INVALID_TOKEN') && isRejectedToken(exchange?.response);
+}
+
+/** Throttled, and the case did not document the throttle: sent again after the wait. */
+function isRetried({ testCase }: Runnable, exchange: Exchange | undefined): boolean {
+  return testCase.expect.status !== 429 && isThrottled(exchange);
 }
 
 /** A replay server answers by case: it learns which one from a header (it replays recordings; the mock never reads this). */

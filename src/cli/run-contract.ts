@@ -86,7 +86,8 @@ export async function runContract(request: ContractRunRequest): Promise<RunSumma
     config: false,
     ...CONTRACT_PROJECT,
     include: [...CONTRACT_PROJECT.include],
-    globalSetup: [...CONTRACT_PROJECT.globalSetup],
+    // The global setup only provides what a bare `vitest --project contract` has to start itself; the CLI provides it below.
+    globalSetup: [],
     setupFiles: [...CONTRACT_PROJECT.setupFiles],
     watch: false,
     sequence: { sequencer: InFileOrder },
@@ -114,6 +115,8 @@ export async function runContract(request: ContractRunRequest): Promise<RunSumma
       sandboxTests: request.sandboxTests,
       ...(request.recordDir ? { recordDir: request.recordDir } : {}),
     });
+    vitest.provide('target', target);
+    vitest.provide('verdictService', thread.url);
     const cancel = (): void => {
       thread.stop();
       void vitest.cancelCurrentRun('keyboard-input');

@@ -4,9 +4,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { casesForVersion, updateRecords } from '../../src/catalog/index.ts';
 import { collectionPath, schemaId } from '../../src/generate/index.ts';
-import { loadCollection, runCollection, type Target } from '../../src/harness/index.ts';
+import { loadCollection, runCollection, streamCollection, type Target } from '../../src/harness/index.ts';
 import { startMock, type MockServer } from '../../src/mock/index.ts';
 import { createSchemaRegistry, loadSchemas, type SchemaRegistry } from '../../src/validate/index.ts';
+import { startBreakingProxy } from '../support/breaking-proxy.ts';
 import { ROOT } from '../support/docs.ts';
 
 let mock: MockServer;
@@ -67,5 +68,25 @@ describe('runCollection', () => {
   it('runs the in-collection sandbox scripts too when asked, with the same verdicts', async () => {
     const verdicts = await run({ sandboxTests: true, caseIds: ['success-bulk', 'not-approved'] });
     expect(verdicts.map((v) => v.outcome)).toEqual(['pass', 'pass']);
+  });
+
+  it('hands each verdict over as its request ends, while a later request of the same newman run is still unanswered', async () => {
+    const caseIds = ['success-single', 'record-locked', 'invalid-module'];
+    let release = (): void => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    // One newman run sends the three requests one after another; the proxy holds the last until two verdicts are out.
+    const proxy = await startBreakingProxy(mock.url, (response) => response, 0, (count) => (count === caseIds.length ? held : undefined));
+    try {
+      const order: string[] = [];
+      await streamCollection({ endpoint: updateRecords, version: 'v2.1', collection, target: { ...target, apiDomain: proxy.url }, registry, schemaId: schemaId(updateRecords), caseIds, concurrency: 1, timeoutMs: 5_000 }, (verdict) => {
+        order.push(`${verdict.caseId}: ${verdict.outcome}`);
+        if (order.length === caseIds.length - 1) release();
+      });
+      // Verdicts held back to the end of the run would leave the last request unanswered until it timed out.
+      expect(order).toEqual(caseIds.map((id) => `${id}: pass`));
+    } finally {
+      release();
+      await proxy.close();
+    }
   });
 });

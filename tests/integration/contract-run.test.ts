@@ -51,6 +51,13 @@ describe('a full contract run against the embedded mock', () => {
     expect(names).toContain('crm › update-records › v2.1 › RECORD_LOCKED when the record is locked');
   });
 
+  it('runs the harness files in the order their cases are sent: sorted by path', async () => {
+    const xml = new XMLParser({ ignoreAttributes: false }).parse(await readFile(join(reportDir, 'junit.xml'), 'utf8')) as { testsuites: { testsuite: Array<{ '@_name': string }> } };
+    const files = xml.testsuites.testsuite.map((s) => s['@_name']);
+    expect(files).toHaveLength(catalog.reduce((n, e) => n + e.versions.length, 0));
+    expect(files).toEqual([...files].sort());
+  });
+
   it('writes drift.md with what the mock returned for each contradiction it touched', async () => {
     const drift = await readFile(join(reportDir, 'drift.md'), 'utf8');
     expect(drift).toContain('## HTTP status and shape of RECORD_LOCKED');

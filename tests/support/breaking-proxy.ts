@@ -17,9 +17,15 @@ export interface ProxiedRequest {
 
 export type Breakage = (response: ProxiedResponse, request: ProxiedRequest) => ProxiedResponse;
 
-/** Forwards every request to `upstream` and passes the answer through `breakage`. */
-export async function startBreakingProxy(upstream: string, breakage: Breakage, delayMs = 0): Promise<{ url: string; close: () => Promise<void> }> {
+/**
+ * Forwards every request to `upstream` and passes the answer through `breakage`. `hold`, given the request's number
+ * (1, 2, ...), may return a promise the request waits on before it is forwarded.
+ */
+export async function startBreakingProxy(upstream: string, breakage: Breakage, delayMs = 0, hold?: (count: number) => Promise<void> | undefined): Promise<{ url: string; close: () => Promise<void> }> {
+  let count = 0;
   const server: Server = createServer(async (req, res) => {
+    count += 1;
+    await hold?.(count);
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const headers: Record<string, string> = {};

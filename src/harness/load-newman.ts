@@ -6,12 +6,12 @@
 // through vm.Script, not for modules) skips most of the compiling: ~0.17 s. The bundle is built from the installed
 // newman, byte for byte its code; the plain newman CLI and node_modules stay as they are.
 
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Script } from 'node:vm';
 import type newmanModule from 'newman';
+import { codeCacheFile, readCodeCache, writeCodeCache } from './code-cache.ts';
 
 export type Newman = typeof newmanModule;
 
@@ -31,10 +31,9 @@ export async function loadNewman(root: string | undefined): Promise<LoadedNewman
   const bundle = root === undefined ? undefined : currentBundle(root);
   if (!bundle) return { newman: (await import('newman')).default, source: 'node_modules', saveCodeCache: () => undefined };
   const source = readFileSync(bundle.path, 'utf8');
-  // V8 checks a cache against the source's length and its own flags only: the file name carries the bundle's identity
-  // and this process's V8 flags, so a stale or foreign cache is never offered.
-  const cacheFile = join(dirname(bundle.path), `newman-${cacheKey(bundle.mtimeMs, source.length)}.cache`);
-  const cachedData = readOptional(cacheFile);
+  const dir = dirname(bundle.path);
+  const cacheFile = codeCacheFile(dir, 'newman', `${bundle.mtimeMs}:${source.length}`);
+  const cachedData = readCodeCache(cacheFile);
   const script = new Script(Module.wrap(source), { filename: bundle.path, ...(cachedData ? { cachedData } : {}) });
   const loaded = { exports: {} as unknown };
   const compiled = script.runInThisContext() as (exports: unknown, require: NodeJS.Require, module: unknown, filename: string, dirname: string) => void;
@@ -47,15 +46,7 @@ export async function loadNewman(root: string | undefined): Promise<LoadedNewman
     saveCodeCache() {
       if (saved) return;
       saved = true;
-      // Written aside and renamed: a process starting meanwhile never reads half a cache.
-      const temp = `${cacheFile}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-      try {
-        mkdirSync(dirname(cacheFile), { recursive: true });
-        writeFileSync(temp, script.createCachedData());
-        renameSync(temp, cacheFile);
-      } catch {
-        // A read-only checkout only loses the speed-up.
-      }
+      writeCodeCache(cacheFile, dir, script.createCachedData());
     },
   };
 }
@@ -65,18 +56,6 @@ function currentBundle(root: string): { path: string; mtimeMs: number } | undefi
   try {
     const mtimeMs = statSync(path).mtimeMs;
     return mtimeMs >= statSync(join(root, 'package-lock.json')).mtimeMs ? { path, mtimeMs } : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function cacheKey(mtimeMs: number, length: number): string {
-  return createHash('sha256').update(`${mtimeMs}:${length}:${process.version}:${process.arch}:${process.execArgv.join(' ')}`).digest('hex').slice(0, 16);
-}
-
-function readOptional(path: string): Buffer | undefined {
-  try {
-    return readFileSync(path);
   } catch {
     return undefined;
   }

@@ -1,7 +1,9 @@
 // One newman run over some items of a collection: every exchange and failed in-collection assertion, by item id.
 
+import { dirname, join } from 'node:path';
 import type newmanModule from 'newman';
-import { loadNewman, type LoadedNewman } from './load-newman.ts';
+import { NEWMAN_BUNDLE, loadNewman, type LoadedNewman } from './load-newman.ts';
+import { cacheSandboxBootCode } from './sandbox-boot-cache.ts';
 import { readAssertionFailure, readExchange, readItemId, type Exchange } from './newman-exchange.ts';
 import type { CollectionItem } from './select-items.ts';
 import { buildEnvironment, type Target } from './target.ts';
@@ -37,11 +39,14 @@ export const HARNESS_HEAP_MB = 256;
 let newmanLoaded: Promise<LoadedNewman> | undefined;
 
 /**
- * Starts loading newman now, from the project's bundle when it is current (see load-newman.ts): a service calls this
- * first thing, so the load overlaps whatever else starts up. Without it, runs load newman from node_modules.
+ * Starts loading newman now, from the project's bundle when it is current (see load-newman.ts), and has this thread
+ * compile the sandbox's boot code once (sandbox-boot-cache.ts): a service calls this first thing, so the load overlaps
+ * whatever else starts up. Without it, runs load newman from node_modules and compile the boot code every time.
  */
 export function preloadNewman(root: string): void {
-  newmanLoaded ??= loadNewman(root);
+  if (newmanLoaded) return;
+  cacheSandboxBootCode(join(root, dirname(NEWMAN_BUNDLE)));
+  newmanLoaded = loadNewman(root);
 }
 
 /**

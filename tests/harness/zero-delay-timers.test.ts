@@ -1,27 +1,12 @@
 // In the thread that runs newman, setTimeout(fn, 0) runs as an immediate; timeouts with a delay and clearing still work.
 // Run in a worker thread of its own, as the CLI does, so the substitution never touches this test process.
 
-import { Worker } from 'node:worker_threads';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from '../support/docs.ts';
+import { inThread as inWorker } from '../support/in-thread.ts';
 
 /** Runs `body` (module code that posts its result) in a fresh worker with the substitution installed. */
 function inThread(body: string): Promise<unknown> {
-  const module = JSON.stringify(`file://${join(ROOT, 'src', 'harness', 'zero-delay-timers.ts')}`);
-  const code = `import('tsx/esm/api').then((tsx) => tsx.register()).then(() => import(${module})).then(async ({ runZeroDelayTimersAsImmediates }) => {
-    const { parentPort } = await import('node:worker_threads');
-    runZeroDelayTimersAsImmediates();
-    ${body}
-  });`;
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(code, { eval: true });
-    worker.once('message', (value: unknown) => {
-      resolve(value);
-      void worker.terminate();
-    });
-    worker.once('error', reject);
-  });
+  return inWorker('harness/zero-delay-timers.ts', `mod.runZeroDelayTimersAsImmediates();\n${body}`);
 }
 
 describe('zero-delay timers in the newman thread', () => {

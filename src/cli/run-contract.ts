@@ -7,9 +7,9 @@ import { harnessPath } from '../generate/index.ts';
 import { mockTarget, type Target } from '../harness/index.ts';
 import { SummaryReporter, type RunSummary } from '../report/index.ts';
 import { CONTRACT_PROJECT } from './contract-project.ts';
-import { prestartVerdictThread, type PendingVerdictThread } from './verdict-thread.ts';
+import { prestartVerdictThread, type PendingVerdictThread, type VerdictThread } from './verdict-thread.ts';
 import type { Verdict } from '../validate/index.ts';
-import type { TestSpecification } from 'vitest/node';
+import type { TestSpecification, Vitest } from 'vitest/node';
 
 /** Everything a contract run needs, already parsed and validated by the CLI. */
 export interface ContractRunRequest {
@@ -62,51 +62,55 @@ export async function runContract(request: ContractRunRequest): Promise<RunSumma
   // are ready about when vitest reaches it, so its tests run while later cases are still being sent.
   const selections = [...request.selections].sort((a, b) => compare(harnessPath(a.endpoint, a.version), harnessPath(b.endpoint, b.version)));
   const files = selections.map((s) => join(request.root, harnessPath(s.endpoint, s.version)));
-  // The verdict service starts first, on its own thread, and begins sending while vitest loads on this one.
-  const [thread, { createVitest, BaseSequencer }] = await Promise.all([
-    (request.thread ?? prestartVerdictThread(request.root)).serve({
-      root: request.root,
-      target,
-      concurrency: request.concurrency,
-      timeoutMs: request.timeoutMs,
-      sandboxTests: request.sandboxTests,
-      ...(request.recordDir ? { recordDir: request.recordDir } : {}),
-      prefetch: request.prefetch ? selections.map((s) => ({ product: s.endpoint.product, endpoint: s.endpoint.id, version: s.version, caseIds: s.cases.map((c) => c.id) })) : [],
-    }),
-    import('vitest/node'),
-  ]);
-  class InFileOrder extends BaseSequencer {
-    override async sort(specifications: TestSpecification[]): Promise<TestSpecification[]> {
-      return [...specifications].sort((a, b) => files.indexOf(a.moduleId) - files.indexOf(b.moduleId));
-    }
-  }
-  const before = signalListeners();
-  const vitest = await createVitest('test', {
+  // The verdict service starts first, on its own thread, and begins sending while vitest loads on this one; vitest
+  // does not wait for it, as its address is needed only once vitest is up.
+  const served = (request.thread ?? prestartVerdictThread(request.root)).serve({
     root: request.root,
-    config: false,
-    ...CONTRACT_PROJECT,
-    include: [...CONTRACT_PROJECT.include],
-    // The global setup only provides what a bare `vitest --project contract` has to start itself; the CLI provides it below.
-    globalSetup: [],
-    setupFiles: [...CONTRACT_PROJECT.setupFiles],
-    watch: false,
-    sequence: { sequencer: InFileOrder },
-    // vite's transforms of the harness files and the catalog, kept on disk between runs (keyed by content).
-    experimental: { fsModuleCache: true },
-    bail: request.bail ? 1 : 0,
-    retry: request.retries,
-    ...(request.shard ? { shard: request.shard } : {}),
-    ...(request.testNames ? { testNamePattern: namePattern(request.testNames) } : {}),
-    reporters: [
-      request.terminalReporter,
-      ['junit', { outputFile: join(request.outDir, 'junit.xml'), suiteName: 'zoho-contract', classnameTemplate: '{filename}' }],
-      summaryReporter,
-      ...(request.shard ? [['blob', { outputFile: join(request.outDir, 'blob.json') }] as ['blob', { outputFile: string }]] : []),
-    ],
+    target,
+    concurrency: request.concurrency,
+    timeoutMs: request.timeoutMs,
+    sandboxTests: request.sandboxTests,
+    ...(request.recordDir ? { recordDir: request.recordDir } : {}),
+    prefetch: request.prefetch ? selections.map((s) => ({ product: s.endpoint.product, endpoint: s.endpoint.id, version: s.version, caseIds: s.cases.map((c) => c.id) })) : [],
   });
-  // vitest's logger exits the process 1 ms after SIGINT/SIGTERM; a contract run cancels gracefully instead and keeps its report.
-  if (request.signal) dropNewSignalListeners(before);
+  served.catch(() => undefined); // awaited below, where whatever started is closed
+  let started: { vitest?: Vitest; thread?: VerdictThread } = {};
   try {
+    const { createVitest, BaseSequencer } = await import('vitest/node');
+    class InFileOrder extends BaseSequencer {
+      override async sort(specifications: TestSpecification[]): Promise<TestSpecification[]> {
+        return [...specifications].sort((a, b) => files.indexOf(a.moduleId) - files.indexOf(b.moduleId));
+      }
+    }
+    const before = signalListeners();
+    const vitest = await createVitest('test', {
+      root: request.root,
+      config: false,
+      ...CONTRACT_PROJECT,
+      include: [...CONTRACT_PROJECT.include],
+      // The global setup only provides what a bare `vitest --project contract` has to start itself; the CLI provides it below.
+      globalSetup: [],
+      setupFiles: [...CONTRACT_PROJECT.setupFiles],
+      watch: false,
+      sequence: { sequencer: InFileOrder },
+      // vite's transforms of the harness files and the catalog, kept on disk between runs (keyed by content).
+      experimental: { fsModuleCache: true },
+      bail: request.bail ? 1 : 0,
+      retry: request.retries,
+      ...(request.shard ? { shard: request.shard } : {}),
+      ...(request.testNames ? { testNamePattern: namePattern(request.testNames) } : {}),
+      reporters: [
+        request.terminalReporter,
+        ['junit', { outputFile: join(request.outDir, 'junit.xml'), suiteName: 'zoho-contract', classnameTemplate: '{filename}' }],
+        summaryReporter,
+        ...(request.shard ? [['blob', { outputFile: join(request.outDir, 'blob.json') }] as ['blob', { outputFile: string }]] : []),
+      ],
+    });
+    started = { vitest };
+    // vitest's logger exits the process 1 ms after SIGINT/SIGTERM; a contract run cancels gracefully instead and keeps its report.
+    if (request.signal) dropNewSignalListeners(before);
+    const thread = await served;
+    started = { vitest, thread };
     vitest.provide('contractRun', {
       target,
       serviceUrl: thread.url,
@@ -133,8 +137,9 @@ export async function runContract(request: ContractRunRequest): Promise<RunSumma
     if (crashes.length > 0) throw new RunCrashedError(`the contract run crashed (report written to ${request.outDir})`, firstMessage(crashes));
     return summaryReporter.summary;
   } finally {
-    // Nothing is sent any more (vitest's run is over): the three close side by side.
-    await Promise.all([vitest.close(), thread.close(), mock?.close()]);
+    // Nothing is sent any more (vitest's run is over, or never began): what started closes, side by side.
+    const { vitest, thread } = started;
+    await Promise.all([vitest?.close(), thread ? thread.close() : served.then((t) => t.close(), () => undefined), mock?.close()]);
   }
 }
 

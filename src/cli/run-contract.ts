@@ -111,14 +111,6 @@ export async function runContract(request: ContractRunRequest): Promise<RunSumma
     if (request.signal) dropNewSignalListeners(before);
     const thread = await served;
     started = { vitest, thread };
-    vitest.provide('contractRun', {
-      target,
-      serviceUrl: thread.url,
-      concurrency: request.concurrency,
-      timeoutMs: request.timeoutMs,
-      sandboxTests: request.sandboxTests,
-      ...(request.recordDir ? { recordDir: request.recordDir } : {}),
-    });
     vitest.provide('target', target);
     vitest.provide('verdictService', thread.url);
     const cancel = (): void => {

@@ -1,25 +1,15 @@
-// Provides the target and a verdict service to every worker: the CLI's when it started them, else the embedded mock and
-// a service of this process (a bare `vitest --project contract`).
+// A bare `vitest --project contract`: starts the embedded mock (unless a target is provided) and a verdict service in
+// this process, and provides both to every worker. The CLI does not load this file: it provides its own thread's.
 
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import type { Target } from '../../../src/harness/index.ts';
+import { startServiceFor } from '../../../src/cli/verdict-thread.ts';
+import { mockTarget, type Target } from '../../../src/harness/index.ts';
+import { startMock } from '../../../src/mock/index.ts';
 import { defaultRunOptions } from './run-options.ts';
 
-export default async function setup(project: TestProject): Promise<(() => Promise<void>) | undefined> {
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const options = project.getProvidedContext().contractRun ?? defaultRunOptions;
-  project.provide('contractRun', options);
-  if (options.target && options.serviceUrl) {
-    project.provide('target', options.target);
-    project.provide('verdictService', options.serviceUrl);
-    return undefined;
-  }
-  // Loaded only here: a CLI run (the common case) needs none of them in vitest's process.
-  const [{ mockTarget }, { startServiceFor }, { startMock }] = await Promise.all([
-    import('../../../src/harness/index.ts'),
-    import('../../../src/cli/verdict-thread.ts'),
-    import('../../../src/mock/index.ts'),
-  ]);
   const mock = options.target ? undefined : await startMock();
   const target: Target = options.target ?? mockTarget(mock ?? { url: '', variables: {} });
   // The same service the CLI runs on its thread, here in this process; no prefetch: each harness file asks for its own.

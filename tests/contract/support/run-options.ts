@@ -1,13 +1,11 @@
-// What the CLI hands the contract project through vitest's provide/inject, and its defaults for a bare `vitest`.
+// What the contract project is provided: the run's options (defaults for a bare `vitest`), its target and verdict service.
 
 import type { Target } from '../../../src/harness/index.ts';
 
-/** Options of one contract run, as provided by the CLI. */
+/** Options of one contract run under a bare `vitest --project contract` (provide `contractRun` to change them). */
 export interface ContractRunOptions {
   /** The target; absent means "start the embedded mock". */
   readonly target?: Target;
-  /** A verdict service the CLI already started (and told what to send); absent: the global setup starts one. */
-  readonly serviceUrl?: string;
   /** newman runs in flight at once, over all collections. */
   readonly concurrency: number;
   readonly timeoutMs: number;

@@ -47,6 +47,8 @@ export function preloadNewman(root: string): void {
   if (newmanLoaded) return;
   cacheSandboxBootCode(join(root, dirname(NEWMAN_BUNDLE)));
   newmanLoaded = loadNewman(root);
+  // A load that fails is reported by the first run that awaits it, not as an unhandled rejection that ends the thread.
+  newmanLoaded.catch(() => undefined);
 }
 
 /**

@@ -113,7 +113,8 @@ export async function startMock(options: MockOptions = {}): Promise<MockServer> 
         return send(res, token.response);
       }
       const authorization = header(req, 'authorization');
-      const handled = routeRequest(state, { method: req.method ?? 'GET', url: req.url ?? '/', body, host: hostName, ...(authorization ? { authorization } : {}), ...(fault ? { fault } : {}) });
+      // Every key present, absent values undefined: one object shape for every request.
+      const handled = routeRequest(state, { method: req.method ?? 'GET', url: req.url ?? '/', body, host: hostName, authorization, fault });
       for (const behaviour of handled.behaviours) state.provoke(behaviour);
       send(res, handled.response);
     } catch {

@@ -33,7 +33,7 @@ async function main(argv: readonly string[]): Promise<ExitCodeValue | 130 | 143>
       process.on('SIGINT', onSignal);
       process.on('SIGTERM', onSignal);
       // The verdict thread starts first, so loading newman overlaps everything below; not for a run that sends nothing.
-      const sends = !args.some((arg) => ['--help', '-h', '--list'].includes(arg));
+      const sends = !args.some((arg) => ['--help', '--list'].includes(arg));
       const thread = sends ? (await import('./verdict-thread.ts')).prestartVerdictThread(ROOT) : undefined;
       // Not --env-file: Node 20 claims that flag anywhere on its command line, even after the script.
       const envFile = optionValue(args, '--dotenv');

@@ -3,7 +3,7 @@
 
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 /**
  * The cache file for a script `identity` names. V8 checks a cache only against the source's length and its own flags,
@@ -23,10 +23,10 @@ export function readCodeCache(file: string): Buffer | undefined {
 }
 
 /** Written aside and renamed: a process starting meanwhile never reads half a cache. A read-only checkout only loses the speed-up. */
-export function writeCodeCache(file: string, dir: string, data: Buffer): void {
+export function writeCodeCache(file: string, data: Buffer): void {
   const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   try {
-    mkdirSync(dir, { recursive: true });
+    mkdirSync(dirname(file), { recursive: true });
     writeFileSync(temp, data);
     renameSync(temp, file);
   } catch {

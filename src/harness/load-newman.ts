@@ -37,7 +37,7 @@ export async function loadNewman(root: string | undefined): Promise<LoadedNewman
   const script = new Script(Module.wrap(source), { filename: bundle.path, ...(cachedData ? { cachedData } : {}) });
   const loaded = { exports: {} as unknown };
   const compiled = script.runInThisContext() as (exports: unknown, require: NodeJS.Require, module: unknown, filename: string, dirname: string) => void;
-  compiled.call(loaded.exports, loaded.exports, createRequire(bundle.path), loaded, bundle.path, dirname(bundle.path));
+  compiled.call(loaded.exports, loaded.exports, createRequire(bundle.path), loaded, bundle.path, dir);
   const accepted = cachedData !== undefined && !script.cachedDataRejected;
   let saved = accepted;
   return {
@@ -46,7 +46,7 @@ export async function loadNewman(root: string | undefined): Promise<LoadedNewman
     saveCodeCache() {
       if (saved) return;
       saved = true;
-      writeCodeCache(cacheFile, dir, script.createCachedData());
+      writeCodeCache(cacheFile, script.createCachedData());
     },
   };
 }

@@ -1,5 +1,5 @@
-// Runs one collection against a target with newman, in units of work that share a bound on runs in flight, and judges
-// every response in Node as its unit ends: verdicts stream out, and nothing of a unit's run is kept once they are out.
+// Runs collections against a target with newman, in units of work that share a bound on runs in flight, and judges
+// every response in Node as its request ends: verdicts stream out, and nothing of a unit's run is kept once they are out.
 
 import type { Case, Endpoint } from '../catalog/index.ts';
 import { casesForVersion } from '../catalog/index.ts';
@@ -59,7 +59,7 @@ export async function runCollection(run: CollectionRun): Promise<Verdict[]> {
   return casesForVersion(run.endpoint, run.version).flatMap((c) => verdicts.get(c.id) ?? []);
 }
 
-/** Runs the selected cases and hands over each verdict as soon as its unit of work is judged. */
+/** Runs the selected cases and hands over each verdict as soon as it is judged (as its request ends, or after a resend). */
 export function streamCollection(run: CollectionRun, onVerdict: (verdict: Verdict) => void | Promise<void>): Promise<void> {
   return streamCollections([run], onVerdict);
 }

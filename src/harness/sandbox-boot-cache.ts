@@ -20,13 +20,13 @@ export interface BootCacheState {
   readonly fromSource: number;
 }
 
-let installed: { state: { fromCache: number; fromSource: number } } | undefined;
+/** This thread's counts, once the substitution is installed. */
+let installed: { fromCache: number; fromSource: number } | undefined;
 
 /** Installs the substitution in this thread (once), with its caches in `dir`; returns what it has done so far. */
 export function cacheSandboxBootCode(dir: string): BootCacheState {
-  if (installed) return installed.state;
-  const state = { fromCache: 0, fromSource: 0 };
-  installed = { state };
+  if (installed) return installed;
+  const state = (installed = { fromCache: 0, fromSource: 0 });
   const original = vm.runInContext;
   const scripts = new Map<string, vm.Script>();
   const patched = (code: string, context: vm.Context, options?: vm.RunningScriptOptions | string): unknown => {
@@ -44,7 +44,7 @@ export function cacheSandboxBootCode(dir: string): BootCacheState {
       else {
         state.fromSource += 1;
         // After this first run: the cache then holds the functions the boot compiled too.
-        setImmediate(() => writeCodeCache(file, dir, compiled.createCachedData()));
+        setImmediate(() => writeCodeCache(file, compiled.createCachedData()));
       }
       scripts.set(key, (script = compiled));
     }

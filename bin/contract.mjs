@@ -9,8 +9,10 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(ROOT, 'dist', 'cli', 'main.mjs');
-// newman and its dependencies as one file, which src/harness/load-newman.ts loads with V8's code cache.
-const NEWMAN_OUT = join(ROOT, 'dist', 'newman', 'newman.cjs');
+// newman and its dependencies as one file, which src/harness/load-newman.ts loads with V8's code cache. It exports
+// newman and the postman-runtime Runner newman runs on (src/harness/script-free-runs.ts adjusts that Runner).
+const NEWMAN_OUT = join(ROOT, 'dist', 'newman', 'newman-and-runtime.cjs');
+const NEWMAN_ENTRY = "module.exports = { newman: require('newman'), Runner: require('postman-runtime').Runner };";
 
 /** Newest modification time of the files the bundle is built from. */
 function newestSource(dir) {
@@ -53,10 +55,13 @@ if (builtAt(OUT) < Math.max(newestSource(join(ROOT, 'src')), installedAt)) {
   await bundle(OUT, { entryPoints: [join(ROOT, 'src', 'cli', 'main.ts')], packages: 'external', format: 'esm' });
 }
 if (builtAt(NEWMAN_OUT) < installedAt) {
-  // Old code caches name the bundle they were made for and are never read again: they go with a rebuild.
-  for (const name of readdirOptional(dirname(NEWMAN_OUT))) if (name.endsWith('.cache')) rmSync(join(dirname(NEWMAN_OUT), name), { force: true });
+  // Old code caches name the bundle they were made for and are never read again, and bundles of another name are
+  // from an older layout: they go with a rebuild.
+  for (const name of readdirOptional(dirname(NEWMAN_OUT))) {
+    if (name.endsWith('.cache') || (name.endsWith('.cjs') && join(dirname(NEWMAN_OUT), name) !== NEWMAN_OUT)) rmSync(join(dirname(NEWMAN_OUT), name), { force: true });
+  }
   // terser and browserify: required only by postman-sandbox's own build step, never at run time.
-  await bundle(NEWMAN_OUT, { entryPoints: [join(ROOT, 'node_modules', 'newman', 'index.js')], format: 'cjs', external: ['terser', 'browserify'] });
+  await bundle(NEWMAN_OUT, { stdin: { contents: NEWMAN_ENTRY, resolveDir: ROOT, sourcefile: 'newman-entry.cjs', loader: 'js' }, format: 'cjs', external: ['terser', 'browserify'] });
 }
 
 await import(pathToFileURL(OUT).href);

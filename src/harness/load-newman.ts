@@ -1,4 +1,4 @@
-// Loads newman once per process or thread: from the one-file bundle the launcher builds (dist/newman/newman.cjs) with
+// Loads newman once per process or thread: from the one-file bundle the launcher builds (dist/newman/newman-and-runtime.cjs) with
 // V8's code cache when that bundle is current, else from node_modules.
 //
 // Why: `require('newman')` reads, resolves and compiles ~800 modules (8 MB) and took ~0.4 s, the largest single part of
@@ -15,11 +15,13 @@ import { codeCacheFile, readCodeCache, writeCodeCache } from './code-cache.ts';
 
 export type Newman = typeof newmanModule;
 
-/** Where the launcher writes the bundle, under the project root. */
-export const NEWMAN_BUNDLE = join('dist', 'newman', 'newman.cjs');
+/** Where the launcher writes the bundle, under the project root; it exports `{ newman, Runner }`. */
+export const NEWMAN_BUNDLE = join('dist', 'newman', 'newman-and-runtime.cjs');
 
 export interface LoadedNewman {
   readonly newman: Newman;
+  /** The postman-runtime `Runner` this newman runs on (the same module instance), as found: unknown until checked. */
+  readonly runtimeRunner: unknown;
   /** 'bundle' with the code cache accepted, 'bundle' without (first use, or Node changed), or node_modules. */
   readonly source: 'bundle+cache' | 'bundle' | 'node_modules';
   /** Writes V8's code cache for the bundle, once, when it had none that fit; call it after a run (the run's functions are compiled by then). */
@@ -29,19 +31,21 @@ export interface LoadedNewman {
 /** The bundle when it is at least as new as package-lock.json (so it holds the installed newman), else node_modules. */
 export async function loadNewman(root: string | undefined): Promise<LoadedNewman> {
   const bundle = root === undefined ? undefined : currentBundle(root);
-  if (!bundle) return { newman: (await import('newman')).default, source: 'node_modules', saveCodeCache: () => undefined };
+  if (!bundle) return { ...(await fromNodeModules()), source: 'node_modules', saveCodeCache: () => undefined };
   const source = readFileSync(bundle.path, 'utf8');
   const dir = dirname(bundle.path);
   const cacheFile = codeCacheFile(dir, 'newman', `${bundle.mtimeMs}:${source.length}`);
   const cachedData = readCodeCache(cacheFile);
   const script = new Script(Module.wrap(source), { filename: bundle.path, ...(cachedData ? { cachedData } : {}) });
-  const loaded = { exports: {} as unknown };
+  const loaded: { exports: unknown } = { exports: {} };
   const compiled = script.runInThisContext() as (exports: unknown, require: NodeJS.Require, module: unknown, filename: string, dirname: string) => void;
   compiled.call(loaded.exports, loaded.exports, createRequire(bundle.path), loaded, bundle.path, dir);
   const accepted = cachedData !== undefined && !script.cachedDataRejected;
   let saved = accepted;
+  const exported = loaded.exports as { newman: Newman; Runner: unknown };
   return {
-    newman: loaded.exports as Newman,
+    newman: exported.newman,
+    runtimeRunner: exported.Runner,
     source: accepted ? 'bundle+cache' : 'bundle',
     saveCodeCache() {
       if (saved) return;
@@ -49,6 +53,13 @@ export async function loadNewman(root: string | undefined): Promise<LoadedNewman
       writeCodeCache(cacheFile, script.createCachedData());
     },
   };
+}
+
+/** newman from node_modules, and the runtime it requires (resolved from newman, so the very instance it uses). */
+async function fromNodeModules(): Promise<{ newman: Newman; runtimeRunner: unknown }> {
+  const newman = (await import('newman')).default;
+  const runtime: unknown = createRequire(createRequire(import.meta.url).resolve('newman'))('postman-runtime');
+  return { newman, runtimeRunner: typeof runtime === 'object' && runtime !== null ? (runtime as { Runner?: unknown }).Runner : undefined };
 }
 
 function currentBundle(root: string): { path: string; mtimeMs: number } | undefined {

@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import type newmanModule from 'newman';
 import { NEWMAN_BUNDLE, loadNewman, type LoadedNewman } from './load-newman.ts';
 import { cacheSandboxBootCode } from './sandbox-boot-cache.ts';
+import { skipSandboxWithoutScripts } from './script-free-runs.ts';
 import { readAssertionFailure, readExchange, readItemId, type Exchange } from './newman-exchange.ts';
 import type { CollectionItem } from './select-items.ts';
 import { buildEnvironment, type Target } from './target.ts';
@@ -46,9 +47,16 @@ let newmanLoaded: Promise<LoadedNewman> | undefined;
 export function preloadNewman(root: string): void {
   if (newmanLoaded) return;
   cacheSandboxBootCode(join(root, dirname(NEWMAN_BUNDLE)));
-  newmanLoaded = loadNewman(root);
+  newmanLoaded = loadForRuns(root);
   // A load that fails is reported by the first run that awaits it, not as an unhandled rejection that ends the thread.
   newmanLoaded.catch(() => undefined);
+}
+
+/** newman, with its runtime set to skip the script sandbox of runs that have no script (script-free-runs.ts). */
+async function loadForRuns(root: string | undefined): Promise<LoadedNewman> {
+  const loaded = await loadNewman(root);
+  skipSandboxWithoutScripts(loaded.runtimeRunner);
+  return loaded;
 }
 
 /**
@@ -59,7 +67,7 @@ let booting: Promise<void> = Promise.resolve();
 
 /** Runs the items once; newman's own summary of the run is dropped with the emitter when it ends (memory stays flat). */
 export async function runNewman(request: NewmanRunRequest): Promise<RunOutput> {
-  newmanLoaded ??= loadNewman(undefined);
+  newmanLoaded ??= loadForRuns(undefined);
   const loaded = await newmanLoaded;
   const { newman } = loaded;
   const previous = booting;

@@ -14,7 +14,7 @@ interface BenchResult {
   b: { median: number };
   c: { median: number };
   memory: Array<{ cases: number; failed: number; maxRssBytes: number; harnessMs: number; floorMs: number }>;
-  e: { mock: { rps: number }; bare: { rps: number } };
+  e: { mock: { rps: number }; bare: { rps: number }; afterRuns: { rps: number } };
   ratios: Record<string, number>;
 }
 
@@ -46,6 +46,9 @@ describe('npm run bench', () => {
     expect(bench.memory.map((m) => [m.cases > 0, m.failed, m.harnessMs > 0, m.floorMs > 0])).toEqual([[true, 0, true, true], [true, 0, true, true]]);
     expect(bench.e.mock.rps).toBeGreaterThan(0);
     expect(bench.e.bare.rps).toBeGreaterThan(0);
+    // The mock A to D used is measured beside the fresh one, and printed.
+    expect(bench.e.afterRuns.rps).toBeGreaterThan(0);
+    expect(result.stdout).toContain('the mock A to D used, after those runs:');
     expect(Object.keys(bench.ratios).sort()).toEqual(['aFasterThanB', 'aOverFloorC', 'aOverFloorSteady', 'mockOverBare', 'rss10kOver1k']);
   });
 });

@@ -60,9 +60,9 @@ export class MockState {
         createdBy: users.admin,
         modifiedTime: SEED_TIME,
         modifiedBy: users.admin,
-        ...(seed.locked ? { locked: true } : {}),
-        ...(seed.awaitingApproval ? { awaitingApproval: true } : {}),
-        ...(seed.privateToOwner ? { privateToOwner: true } : {}),
+        locked: seed.locked === true,
+        awaitingApproval: seed.awaitingApproval === true,
+        privateToOwner: seed.privateToOwner === true,
       });
       if (seed.variable) this.variables[seed.variable] = seed.id;
     }

@@ -70,7 +70,7 @@ export function insertRecord(state: MockState, module: string, input: Json, user
   const id = state.newId();
   const now = state.timestamp();
   const fields = Object.fromEntries(Object.entries(input).filter(([key]) => !CONTROL_KEYS.has(key)));
-  const record: MockRecord = { fields, ownerId: user.id, createdTime: now, createdBy: user, modifiedTime: now, modifiedBy: user };
+  const record: MockRecord = { fields, ownerId: user.id, createdTime: now, createdBy: user, modifiedTime: now, modifiedBy: user, locked: false, awaitingApproval: false, privateToOwner: false };
   state.moduleRecords(module).set(id, record);
   return { behaviour: 'SUCCESS', entry: { code: 'SUCCESS', details: successDetails(record, id), message: 'record added', status: 'success' } };
 }

@@ -18,9 +18,11 @@ export interface MockRecord {
   readonly createdBy: MockUser;
   modifiedTime: string;
   modifiedBy: MockUser;
-  readonly locked?: boolean;
-  readonly awaitingApproval?: boolean;
-  readonly privateToOwner?: boolean;
+  // Always present, so every record has one object shape: the update path reads these on every request, and
+  // records of several shapes (seeded with or without a flag, inserted) made those reads polymorphic.
+  readonly locked: boolean;
+  readonly awaitingApproval: boolean;
+  readonly privateToOwner: boolean;
 }
 
 const ORG = '3652397000';

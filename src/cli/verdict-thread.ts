@@ -59,14 +59,16 @@ export function prestartVerdictThread(root: string, entry: URL = threadEntry()):
         if (message.type === 'failed') return reject(new Error(message.message));
         let failure: string | undefined;
         worker.on('error', (error: Error) => (failure = error.message));
+        // A thread that died mid-run has emitted its one 'exit' already: closing it must not wait for another.
+        const exited = new Promise<void>((done) => worker.once('exit', () => done()));
         resolve({
           url: message.url,
           failure: () => failure,
           stop: () => worker.postMessage('stop'),
-          close: () => new Promise<void>((done) => {
-            worker.once('exit', () => done());
+          close: () => {
             worker.postMessage('close');
-          }),
+            return exited;
+          },
         });
       });
       worker.postMessage({ type: 'serve', options });

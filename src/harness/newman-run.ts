@@ -60,8 +60,9 @@ async function loadForRuns(root: string | undefined): Promise<LoadedNewman> {
 }
 
 /**
- * Runs start one after another: each boots its sandbox synchronously (~60 ms), so a run starts only once the one
- * before it is sending, and the boot fills the idle time of the runs already going instead of delaying them all.
+ * Runs start one after another: a run with scripts boots its sandbox synchronously (~60 ms), so a run starts only once
+ * the one before it is sending, and the boot fills the idle time of the runs already going instead of delaying them
+ * all. A script-free run boots none (script-free-runs.ts) and is sending within a millisecond or two.
  */
 let booting: Promise<void> = Promise.resolve();
 

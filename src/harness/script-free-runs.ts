@@ -33,17 +33,22 @@ export function isScriptFree(collection: unknown): boolean {
   return free;
 }
 
-/** Makes the runtime's Runner (postman-runtime's export `Runner`) skip the sandbox for script-free runs; once per Runner. */
-export function skipSandboxWithoutScripts(runner: unknown): void {
-  if (typeof runner !== 'function') throw new TypeError('postman-runtime exported no Runner to patch');
+/**
+ * Makes the runtime's Runner (postman-runtime's export `Runner`) skip the sandbox for script-free runs, once per Runner.
+ * False when the runtime is not shaped as expected (another newman, say): runs then boot their sandboxes as newman
+ * does, slower but the same, rather than not run at all.
+ */
+export function skipSandboxWithoutScripts(runner: unknown): boolean {
+  if (typeof runner !== 'function') return false;
   const prototype = runner.prototype as Record<PropertyKey, unknown>;
   const original = prototype['run'];
-  if (typeof original !== 'function') throw new TypeError('postman-runtime Runner has no run method');
-  if (prototype[PATCHED] === true) return;
+  if (typeof original !== 'function') return false;
+  if (prototype[PATCHED] === true) return true;
   const run: RunMethod = function (this: unknown, collection, options, callback) {
     const scriptFree = isScriptFree(collection) && typeof options === 'object' && options !== null && !('host' in options);
     return (original as RunMethod).call(this, collection, scriptFree ? { ...options, host: NO_SANDBOX } : options, callback);
   };
   prototype['run'] = run;
   prototype[PATCHED] = true;
+  return true;
 }

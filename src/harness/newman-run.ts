@@ -52,7 +52,7 @@ export function preloadNewman(root: string): void {
   newmanLoaded.catch(() => undefined);
 }
 
-/** newman, with its runtime set to skip the script sandbox of runs that have no script where it can be (script-free-runs.ts). */
+/** newman, its runtime set where it can be to skip the sandbox of runs with no script (script-free-runs.ts). */
 async function loadForRuns(root: string | undefined): Promise<LoadedNewman> {
   const loaded = await loadNewman(root);
   skipSandboxWithoutScripts(loaded.runtimeRunner);

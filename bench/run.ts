@@ -34,6 +34,8 @@ function startChild(args: string[], ready: RegExp): Promise<{ child: ChildProces
       if (ready.test(output)) resolve({ child, output });
     });
     child.on('error', reject);
+    // A child that ends before it is ready (its port taken, say) would otherwise leave the bench waiting for ever.
+    child.on('exit', (code) => reject(new Error(`${args.join(' ')} exited ${code} before it was ready: ${output.slice(-300)}`)));
   });
 }
 

@@ -1,6 +1,6 @@
 // `contract mock`: runs the embedded mock alone until interrupted, printing the values it accepts.
 
-import { ExitCode, type ExitCodeValue } from '../errors.ts';
+import { ExitCode, UsageError, type ExitCodeValue } from '../errors.ts';
 import { startMock } from '../mock/index.ts';
 import { mockOptionTable } from './option-table.ts';
 import { parseOptions, parsePositiveInteger, renderHelp } from './parse-args.ts';
@@ -13,7 +13,10 @@ export async function commandMock(args: readonly string[], print: (line: string)
     return ExitCode.passed;
   }
   const port = options.port === undefined ? 0 : parsePositiveInteger(options.port, 'port', 4010);
-  const mock = await startMock({ port, host: options.host ?? '127.0.0.1' });
+  const host = options.host ?? '127.0.0.1';
+  const mock = await startMock({ port, host }).catch((error: unknown) => {
+    throw listenError(error, port, host) ?? error;
+  });
   print(`Zoho mock listening on ${mock.url} (Ctrl-C to stop)`);
   print('# Values it accepts (export them for a --base-url run):');
   for (const line of mock.environmentLines()) print(line);
@@ -22,4 +25,13 @@ export async function commandMock(args: readonly string[], print: (line: string)
   await stop;
   await mock.close();
   return ExitCode.passed;
+}
+
+/** What a user can do about the mock not listening where they asked: a taken or privileged port, a foreign address. */
+function listenError(error: unknown, port: number, host: string): UsageError | undefined {
+  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  if (code === 'EADDRINUSE') return new UsageError(`--port ${port}: the port is already in use on ${host}`, 'pick another with --port N, or leave --port out for a free one');
+  if (code === 'EACCES') return new UsageError(`--port ${port}: listening there needs privileges this process lacks`, 'use a port above 1023');
+  if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' || code === 'EAI_AGAIN') return new UsageError(`--host ${host}: not an address of this machine`, 'use 127.0.0.1 (the default) or an address this machine has');
+  return undefined;
 }

@@ -2,6 +2,7 @@
 
 import { spawn } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -85,5 +86,25 @@ describe('npm run mock', () => {
     expect(out).toMatch(/^Zoho mock listening on http:\/\/127\.0\.0\.1:\d+ /m);
     expect(out).toMatch(/^ZOHO_ACCESS_TOKEN=1000\.[0-9a-f]{32}\.[0-9a-f]{32}$/m);
     expect(out).toMatch(/^ZOHO_CONTRACTS_DOMAIN=http:\/\/127\.0\.0\.1:\d+$/m);
+  });
+
+  it('names a port already in use, with the fix, in one line and exit 2', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const { port } = taken.address() as AddressInfo;
+    try {
+      const result = await runCli(['mock', '--port', String(port)]);
+      expect(result.code).toBe(2);
+      expect(result.stderr.trim()).toBe(`error E_USAGE: --port ${port}: the port is already in use on 127.0.0.1 (pick another with --port N, or leave --port out for a free one)`);
+    } finally {
+      taken.close();
+    }
+  });
+
+  it('names a --host this machine does not have, in one line and exit 2', async () => {
+    // 192.0.2.1 is reserved for documentation (RFC 5737): no machine has it.
+    const result = await runCli(['mock', '--host', '192.0.2.1']);
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim()).toMatch(/^error E_USAGE: --host 192\.0\.2\.1: not an address of this machine \(.+\)$/);
   });
 });

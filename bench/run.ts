@@ -39,11 +39,15 @@ function startChild(args: string[], ready: RegExp): Promise<{ child: ChildProces
   });
 }
 
-async function main(): Promise<void> {
-  const mockPort = 4700 + Math.floor(Math.random() * 200);
-  const { child: mock, output } = await startChild([...cli, 'mock', '--port', String(mockPort)], /ZOHO_BULK_IDS=.*\n/);
+/** A mock process as `npm run mock` starts it, on a free port: its URL and the ZOHO_ values it printed. */
+async function startMockChild(): Promise<{ child: ChildProcess; url: string; env: Record<string, string> }> {
+  const { child, output } = await startChild([...cli, 'mock'], /ZOHO_BULK_IDS=.*\n/);
   const env = Object.fromEntries(output.split('\n').filter((l) => l.startsWith('ZOHO_')).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
-  const mockUrl = `http://127.0.0.1:${mockPort}`;
+  return { child, url: env['ZOHO_API_DOMAIN'] ?? '', env };
+}
+
+async function main(): Promise<void> {
+  const { child: mock, url: mockUrl, env } = await startMockChild();
   const variables = Object.fromEntries(Object.entries(env).map(([k, v]) => [k.slice(5).toLowerCase(), v]));
   (env['ZOHO_BULK_IDS'] ?? '').split(',').forEach((id, i) => (variables[`bulk_id_${String(i + 1).padStart(3, '0')}`] = id));
   variables['api_domain'] = mockUrl;
@@ -131,14 +135,14 @@ interface Load {
  * The mock the runs above used is measured in the same rounds and printed beside it (`afterRuns`).
  */
 async function loadTest(sharedMockUrl: string, variables: Record<string, string>): Promise<{ mock: Load; bare: Load; afterRuns: Load }> {
-  const { child: bare } = await startChild([...tsx, join(ROOT, 'bench', 'bare-server.ts'), '4690'], /listening/);
-  const freshPort = 4900 + Math.floor(Math.random() * 90);
+  const { child: bare, output } = await startChild([...tsx, join(ROOT, 'bench', 'bare-server.ts')], /listening on \S+\n/);
+  const bareUrl = /listening on (\S+)/.exec(output)?.[1] ?? '';
   // Same seed, so the same record id and token answer the same request.
-  const { child: fresh } = await startChild([...cli, 'mock', '--port', String(freshPort)], /ZOHO_BULK_IDS=.*\n/);
+  const { child: fresh, url: freshUrl } = await startMockChild();
   try {
     const request = { method: 'PUT' as const, path: `/crm/v8/Leads/${variables['record_id']}`, headers: { Authorization: `Zoho-oauthtoken ${variables['access_token']}`, 'Content-Type': 'application/json' }, body: '{"data":[{"Last_Name":"Load"}]}' };
     const load = (url: string, seconds: number) => autocannon({ url, connections: 50, duration: seconds, requests: [request] });
-    const sides = [['mock', `http://127.0.0.1:${freshPort}`], ['bare', 'http://127.0.0.1:4690'], ['afterRuns', sharedMockUrl]] as const;
+    const sides = [['mock', freshUrl], ['bare', bareUrl], ['afterRuns', sharedMockUrl]] as const;
     // One unmeasured second first on each server, so each is measured with its code already optimised by V8;
     // then interleaved rounds, like A, B and C, so a slow spell of the machine hits every side alike; medians are kept.
     for (const [, url] of sides) await load(url, 1);

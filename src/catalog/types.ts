@@ -12,7 +12,7 @@ export type JsonValue = string | number | boolean | null | readonly JsonValue[] 
 /** A draft-07 JSON Schema, kept as plain data. */
 export type JsonSchema = { readonly [key: string]: JsonValue };
 
-/** Where in the docs a fact comes from: the page file in shared/docs and its section heading. */
+/** Where in the docs a fact comes from: the page file in docs/zoho (the project's copy of the specification) and its section heading. */
 export interface DocRef {
   readonly page: string;
   readonly section: string;

@@ -1,6 +1,6 @@
 // RunSummary -> report.html: one self-contained page (inline CSS and script, no fetches) that works opened from disk. Pure.
 
-import type { Verdict } from '../validate/index.ts';
+import type { Verdict } from '../verdict/index.ts';
 import type { Artifact } from './artifact.ts';
 import { html, raw, type SafeHtml } from './html-template.ts';
 import { REPORT_SCRIPT, REPORT_STYLE } from './html-assets.ts';

@@ -1,16 +1,22 @@
-// Public door of the catalog: the types and every documented endpoint.
+// Public door of the catalog: the types, every documented endpoint, and the envelopes their schemas share.
 
 export type {
   Case,
   CaseAuth,
   CaseRequest,
   DocRef,
+  DocumentedMessages,
   DriftPoint,
   DriftVariant,
+  Echo,
+  EchoRule,
+  EchoRules,
+  EchoSource,
   Endpoint,
   Expectation,
   JsonSchema,
   JsonValue,
+  PrintedMessage,
   Product,
   Provocation,
   ResponseDetails,
@@ -25,3 +31,4 @@ export { updateRecordLockingInformation } from './crm/update-record-locking-info
 export { updateRecords } from './crm/update-records.ts';
 export { selectCases, type CaseFilter, type Selection } from './select-cases.ts';
 export { buildCoverage, expectedCodes, totalCoverage, type CoverageRow, type CoverageTotals } from './coverage.ts';
+export { recordEntryBase, recordsEnvelopeBase, topLevelErrorBase, userRef, zohoId, zohoTime } from './envelopes.ts';

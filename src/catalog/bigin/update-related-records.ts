@@ -2,6 +2,7 @@
 
 import { openDetails } from '../envelopes.ts';
 import type { Case, DocRef, Endpoint, JsonSchema } from '../types.ts';
+import { relatedRecordsEchoes, relatedRecordsMessages } from './update-related-records-echoes.ts';
 import { companiesName, crmSample, invalidDataStatus, scopeMismatchResolution, scopeTypo, successMessage } from './update-related-records-drift.ts';
 
 const PAGE = 'bigin-update-related-records.txt';
@@ -182,4 +183,6 @@ export const updateRelatedRecords = {
   },
   cases: [...success, ...recordErrors, ...requestErrors, ...authErrors],
   drift: [scopeTypo, crmSample, companiesName],
+  echoes: relatedRecordsEchoes,
+  messages: relatedRecordsMessages,
 } satisfies Endpoint;

@@ -2,6 +2,7 @@
 
 import { openDetails } from '../envelopes.ts';
 import type { Case, DocRef, DriftPoint, Endpoint } from '../types.ts';
+import { contractTypeEchoes, contractTypeMessages } from './update-contract-type-echoes.ts';
 
 const PAGE = 'contracts-update-contract-type.txt';
 const errors = (code: string): DocRef => ({ page: PAGE, section: `Possible Errors: ${code}` });
@@ -128,4 +129,6 @@ export const updateContractType = {
   },
   cases,
   drift: [updateMethod, scopes, envelope, host],
+  echoes: contractTypeEchoes,
+  messages: contractTypeMessages,
 } satisfies Endpoint;

@@ -2,6 +2,7 @@
 
 import { openDetails } from '../envelopes.ts';
 import type { Case, DocRef, DriftPoint, Endpoint } from '../types.ts';
+import { lockingEchoes, lockingMessages } from './update-record-locking-information-echoes.ts';
 
 const PAGE = 'crm-update-record-locking-information.txt';
 const errors = (code: string): DocRef => ({ page: PAGE, section: `Possible Errors: ${code}` });
@@ -171,4 +172,6 @@ export const updateRecordLockingInformation = {
     errors: openDetails(['INVALID_MODULE', 'NOT_ALLOWED', 'INVALID_REQUEST_METHOD', 'NO_PERMISSION', 'INTERNAL_ERROR', 'OAUTH_SCOPE_MISMATCH', 'INVALID_TOKEN', 'AUTHENTICATION_FAILURE', 'INVALID_DATA', 'MANDATORY_NOT_FOUND']),
   },
   cases,
+  echoes: lockingEchoes,
+  messages: lockingMessages,
 } satisfies Endpoint;

@@ -1,6 +1,7 @@
 // An org profile: the edition and the modules and fields an org has, narrowed once from outside JSON.
 
 import { ConfigError } from '../errors.ts';
+import { isObject } from '../is-object.ts';
 
 /** Zoho CRM editions and their API concurrency limit (calls in flight at once per org; zoho-notes.md section 3). */
 export const EDITION_CONCURRENCY = { free: 5, standard: 10, professional: 15, enterprise: 20, ultimate: 25 } as const;
@@ -47,7 +48,6 @@ export interface OrgProfile {
 }
 
 type Raw = Record<string, unknown>;
-const isObject = (value: unknown): value is Raw => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Narrows a parsed profile file (outside data) into an OrgProfile, or throws one ConfigError naming what is wrong. */
 export function parseOrgProfile(value: unknown, source: string): OrgProfile {

@@ -11,11 +11,13 @@ export type {
   Expectation,
   JsonSchema,
   JsonValue,
+  OpenApiReading,
   Product,
   Provocation,
   ResponseDetails,
   ResponseShape,
   TokenVariable,
+  Unconfirmed,
 } from './types.ts';
 
 export { catalog, casesForVersion, collectionKey, hostVariable, listDrift } from './catalog.ts';
@@ -23,5 +25,6 @@ export { updateRelatedRecords } from './bigin/update-related-records.ts';
 export { updateContractType } from './contracts/update-contract-type.ts';
 export { updateRecordLockingInformation } from './crm/update-record-locking-information.ts';
 export { updateRecords } from './crm/update-records.ts';
+export { describeDocRef, describeUnconfirmed, expectedVariantFor, expectedVariants, isOpenApiRef, isPageRef, notesRef, openApiRef } from './doc-refs.ts';
 export { selectCases, type CaseFilter, type Selection } from './select-cases.ts';
 export { buildCoverage, expectedCodes, totalCoverage, type CoverageRow, type CoverageTotals } from './coverage.ts';

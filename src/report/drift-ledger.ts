@@ -1,7 +1,7 @@
 // Drift points + verdicts -> the ledger: each contradiction, the variant expected, and what targets actually returned. Pure.
 
 import { describeDocRef, expectedVariants, type DriftPoint } from '../catalog/index.ts';
-import type { Verdict } from '../validate/index.ts';
+import type { Verdict } from '../verdict/index.ts';
 
 /** One contradiction in the docs and what this run observed of it. */
 export interface DriftLedgerEntry extends DriftPoint {

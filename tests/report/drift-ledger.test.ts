@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { catalog, listDrift, updateRecords } from '../../src/catalog/index.ts';
 import { buildDriftLedger, renderDriftMarkdown } from '../../src/report/index.ts';
-import type { Verdict } from '../../src/validate/index.ts';
+import type { Verdict } from '../../src/verdict/index.ts';
 
 const point = listDrift([updateRecords]).find((p) => p.id === 'crm-update-records/record-locked-status');
 

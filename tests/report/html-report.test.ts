@@ -1,18 +1,17 @@
-// The HTML report in a real browser (Debian's chromium, driven by playwright-core): no console errors, counts, filters.
+// The HTML report in a real browser (the Chromium of @sparticuz/chromium, driven by playwright-core): no console errors, order, counts, filters.
 
-import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { updateRecords } from '../../src/catalog/index.ts';
 import { renderHtml, summariseRun, writeArtifacts } from '../../src/report/index.ts';
+import { launchChromium } from '../support/chromium.ts';
 import { ROOT } from '../support/docs.ts';
 import { CANARY, reportVerdicts } from '../support/report-verdicts.ts';
 
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const summary = summariseRun(
   { runId: 'html-test', startedAt: new Date('2026-11-24T10:00:00Z'), finishedAt: new Date('2026-11-24T10:00:04Z'), target: { kind: 'url', name: 'gateway' }, endpoints: [updateRecords], collectionsCommit: 'abc1234' },
   reportVerdicts,
@@ -21,13 +20,9 @@ let browser: Browser;
 let file: string;
 
 beforeAll(async () => {
-  expect(existsSync(CHROMIUM), `no Chromium at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH)`).toBe(true);
   const dir = await mkdtemp(join(tmpdir(), 'zoho-html-'));
   [file = ''] = await writeArtifacts(dir, renderHtml(summary), [CANARY]);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
 });
 afterAll(async () => browser?.close());
 

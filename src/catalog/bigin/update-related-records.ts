@@ -2,6 +2,7 @@
 
 import { openDetails } from '../envelopes.ts';
 import type { Case, DocRef, Endpoint, JsonSchema, JsonValue } from '../types.ts';
+import { relatedRecordsEchoes, relatedRecordsMessages } from './update-related-records-echoes.ts';
 import {
   companiesName,
   crmSample,
@@ -231,4 +232,6 @@ export const updateRelatedRecords = {
   },
   cases: [...success, ...recordErrors, ...requestErrors, ...authErrors],
   drift: [scopeTypo, crmSample, companiesName, relatedIdInUrl],
+  echoes: relatedRecordsEchoes,
+  messages: relatedRecordsMessages,
 } satisfies Endpoint;

@@ -3,6 +3,7 @@
 import { openDetails } from '../envelopes.ts';
 import { notesRef } from '../doc-refs.ts';
 import type { Case, DocRef, DriftPoint, Endpoint, Unconfirmed } from '../types.ts';
+import { contractTypeEchoes, contractTypeMessages } from './update-contract-type-echoes.ts';
 
 const PAGE = 'contracts-update-contract-type.txt';
 const errors = (code: string): DocRef => ({ page: PAGE, section: `Possible Errors: ${code}` });
@@ -159,4 +160,6 @@ export const updateContractType = {
   },
   cases,
   drift: [updateMethod, scopes, envelope, host, sampleBody],
+  echoes: contractTypeEchoes,
+  messages: contractTypeMessages,
 } satisfies Endpoint;

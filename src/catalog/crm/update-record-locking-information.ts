@@ -14,6 +14,7 @@ import {
   successMessage,
   successStatus,
 } from './update-record-locking-information-drift.ts';
+import { lockingEchoes, lockingMessages } from './update-record-locking-information-echoes.ts';
 
 const PAGE = 'crm-update-record-locking-information.txt';
 const errors = (code: string): DocRef => ({ page: PAGE, section: `Possible Errors: ${code}` });
@@ -157,4 +158,6 @@ export const updateRecordLockingInformation = {
   },
   cases,
   drift: [methodStatus, lockableModules, notAllowedMeaning, scopeSpelling, openApiScope, missingReasonShape, successMessage],
+  echoes: lockingEchoes,
+  messages: lockingMessages,
 } satisfies Endpoint;

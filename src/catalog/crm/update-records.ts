@@ -2,6 +2,7 @@
 
 import type { Case, DocRef, Endpoint, JsonValue } from '../types.ts';
 import { updateRecordsDetails } from './update-records-details.ts';
+import { updateRecordsEchoes, updateRecordsMessages } from './update-records-echoes.ts';
 import {
   apiVersions,
   authorizationScheme,
@@ -135,6 +136,7 @@ const recordErrors: readonly Case[] = [
     provocable: both,
     note: 'Last_Name of Leads allows 80 characters in a default org (Fields metadata); an org that changed it needs a longer value.',
     unconfirmed: [overLongStatus],
+    messageNotPrinted: { INVALID_DATA: "the page prints INVALID_DATA's message for an unknown id, none for an over-long value" },
   },
   {
     id: 'mandatory-not-found',
@@ -261,7 +263,7 @@ const authErrors: readonly Case[] = [
     name: 'OAUTH_SCOPE_MISMATCH when the token lacks the update scope',
     group: 'auth',
     request: { method: 'PUT', path: SINGLE, auth: { token: 'token_without_scope' }, body: { data: [lead('Scope')] } },
-    expect: { shape: 'error', status: 401, code: 'OAUTH_SCOPE_MISMATCH', message: 'invalid oauth scope to access this URL' },
+    expect: { shape: 'error', status: 401, code: 'OAUTH_SCOPE_MISMATCH' },
     doc: errors('OAUTH_SCOPE_MISMATCH'),
     provocable: both,
     drift: [scopeMismatchMessage, scopeMismatchResolution],
@@ -339,4 +341,6 @@ export const updateRecords = {
   details: updateRecordsDetails,
   cases: [...success, ...recordErrors, ...requestErrors, ...authErrors],
   drift: [authorizationScheme, apiVersions, scopeMismatchResolution, openApiStatuses, maximumLengthType],
+  echoes: updateRecordsEchoes,
+  messages: updateRecordsMessages,
 } satisfies Endpoint;

@@ -40,7 +40,7 @@ export const users = {
 } as const satisfies Record<string, MockUser>;
 
 /** What a fully granted token carries across the three products. */
-const FULL_SCOPES = ['ZohoCRM.modules.ALL', 'ZohoCRM.modules.lockinginformation.Update', 'ZohoBigin.modules.ALL', 'contracts.meta.UPDATE'];
+export const FULL_SCOPES = ['ZohoCRM.modules.ALL', 'ZohoCRM.modules.lockinginformation.Update', 'ZohoCRM.settings.ALL', 'ZohoCRM.users.READ', 'ZohoCRM.org.READ', 'ZohoBigin.modules.ALL', 'contracts.meta.UPDATE'];
 
 /** Tokens the mock accepts, with their user and granted scopes. */
 export const seedTokens: ReadonlyArray<{ readonly variable: string; readonly token: string; readonly user: MockUser; readonly scopes: readonly string[] }> = [

@@ -40,6 +40,22 @@ describe('report.html in headless Chromium', () => {
     await page.close();
   });
 
+  it('opens on the outcome: counts, then failures and cases not checked, then coverage, then every case, then drift', async () => {
+    const page = await browser.newPage();
+    await page.goto(pathToFileURL(file).href);
+    expect(await page.locator('body > section').evaluateAll((sections) => sections.map((s) => s.id))).toEqual(['failures', 'not-checked', 'coverage', 'cases', 'drift']);
+    // On screen too: the failure sits above the coverage table, not below its 14 rows.
+    const failure = await page.locator('#failures article.failure').boundingBox();
+    const coverage = await page.locator('#coverage table').boundingBox();
+    expect(failure && coverage && failure.y + failure.height <= coverage.y).toBe(true);
+    expect(await page.locator('#failures article.failure').evaluateAll((articles) => articles.map((a) => a.getAttribute('data-case')))).toEqual(['not-approved']);
+    expect(await page.locator('#failures').textContent()).toContain('/data/0/status');
+    const unchecked = await page.locator('#not-checked tr.unchecked').evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-outcome'), r.textContent ?? '']));
+    expect(unchecked.map(([outcome]) => outcome).sort()).toEqual(['error', 'skipped']);
+    expect(unchecked.map(([, text]) => text).join(' ')).toContain('ZOHO_EXISTING_MOBILE');
+    await page.close();
+  });
+
   it('shows the counts of summary.json', async () => {
     const page = await browser.newPage();
     await page.goto(pathToFileURL(file).href);

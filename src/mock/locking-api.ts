@@ -34,9 +34,8 @@ export function handleLocking(state: MockState, method: string, match: RegExpExe
   if (isHandled(parsed)) return parsed;
   const { data } = parsed;
   const lock = state.moduleRecords(module).has(recordId) ? state.locks.get(`${module}/${recordId}`) : undefined;
-  if (!lock || lock.lockId !== lockId) {
-    return { response: { status: 202, body: { data: data.map(() => recordError('INVALID_DATA', { api_name: 'id' }, 'the id given seems to be invalid')) } }, behaviours: ['INVALID_DATA:id'] };
-  }
+  // Zoho's OpenAPI (record_locking.json) answers this operation's errors top-level at 400; only RECORD_LOCKED comes in data[].
+  if (!lock || lock.lockId !== lockId) return { response: topLevelError('INVALID_DATA', { resource_path_index: 5 }, 'the id given seems to be invalid'), behaviours: ['INVALID_DATA:id'] };
   if (lock.source === 'automatic') return { response: topLevelError('NOT_ALLOWED'), behaviours: ['locking:NOT_ALLOWED'] };
   return answer(lock, lockId, data);
 }
@@ -57,13 +56,13 @@ function unlockRecord(state: MockState, module: string, recordId: string, lockId
   return { response: { status: 200, body: { data: [{ code: 'SUCCESS', details: { id: lockId }, message: 'record unlocked', status: 'success' }] } }, behaviours: ['locking:SUCCESS'] };
 }
 
+/** Locked_Reason__s is mandatory: without it the whole request fails, top-level at 400 (record_locking.json's Error_Response). */
 function answer(lock: { reason: string }, lockId: string, data: readonly Json[]): Handled {
-  const entries = data.map((entry) => {
-    const reason = entry['Locked_Reason__s'];
-    if (typeof reason !== 'string' || reason === '') return recordError('MANDATORY_NOT_FOUND', { api_name: 'Locked_Reason__s' }, 'required field not found');
-    lock.reason = reason;
-    return { code: 'SUCCESS', details: { id: lockId }, message: 'relation updated', status: 'success' };
-  });
-  const failed = entries.some((e) => e['code'] !== 'SUCCESS');
-  return { response: { status: failed ? 202 : 200, body: { data: entries } }, behaviours: entries.map((e) => (e['code'] === 'SUCCESS' ? 'locking:SUCCESS' : 'locking:MANDATORY_NOT_FOUND')) };
+  const missing = data.findIndex((entry) => typeof entry['Locked_Reason__s'] !== 'string' || entry['Locked_Reason__s'] === '');
+  if (missing >= 0) {
+    const details = { api_name: 'Locked_Reason__s', json_path: `$.data[${missing}].Locked_Reason__s` };
+    return { response: topLevelError('MANDATORY_NOT_FOUND', details), behaviours: ['locking:MANDATORY_NOT_FOUND'] };
+  }
+  for (const entry of data) lock.reason = String(entry['Locked_Reason__s']);
+  return { response: { status: 200, body: { data: data.map(() => ({ code: 'SUCCESS', details: { id: lockId }, message: 'relation updated', status: 'success' })) } }, behaviours: data.map(() => 'locking:SUCCESS') };
 }

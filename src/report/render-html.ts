@@ -1,5 +1,6 @@
 // RunSummary -> report.html: one self-contained page (inline CSS and script, no fetches) that works opened from disk. Pure.
 
+import { describeDocRef, expectedVariants } from '../catalog/index.ts';
 import type { Verdict } from '../verdict/index.ts';
 import type { Artifact } from './artifact.ts';
 import { html, raw, type SafeHtml } from './html-template.ts';
@@ -132,9 +133,11 @@ function renderCases(verdicts: readonly Verdict[]): SafeHtml {
 
 /** The drift ledger with what the target returned. */
 function renderDrift(summary: RunSummary): SafeHtml {
-  const entries = summary.drift.map(
-    (d) => html`<article><h3>${d.topic}</h3><ol>${d.variants.map((v, i) => html`<li class="${i === d.expected ? 'expected' : ''}">${v.says} <small>(${v.source.page} § ${v.source.section})</small>${i === d.expected ? ' — expected' : ''}</li>`)}</ol>
-<p>${d.why}</p>${d.observed.length ? html`<p>Observed: ${d.observed.map((o) => html`<span class="chip">${o.version} ${o.caseId}: ${o.variant === null ? 'no documented variant' : `variant ${o.variant + 1}`}</span>`)}</p>` : ''}</article>`,
-  );
+  const mark = (by: readonly string[] | undefined): string => (by === undefined ? '' : by.length === 0 ? ' — expected' : ` — expected by ${by.join(', ')}`);
+  const entries = summary.drift.map((d) => {
+    const expected = expectedVariants(d);
+    return html`<article><h3>${d.topic}</h3><ol>${d.variants.map((v, i) => html`<li class="${expected.has(i) ? 'expected' : ''}">${v.says} <small>(${describeDocRef(v.source)})</small>${mark(expected.get(i))}</li>`)}</ol>
+<p>${d.why}</p>${d.observed.length ? html`<p>Observed: ${d.observed.map((o) => html`<span class="chip">${o.version} ${o.caseId}: ${o.variant === null ? 'no documented variant' : `variant ${o.variant + 1}`}</span>`)}</p>` : ''}</article>`;
+  });
   return html`<section id="drift"><h2>Doc drift</h2>${entries}</section>`;
 }

@@ -36,9 +36,10 @@ class MemoryStore implements ZOHOCRMSDK.TokenStore.MasterModel {
   }
 }
 
-/** Starts `contract mock` as a user does and reads the URL and ZOHO_ values it prints. */
-function startStandaloneMock(): Promise<{ child: ChildProcess; url: string; values: Record<string, string> }> {
-  const child = spawn(process.execPath, [join(ROOT, 'bin', 'contract.mjs'), 'mock'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+/** Starts `contract mock` as a user does, playing the strict example org over a slightly slow network, and reads what it prints. */
+function startStandaloneMock(): Promise<{ child: ChildProcess; url: string; values: Record<string, string>; out: string }> {
+  const args = ['mock', '--org', join(ROOT, 'tests', 'fixtures', 'org-profiles', 'strict-org.json'), '--latency', '20'];
+  const child = spawn(process.execPath, [join(ROOT, 'bin', 'contract.mjs'), ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((resolve, reject) => {
     let out = '';
     child.on('error', reject);
@@ -48,7 +49,7 @@ function startStandaloneMock(): Promise<{ child: ChildProcess; url: string; valu
       if (!out.includes('# Postman environment:')) return;
       const url = /listening on (http:\/\/\S+)/.exec(out)?.[1] ?? '';
       const values = Object.fromEntries([...out.matchAll(/^ZOHO_([A-Z_]+)=(.*)$/gm)].map((m) => [(m[1] ?? '').toLowerCase(), m[2] ?? '']));
-      resolve({ child, url, values });
+      resolve({ child, url, values, out });
     });
   });
 }
@@ -86,6 +87,11 @@ afterAll(async () => {
 });
 
 describe("Zoho's TypeScript SDK against the standalone mock", () => {
+  it('the standalone mock plays the org it was given', () => {
+    expect(mock.out).toMatch(/Playing the org in .*strict-org\.json: professional edition, 6 modules, at most 15 CRM calls in flight/);
+    expect(mock.out).toContain('Every answer waits 20 ms');
+  });
+
   it('refreshes its token, reads the current user, org and fields, then updates one Lead: SUCCESS with the id echoed', async () => {
     const response = await new Records.RecordOperations('Leads').updateRecords(body(record(value('record_id'), { Company: 'Through the SDK' })));
     expect(response.getStatusCode()).toBe(200);

@@ -49,9 +49,10 @@ describe('report.html in headless Chromium', () => {
     const page = await browser.newPage();
     await page.goto(pathToFileURL(file).href);
     const count = (name: string) => page.locator(`[data-count="${name}"]`).textContent();
-    expect([await count('passed'), await count('failed'), await count('errors'), await count('skipped'), await count('flaky'), await count('cases')]).toEqual(
-      [summary.totals.passed, summary.totals.failed, summary.totals.errors, summary.totals.skipped, summary.totals.flaky, summary.totals.cases].map(String),
+    expect([await count('passed'), await count('failed'), await count('errors'), await count('not-checked'), await count('not-applicable'), await count('flaky'), await count('cases')]).toEqual(
+      [summary.totals.passed, summary.totals.failed, summary.totals.errors, summary.totals.notChecked, summary.totals.notApplicable, summary.totals.flaky, summary.totals.cases].map(String),
     );
+    expect(await count('checked-phrase')).toBe(`checked ${summary.totals.checked} of ${summary.totals.cases} selected`);
     expect(await page.locator('tr.case').count()).toBe(summary.totals.cases);
     await page.close();
   });

@@ -2,7 +2,7 @@
 
 import { ExitCode, NotCheckedError, type ExitCodeValue } from '../errors.ts';
 import { checkedPhrase, type RunSummary } from '../report/index.ts';
-import type { NotCheckedCause, Verdict } from '../validate/index.ts';
+import type { NotCheckedCause, Verdict } from '../verdict/index.ts';
 
 /** How the run ends: an exit code, and for a partial or empty run the error line to print. */
 export interface ExitDecision {

@@ -1,7 +1,7 @@
 // RunSummary -> junit.xml: one testsuite per harness file, not-checked cases first in each, and the checked count on top. Pure.
 
 import { harnessPath } from '../generate/index.ts';
-import type { Verdict } from '../validate/index.ts';
+import type { Verdict } from '../verdict/index.ts';
 import type { Artifact } from './artifact.ts';
 import { checkedPhrase, countOutcomes, type RunSummary } from './run-summary.ts';
 

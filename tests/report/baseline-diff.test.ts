@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { diffBaseline } from '../../src/report/index.ts';
-import type { Outcome, Verdict } from '../../src/validate/index.ts';
+import type { Outcome, Verdict } from '../../src/verdict/index.ts';
 
 const expected = { shape: 'records', status: 202, codes: ['RECORD_LOCKED'] } as const;
 const v = (caseId: string, outcome: Outcome, extra: Partial<Verdict> = {}): Verdict =>

@@ -1,13 +1,13 @@
 // `contract merge <dirs...>`: every shard of a run (none missing, none twice), their blobs through vitest's --merge-reports,
 // into every report format of ours; a selected case no shard judged is reported not checked.
 
-import { copyFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { casesForVersion, catalog, listDrift, type Selection } from '../catalog/index.ts';
 import { ConfigError, ExitCode, RunCrashedError, UsageError, type ExitCodeValue } from '../errors.ts';
 import { harnessPath } from '../generate/index.ts';
-import { readBaseline, renderTerminal, SummaryReporter, type RunSummary, type ShardPlace } from '../report/index.ts';
+import { assertWritable, readBaseline, renderTerminal, SummaryReporter, type RunSummary, type ShardPlace } from '../report/index.ts';
 import { decideExit } from './exit-code.ts';
 import { mergeOptionTable } from './option-table.ts';
 import { parseOptions, renderHelp } from './parse-args.ts';
@@ -54,7 +54,7 @@ interface MergeRequest {
 }
 
 async function mergeBlobs({ root, blobs, outDir, runId, first, selections, baseline }: MergeRequest): Promise<RunSummary> {
-  await mkdir(outDir, { recursive: true });
+  await assertWritable(outDir);
   const reporter = new SummaryReporter({
     runId,
     outDir,

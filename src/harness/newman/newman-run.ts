@@ -1,7 +1,7 @@
 // One newman run over some items of a collection: every exchange and failed in-collection assertion, by item id.
 
 import type newmanModule from 'newman';
-import { readAssertionFailure, readExchange, readItemId, type Exchange } from '../newman-exchange.ts';
+import { readAssertionFailure, readExchange, readItemId, readScriptException, type Exchange } from '../newman-exchange.ts';
 import { buildEnvironment, type Target } from '../target.ts';
 import { isObject } from '../../is-object.ts';
 import { isAdapted, observed } from './assumptions.ts';
@@ -79,9 +79,17 @@ function runOnce(newman: Newman, request: NewmanRunRequest, booted: () => void):
       observed('itemEvents', exchange !== undefined);
       if (exchange) output.exchanges.set(exchange.itemId, exchange);
     });
+    const addFailure = (itemId: string, message: string): void => void output.sandboxFailures.set(itemId, [...(output.sandboxFailures.get(itemId) ?? []), message]);
     emitter.on('assertion', (error: unknown, args: unknown) => {
       const failure = readAssertionFailure(error, args);
-      if (failure) output.sandboxFailures.set(failure.itemId, [...(output.sandboxFailures.get(failure.itemId) ?? []), failure.message]);
+      if (failure) addFailure(failure.itemId, failure.message);
+    });
+    // A script that throws fails its item: newman's `exception` event names no item, and items run one at a time.
+    let running: string | undefined;
+    emitter.on('beforeItem', (_error: unknown, args: unknown) => (running = readItemId(args)));
+    emitter.on('exception', (_error: unknown, args: unknown) => {
+      const message = readScriptException(args);
+      if (running !== undefined && message) addFailure(running, message);
     });
     const { onItem } = request;
     if (onItem) {

@@ -1,6 +1,6 @@
 // Every "could not run" error: a stable code, an exit code and a hint. Contract failures are never here.
 
-/** Exit codes of the CLI (DESIGN.md "Exit codes"). */
+/** Exit codes of the CLI, as the README's "Exit codes" table gives them. */
 export const ExitCode = {
   passed: 0,
   contractFailure: 1,

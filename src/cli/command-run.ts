@@ -29,7 +29,7 @@ export interface CliEnvironment {
   readonly thread?: PendingVerdictThread;
 }
 
-/** Runs the suite and returns the exit code of DESIGN.md. */
+/** Runs the suite and returns its exit code (`ExitCode` in src/errors.ts). */
 export async function commandRun(args: readonly string[], cli: CliEnvironment): Promise<ExitCodeValue> {
   const options = parseOptions(runOptionTable, args, 'run');
   if (options.help) {

@@ -7,7 +7,7 @@ import { buildVerdict, type CaseResult, type SchemaRegistry } from '../validate/
 import { REPLAY_CASE_HEADER, caseIdOfItem, caseKey, type Verdict } from '../verdict/index.ts';
 import { judgeExchange } from './judge-exchange.ts';
 import type { Exchange } from './newman-exchange.ts';
-import { runNewman, type RunOutput } from './newman-run.ts';
+import { runNewman, type RunOutput } from './newman/index.ts';
 import { createRunPool, type RunPool } from './run-pool.ts';
 import { selectItems, type CollectionItem } from './select-items.ts';
 import { MAX_THROTTLE_RETRIES, isThrottled, throttleWaitMs } from './throttle-retry.ts';

@@ -2,7 +2,7 @@
 
 import { ConfigError } from '../errors.ts';
 
-/** The kinds of target (DESIGN.md "Targets"); live arrives with live mode. */
+/** The kinds of target (docs/targets.md). */
 export type TargetKind = 'mock' | 'url' | 'live' | 'replay';
 
 /** A target: its base URL and every variable value a collection may reference. Serialisable (vitest `provide`). */

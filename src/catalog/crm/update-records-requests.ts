@@ -2,11 +2,16 @@
 
 import type { DocRef, JsonValue } from '../types.ts';
 
+/** The doc page every case cites unless it names another. */
 export const PAGE = 'crm-update-records.txt';
+/** A section of the page's Possible Errors list. */
 export const errors = (code: string): DocRef => ({ page: PAGE, section: `Possible Errors: ${code}` });
+/** The single-record URL and the bulk URL. */
 export const SINGLE = '/crm/{version}/Leads/{{record_id}}';
 export const BULK = '/crm/{version}/Leads';
+/** The token with every scope the endpoint needs. */
 export const FULL = { token: 'access_token' } as const;
+/** Provocable on the mock and on a live org. */
 export const both = ['mock', 'live'] as const;
 
 /** A small, valid Lead update. */

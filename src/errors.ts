@@ -72,6 +72,17 @@ export class RunCrashedError extends ContractSuiteError {
   }
 }
 
+/**
+ * A run that left selected cases not checked (missing configuration or recordings: exit 2; lost verdicts, or nothing
+ * checked at all: exit 3). Printed after the report, which lists every such case; `--allow-partial` accepts a partial
+ * run, never an empty one.
+ */
+export class NotCheckedError extends ContractSuiteError {
+  constructor(code: 'E_NOT_CHECKED' | 'E_NOTHING_CHECKED', exitCode: ExitCodeValue, message: string, hint: string) {
+    super(code, exitCode, message, hint);
+  }
+}
+
 /** A committed generated file differs from what the catalog generates. */
 export class GeneratedDriftError extends ContractSuiteError {
   constructor(files: readonly string[]) {

@@ -19,7 +19,7 @@ export interface Target {
   readonly tokenBroker?: string;
   /** When the access token expires (epoch ms): a collection that would start within a minute of it asks the broker first. */
   readonly tokenExpiresAt?: number;
-  /** Replay: the cases that have a recorded exchange (`product/endpoint/version/caseId`); the others are skipped. */
+  /** Replay: the cases that have a recorded exchange (`product/endpoint/version/caseId`); the others are not checked (or not applicable, for mock-only cases). */
   readonly recorded?: readonly string[];
 }
 

@@ -35,7 +35,7 @@ export interface VerdictService {
   readonly url: string;
   /** Starts sending these cases now; their verdicts wait for the harness file that asks. */
   prefetch(requests: readonly VerdictRequest[]): void;
-  /** Interrupted: nothing more is sent; cases not yet sent get a skipped verdict. */
+  /** Interrupted: nothing more is sent; cases not yet sent get a not-checked verdict. */
   stop(): void;
   close(): Promise<void>;
 }

@@ -1,11 +1,12 @@
 // The steady-state figure beside C: the harness over a synthetic catalog of N cases (the same endpoint many times), in
-// a process of its own, run as the CLI's verdict thread runs it (zero-delay timers as immediates, two runs in flight)
-// against the bench's mock in another process; then the floor over the same cases. Time per case with start-up costs
-// out of the picture. (D, the memory figure, is the CLI's own: bench/synthetic-cli.ts.)
+// a process of its own, run as the CLI's verdict thread runs it (a thread prepared by the harness's newman seam, two
+// runs in flight) against the bench's mock in another process; then the floor over the same cases. Time per case with
+// start-up costs out of the picture. (D, the memory figure, is the CLI's own: bench/synthetic-cli.ts.)
 
+import { join } from 'node:path';
 import { updateRecords, type Case, type Endpoint } from '../src/catalog/index.ts';
 import { buildCollection, buildEndpointSchema, schemaId } from '../src/generate/index.ts';
-import { runZeroDelayTimersAsImmediates, streamCollection } from '../src/harness/index.ts';
+import { prepareNewmanThread, streamCollection } from '../src/harness/index.ts';
 import { floorRequests, runFloor } from './floor.ts';
 import { createSchemaRegistry } from '../src/validate/index.ts';
 
@@ -20,7 +21,7 @@ const endpoint: Endpoint = { ...updateRecords, id: 'synthetic', versions: ['v8']
 const schema = buildEndpointSchema({ product: 'crm', endpoint: 'synthetic', title: 'Synthetic', docPage: updateRecords.docPage, details: updateRecords.details });
 let total = 0;
 let failed = 0;
-runZeroDelayTimersAsImmediates();
+prepareNewmanThread(join(import.meta.dirname, '..'));
 const registry = createSchemaRegistry([schema]);
 const collection = buildCollection(endpoint, 'v8', schema);
 const started = performance.now();

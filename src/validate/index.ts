@@ -2,6 +2,10 @@
 
 export type * from './types.ts';
 export { buildVerdict, formatReason, observeDrift, type CaseResult, type VerdictContext } from './build-verdict.ts';
+export { judgeCase, failsCase, DEFAULT_CLOCK_SKEW_MS, DEFAULT_POLICY, type CaseJudgement } from './judge-case.ts';
+export { checkMessages, type MessageCheck } from './check-messages.ts';
+export { compileContract, normaliseMessage, type CompiledContract } from './compile-contract.ts';
+export type { RequestUnderTest } from './read-request.ts';
 export { judgeResponse, observe, type ObservedResponse, type ResponseUnderTest, type SchemaCheck } from './judge-response.ts';
 export { loadSchemaRegistry, loadSchemas } from './load-schemas.ts';
 export { createSchemaRegistry, precompiledRegistry, toFindings, type PrecompiledValidators, type SchemaRegistry } from './schema-registry.ts';

@@ -8,7 +8,7 @@ import { mockTarget, type Target } from '../harness/index.ts';
 import { SummaryReporter, type RunSummary } from '../report/index.ts';
 import { CONTRACT_PROJECT } from './contract-project.ts';
 import { prestartVerdictThread, type PendingVerdictThread, type VerdictThread } from './verdict-thread.ts';
-import type { Verdict } from '../validate/index.ts';
+import type { Verdict, VerdictPolicy } from '../validate/index.ts';
 import type { TestSpecification, Vitest } from 'vitest/node';
 
 /** Everything a contract run needs, already parsed and validated by the CLI. */
@@ -31,6 +31,8 @@ export interface ContractRunRequest {
   /** vitest shard "k/n"; a blob report is written beside the others for `merge`. */
   readonly shard?: string;
   readonly sandboxTests: boolean;
+  /** --strict and --clock-skew; the defaults when absent. */
+  readonly policy?: VerdictPolicy;
   /** Send every selected case at once rather than as each harness file asks (off for --shard and --bail). */
   readonly prefetch: boolean;
   /** Names of the selected tests, when a --case filter narrowed them. */
@@ -70,6 +72,7 @@ export async function runContract(request: ContractRunRequest): Promise<RunSumma
     concurrency: request.concurrency,
     timeoutMs: request.timeoutMs,
     sandboxTests: request.sandboxTests,
+    ...(request.policy ? { policy: request.policy } : {}),
     ...(request.recordDir ? { recordDir: request.recordDir } : {}),
     prefetch: request.prefetch ? selections.map((s) => ({ product: s.endpoint.product, endpoint: s.endpoint.id, version: s.version, caseIds: s.cases.map((c) => c.id) })) : [],
   });

@@ -4,6 +4,7 @@
 import { Worker, parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { HARNESS_HEAP_MB, preloadNewman, runZeroDelayTimersAsImmediates, startVerdictService, type Target, type VerdictRequest, type VerdictService } from '../harness/index.ts';
 import { cassetteRecorder } from '../live/index.ts';
+import type { VerdictPolicy } from '../validate/index.ts';
 
 export interface VerdictThreadOptions {
   readonly root: string;
@@ -11,6 +12,7 @@ export interface VerdictThreadOptions {
   readonly concurrency: number;
   readonly timeoutMs: number;
   readonly sandboxTests: boolean;
+  readonly policy?: VerdictPolicy;
   readonly recordDir?: string;
   /** Sent at once, before any harness file asks. */
   readonly prefetch: readonly VerdictRequest[];
@@ -86,6 +88,7 @@ export async function startServiceFor(options: VerdictThreadOptions): Promise<Ve
   const { target } = options;
   const service = await startVerdictService({
     root: options.root, target, concurrency: options.concurrency, timeoutMs: options.timeoutMs, sandboxTests: options.sandboxTests,
+    ...(options.policy ? { policy: options.policy } : {}),
     ...(options.recordDir ? { onExchange: cassetteRecorder(options.recordDir, target.secrets) } : {}),
   });
   service.prefetch(options.prefetch);

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { catalog, type Endpoint } from '../catalog/index.ts';
 import { collectionPath, schemaId } from '../generate/index.ts';
-import { loadSchemaRegistry, type SchemaRegistry, type Verdict } from '../validate/index.ts';
+import { loadSchemaRegistry, type SchemaRegistry, type Verdict, type VerdictPolicy } from '../validate/index.ts';
 import { loadCollection } from './load-collection.ts';
 import type { Exchange } from './newman-exchange.ts';
 import { streamCollections, type CollectionRun } from './run-collection.ts';
@@ -23,6 +23,8 @@ export interface VerdictServiceOptions {
   readonly concurrency: number;
   readonly timeoutMs: number;
   readonly sandboxTests: boolean;
+  /** --strict and --clock-skew; the defaults when absent. */
+  readonly policy?: VerdictPolicy;
   /** Every final exchange, keyed product/endpoint/version/caseId (unredacted: the callee redacts), e.g. for cassettes. */
   readonly onExchange?: (key: string, exchange: Exchange) => void | Promise<void>;
 }
@@ -59,7 +61,7 @@ export async function startVerdictService(options: VerdictServiceOptions): Promi
         return {
           endpoint, version: request.version, collection: await loadCollection(join(options.root, collectionPath(endpoint, request.version))),
           target: options.target, registry: await (registry as Promise<SchemaRegistry>), schemaId: schemaId(endpoint), caseIds: request.caseIds, pool,
-          timeoutMs: options.timeoutMs, sandboxTests: options.sandboxTests,
+          timeoutMs: options.timeoutMs, sandboxTests: options.sandboxTests, ...(options.policy ? { policy: options.policy } : {}),
           ...(options.onExchange ? { onExchange: (caseId: string, exchange: Exchange) => options.onExchange?.(key(caseId), exchange) } : {}),
         };
       }));

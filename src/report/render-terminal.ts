@@ -1,7 +1,7 @@
 // RunSummary -> the lines printed at the end of a run: one per case group, then each failure with its reason. Pure.
 
 import type { Verdict } from '../validate/index.ts';
-import type { RunSummary } from './run-summary.ts';
+import { listUndocumentedKeys, type RunSummary } from './run-summary.ts';
 
 const MARK = { pass: '✓', fail: '✗', error: '!', skipped: '-' } as const;
 
@@ -26,6 +26,11 @@ export function renderTerminal(summary: RunSummary, reportDir?: string): string[
   if (skipped.length) {
     lines.push('', 'Skipped:');
     for (const v of skipped) lines.push(`  - ${title(v)}: ${v.reason}`);
+  }
+  const undocumented = listUndocumentedKeys(summary.verdicts);
+  if (undocumented.length) {
+    lines.push('', `Undocumented keys (${summary.undocumentedKeys ?? 0}; failures only under --strict):`);
+    for (const { verdict, paths } of undocumented) lines.push(`  ? ${title(verdict)}: ${paths.slice(0, 5).join(', ')}${paths.length > 5 ? ` (+${paths.length - 5} more)` : ''}`);
   }
   if (summary.baseline) lines.push(...renderBaseline(summary));
   const c = summary.coverage.totals;

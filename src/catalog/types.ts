@@ -12,10 +12,29 @@ export type JsonValue = string | number | boolean | null | readonly JsonValue[] 
 /** A draft-07 JSON Schema, kept as plain data. */
 export type JsonSchema = { readonly [key: string]: JsonValue };
 
-/** Where in the docs a fact comes from: the page file in shared/docs and its section heading. */
+/**
+ * Where a fact comes from: a doc page file in docs/zoho (the project's copy of the specification) and its section
+ * heading; `zoho-notes.md` and its section; or Zoho's CRM OpenAPI, as `crm-oas/<file>.json` and the path inside it
+ * (see `openApiRef`).
+ */
 export interface DocRef {
   readonly page: string;
   readonly section: string;
+}
+
+/** What Zoho's CRM v8 OpenAPI (crm-oas) says of a claim no page makes: it agrees, disagrees (then a drift point), or is silent. */
+export type OpenApiReading =
+  | { readonly says: 'agrees' | 'disagrees'; readonly source: DocRef; readonly detail: string }
+  | { readonly says: 'silent'; readonly detail: string };
+
+/** A part of a case's expectation that no doc page prints (UNCONFIRMED): where the case's reading comes from instead. */
+export interface Unconfirmed {
+  /** What goes beyond the pages, in a few words ("HTTP 200 for a success"). */
+  readonly claim: string;
+  /** Where the case's reading comes from: another page, zoho-notes.md, or the OpenAPI. */
+  readonly source: DocRef;
+  /** The claim settled against the second Zoho source. */
+  readonly openApi: OpenApiReading;
 }
 
 /** One reading of a point the docs contradict themselves on. */
@@ -33,8 +52,8 @@ export interface DriftPoint {
   readonly id: string;
   readonly topic: string;
   readonly variants: readonly DriftVariant[];
-  /** Index into `variants` of the reading the cases expect. */
-  readonly expected: number;
+  /** Index into `variants` of the reading the cases expect; where cases expect different variants, the index per case id. */
+  readonly expected: number | Readonly<Record<string, number>>;
   readonly why: string;
 }
 
@@ -105,8 +124,10 @@ export interface Case {
   readonly versions?: readonly string[];
   /** Contradictions in the docs this case touches, with the reading it expects. */
   readonly drift?: readonly DriftPoint[];
-  /** Why the case is built the way it is, where the docs leave a gap (marked UNCONFIRMED when no Zoho source says). */
+  /** Why the case is built the way it is, where the docs leave a gap. */
   readonly note?: string;
+  /** What the case expects that no doc page prints, each with its source and the OpenAPI's word on it. */
+  readonly unconfirmed?: readonly Unconfirmed[];
   /**
    * Codes of this answer whose printed message belongs to another situation than this case's, with why: the message is
    * not checked here (e.g. the page prints INVALID_DATA's message for an unknown id, not for an over-long value).

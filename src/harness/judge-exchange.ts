@@ -2,7 +2,8 @@
 
 import type { Case, Endpoint } from '../catalog/index.ts';
 import { redactHeaders, redactText } from '../redact.ts';
-import { DEFAULT_POLICY, judgeCase, type CaseResult, type SchemaRegistry, type Verdict, type VerdictPolicy } from '../validate/index.ts';
+import { DEFAULT_POLICY, judgeCase, type CaseResult, type SchemaRegistry } from '../validate/index.ts';
+import type { Verdict, VerdictPolicy } from '../verdict/index.ts';
 import type { Exchange } from './newman-exchange.ts';
 
 const EXCERPT_LIMIT = 2048;

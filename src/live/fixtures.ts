@@ -46,6 +46,7 @@ function plan(runId: string): Array<{ variable: string; module: string; fields: 
       ['bigin_product_id', 'Products', { Product_Name: `Fixture product 1 ${runId}`, Description: tag }],
       ['bigin_second_product_id', 'Products', { Product_Name: `Fixture product 2 ${runId}`, Description: tag }],
     ] as const).map(([variable, module, fields]) => ({ variable, module, fields: { ...fields }, product: 'bigin' as const })),
+    ...Array.from({ length: 100 }, (_, i) => ({ variable: `bigin_bulk_product_${String(i + 1).padStart(3, '0')}`, module: 'Products', fields: { Product_Name: `Fixture part ${i + 1} ${runId}`, Description: tag }, product: 'bigin' as const })),
   ];
 }
 

@@ -2,7 +2,7 @@
 
 import { createHash } from 'node:crypto';
 import type { MockState } from './mock-state.ts';
-import { users } from './seed.ts';
+import { FULL_SCOPES, users } from './seed.ts';
 import type { Json, MockResponse } from './zoho-errors.ts';
 
 const THROTTLE_COUNT = 10;
@@ -31,7 +31,7 @@ export function handleTokenRequest(state: MockState, query: URLSearchParams, bod
   }
   state.tokenRefreshes.push(now);
   const accessToken = `1000.${createHash('sha256').update(`zoho-mock:minted:${state.tokenRefreshes.length}:${now}`).digest('hex').slice(0, 64)}`;
-  const scopes = ['ZohoCRM.modules.ALL', 'ZohoCRM.modules.lockinginformation.Update', 'ZohoBigin.modules.ALL', 'contracts.meta.UPDATE'];
+  const scopes = FULL_SCOPES;
   state.tokens.set(accessToken, { user: users.admin, scopes, expiresAt: now + state.tokenLifetimeSeconds * 1000 });
   const body2: Json = { access_token: accessToken, api_domain: apiDomain, token_type: 'Bearer', expires_in: state.tokenLifetimeSeconds, scope: scopes.join(' ') };
   return { response: { status: 200, body: body2 }, behaviour: 'oauth:refreshed' };

@@ -3,7 +3,7 @@
 import type { CompiledContract, CompiledEcho } from './compile-contract.ts';
 import { formatPointer, readPointer } from './json-pointer.ts';
 import type { SentRequest } from './read-request.ts';
-import type { Finding } from './types.ts';
+import type { Finding } from '../verdict/index.ts';
 
 /** Every echo the answer breaks; `clockSkewMs` null leaves times unchecked (a replayed answer was written earlier). */
 export function checkEchoes(contract: CompiledContract, sent: SentRequest, shape: 'records' | 'object', body: unknown, clockSkewMs: number | null): Finding[] {

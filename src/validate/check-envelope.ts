@@ -1,7 +1,7 @@
 // One envelope at a time, and the keys no page documents: a data[] answer or a top-level error, never a mix. Pure.
 
 import type { CompiledContract } from './compile-contract.ts';
-import type { Finding } from './types.ts';
+import type { Finding } from '../verdict/index.ts';
 
 /** The four keys of a data[] entry and of a top-level error (zoho-notes.md section 4). */
 const FOUR_KEYS: ReadonlySet<string> = new Set(['code', 'details', 'message', 'status']);

@@ -2,7 +2,7 @@
 
 import type { Case } from '../catalog/index.ts';
 import { normaliseMessage, type CompiledContract } from './compile-contract.ts';
-import type { Finding } from './types.ts';
+import type { Finding } from '../verdict/index.ts';
 
 /** Message findings, and what could not be checked because no page prints it (the verdict lists those). */
 export interface MessageCheck {

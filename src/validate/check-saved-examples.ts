@@ -3,6 +3,7 @@
 import { expectedCodes, type Case, type DriftPoint, type Endpoint } from '../catalog/index.ts';
 import { checkMessages } from './check-messages.ts';
 import { compileContract } from './compile-contract.ts';
+import { isObject } from '../is-object.ts';
 import { observe, type ObservedResponse } from './judge-response.ts';
 import type { SchemaRegistry } from './schema-registry.ts';
 
@@ -141,8 +142,4 @@ function pathSegments(url: unknown): string[] {
   const raw = isObject(url) && typeof url['raw'] === 'string' ? url['raw'] : typeof url === 'string' ? url : '';
   const withoutHost = raw.replace(/^\{\{[^}]+\}\}/, '').replace(/^[a-z]+:\/\/[^/]+/i, '').split(/[?#]/)[0] ?? '';
   return withoutHost.split('/').filter(Boolean);
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,6 +1,7 @@
-// Public door of validation: the verdict vocabulary, the ajv registry, response judgement and verdicts.
+// Public door of validation: the ajv registry, response judgement and verdicts.
 
-export type * from './types.ts';
+// The verdict vocabulary moved to src/verdict/; re-exported here for one transition only. Import it from there.
+export type { DriftObservation, ExchangeExcerpt, Finding, FindingKind, Outcome, Verdict } from '../verdict/index.ts';
 export { buildVerdict, formatReason, observeDrift, type CaseResult, type VerdictContext } from './build-verdict.ts';
 export { judgeCase, failsCase, DEFAULT_CLOCK_SKEW_MS, DEFAULT_POLICY, type CaseJudgement } from './judge-case.ts';
 export { checkMessages, type MessageCheck } from './check-messages.ts';

@@ -8,7 +8,7 @@ import { checkMessages } from './check-messages.ts';
 import { compileContract } from './compile-contract.ts';
 import { judgeResponse, type ObservedResponse, type ResponseUnderTest, type SchemaCheck } from './judge-response.ts';
 import { readRequest, type RequestUnderTest } from './read-request.ts';
-import type { Finding, VerdictPolicy } from './types.ts';
+import type { Finding, VerdictPolicy } from '../verdict/index.ts';
 
 /** Five minutes either way: the clock skew a time echo is allowed by default. */
 export const DEFAULT_CLOCK_SKEW_MS = 5 * 60_000;

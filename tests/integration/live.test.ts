@@ -58,10 +58,10 @@ describe('--target live against the mock', () => {
     expect(mock.tokenRefreshes()).toBe(1);
     expect(counts()).toEqual(before);
     const ledger = JSON.parse(await readFile(join(out, 'fixtures.json'), 'utf8')) as { created: unknown[]; deleted: unknown[] };
-    expect(ledger.created.length).toBe(114);
+    expect(ledger.created.length).toBe(214);
     expect(ledger.deleted).toEqual(ledger.created);
-    expect(result.stdout).toMatch(/^Fixtures: created 114 records tagged "zoho-contract-suite [^"]+" \(ledger .*fixtures\.json\)$/m);
-    expect(result.stdout).toContain('Fixtures: deleted all 114 records');
+    expect(result.stdout).toMatch(/^Fixtures: created 214 records tagged "zoho-contract-suite [^"]+" \(ledger .*fixtures\.json\)$/m);
+    expect(result.stdout).toContain('Fixtures: deleted all 214 records');
     expect(result.stdout).toMatch(/^Live run: sandbox org in data centre com, API http:\/\/127\.0\.0\.1:\d+, Contracts http:\/\/127\.0\.0\.1:\d+ \(one token refresh for the whole run\)$/m);
     const summary = JSON.parse(await readFile(join(out, 'summary.json'), 'utf8')) as RunSummary;
     expect(summary.target.kind).toBe('live');
@@ -89,7 +89,7 @@ describe('--target live against the mock', () => {
       const summary = JSON.parse(await readFile(join(out, 'summary.json'), 'utf8')) as RunSummary;
       expect(summary.totals.failed).toBe(0);
       expect(mock.tokenRefreshes()).toBe(2);
-      expect(result.stdout).toContain('Fixtures: deleted all 114 records');
+      expect(result.stdout).toContain('Fixtures: deleted all 214 records');
     } finally {
       await slow.close();
     }

@@ -6,10 +6,12 @@ import type { SentRequest } from './read-request.ts';
 import type { Finding } from '../verdict/index.ts';
 
 /** Every echo the answer breaks; `clockSkewMs` null leaves times unchecked (a replayed answer was written earlier). */
-export function checkEchoes(contract: CompiledContract, sent: SentRequest, shape: 'records' | 'object', body: unknown, clockSkewMs: number | null): Finding[] {
+export function checkEchoes(contract: CompiledContract, sent: SentRequest, shape: 'records' | 'error' | 'object', body: unknown, clockSkewMs: number | null): Finding[] {
   const findings: Finding[] = [];
-  if (shape === 'object') {
-    for (const echo of contract.objectEchoes) findings.push(...checkEcho(echo, sent, body, 0, '', clockSkewMs));
+  if (shape !== 'records') {
+    const code = isObject(body) && typeof body['code'] === 'string' ? body['code'] : '';
+    const echoes = shape === 'object' ? contract.objectEchoes : (contract.errorEchoes.get(code) ?? []);
+    for (const echo of echoes) findings.push(...checkEcho(echo, sent, body, 0, '', clockSkewMs));
     return findings;
   }
   const entries = isObject(body) && Array.isArray(body['data']) ? (body['data'] as unknown[]) : [];
@@ -29,7 +31,7 @@ function checkEcho(echo: CompiledEcho, sent: SentRequest, container: unknown, in
   const path = formatPointer(prefix, echo.at, index);
   // An absent value is the schema's finding (required keys), not a second one here.
   if (got === undefined) return [];
-  const where = `data[${index}]`;
+  const where = `${formatPointer('', echo.record ?? [], index) || 'the body'}`;
   switch (echo.echo.kind) {
     case 'value': {
       for (const source of echo.sources) {

@@ -17,6 +17,7 @@ export interface CompiledContract {
   readonly templates: readonly (readonly string[])[];
   readonly entriesFor?: Pointer;
   readonly recordEchoes: ReadonlyMap<string, readonly CompiledEcho[]>;
+  readonly errorEchoes: ReadonlyMap<string, readonly CompiledEcho[]>;
   readonly objectEchoes: readonly CompiledEcho[];
   /** Keys of `details` the pages document per code (records and top-level errors), and of a plain-object success. */
   readonly recordDetailKeys: ReadonlyMap<string, ReadonlySet<string>>;
@@ -34,15 +35,17 @@ export function compileContract(endpoint: Endpoint): CompiledContract {
   const known = cache.get(endpoint);
   if (known) return known;
   const echoes = (endpoint.echoes?.rules ?? []).map(compileEcho);
-  const recordEchoes = new Map<string, CompiledEcho[]>();
-  for (const echo of echoes.filter((e) => e.rule.shape === 'records')) {
-    for (const code of echo.rule.codes) recordEchoes.set(code, [...(recordEchoes.get(code) ?? []), echo]);
-  }
+  const byCode = (shape: 'records' | 'error'): Map<string, CompiledEcho[]> => {
+    const map = new Map<string, CompiledEcho[]>();
+    for (const echo of echoes.filter((e) => e.rule.shape === shape)) for (const code of echo.rule.codes) map.set(code, [...(map.get(code) ?? []), echo]);
+    return map;
+  };
   const objectKeys = endpoint.details.object ? propertyKeys(endpoint.details.object) : undefined;
   const compiled: CompiledContract = {
     templates: endpoint.paths.map((p) => p.split('/').filter(Boolean)),
     ...(endpoint.echoes?.entriesFor ? { entriesFor: compilePointer(endpoint.echoes.entriesFor) } : {}),
-    recordEchoes,
+    recordEchoes: byCode('records'),
+    errorEchoes: byCode('error'),
     objectEchoes: echoes.filter((e) => e.rule.shape === 'object'),
     recordDetailKeys: keysPerCode(endpoint.details.records),
     errorDetailKeys: keysPerCode(endpoint.details.errors),

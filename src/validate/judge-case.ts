@@ -30,12 +30,10 @@ export function judgeCase(endpoint: Endpoint, testCase: Case, request: RequestUn
   if (body === undefined || actual.shape !== shape) return { findings, actual, unpinned: [] };
   const contract = compileContract(endpoint);
   findings.push(...checkEnvelope(contract, shape, body));
-  if (shape !== 'error') {
-    const echoes = checkEchoes(contract, readRequest(contract, request), shape, body, policy.clockSkewMs);
-    // The count of entries is already a finding when it differs from the case's: say it once.
-    const counted = findings.some((f) => f.kind === 'entries');
-    findings.push(...echoes.filter((f) => !(counted && f.kind === 'entries')));
-  }
+  const echoes = checkEchoes(contract, readRequest(contract, request), shape, body, policy.clockSkewMs);
+  // The count of entries is already a finding when it differs from the case's: say it once.
+  const counted = findings.some((f) => f.kind === 'entries');
+  findings.push(...echoes.filter((f) => !(counted && f.kind === 'entries')));
   const messages = checkMessages(contract, shape, body, testCase);
   findings.push(...messages.findings);
   return { findings, actual, unpinned: messages.unpinned };

@@ -108,7 +108,7 @@ const breakages: Array<{ name: string; caseId: string; filter?: string; scope?: 
       ((b['data'] as Json[])[1]?.['details'] as Json)['api_name'] = 'Last_Name';
       return b;
     }),
-    reason: /\/data\/1\/details\/api_name must name the key the record sent at data\[1\] left out: sent \["id"\], got "Last_Name"/,
+    reason: /\/data\/1\/details\/api_name must name the key the record sent at \/data\/1 left out: sent \["id"\], got "Last_Name"/,
   },
   {
     name: 'a success whose Modified_Time is years before the request',

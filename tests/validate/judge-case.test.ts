@@ -58,6 +58,13 @@ describe('echoes of the request', () => {
     expect(kinds(judge(updateRecordLockingInformation, 'success-leads', lockSent, 200, lockAnswer('7')).findings)).toEqual(['echo /data/0/details/id']);
   });
 
+  it('reads a top-level MANDATORY_NOT_FOUND against the record sent (locking: the key left out of /data/0)', () => {
+    const sent = request('/crm/v8/Leads/7/Locking_Information__s/99', { data: [{}] });
+    const missing = (apiName: string) => ({ code: 'MANDATORY_NOT_FOUND', details: { api_name: apiName, json_path: '$.data[0].Locked_Reason__s' }, message: 'required field not found', status: 'error' });
+    expect(judge(updateRecordLockingInformation, 'mandatory-locked-reason', sent, 400, missing('Locked_Reason__s')).findings).toEqual([]);
+    expect(judge(updateRecordLockingInformation, 'mandatory-locked-reason', sent, 400, missing('id')).findings).toMatchObject([{ kind: 'echo', path: '/details/api_name', got: 'id' }]);
+  });
+
   it("holds Modified_Time to the request's window, widened by the clock skew", () => {
     const sent = request('/crm/v8/Leads/1', { data: [{}] });
     const at = (time: string) => ({ data: [success('1', { details: { ...success('1').details, Modified_Time: time } })] });

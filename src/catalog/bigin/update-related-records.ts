@@ -225,7 +225,9 @@ export const updateRelatedRecords = {
     },
     errors: {
       ...openDetails(['INVALID_MODULE', 'INVALID_URL_PATTERN', 'OAUTH_SCOPE_MISMATCH', 'NO_PERMISSION', 'INTERNAL_ERROR', 'INVALID_REQUEST_METHOD']),
-      ...openDetails(['AUTHORIZATION_FAILED', 'MANDATORY_NOT_FOUND', 'LIMIT_EXCEEDED', 'INVALID_TOKEN', 'AUTHENTICATION_FAILURE']),
+      ...openDetails(['AUTHORIZATION_FAILED', 'MANDATORY_NOT_FOUND', 'INVALID_TOKEN', 'AUTHENTICATION_FAILURE']),
+      // Past the 100 related records (UNCONFIRMED answer): the limit, when given, as Zoho's OpenAPI types LIMIT_EXCEEDED's details (crm-oas record_locking.json Limit_Exceeded_2).
+      LIMIT_EXCEEDED: { type: 'object', properties: { limit: { type: 'integer' } } },
       // Possible Errors: INVALID_DATA (HTTP 400) for a related id; a body that is not JSON names the expected type.
       INVALID_DATA: { type: 'object', properties: { api_name: { type: 'string' }, expected_data_type: { type: 'string' } } },
     },

@@ -154,7 +154,11 @@ export const updateRecordLockingInformation = {
       INVALID_DATA: { type: 'object', properties: { api_name: { type: 'string' } } },
     },
     // Possible Errors prints messages but no bodies: Zoho's usual envelope with any details.
-    errors: openDetails(['INVALID_MODULE', 'NOT_ALLOWED', 'INVALID_REQUEST_METHOD', 'NO_PERMISSION', 'INTERNAL_ERROR', 'OAUTH_SCOPE_MISMATCH', 'INVALID_TOKEN', 'AUTHENTICATION_FAILURE', 'INVALID_DATA', 'MANDATORY_NOT_FOUND']),
+    errors: {
+      ...openDetails(['INVALID_MODULE', 'NOT_ALLOWED', 'INVALID_REQUEST_METHOD', 'NO_PERMISSION', 'INTERNAL_ERROR', 'OAUTH_SCOPE_MISMATCH', 'INVALID_TOKEN', 'AUTHENTICATION_FAILURE', 'INVALID_DATA']),
+      // crm-oas record_locking.json components.schemas.MANDATORY_NOT_FOUND -> Invalid_API_Name: the key and its JSON path.
+      MANDATORY_NOT_FOUND: { type: 'object', properties: { api_name: { type: 'string' }, json_path: { type: 'string' } } },
+    },
   },
   cases,
   drift: [methodStatus, lockableModules, notAllowedMeaning, scopeSpelling, openApiScope, missingReasonShape, successMessage],

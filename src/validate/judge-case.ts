@@ -36,7 +36,9 @@ export function judgeCase(endpoint: Endpoint, testCase: Case, request: RequestUn
   findings.push(...echoes.filter((f) => !(counted && f.kind === 'entries')));
   const messages = checkMessages(contract, shape, body, testCase);
   findings.push(...messages.findings);
-  return { findings, actual, unpinned: messages.unpinned };
+  const echoing = shape === 'records' ? contract.recordEchoes.size > 0 : shape === 'error' ? contract.errorEchoes.size > 0 : contract.objectEchoes.length > 0;
+  const unfilled = echoing && /\{\{[^{}]+\}\}/.test(`${request.url} ${request.body ?? ''}`) ? ['echoes of the request not checked where its variables were not filled in (as in a replay)'] : [];
+  return { findings, actual, unpinned: [...messages.unpinned, ...unfilled] };
 }
 
 /** Does a finding fail its case? Every kind does, except an undocumented key outside --strict. */

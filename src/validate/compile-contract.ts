@@ -1,6 +1,6 @@
 // An endpoint's echo rules, documented keys and printed messages, compiled once into lookups the verdict reads. Pure.
 
-import type { Echo, EchoRule, Endpoint, JsonSchema, PrintedMessage } from '../catalog/index.ts';
+import type { DocumentedCode, Echo, EchoRule, Endpoint, JsonSchema, PrintedMessage } from '../catalog/index.ts';
 import { compilePointer, type Pointer } from './json-pointer.ts';
 
 /** An echo rule with its pointers split. */
@@ -69,8 +69,8 @@ function compileEcho(rule: EchoRule): CompiledEcho {
   return { at: compilePointer(rule.at), echo, sources, ...(record ? { record } : {}), rule };
 }
 
-function keysPerCode(schemas: Readonly<Record<string, JsonSchema>>): Map<string, ReadonlySet<string>> {
-  return new Map(Object.entries(schemas).map(([code, schema]) => [code, propertyKeys(schema)]));
+function keysPerCode(codes: Readonly<Record<string, DocumentedCode>>): Map<string, ReadonlySet<string>> {
+  return new Map(Object.entries(codes).map(([code, documented]) => [code, propertyKeys(documented.details)]));
 }
 
 function propertyKeys(schema: JsonSchema): ReadonlySet<string> {

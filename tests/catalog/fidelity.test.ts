@@ -1,8 +1,9 @@
 // The catalog says where it goes beyond the pages (UNCONFIRMED, with a source, settled against crm-oas), and cases agree with their drift points.
 
 import { describe, expect, it } from 'vitest';
-import { catalog, expectedVariantFor, expectedVariants, isOpenApiRef, listDrift, type Case, type Endpoint } from '../../src/catalog/index.ts';
+import { catalog, expectedVariantFor, expectedVariants, isOpenApiRef, isPageRef, listDrift, type Case, type Endpoint } from '../../src/catalog/index.ts';
 import { buildCollection, buildEndpointSchema } from '../../src/generate/index.ts';
+import { readDocPage } from '../support/docs.ts';
 
 const find = (product: string, endpoint: string): Endpoint => {
   const found = catalog.find((e) => e.product === product && e.id === endpoint);
@@ -112,6 +113,20 @@ describe('drift points and the cases that touch them', () => {
       for (const [index, caseIds] of expectedVariants(point)) {
         expect(point.variants[index], point.id).toBeDefined();
         for (const id of caseIds) expect(allCases.some(({ c }) => c.id === id && c.drift?.some((d) => d.id === point.id)), `${point.id}: ${id}`).toBe(true);
+      }
+    }
+  });
+});
+
+describe('the codes a schema accepts', () => {
+  it('are each printed on the page that documents them, or cite the notes or the OpenAPI as such', () => {
+    for (const endpoint of catalog) {
+      for (const [code, documented] of [...Object.entries(endpoint.details.records), ...Object.entries(endpoint.details.errors)]) {
+        for (const source of documented.sources) {
+          if (isPageRef(source)) expect(readDocPage(source.page), `${endpoint.id} ${code}: ${source.page}`).toContain(code === 'SUCCESS' ? '"SUCCESS"' : code);
+          else if (source.page === 'zoho-notes.md') expect(readDocPage(source.page), `${endpoint.id} ${code}`).toContain(source.section.replace(/:.*$/, '').replace(/^\d+\. /, ''));
+          else expect(isOpenApiRef(source), `${endpoint.id} ${code}: ${source.page}`).toBe(true);
+        }
       }
     }
   });

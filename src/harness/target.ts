@@ -2,7 +2,7 @@
 
 import { ConfigError } from '../errors.ts';
 
-/** The kinds of target (DESIGN.md "Targets"); live arrives with live mode. */
+/** The kinds of target (docs/targets.md). */
 export type TargetKind = 'mock' | 'url' | 'live' | 'replay';
 
 /** A target: its base URL and every variable value a collection may reference. Serialisable (vitest `provide`). */
@@ -19,7 +19,7 @@ export interface Target {
   readonly tokenBroker?: string;
   /** When the access token expires (epoch ms): a collection that would start within a minute of it asks the broker first. */
   readonly tokenExpiresAt?: number;
-  /** Replay: the cases that have a recorded exchange (`product/endpoint/version/caseId`); the others are skipped. */
+  /** Replay: the cases that have a recorded exchange (`product/endpoint/version/caseId`); the others are not checked (or not applicable, for mock-only cases). */
   readonly recorded?: readonly string[];
 }
 

@@ -14,7 +14,7 @@ import { isObject } from '../is-object.ts';
 import { loadCollection } from './load-collection.ts';
 import type { Exchange } from './newman-exchange.ts';
 import { streamCollections, type CollectionRun } from './run-collection.ts';
-import { preloadNewman } from './newman-run.ts';
+import { prepareNewmanThread } from './newman/index.ts';
 import { createRunPool } from './run-pool.ts';
 import type { Target } from './target.ts';
 
@@ -37,13 +37,15 @@ export interface VerdictService {
   readonly url: string;
   /** Starts sending these cases now; their verdicts wait for the harness file that asks. */
   prefetch(requests: readonly VerdictRequest[]): void;
-  /** Interrupted: nothing more is sent; cases not yet sent get a skipped verdict. */
+  /** Interrupted: nothing more is sent; cases not yet sent get a not-checked verdict. */
   stop(): void;
   close(): Promise<void>;
 }
 
 /** Starts the service on this thread (the CLI's verdict thread, or a bare `vitest`'s global setup) and begins its prefetch. */
 export async function startVerdictService(options: VerdictServiceOptions): Promise<VerdictService> {
+  // Both ways of starting a run come through here: the CLI's thread has prepared itself already (this does nothing).
+  prepareNewmanThread(options.root);
   const onExchange = options.recordDir ? cassetteRecorder(options.recordDir, options.target.secrets) : undefined;
   const pool = createRunPool(options.concurrency);
   let registry: Promise<SchemaRegistry> | undefined;
@@ -93,8 +95,6 @@ export async function startVerdictService(options: VerdictServiceOptions): Promi
     }
   }
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  // After the caller has its URL (the load blocks this thread for a while), before the first run needs it.
-  setImmediate(() => preloadNewman(options.root));
   const prefetch = (requests: readonly VerdictRequest[]): void => {
     for (const [key, promise] of send(requests)) ready.set(key, promise);
   };

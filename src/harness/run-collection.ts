@@ -231,6 +231,6 @@ function whyNotSent(testCase: Case, item: CollectionItem, target: Target, key: s
   const known = new Set([...Object.keys(target.variables), 'api_domain']);
   const missing = referencedVariables(JSON.stringify(item.json)).filter((v) => !known.has(v));
   if (missing.length === 0) return undefined;
-  const variables = [...new Set(missing.map((v) => (v.startsWith('bulk_id_') ? 'ZOHO_BULK_IDS' : environmentName(v))))];
+  const variables = [...new Set(missing.map(environmentName))];
   return { kind: 'not-checked', reason: `not configured for this target: ${variables.join(', ')}`, cause: 'configuration', variables, fix: `set ${variables.join(', ')} (see .env.example)` };
 }

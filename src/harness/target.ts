@@ -33,9 +33,15 @@ export const SECRET_VARIABLES = [
   'token_locking_scope_only',
 ] as const;
 
-/** The environment variable that supplies a collection variable for `--base-url` targets. */
+/** Numbered variables a comma-separated list supplies: `bulk_id_001`, `bulk_id_002`, ... from ZOHO_BULK_IDS. */
+const LISTS = [
+  { prefix: 'bulk_id_', name: 'ZOHO_BULK_IDS' },
+  { prefix: 'bigin_bulk_product_', name: 'ZOHO_BIGIN_BULK_PRODUCT_IDS' },
+] as const;
+
+/** The environment variable that supplies a collection variable for `--base-url` targets (a list for numbered ones). */
 export function environmentName(variable: string): string {
-  return `ZOHO_${variable.toUpperCase()}`;
+  return LISTS.find((list) => variable.startsWith(list.prefix))?.name ?? `ZOHO_${variable.toUpperCase()}`;
 }
 
 /** Reads a `--base-url` target's variables from environment values (`ZOHO_ACCESS_TOKEN`, `ZOHO_BULK_IDS`, ...). */
@@ -78,7 +84,8 @@ function variablesFromEnvironment(env: Readonly<Record<string, string | undefine
   const variables: Record<string, string> = {};
   for (const [key, value] of Object.entries(env)) {
     if (!key.startsWith('ZOHO_') || value === undefined || value === '') continue;
-    if (key === 'ZOHO_BULK_IDS') Object.assign(variables, expandBulkIds(value));
+    const list = LISTS.find((l) => l.name === key);
+    if (list) Object.assign(variables, expandBulkIds(value, list.prefix));
     else variables[key.slice('ZOHO_'.length).toLowerCase()] = value;
   }
   delete variables['api_domain'];
@@ -92,14 +99,14 @@ function secretsOf(variables: Readonly<Record<string, string>>): string[] {
 }
 
 /** `a,b,c` -> bulk_id_001=a, bulk_id_002=b, ... (the catalog's bulk cases reference them by number). */
-export function expandBulkIds(list: string): Record<string, string> {
+export function expandBulkIds(list: string, prefix = 'bulk_id_'): Record<string, string> {
   const out: Record<string, string> = {};
   list
     .split(',')
     .map((id) => id.trim())
     .filter(Boolean)
     .forEach((id, i) => {
-      out[`bulk_id_${String(i + 1).padStart(3, '0')}`] = id;
+      out[`${prefix}${String(i + 1).padStart(3, '0')}`] = id;
     });
   return out;
 }

@@ -2,8 +2,7 @@
 // bound on runs in flight) and hands the verdicts to the vitest harness files over loopback. The CLI starts it before
 // vitest and asks it to begin at once, so the requests go out while vitest is still starting.
 
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { catalog, type Endpoint } from '../catalog/index.ts';
 import { cassetteRecorder } from '../live/index.ts';
@@ -11,6 +10,7 @@ import { collectionPath, schemaId } from '../generate/index.ts';
 import { loadSchemaRegistry, type SchemaRegistry } from '../validate/index.ts';
 import { caseKey, type Verdict, type VerdictPolicy, type VerdictRequest } from '../verdict/index.ts';
 import { isObject } from '../is-object.ts';
+import { readBody, startLoopbackServer } from '../loopback-server.ts';
 import { loadCollection } from './load-collection.ts';
 import type { Exchange } from './newman-exchange.ts';
 import { streamCollections, type CollectionRun } from './run-collection.ts';
@@ -79,7 +79,6 @@ export async function startVerdictService(options: VerdictServiceOptions): Promi
     });
     return promises;
   };
-  const server = createServer((req, res) => void answer(req, res));
   async function answer(req: IncomingMessage, res: ServerResponse): Promise<void> {
     try {
       const request = readRequest(await readBody(req));
@@ -94,16 +93,16 @@ export async function startVerdictService(options: VerdictServiceOptions): Promi
       res.writeHead(500, { 'Content-Type': 'text/plain' }).end(error instanceof Error ? error.message : String(error));
     }
   }
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const server = await startLoopbackServer((req, res) => void answer(req, res));
   const prefetch = (requests: readonly VerdictRequest[]): void => {
     for (const [key, promise] of send(requests)) ready.set(key, promise);
   };
   prefetch(options.prefetch ?? []);
   return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    url: server.url,
     prefetch,
     stop: () => pool.stop(),
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: server.close,
   };
 }
 
@@ -119,10 +118,4 @@ function readRequest(body: string): VerdictRequest {
   const text = (name: string): string => (typeof record[name] === 'string' ? (record[name] as string) : '');
   const caseIds = Array.isArray(record['caseIds']) ? record['caseIds'].filter((id): id is string => typeof id === 'string') : [];
   return { product: text('product'), endpoint: text('endpoint'), version: text('version'), caseIds, again: record['again'] === true };
-}
-
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
 }

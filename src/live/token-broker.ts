@@ -1,7 +1,6 @@
 // The run's one token, held in the main process and served to the workers over loopback; refreshed at most once per expiry.
 
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { readBody, startLoopbackServer } from '../loopback-server.ts';
 import type { AccessToken } from './refresh-token.ts';
 
 const EARLY_MS = 60_000;
@@ -31,32 +30,23 @@ export async function startTokenBroker(initial: AccessToken, refresh: () => Prom
       });
     return pending;
   };
-  const server = createServer((req, res) => {
-    let body = '';
-    req.on('data', (d: Buffer) => (body += d.toString()));
-    req.on('end', () => {
-      let stale: unknown;
-      try {
-        stale = (JSON.parse(body || '{}') as { stale?: unknown }).stale;
-      } catch {
-        stale = undefined;
-      }
-      const needed = stale === current.accessToken || current.expiresAt - now() < EARLY_MS;
-      (needed ? renew() : Promise.resolve(current)).then(
+  const server = await startLoopbackServer((req, res) => {
+    readBody(req).then((body) => {
+      const needed = readStale(body) === current.accessToken || current.expiresAt - now() < EARLY_MS;
+      return (needed ? renew() : Promise.resolve(current)).then(
         (token) => res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ accessToken: token.accessToken, expiresAt: token.expiresAt })),
         (error: unknown) => res.writeHead(502, { 'Content-Type': 'application/json' }).end(JSON.stringify({ error: error instanceof Error ? error.message : 'refresh failed' })),
       );
-    });
+    }, () => res.destroy()); // the worker went away mid-request: nothing to answer
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/token`,
-    refreshes: () => count,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
+  return { url: `${server.url}/token`, refreshes: () => count, close: server.close };
+}
+
+/** The token a worker says was rejected, if its body names one. */
+function readStale(body: string): unknown {
+  try {
+    return (JSON.parse(body || '{}') as { stale?: unknown }).stale;
+  } catch {
+    return undefined;
+  }
 }

@@ -1,6 +1,6 @@
 // Every "could not run" error: a stable code, an exit code and a hint. Contract failures are never here.
 
-/** Exit codes of the CLI, as the README's "Exit codes" table gives them. */
+/** Exit codes of the CLI (docs/outcomes-and-exit-codes.md). */
 export const ExitCode = {
   passed: 0,
   contractFailure: 1,

@@ -136,7 +136,8 @@ export async function runContract(request: ContractRunRequest): Promise<RunSumma
     if (!summary) throw new RunCrashedError('the contract run ended without a summary', firstMessage(crashes));
     // A harness file that crashed left its cases not checked, and the summary names them (exit 3 unless --allow-partial);
     // a crash that cost no verdict is still a crash.
-    if (crashes.length > 0 && summary.totals.notChecked === 0) throw new RunCrashedError(`the contract run crashed (report written to ${request.outDir})`, firstMessage(crashes));
+    const lost = summary.verdicts.some((v) => v.notChecked?.cause === 'no-verdict');
+    if (crashes.length > 0 && !lost) throw new RunCrashedError(`the contract run crashed (report written to ${request.outDir})`, firstMessage(crashes));
     return summary;
   } finally {
     // Nothing is sent any more (vitest's run is over, or never began): what started closes, side by side.

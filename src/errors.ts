@@ -51,6 +51,13 @@ export class NothingSelectedError extends ContractSuiteError {
   }
 }
 
+/** An input with nothing the catalog can check (an import without saved examples, or none on a catalogued endpoint). */
+export class NothingToCheckError extends ContractSuiteError {
+  constructor(message: string, hint: string) {
+    super('E_NOTHING_TO_CHECK', ExitCode.usage, message, hint);
+  }
+}
+
 /** The target did not answer at all before any case could be judged. */
 export class TargetUnreachableError extends ContractSuiteError {
   constructor(url: string, detail: string, options?: { cause?: unknown }) {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { catalog, selectCases, type Selection } from '../catalog/index.ts';
 import { ConfigError, ExitCode, NothingSelectedError, UsageError, type ExitCodeValue } from '../errors.ts';
 import { liveTarget, probeTarget, urlTarget, type Target } from '../harness/index.ts';
-import { readLiveConfig, refreshAccessToken, startReplayServer, startTokenBroker } from '../live/index.ts';
+import { readLiveConfig, refreshAccessToken, startReplayServer, startTokenBroker, type AccessToken } from '../live/index.ts';
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { assertWritable, publishLatest, readBaseline, renderTerminal, type RunSummary } from '../report/index.ts';
@@ -169,13 +169,18 @@ async function resolveLiveTarget(env: CliEnvironment['env'], allowProduction: bo
   if (config.environment === 'production' && !allowProduction) {
     throw new UsageError('ZOHO_ENVIRONMENT is production: a live run creates and updates records there', 'point it at a sandbox or developer org, or pass --allow-production');
   }
-  const token = await refreshAccessToken(config);
+  // The run's token and each persona's, refreshed once each for the whole run (side by side: separate refresh tokens).
+  const [token, ...personaTokens] = await Promise.all([refreshAccessToken(config), ...config.personas.map((p) => refreshAccessToken(p))]);
+  const personas = Object.fromEntries(config.personas.map((p, i) => [p.variable, { initial: personaTokens[i] as AccessToken, refresh: () => refreshAccessToken(p) }]));
   // Workers whose token is rejected mid-run (expired) ask this broker; it refreshes once for all of them.
-  const broker = await startTokenBroker(token, () => refreshAccessToken(config));
+  const broker = await startTokenBroker(token, () => refreshAccessToken(config), Date.now, personas);
   closers.push(() => broker.close());
   const apiDomain = config.apiDomainOverridden ? config.apiDomain : (token.apiDomain ?? config.apiDomain);
-  print(`Live run: ${config.environment} org in data centre ${config.dataCentre}, API ${apiDomain}${config.contractsDomain ? `, Contracts ${config.contractsDomain}` : ''} (one token refresh for the whole run)`);
-  return liveTarget({ name: `${config.environment}@${new URL(apiDomain).host}`, apiDomain, ...(config.contractsDomain ? { contractsDomain: config.contractsDomain } : {}), accessToken: token.accessToken, tokenBroker: broker.url, tokenExpiresAt: token.expiresAt, env });
+  print(`Live run: ${config.environment} org in data centre ${config.dataCentre}, API ${apiDomain}${config.contractsDomain ? `, Contracts ${config.contractsDomain}` : ''} (one token refresh for the whole run${config.personas.length ? `, one per persona: ${config.personas.length}` : ''})`);
+  return liveTarget({
+    name: `${config.environment}@${new URL(apiDomain).host}`, apiDomain, ...(config.contractsDomain ? { contractsDomain: config.contractsDomain } : {}), accessToken: token.accessToken, tokenBroker: broker.url, tokenExpiresAt: token.expiresAt,
+    personaTokens: Object.fromEntries(Object.entries(personas).map(([variable, p]) => [variable, p.initial])), env,
+  });
 }
 
 /** The exact test names of the selected cases, for vitest's name filter. */

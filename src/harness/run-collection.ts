@@ -153,7 +153,7 @@ async function runUnit(unit: readonly Runnable[]): Promise<true> {
   };
   // Live: the org said INVALID_TOKEN (expired mid-run): get the run's fresh token once and send those requests again.
   const rejected = rest.filter((r) => isRejected(r, exchanges.get(r.item.id)));
-  const renewed = rejected.length > 0 ? await renewRejected(target) : undefined;
+  const renewed = rejected.length > 0 ? await renewRejected(target, [...new Set(rejected.map((r) => tokenVariable(r.testCase)))]) : undefined;
   if (renewed) {
     target = renewed;
     merge(await send(rejected));
@@ -174,6 +174,11 @@ async function runUnit(unit: readonly Runnable[]): Promise<true> {
 /** The org rejected the run's token (expired mid-run), and the case did not document that rejection. */
 function isRejected({ testCase }: Runnable, exchange: Exchange | undefined): boolean {
   return !(testCase.expect.shape === 'error' && testCase.expect.code === 'INVALID_TOKEN') && isRejectedToken(exchange?.response);
+}
+
+/** The variable whose token the case's request carries (the run's own unless it authenticates as a persona). */
+function tokenVariable(testCase: Case): string {
+  return 'token' in testCase.request.auth ? testCase.request.auth.token : 'access_token';
 }
 
 /** Throttled, and the case did not document the throttle: sent again after the wait. */

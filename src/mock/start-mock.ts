@@ -6,7 +6,7 @@ import { mockEnvironment, mockEnvironmentLines } from './mock-environment.ts';
 import { MockState } from './mock-state.ts';
 import { routeRequest } from './route-request.ts';
 import { isWireFault, playWireFault } from './wire-faults.ts';
-import { MOCK_CLIENT, handleTokenRequest } from './oauth-token.ts';
+import { MOCK_CLIENT, PERSONA_REFRESH_TOKENS, handleTokenRequest, refreshesOf } from './oauth-token.ts';
 import { topLevelError, type MockResponse } from './zoho-errors.ts';
 
 const MAX_BODY = 1024 * 1024;
@@ -19,8 +19,10 @@ export interface MockServer {
   readonly port: number;
   /** The Contracts host: Contracts paths only, as on Zoho where Contracts has its own host. */
   readonly contractsUrl: string;
-  /** Access tokens minted by /oauth/v2/token so far. */
-  tokenRefreshes(): number;
+  /** Access tokens minted by /oauth/v2/token so far from the main refresh token, or from a persona's (`token_without_scope`...). */
+  tokenRefreshes(persona?: string): number;
+  /** A Self Client grant code the accounts server exchanges once for the refresh token. */
+  readonly grantCode: string;
   /** Requests each host received, to prove requests went where the target mapped them. */
   requestsByHost(): Readonly<Record<'api' | 'contracts', number>>;
   /** Variables a collection run needs against this mock: api_domain, tokens, fixture ids. */
@@ -67,13 +69,14 @@ export async function startMock(options: MockOptions = {}): Promise<MockServer> 
   const url = await listen(server, options.port ?? 0, host, headersTimeout);
   const contractsUrl = await listen(contractsServer, 0, host, headersTimeout);
   const port = Number(new URL(url).port);
-  const variables = { api_domain: url, contracts_domain: contractsUrl, ...state.variables, client_id: MOCK_CLIENT.clientId, client_secret: MOCK_CLIENT.clientSecret, refresh_token: MOCK_CLIENT.refreshToken };
+  const variables = { api_domain: url, contracts_domain: contractsUrl, ...state.variables, client_id: MOCK_CLIENT.clientId, client_secret: MOCK_CLIENT.clientSecret, refresh_token: MOCK_CLIENT.refreshToken, ...PERSONA_REFRESH_TOKENS };
   return {
     url,
     port,
     contractsUrl,
     requestsByHost: () => ({ ...counts }),
-    tokenRefreshes: () => state.tokenRefreshes.length,
+    tokenRefreshes: (persona) => (persona ? refreshesOf(state, PERSONA_REFRESH_TOKENS[`refresh_${persona}`] ?? '') : state.tokenRefreshes.length),
+    grantCode: MOCK_CLIENT.grantCode,
     variables,
     environmentLines: () => mockEnvironmentLines(variables),
     unprovoked: () => state.unprovoked(),

@@ -86,6 +86,13 @@ export function readLiveConfig(env: Readonly<Record<string, string | undefined>>
   };
 }
 
+/** What the `auth` command needs: the OAuth client and the data centre's token URL, without any refresh token yet. */
+export function readClientConfig(env: Readonly<Record<string, string | undefined>>): { tokenUrl: string; clientId: string; clientSecret: string; dataCentre: DataCentreName } {
+  // The refresh token is what `auth` is about to get: stand in for it so the rest is checked as a live run checks it.
+  const config = readLiveConfig({ ...env, ZOHO_REFRESH_TOKEN: env['ZOHO_REFRESH_TOKEN'] || 'not-needed' });
+  return { tokenUrl: config.tokenUrl, clientId: config.clientId, clientSecret: config.clientSecret, dataCentre: config.dataCentre };
+}
+
 /** ZOHO_REFRESH_TOKEN_<PERSONA> for each persona that has one; its client is the main one unless ZOHO_CLIENT_ID_<PERSONA> says otherwise. */
 function personaGrants(env: Readonly<Record<string, string | undefined>>, main: { tokenUrl: string; clientId: string; clientSecret: string }): PersonaGrant[] {
   return PERSONAS.flatMap((persona) => {

@@ -50,16 +50,18 @@ export async function commandRun(args: readonly string[], cli: CliEnvironment): 
   const runId = cli.now.toISOString().replace(/[:.]/g, '-').replace(/-\d{3}Z$/, 'Z');
   const outDir = options.out ?? join(cli.root, 'reports', runId);
   await assertWritable(outDir);
-  const run = (runTarget: Target | undefined) => runContract({
+  const flagConcurrency = options.concurrency === undefined ? undefined : parsePositiveInteger(options.concurrency, 'concurrency', 2);
+  const run = (runTarget: Target | undefined, liveConcurrency?: number, onCaseCalls?: (calls: number) => void) => runContract({
     root: cli.root,
     selections,
     ...(runTarget ? { target: runTarget } : {}),
     runId,
     outDir,
-    // newman runs in flight over all collections. The embedded mock answers in microseconds: two runs keep both cores
-    // busy (one, three and four measured the same). Remote targets get 4, to overlap network latency (under a live
-    // org's cap of 5).
-    concurrency: parsePositiveInteger(options.concurrency, 'concurrency', target ? 4 : 2),
+    // newman runs in flight over all collections, each sending one request at a time. The embedded mock answers in
+    // microseconds: two runs keep both cores busy (one, three and four measured the same). Remote targets get 4, to
+    // overlap network latency; a live org, its edition's concurrency limit (live-fixtures.ts).
+    concurrency: liveConcurrency ?? flagConcurrency ?? (target ? 4 : 2),
+    ...(onCaseCalls ? { onCaseCalls } : {}),
     timeoutMs: parsePositiveInteger(options.timeout, 'timeout', 30_000),
     bail: options.bail ?? false,
     retries: options.retries === undefined ? 0 : parsePositiveInteger(options.retries, 'retries', 1),
@@ -76,7 +78,9 @@ export async function commandRun(args: readonly string[], cli: CliEnvironment): 
   });
   let summary: RunSummary;
   try {
-    summary = target?.kind === 'live' ? await withLiveFixtures(target, runId, outDir, cli.print, run) : await run(target);
+    summary = target?.kind === 'live'
+      ? await withLiveFixtures({ target, runId, outDir, selections, env: cli.env, print: cli.print, ...(flagConcurrency ? { concurrency: flagConcurrency } : {}) }, run)
+      : await run(target);
   } finally {
     for (const close of closers) await close();
   }

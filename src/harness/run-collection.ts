@@ -33,6 +33,8 @@ export interface CollectionRun {
   readonly sandboxTests?: boolean;
   /** Called with every final exchange (full, unredacted: the caller redacts before writing), e.g. to record cassettes. */
   readonly onExchange?: (caseId: string, exchange: Exchange) => void | Promise<void>;
+  /** Told how many requests each newman run sent (first sends, resends and throttle retries alike). */
+  readonly onSent?: (count: number) => void;
 }
 
 /**
@@ -78,7 +80,8 @@ export async function streamCollections(runs: readonly CollectionRun[], onVerdic
   const pool = first.pool ?? createRunPool(first.concurrency ?? 4);
   const groups = first.sandboxTests ? runs.map((run) => runnable.filter((r) => r.run === run)) : [runnable];
   await Promise.all(
-    groups.flatMap((group) => splitUnits(group, pool.limit)).map(async (unit) => {
+    // A live org answers in hundreds of milliseconds, not microseconds: every slot of its concurrency limit gets a unit.
+    groups.flatMap((group) => splitUnits(group, pool.limit, first.target.kind === 'live' ? 1 : MIN_UNIT_SIZE)).map(async (unit) => {
       const done = await pool.run(() => runUnit(unit));
       if (done === undefined) for (const { testCase, emit } of unit) await emit(testCase, { kind: 'skipped', reason: 'not sent: the run was interrupted' });
     }),
@@ -107,9 +110,9 @@ async function prepare(run: CollectionRun, onVerdict: (verdict: Verdict) => void
 }
 
 /** Balanced units of MIN_UNIT_SIZE to MAX_UNIT_SIZE cases, as many as may run in flight where there are cases enough. */
-function splitUnits(runnable: readonly Runnable[], inFlight: number): Runnable[][] {
+function splitUnits(runnable: readonly Runnable[], inFlight: number, minUnitSize: number): Runnable[][] {
   if (runnable.length === 0) return [];
-  const count = Math.max(Math.ceil(runnable.length / MAX_UNIT_SIZE), Math.min(inFlight, Math.floor(runnable.length / MIN_UNIT_SIZE)), 1);
+  const count = Math.max(Math.ceil(runnable.length / MAX_UNIT_SIZE), Math.min(inFlight, Math.floor(runnable.length / minUnitSize)), 1);
   return Array.from({ length: count }, (_, k) => runnable.filter((_, i) => i % count === k));
 }
 
@@ -140,11 +143,13 @@ async function runUnit(unit: readonly Runnable[]): Promise<true> {
     judged.add(itemId);
     emitted.push(judge(runnable, exchange, sandboxFailures));
   };
-  const send = (part: readonly Runnable[], first = false): Promise<RunOutput> =>
-    runNewman({
+  const send = (part: readonly Runnable[], first = false): Promise<RunOutput> => {
+    head.run.onSent?.(part.length);
+    return runNewman({
       collection, items: part.map((r) => forTarget(r.run, r.item.json)), target, timeoutMs: head.run.timeoutMs ?? 30_000, sandboxTests: head.run.sandboxTests ?? false,
       ...(first ? { onItem } : {}),
     });
+  };
   const { exchanges, sandboxFailures } = await send(unit, true);
   await Promise.all(emitted);
   const rest = unit.filter((r) => !judged.has(r.item.id));
@@ -199,6 +204,8 @@ function forTarget(run: CollectionRun, item: Record<string, unknown>): Record<st
 function skipReason(testCase: Case, item: CollectionItem, target: Target, key: string): string | undefined {
   if (target.kind === 'replay') return target.recorded?.includes(key) ? undefined : 'no recorded exchange for this case';
   if (target.kind !== 'url' && !testCase.provocable.includes(target.kind)) return `${target.kind} cannot provoke it (${testCase.provocable.join(' and ')} only)`;
+  const notApplicable = target.notApplicable?.[key];
+  if (notApplicable) return `not applicable to this org: ${notApplicable}`;
   const known = new Set([...Object.keys(target.variables), 'api_domain']);
   const missing = referencedVariables(JSON.stringify(item.json)).filter((v) => !known.has(v));
   if (missing.length === 0) return undefined;

@@ -21,6 +21,8 @@ export interface Target {
   readonly tokenExpiresAt?: number;
   /** The same for each persona token the broker holds (variable -> epoch ms). */
   readonly tokenExpiries?: Readonly<Record<string, number>>;
+  /** Live: cases this org cannot run (`product/endpoint/version/caseId` -> why), reported not applicable, never sent. */
+  readonly notApplicable?: Readonly<Record<string, string>>;
   /** Replay: the cases that have a recorded exchange (`product/endpoint/version/caseId`); the others are skipped. */
   readonly recorded?: readonly string[];
 }

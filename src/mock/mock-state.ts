@@ -68,6 +68,7 @@ export class MockState {
     }
     this.variables['existing_mobile'] = EXISTING_MOBILE;
     this.variables['contract_type_api_name'] = 'MSS';
+    this.variables['locking_custom_module'] = 'Custom_Module1';
     for (const lock of seedLocks()) {
       this.locks.set(`${lock.module}/${lock.recordId}`, { lockId: lock.lockId, source: lock.source, reason: 'seeded lock' });
       this.variables[lock.recordVariable] = lock.recordId;

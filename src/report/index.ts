@@ -8,7 +8,7 @@ export { renderMarkdown } from './render-markdown.ts';
 export { renderSummaryJson } from './render-summary-json.ts';
 export { renderTerminal } from './render-terminal.ts';
 export { reportRenderers, type ReportName } from './reporters.ts';
-export { countOutcomes, runOutcome, summariseRun, type CollectionTotals, type RunFacts, type RunOutcome, type RunSummary, type Totals } from './run-summary.ts';
+export { countOutcomes, runOutcome, summariseRun, type ApiUsage, type CollectionTotals, type RunFacts, type RunOutcome, type RunSummary, type Totals } from './run-summary.ts';
 export { SummaryReporter, type SummaryReporterOptions } from './summary-reporter.ts';
 export { verdictOf } from './task-meta.ts';
 export { readBaseline } from './read-baseline.ts';

@@ -1,7 +1,7 @@
 // RunSummary -> the lines printed at the end of a run: one per case group, then each failure with its reason. Pure.
 
 import type { Verdict } from '../validate/index.ts';
-import type { RunSummary } from './run-summary.ts';
+import type { ApiUsage, RunSummary } from './run-summary.ts';
 
 const MARK = { pass: '✓', fail: '✗', error: '!', skipped: '-' } as const;
 
@@ -43,9 +43,17 @@ export function renderTerminal(summary: RunSummary, reportDir?: string): string[
     lines.push('', 'Flaky (failed, then passed on a retry):');
     for (const v of flaky) lines.push(`  ~ ${title(v)}: first ${v.attempts?.[0]?.reason ?? 'failed'}`);
   }
+  if (summary.apiUsage) lines.push('', renderApiUsage(summary.apiUsage));
   lines.push('', `${t.passed} passed, ${t.failed} failed, ${t.errors} errors, ${t.skipped} skipped (${t.cases} cases)${t.flaky ? `, ${t.flaky} flaky` : ''}${summary.interrupted ? ' - INTERRUPTED' : ''}`);
   if (reportDir) lines.push(`Report: ${reportDir}`);
   return lines;
+}
+
+/** One line: the calls a live run made, what they cost, and the bound it kept to. */
+export function renderApiUsage(usage: ApiUsage): string {
+  const p = usage.byPhase;
+  const source = usage.concurrency.source === 'edition' ? `the ${usage.concurrency.edition ?? ''} edition's limit` : usage.concurrency.source === 'flag' ? '--concurrency' : 'the default for live runs';
+  return `API calls: ${usage.calls} (metadata ${p.metadata}, fixtures ${p.fixtures}, cases ${p.cases}, clean-up ${p.cleanup}), ${usage.credits} credits at 1 per call; at most ${usage.concurrency.limit} at once (${source})`;
 }
 
 function renderBaseline(summary: RunSummary): string[] {

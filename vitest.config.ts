@@ -1,6 +1,6 @@
 // Two vitest projects: `unit` (the project's own tests) and `contract` (the harness files, one per collection).
 import { defineConfig } from 'vitest/config';
-import { CONTRACT_PROJECT } from './src/cli/contract-project.ts';
+import { CONTRACT_PROJECT } from './src/harness/index.ts';
 
 export default defineConfig({
   test: {

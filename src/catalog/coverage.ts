@@ -13,6 +13,8 @@ export interface CoverageRow {
   readonly schema: boolean;
   readonly mock: boolean;
   readonly live: boolean;
+  /** Some page prints the code's message, so a verdict checks it; false: no page does, and it is not checked. */
+  readonly message: boolean;
 }
 
 /** Documented codes with a case and a schema, over all documented codes. */
@@ -21,6 +23,8 @@ export interface CoverageTotals {
   readonly withCase: number;
   readonly withSchema: number;
   readonly live: number;
+  /** Codes whose message some page prints (checked by every verdict that meets them). */
+  readonly withMessage: number;
 }
 
 /** Every documented code of every endpoint, with what covers it. */
@@ -36,6 +40,7 @@ export function buildCoverage(endpoints: readonly Endpoint[]): CoverageRow[] {
         schema: code in endpoint.details.records || code in endpoint.details.errors || (code === 'SUCCESS' && endpoint.details.object !== undefined),
         mock: cases.some((c) => c.provocable.includes('mock')),
         live: cases.some((c) => c.provocable.includes('live')),
+        message: (endpoint.messages?.records[code]?.length ?? 0) > 0 || (endpoint.messages?.errors[code]?.length ?? 0) > 0,
       };
     }),
   );
@@ -48,6 +53,7 @@ export function totalCoverage(rows: readonly CoverageRow[]): CoverageTotals {
     withCase: rows.filter((r) => r.cases.length > 0).length,
     withSchema: rows.filter((r) => r.schema).length,
     live: rows.filter((r) => r.live).length,
+    withMessage: rows.filter((r) => r.message).length,
   };
 }
 

@@ -1,21 +1,29 @@
-// Public door of the catalog: the types and every documented endpoint.
+// Public door of the catalog: the types, every documented endpoint, and the envelopes their schemas share.
 
 export type {
   Case,
   CaseAuth,
   CaseRequest,
   DocRef,
+  DocumentedMessages,
   DriftPoint,
   DriftVariant,
+  Echo,
+  EchoRule,
+  EchoRules,
+  EchoSource,
   Endpoint,
   Expectation,
   JsonSchema,
   JsonValue,
+  OpenApiReading,
+  PrintedMessage,
   Product,
   Provocation,
   ResponseDetails,
   ResponseShape,
   TokenVariable,
+  Unconfirmed,
 } from './types.ts';
 
 export { catalog, casesForVersion, collectionKey, hostVariable, listDrift } from './catalog.ts';
@@ -23,5 +31,7 @@ export { updateRelatedRecords } from './bigin/update-related-records.ts';
 export { updateContractType } from './contracts/update-contract-type.ts';
 export { updateRecordLockingInformation } from './crm/update-record-locking-information.ts';
 export { updateRecords } from './crm/update-records.ts';
+export { describeDocRef, describeUnconfirmed, expectedVariantFor, expectedVariants, isOpenApiRef, isPageRef, notesRef, openApiRef } from './doc-refs.ts';
 export { selectCases, type CaseFilter, type Selection } from './select-cases.ts';
 export { buildCoverage, expectedCodes, totalCoverage, type CoverageRow, type CoverageTotals } from './coverage.ts';
+export { recordEntryBase, recordsEnvelopeBase, topLevelErrorBase, userRef, zohoId, zohoTime } from './envelopes.ts';

@@ -12,10 +12,29 @@ export type JsonValue = string | number | boolean | null | readonly JsonValue[] 
 /** A draft-07 JSON Schema, kept as plain data. */
 export type JsonSchema = { readonly [key: string]: JsonValue };
 
-/** Where in the docs a fact comes from: the page file in shared/docs and its section heading. */
+/**
+ * Where a fact comes from: a doc page file in docs/zoho (the project's copy of the specification) and its section
+ * heading; `zoho-notes.md` and its section; or Zoho's CRM OpenAPI, as `crm-oas/<file>.json` and the path inside it
+ * (see `openApiRef`).
+ */
 export interface DocRef {
   readonly page: string;
   readonly section: string;
+}
+
+/** What Zoho's CRM v8 OpenAPI (crm-oas) says of a claim no page makes: it agrees, disagrees (then a drift point), or is silent. */
+export type OpenApiReading =
+  | { readonly says: 'agrees' | 'disagrees'; readonly source: DocRef; readonly detail: string }
+  | { readonly says: 'silent'; readonly detail: string };
+
+/** A part of a case's expectation that no doc page prints (UNCONFIRMED): where the case's reading comes from instead. */
+export interface Unconfirmed {
+  /** What goes beyond the pages, in a few words ("HTTP 200 for a success"). */
+  readonly claim: string;
+  /** Where the case's reading comes from: another page, zoho-notes.md, or the OpenAPI. */
+  readonly source: DocRef;
+  /** The claim settled against the second Zoho source. */
+  readonly openApi: OpenApiReading;
 }
 
 /** One reading of a point the docs contradict themselves on. */
@@ -33,8 +52,8 @@ export interface DriftPoint {
   readonly id: string;
   readonly topic: string;
   readonly variants: readonly DriftVariant[];
-  /** Index into `variants` of the reading the cases expect. */
-  readonly expected: number;
+  /** Index into `variants` of the reading the cases expect; where cases expect different variants, the index per case id. */
+  readonly expected: number | Readonly<Record<string, number>>;
   readonly why: string;
 }
 
@@ -105,8 +124,66 @@ export interface Case {
   readonly versions?: readonly string[];
   /** Contradictions in the docs this case touches, with the reading it expects. */
   readonly drift?: readonly DriftPoint[];
-  /** Why the case is built the way it is, where the docs leave a gap (marked UNCONFIRMED when no Zoho source says). */
+  /** Why the case is built the way it is, where the docs leave a gap. */
   readonly note?: string;
+  /** What the case expects that no doc page prints, each with its source and the OpenAPI's word on it. */
+  readonly unconfirmed?: readonly Unconfirmed[];
+  /**
+   * Codes of this answer whose printed message belongs to another situation than this case's, with why: the message is
+   * not checked here (e.g. the page prints INVALID_DATA's message for an unknown id, not for an over-long value).
+   */
+  readonly messageNotPrinted?: Readonly<Record<string, string>>;
+}
+
+/** Where an echoed value is read from the request. */
+export type EchoSource =
+  /** A `{name}` segment of the endpoint's path template that the request URL matched (e.g. `record_id`). */
+  | { readonly param: string }
+  /** A JSON pointer into the request body; `{i}` stands for the answering entry's index (e.g. `/data/{i}/id`). */
+  | { readonly sent: string };
+
+/** What one value of the answer must say about the request. */
+export type Echo =
+  /** The value sent: the first of `from` the request carries (none carried: nothing to compare). */
+  | { readonly kind: 'value'; readonly from: readonly EchoSource[] }
+  /** A key of the record sent at the entry's position (`record` points at it, `{i}` the index): the field at fault. */
+  | { readonly kind: 'key-sent'; readonly record: string }
+  /** One of `keys` that the record sent at the entry's position left out. */
+  | { readonly kind: 'key-left-out'; readonly record: string; readonly keys: readonly string[] }
+  /** A timestamp inside the clock-skew window around the exchange (the write happened during the request). */
+  | { readonly kind: 'time-of-request' };
+
+/** One echo the documented answer owes its request. */
+export interface EchoRule {
+  /** `records`: checked in each data[] entry whose code is in `codes`; `object`: in a plain-object success. */
+  readonly shape: 'records' | 'object';
+  readonly codes: readonly string[];
+  /** JSON pointer into the entry (records) or the body (object), e.g. `/details/id`. */
+  readonly at: string;
+  readonly echo: Echo;
+  readonly doc: DocRef;
+}
+
+/** What an endpoint's answers echo from their request, as data; the verdict compiles it once per endpoint. */
+export interface EchoRules {
+  /** JSON pointer to the array of records sent: a data[] answer has one entry per record, in the same order. */
+  readonly entriesFor?: string;
+  readonly rules: readonly EchoRule[];
+}
+
+/** A message as a page (or saved example) prints it. */
+export interface PrintedMessage {
+  readonly text: string;
+  readonly source: DocRef;
+}
+
+/**
+ * The messages the pages print, per code, for each envelope. Any printed variant passes (compared without case and
+ * extra whitespace); a code absent here has no printed message, which the verdict says and does not check.
+ */
+export interface DocumentedMessages {
+  readonly records: Readonly<Record<string, readonly PrintedMessage[]>>;
+  readonly errors: Readonly<Record<string, readonly PrintedMessage[]>>;
 }
 
 /** Schemas of the `details` object, per documented code, for each envelope shape. */
@@ -141,4 +218,8 @@ export interface Endpoint {
   readonly host?: 'api' | 'contracts';
   /** Contradictions that belong to the endpoint rather than to one case. */
   readonly drift?: readonly DriftPoint[];
+  /** What each documented answer echoes from its request (ids, keys, names, times). */
+  readonly echoes?: EchoRules;
+  /** The messages the pages print for each code. */
+  readonly messages?: DocumentedMessages;
 }

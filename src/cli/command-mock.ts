@@ -1,7 +1,7 @@
 // `contract mock`: runs the embedded mock alone until interrupted, printing the values it accepts.
 
 import { ExitCode, UsageError, type ExitCodeValue } from '../errors.ts';
-import { startMock } from '../mock/index.ts';
+import { readOrgProfile, startMock } from '../mock/index.ts';
 import { mockOptionTable } from './option-table.ts';
 import { parseOptions, parsePositiveInteger, renderHelp } from './parse-args.ts';
 
@@ -9,15 +9,19 @@ import { parseOptions, parsePositiveInteger, renderHelp } from './parse-args.ts'
 export async function commandMock(args: readonly string[], print: (line: string) => void, stop: Promise<void>): Promise<ExitCodeValue> {
   const options = parseOptions(mockOptionTable, args, 'mock');
   if (options.help) {
-    print(renderHelp('Usage: npm run mock -- [--port N] [--host ADDRESS]', mockOptionTable));
+    print(renderHelp('Usage: npm run mock -- [--port N] [--host ADDRESS] [--org profile.json] [--latency MS]', mockOptionTable));
     return ExitCode.passed;
   }
   const port = options.port === undefined ? 0 : parsePositiveInteger(options.port, 'port', 4010);
   const host = options.host ?? '127.0.0.1';
-  const mock = await startMock({ port, host }).catch((error: unknown) => {
+  const latencyMs = options.latency === undefined || options.latency === '0' ? 0 : parsePositiveInteger(options.latency, 'latency', 300);
+  const org = options.org === undefined ? undefined : await readOrgProfile(options.org);
+  const mock = await startMock({ port, host, latencyMs, ...(org ? { org } : {}) }).catch((error: unknown) => {
     throw listenError(error, port, host) ?? error;
   });
   print(`Zoho mock listening on ${mock.url} (Ctrl-C to stop)`);
+  if (org) print(`# Playing the org in ${options.org}: ${org.edition} edition, ${org.modules.size} modules, at most ${mock.concurrencyLimit} CRM calls in flight`);
+  if (latencyMs > 0) print(`# Every answer waits ${latencyMs} ms`);
   print('# Values it accepts (export them for a --base-url run):');
   for (const line of mock.environmentLines()) print(line);
   print(`# Postman environment: ${mock.url}/__mock/environment`);

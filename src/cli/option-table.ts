@@ -80,6 +80,8 @@ export const importOptionTable = {
 export const mockOptionTable = {
   port: { type: 'string', value: '<port>', help: 'port to listen on (default: a free one)' },
   host: { type: 'string', value: '<host>', help: 'address to bind (default 127.0.0.1)' },
+  org: { type: 'string', value: '<profile.json>', help: "play this org: its edition (and concurrency limit), modules and fields (docs/org-profiles.md)" },
+  latency: { type: 'string', value: '<ms>', help: 'add this many milliseconds to every answer, like a real network (default 0)' },
   help: { type: 'boolean', help: 'show this help' },
 } as const satisfies Record<string, OptionSpec>;
 

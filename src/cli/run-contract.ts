@@ -4,11 +4,10 @@ import { join, relative } from 'node:path';
 import { listDrift, type Selection } from '../catalog/index.ts';
 import { RunCrashedError } from '../errors.ts';
 import { harnessPath } from '../generate/index.ts';
-import { mockTarget, type Target } from '../harness/index.ts';
+import { CONTRACT_PROJECT, mockTarget, type Target } from '../harness/index.ts';
 import { SummaryReporter, type RunSummary } from '../report/index.ts';
-import { CONTRACT_PROJECT } from './contract-project.ts';
+import type { Verdict } from '../verdict/index.ts';
 import { prestartVerdictThread, type PendingVerdictThread, type VerdictThread } from './verdict-thread.ts';
-import type { Verdict } from '../validate/index.ts';
 import type { TestSpecification, Vitest } from 'vitest/node';
 
 /** Everything a contract run needs, already parsed and validated by the CLI. */

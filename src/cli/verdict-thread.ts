@@ -2,19 +2,10 @@
 // thread starts vitest.
 
 import { Worker, parentPort, workerData, type MessagePort } from 'node:worker_threads';
-import { HARNESS_HEAP_MB, preloadNewman, runZeroDelayTimersAsImmediates, startVerdictService, type Target, type VerdictRequest, type VerdictService } from '../harness/index.ts';
-import { cassetteRecorder } from '../live/index.ts';
+import { HARNESS_HEAP_MB, preloadNewman, runZeroDelayTimersAsImmediates, startVerdictService, type VerdictServiceOptions } from '../harness/index.ts';
 
-export interface VerdictThreadOptions {
-  readonly root: string;
-  readonly target: Target;
-  readonly concurrency: number;
-  readonly timeoutMs: number;
-  readonly sandboxTests: boolean;
-  readonly recordDir?: string;
-  /** Sent at once, before any harness file asks. */
-  readonly prefetch: readonly VerdictRequest[];
-}
+/** The service's options, sent to the thread (plain data). */
+export type VerdictThreadOptions = VerdictServiceOptions;
 
 export interface VerdictThread {
   readonly url: string;
@@ -81,17 +72,6 @@ function threadEntry(): URL {
   return import.meta.url.endsWith('.ts') ? new URL('./main.ts', import.meta.url) : new URL(import.meta.url);
 }
 
-/** A verdict service for these options (cassettes written when asked), its prefetch begun. */
-export async function startServiceFor(options: VerdictThreadOptions): Promise<VerdictService> {
-  const { target } = options;
-  const service = await startVerdictService({
-    root: options.root, target, concurrency: options.concurrency, timeoutMs: options.timeoutMs, sandboxTests: options.sandboxTests,
-    ...(options.recordDir ? { onExchange: cassetteRecorder(options.recordDir, target.secrets) } : {}),
-  });
-  service.prefetch(options.prefetch);
-  return service;
-}
-
 /** The thread's side: load newman, then on `serve` start the service, begin the prefetch, and report the URL. */
 export function serveInThread(): void {
   const port = parentPort;
@@ -105,7 +85,7 @@ export function serveInThread(): void {
 
 async function serve(port: MessagePort, options: VerdictThreadOptions): Promise<void> {
   try {
-    const service = await startServiceFor(options);
+    const service = await startVerdictService(options);
     port.on('message', (message: unknown) => {
       if (message === 'stop') service.stop();
       if (message === 'close') void service.close().finally(() => port.close());

@@ -2,7 +2,7 @@
 
 import { createRequire } from 'node:module';
 import type postmanModule from 'postman-collection';
-import { casesForVersion, collectionKey, hostVariable } from '../catalog/index.ts';
+import { casesForVersion, collectionKey, describeUnconfirmed, hostVariable } from '../catalog/index.ts';
 import type { Case, Endpoint, JsonSchema } from '../catalog/index.ts';
 import { SCHEMA_VARIABLE, renderTestScript } from './test-script.ts';
 
@@ -48,7 +48,7 @@ function buildItem(endpoint: Endpoint, version: string, testCase: Case): Record<
   return {
     id,
     name: testCase.name,
-    description: `${testCase.doc.page}: ${testCase.doc.section}${testCase.note ? `\n\n${testCase.note}` : ''}`,
+    description: describeItem(testCase),
     request: {
       method: testCase.request.method,
       url: `{{${hostVariable(endpoint)}}}${testCase.request.path.replace('{version}', version)}`,
@@ -57,6 +57,12 @@ function buildItem(endpoint: Endpoint, version: string, testCase: Case): Record<
     },
     event: [{ listen: 'test', script: { id: `${id}.test`, type: 'text/javascript', exec: renderTestScript(testCase) } }],
   };
+}
+
+/** The item's description: its doc reference, its note, and one line per claim that goes beyond the pages. */
+function describeItem(testCase: Case): string {
+  const parts = [`${testCase.doc.page}: ${testCase.doc.section}`, ...(testCase.note ? [testCase.note] : []), ...(testCase.unconfirmed ?? []).map(describeUnconfirmed)];
+  return parts.join('\n\n');
 }
 
 function buildHeaders(testCase: Case): Array<{ key: string; value: string }> {

@@ -1,6 +1,6 @@
 // Catalog details + shared envelopes -> one self-contained draft-07 schema per endpoint (the Postman sandbox cannot load refs). Pure.
 
-import { recordEntryBase, recordsEnvelopeBase, topLevelErrorBase, userRef, zohoId, zohoTime } from '../catalog/envelopes.ts';
+import { recordEntryBase, recordsEnvelopeBase, topLevelErrorBase, userRef, zohoId, zohoTime } from '../catalog/index.ts';
 import type { JsonSchema, ResponseDetails } from '../catalog/index.ts';
 
 const DRAFT_07 = 'http://json-schema.org/draft-07/schema#';

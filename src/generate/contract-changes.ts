@@ -1,5 +1,7 @@
 // Two versions of a collection -> what changed in the contract, and the semver bump that change calls for. Pure.
 
+import { isObject } from '../is-object.ts';
+
 /** One change a reviewer should see. */
 export interface ContractChange {
   readonly kind: 'case-added' | 'case-removed' | 'expectation-changed' | 'request-changed' | 'schema-changed' | 'wording';
@@ -120,8 +122,4 @@ function definitionsOf(collection: unknown): Record<string, unknown> {
   } catch {
     return {};
   }
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

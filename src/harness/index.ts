@@ -20,6 +20,6 @@ export {
   type Target,
   type TargetKind,
 } from './target.ts';
-export { requestVerdicts, type VerdictRequest } from './verdict-client.ts';
 export { startVerdictService, type VerdictService, type VerdictServiceOptions } from './verdict-service.ts';
+export { CONTRACT_PROJECT } from './contract-project.ts';
 export { runZeroDelayTimersAsImmediates } from './zero-delay-timers.ts';

@@ -2,7 +2,8 @@
 
 import type { Case } from '../catalog/index.ts';
 import { redactHeaders, redactText } from '../redact.ts';
-import { judgeResponse, type CaseResult, type SchemaRegistry, type Verdict } from '../validate/index.ts';
+import { judgeResponse, type CaseResult, type SchemaRegistry } from '../validate/index.ts';
+import type { Verdict } from '../verdict/index.ts';
 import type { Exchange } from './newman-exchange.ts';
 
 const EXCERPT_LIMIT = 2048;

@@ -1,5 +1,7 @@
 // Narrows what newman's `request` event hands over (untyped at runtime) into one Exchange, once.
 
+import { isObject } from '../is-object.ts';
+
 /** One request/response as newman saw it, or the transport error that stopped it. */
 export interface Exchange {
   readonly itemId: string;
@@ -87,8 +89,4 @@ function stringify(value: unknown): string {
   if (typeof value === 'string') return value;
   if (isObject(value) && typeof value['toString'] === 'function') return String(value);
   return '';
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
 }

@@ -3,7 +3,8 @@
 
 import type { Case, Endpoint } from '../catalog/index.ts';
 import { casesForVersion } from '../catalog/index.ts';
-import { buildVerdict, type CaseResult, type SchemaRegistry, type Verdict } from '../validate/index.ts';
+import { buildVerdict, type CaseResult, type SchemaRegistry } from '../validate/index.ts';
+import { REPLAY_CASE_HEADER, caseIdOfItem, caseKey, type Verdict } from '../verdict/index.ts';
 import { judgeExchange } from './judge-exchange.ts';
 import type { Exchange } from './newman-exchange.ts';
 import { runNewman, type RunOutput } from './newman-run.ts';
@@ -101,7 +102,7 @@ async function prepare(run: CollectionRun, onVerdict: (verdict: Verdict) => void
   const runnable: Runnable[] = [];
   for (const testCase of selected) {
     const item = items.get(testCase.id);
-    const key = `${run.endpoint.product}/${run.endpoint.id}/${run.version}/${testCase.id}`;
+    const key = caseKey({ product: run.endpoint.product, endpoint: run.endpoint.id, version: run.version, caseId: testCase.id });
     const skip = item ? skipReason(testCase, item, run.target, key) : `collection has no item for case ${testCase.id}: run \`npm run collections\``;
     if (skip || !item) await emit(testCase, { kind: 'skipped', reason: skip ?? 'no item' });
     else runnable.push({ run, testCase, item, emit });
@@ -196,9 +197,8 @@ function forTarget(run: CollectionRun, item: Record<string, unknown>): Record<st
   if (run.target.kind !== 'replay') return item;
   const request = item['request'] as Record<string, unknown>;
   const header = Array.isArray(request['header']) ? request['header'] : [];
-  const caseId = String(item['id']).slice(String(item['id']).lastIndexOf('.') + 1);
-  const key = `${run.endpoint.product}/${run.endpoint.id}/${run.version}/${caseId}`;
-  return { ...item, request: { ...request, header: [...header, { key: 'X-Replay-Case', value: key }] } };
+  const key = caseKey({ product: run.endpoint.product, endpoint: run.endpoint.id, version: run.version, caseId: caseIdOfItem(String(item['id'])) });
+  return { ...item, request: { ...request, header: [...header, { key: REPLAY_CASE_HEADER, value: key }] } };
 }
 
 function skipReason(testCase: Case, item: CollectionItem, target: Target, key: string): string | undefined {

@@ -1,6 +1,8 @@
 // Finds a collection's request items by case id, whatever folders they sit in. Pure; the collection enters as unknown.
 
 import { ConfigError } from '../errors.ts';
+import { isObject } from '../is-object.ts';
+import { caseIdOfItem } from '../verdict/index.ts';
 
 /** A request item of a collection, kept as the JSON newman will run. */
 export interface CollectionItem {
@@ -20,15 +22,11 @@ export function selectItems(collection: unknown, caseIds: readonly string[]): Ma
       if (!isObject(item)) continue;
       if (Array.isArray(item['item'])) visit(item['item']);
       else if (typeof item['id'] === 'string') {
-        const caseId = item['id'].slice(item['id'].lastIndexOf('.') + 1);
+        const caseId = caseIdOfItem(item['id']);
         if (wanted.has(caseId)) found.set(caseId, { id: item['id'], json: item });
       }
     }
   };
   visit(collection['item']);
   return found;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

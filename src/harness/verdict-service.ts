@@ -6,14 +6,16 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { catalog, type Endpoint } from '../catalog/index.ts';
+import { cassetteRecorder } from '../live/index.ts';
 import { collectionPath, schemaId } from '../generate/index.ts';
-import { loadSchemaRegistry, type SchemaRegistry, type Verdict } from '../validate/index.ts';
+import { loadSchemaRegistry, type SchemaRegistry } from '../validate/index.ts';
+import { caseKey, type Verdict, type VerdictRequest } from '../verdict/index.ts';
+import { isObject } from '../is-object.ts';
 import { loadCollection } from './load-collection.ts';
 import type { Exchange } from './newman-exchange.ts';
 import { streamCollections, type CollectionRun } from './run-collection.ts';
 import { preloadNewman } from './newman-run.ts';
 import { createRunPool } from './run-pool.ts';
-import type { VerdictRequest } from './verdict-client.ts';
 import type { Target } from './target.ts';
 
 export interface VerdictServiceOptions {
@@ -23,8 +25,10 @@ export interface VerdictServiceOptions {
   readonly concurrency: number;
   readonly timeoutMs: number;
   readonly sandboxTests: boolean;
-  /** Every final exchange, keyed product/endpoint/version/caseId (unredacted: the callee redacts), e.g. for cassettes. */
-  readonly onExchange?: (key: string, exchange: Exchange) => void | Promise<void>;
+  /** --record: write every final exchange (redacted) as a cassette here. */
+  readonly recordDir?: string;
+  /** Sent at once, before any harness file asks. */
+  readonly prefetch?: readonly VerdictRequest[];
 }
 
 export interface VerdictService {
@@ -36,7 +40,9 @@ export interface VerdictService {
   close(): Promise<void>;
 }
 
+/** Starts the service on this thread (the CLI's verdict thread, or a bare `vitest`'s global setup) and begins its prefetch. */
 export async function startVerdictService(options: VerdictServiceOptions): Promise<VerdictService> {
+  const onExchange = options.recordDir ? cassetteRecorder(options.recordDir, options.target.secrets) : undefined;
   const pool = createRunPool(options.concurrency);
   let registry: Promise<SchemaRegistry> | undefined;
   const ready = new Map<string, Promise<Verdict>>();
@@ -48,24 +54,24 @@ export async function startVerdictService(options: VerdictServiceOptions): Promi
     const promises = new Map<string, Promise<Verdict>>();
     for (const request of requests) {
       for (const id of request.caseIds) {
-        const promise = new Promise<Verdict>((resolve, reject) => settle.set(caseKey(request, id), { resolve, reject }));
+        const promise = new Promise<Verdict>((resolve, reject) => settle.set(caseKey({ ...request, caseId: id }), { resolve, reject }));
         promise.catch(() => undefined); // a rejection reaches whoever asks, never the process
-        promises.set(caseKey(request, id), promise);
+        promises.set(caseKey({ ...request, caseId: id }), promise);
       }
     }
     registry ??= loadSchemaRegistry(join(options.root, 'schemas'), join(options.root, 'dist', 'validators'));
     void (async () => {
       const runs = await Promise.all(requests.map(async (request): Promise<CollectionRun> => {
         const endpoint = findEndpoint(request);
-        const key = (caseId: string): string => caseKey(request, caseId);
+        const key = (caseId: string): string => caseKey({ ...request, caseId });
         return {
           endpoint, version: request.version, collection: await loadCollection(join(options.root, collectionPath(endpoint, request.version))),
           target: options.target, registry: await (registry as Promise<SchemaRegistry>), schemaId: schemaId(endpoint), caseIds: request.caseIds, pool,
           timeoutMs: options.timeoutMs, sandboxTests: options.sandboxTests, onSent: (count: number) => void (sent += count),
-          ...(options.onExchange ? { onExchange: (caseId: string, exchange: Exchange) => options.onExchange?.(key(caseId), exchange) } : {}),
+          ...(onExchange ? { onExchange: (caseId: string, exchange: Exchange) => onExchange(key(caseId), exchange) } : {}),
         };
       }));
-      await streamCollections(runs, (verdict) => settle.get(`${verdict.product}/${verdict.endpoint}/${verdict.version}/${verdict.caseId}`)?.resolve(verdict));
+      await streamCollections(runs, (verdict) => settle.get(caseKey(verdict))?.resolve(verdict));
     })().catch((error: unknown) => {
       for (const { reject } of settle.values()) reject(error);
     });
@@ -76,7 +82,7 @@ export async function startVerdictService(options: VerdictServiceOptions): Promi
     if (req.method === 'GET' && req.url === '/stats') return void res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ sent }));
     try {
       const request = readRequest(await readBody(req));
-      const key = (caseId: string): string => caseKey(request, caseId);
+      const key = (caseId: string): string => caseKey({ ...request, caseId });
       const taken = new Map(request.again ? [] : request.caseIds.flatMap((id) => (ready.has(key(id)) ? [[id, ready.get(key(id)) as Promise<Verdict>] as const] : [])));
       for (const id of taken.keys()) ready.delete(key(id));
       const missing = request.caseIds.filter((id) => !taken.has(id));
@@ -90,18 +96,16 @@ export async function startVerdictService(options: VerdictServiceOptions): Promi
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   // After the caller has its URL (the load blocks this thread for a while), before the first run needs it.
   setImmediate(() => preloadNewman(options.root));
+  const prefetch = (requests: readonly VerdictRequest[]): void => {
+    for (const [key, promise] of send(requests)) ready.set(key, promise);
+  };
+  prefetch(options.prefetch ?? []);
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    prefetch(requests) {
-      for (const [key, promise] of send(requests)) ready.set(key, promise);
-    },
+    prefetch,
     stop: () => pool.stop(),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
-}
-
-function caseKey(request: VerdictRequest, caseId: string): string {
-  return `${request.product}/${request.endpoint}/${request.version}/${caseId}`;
 }
 
 function findEndpoint(request: VerdictRequest): Endpoint {
@@ -112,7 +116,7 @@ function findEndpoint(request: VerdictRequest): Endpoint {
 
 function readRequest(body: string): VerdictRequest {
   const value: unknown = JSON.parse(body);
-  const record = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+  const record = isObject(value) ? value : {};
   const text = (name: string): string => (typeof record[name] === 'string' ? (record[name] as string) : '');
   const caseIds = Array.isArray(record['caseIds']) ? record['caseIds'].filter((id): id is string => typeof id === 'string') : [];
   return { product: text('product'), endpoint: text('endpoint'), version: text('version'), caseIds, again: record['again'] === true };

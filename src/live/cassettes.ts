@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { ConfigError } from '../errors.ts';
 import { redactHeaders, redactText } from '../redact.ts';
+import { REPLAY_CASE_HEADER } from '../verdict/index.ts';
 
 /** One recorded exchange, as written to `cassettes/<key>.json`. */
 export interface Cassette {
@@ -38,7 +39,7 @@ export async function startReplayServer(dir: string): Promise<{ url: string; key
   if (cassettes.size === 0) throw new ConfigError(`no cassettes in ${dir}`, 'record some first: npm run contract -- --target live --record');
   const server = createServer((req, res) => {
     req.resume();
-    const key = req.headers['x-replay-case'];
+    const key = req.headers[REPLAY_CASE_HEADER.toLowerCase()];
     const cassette = typeof key === 'string' ? cassettes.get(key) : undefined;
     if (!cassette) return void res.writeHead(404, { 'Content-Type': 'application/json' }).end('{"code":"NO_RECORDING","details":{},"message":"no recorded exchange","status":"error"}');
     const headers = Object.fromEntries(Object.entries(cassette.response.headers).filter(([k]) => !/^(content-length|transfer-encoding|connection|keep-alive)$/i.test(k)));

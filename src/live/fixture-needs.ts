@@ -39,6 +39,7 @@ export const FIXTURE_NEEDS: readonly FixtureNeed[] = [
   bigin('bigin_account_id', 'Accounts'),
   bigin('bigin_product_id', 'Products'),
   bigin('bigin_second_product_id', 'Products'),
+  ...Array.from({ length: 100 }, (_, i) => bigin(`bigin_bulk_product_${String(i + 1).padStart(3, '0')}`, 'Products')),
 ];
 
 const field = (apiName: string, dataType: string, mandatory: boolean, extra: Partial<OrgField> = {}): OrgField => ({ apiName, dataType, mandatory, unique: false, picklist: [], readOnly: false, ...extra });

@@ -1,6 +1,8 @@
 // What live mode knows of the org it writes to: edition, current user, modules and their fields, narrowed once from
 // the metadata answers (GET /crm/v8/settings/modules, settings/fields, users?type=CurrentUser, org). Pure.
 
+import { isObject } from '../is-object.ts';
+
 /** Zoho CRM editions and their API concurrency limit (calls in flight at once per org; zoho-notes.md section 3). */
 export const EDITION_CONCURRENCY = { free: 5, standard: 10, professional: 15, enterprise: 20, ultimate: 25 } as const;
 
@@ -44,7 +46,6 @@ export interface OrgMetadata {
 }
 
 type Raw = Record<string, unknown>;
-const isObject = (value: unknown): value is Raw => typeof value === 'object' && value !== null && !Array.isArray(value);
 const list = (body: unknown, key: string): Raw[] => (isObject(body) && Array.isArray(body[key]) ? body[key].filter(isObject) : []);
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
 

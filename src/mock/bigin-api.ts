@@ -10,6 +10,8 @@ import { recordError, topLevelError, type Json, type MockResponse } from './zoho
 export const BIGIN_PATH = /^\/bigin\/([^/]+)(?:\/([^/]*)(?:\/([^/]*)(?:\/([^/]*)(?:\/([^/]*))?)?)?)?(\/.*)?$/;
 const MODULES = new Set(['Deals', 'Contacts', 'Accounts', 'Products']);
 const UNSUPPORTED = new Set(['Documents', 'Projects']);
+/** "You can update a maximum of 100 related records per API call." */
+const MAX_RELATED = 100;
 /** "Products - to - Contacts, Deals, Accounts": either side may be the parent. */
 const RELATED = new Map<string, readonly string[]>([['Deals', ['Products']], ['Contacts', ['Products']], ['Accounts', ['Products']], ['Products', ['Deals', 'Contacts', 'Accounts']]]);
 
@@ -35,7 +37,7 @@ export function handleBigin(state: MockState, method: string, match: RegExpExecA
   if (parent.privateToOwner && !grant.user.admin && parent.ownerId !== grant.user.id) {
     return fail(topLevelError('AUTHORIZATION_FAILED', {}, 'User does not have sufficient privilege to update related records data'), 'bigin:AUTHORIZATION_FAILED');
   }
-  const parsed = parseDataBody(body);
+  const parsed = parseDataBody(body, MAX_RELATED);
   if (isHandled(parsed)) return parsed;
   const { data } = parsed;
   const relatedRecords = state.moduleRecords(`bigin:${related}`);

@@ -1,13 +1,13 @@
 // CRM Update Record Locking Information: PUT /crm/{version}/{module}/{record_id}/Locking_Information__s/{lock_id}.
 
 import { authenticate, hasAnyScope, hasScope } from './authorize.ts';
-import { MODULES, type MockState } from './mock-state.ts';
+import type { MockState } from './mock-state.ts';
 import type { Handled } from './records-api.ts';
 import { isHandled, parseDataBody } from './parse-body.ts';
 import { recordError, topLevelError, type Json } from './zoho-errors.ts';
 
-/** The page's "Possible module names" (API names); others cannot be locked. */
-const LOCKABLE = new Set(['Leads', 'Accounts', 'Contacts', 'Deals', 'Tasks', 'Cases', 'Solutions', 'Vendors', 'Price_Books', 'Quotes', 'Sales_Orders', 'Purchase_Orders', 'Invoices', 'Custom_Module1']);
+/** True when the org's profile marks the module lockable (the default profile: the page's "Possible module names"). */
+const lockable = (state: MockState, module: string): boolean => state.org.modules.get(module)?.module.lockable === true;
 export const LOCKING_PATH = /^\/crm\/(v[0-9.]+)\/([^/]+)\/(\d+)\/Locking_Information__s(?:\/(\d+))?\/?$/;
 
 /** Answers a request already matched by LOCKING_PATH. */
@@ -21,8 +21,8 @@ export function handleLocking(state: MockState, method: string, match: RegExpExe
   if (lockId === undefined) return { response: { ...topLevelError('INVALID_REQUEST_METHOD'), status: 403 }, behaviours: ['locking:INVALID_REQUEST_METHOD'] };
   // The page gives 403 for a wrong method on this URL (Update Records gives 400): the drift ledger keeps both.
   if (method !== 'PUT') return { response: { ...topLevelError('INVALID_REQUEST_METHOD'), status: 403 }, behaviours: ['locking:INVALID_REQUEST_METHOD'] };
-  if (!MODULES.has(module)) return { response: topLevelError('INVALID_MODULE', {}, 'The module name given seems to be invalid.'), behaviours: ['locking:INVALID_MODULE:invalid'] };
-  if (!LOCKABLE.has(module)) return { response: topLevelError('INVALID_MODULE', {}, 'The module name given seems to be invalid.'), behaviours: ['locking:INVALID_MODULE:unsupported'] };
+  if (!state.org.modules.has(module)) return { response: topLevelError('INVALID_MODULE', {}, 'The module name given seems to be invalid.'), behaviours: ['locking:INVALID_MODULE:invalid'] };
+  if (!lockable(state, module)) return { response: topLevelError('INVALID_MODULE', {}, 'The module name given seems to be invalid.'), behaviours: ['locking:INVALID_MODULE:unsupported'] };
   if (!hasAnyScope(grant, ['ZohoCRM.modules.lockinginformation.Update', 'ZohoCRM.modules.lockinginformation.ALL'])) {
     return { response: topLevelError('OAUTH_SCOPE_MISMATCH'), behaviours: ['locking:OAUTH_SCOPE_MISMATCH:locking'] };
   }
@@ -34,15 +34,14 @@ export function handleLocking(state: MockState, method: string, match: RegExpExe
   if (isHandled(parsed)) return parsed;
   const { data } = parsed;
   const lock = state.moduleRecords(module).has(recordId) ? state.locks.get(`${module}/${recordId}`) : undefined;
-  if (!lock || lock.lockId !== lockId) {
-    return { response: { status: 202, body: { data: data.map(() => recordError('INVALID_DATA', { api_name: 'id' }, 'the id given seems to be invalid')) } }, behaviours: ['INVALID_DATA:id'] };
-  }
+  // Zoho's OpenAPI (record_locking.json) answers this operation's errors top-level at 400; only RECORD_LOCKED comes in data[].
+  if (!lock || lock.lockId !== lockId) return { response: topLevelError('INVALID_DATA', { resource_path_index: 5 }, 'the id given seems to be invalid'), behaviours: ['INVALID_DATA:id'] };
   if (lock.source === 'automatic') return { response: topLevelError('NOT_ALLOWED'), behaviours: ['locking:NOT_ALLOWED'] };
   return answer(lock, lockId, data);
 }
 
 function lockRecord(state: MockState, module: string, recordId: string): Handled {
-  if (!LOCKABLE.has(module)) return { response: topLevelError('INVALID_MODULE', {}, 'The module name given seems to be invalid.'), behaviours: ['locking:INVALID_MODULE:unsupported'] };
+  if (!lockable(state, module)) return { response: topLevelError('INVALID_MODULE', {}, 'The module name given seems to be invalid.'), behaviours: ['locking:INVALID_MODULE:unsupported'] };
   if (!state.moduleRecords(module).has(recordId)) return { response: { status: 202, body: { data: [recordError('INVALID_DATA', { api_name: 'id' }, 'the id given seems to be invalid')] } }, behaviours: ['INVALID_DATA:id'] };
   if (state.locks.has(`${module}/${recordId}`)) return { response: topLevelError('NOT_ALLOWED'), behaviours: ['locking:NOT_ALLOWED'] };
   const lockId = state.newId();
@@ -57,13 +56,13 @@ function unlockRecord(state: MockState, module: string, recordId: string, lockId
   return { response: { status: 200, body: { data: [{ code: 'SUCCESS', details: { id: lockId }, message: 'record unlocked', status: 'success' }] } }, behaviours: ['locking:SUCCESS'] };
 }
 
+/** Locked_Reason__s is mandatory: without it the whole request fails, top-level at 400 (record_locking.json's Error_Response). */
 function answer(lock: { reason: string }, lockId: string, data: readonly Json[]): Handled {
-  const entries = data.map((entry) => {
-    const reason = entry['Locked_Reason__s'];
-    if (typeof reason !== 'string' || reason === '') return recordError('MANDATORY_NOT_FOUND', { api_name: 'Locked_Reason__s' }, 'required field not found');
-    lock.reason = reason;
-    return { code: 'SUCCESS', details: { id: lockId }, message: 'relation updated', status: 'success' };
-  });
-  const failed = entries.some((e) => e['code'] !== 'SUCCESS');
-  return { response: { status: failed ? 202 : 200, body: { data: entries } }, behaviours: entries.map((e) => (e['code'] === 'SUCCESS' ? 'locking:SUCCESS' : 'locking:MANDATORY_NOT_FOUND')) };
+  const missing = data.findIndex((entry) => typeof entry['Locked_Reason__s'] !== 'string' || entry['Locked_Reason__s'] === '');
+  if (missing >= 0) {
+    const details = { api_name: 'Locked_Reason__s', json_path: `$.data[${missing}].Locked_Reason__s` };
+    return { response: topLevelError('MANDATORY_NOT_FOUND', details), behaviours: ['locking:MANDATORY_NOT_FOUND'] };
+  }
+  for (const entry of data) lock.reason = String(entry['Locked_Reason__s']);
+  return { response: { status: 200, body: { data: data.map(() => ({ code: 'SUCCESS', details: { id: lockId }, message: 'relation updated', status: 'success' })) } }, behaviours: data.map(() => 'locking:SUCCESS') };
 }

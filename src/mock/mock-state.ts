@@ -1,5 +1,7 @@
 // The mock org's mutable state: records per module, tokens, id counter, and the behaviours provoked so far.
 
+import { defaultOrgProfile } from './default-profile.ts';
+import { compileOrgRules, type OrgRules } from './org-rules.ts';
 import { BEHAVIOURS } from './zoho-errors.ts';
 import { EXISTING_MOBILE, SEED_TIME, seedBiginRecords, seedLocks, seedRecords, seedTokens, users, type MockRecord, type MockUser, type SeedRecord } from './seed.ts';
 
@@ -10,12 +12,6 @@ export interface TokenGrant {
   /** Minted tokens expire (epoch ms); the seeded ones do not. */
   readonly expiresAt?: number;
 }
-
-/** Modules the API serves (API names are case-sensitive). */
-export const MODULES = new Set([
-  'Leads', 'Accounts', 'Contacts', 'Deals', 'Campaigns', 'Tasks', 'Cases', 'Events', 'Calls', 'Solutions',
-  'Products', 'Vendors', 'Price_Books', 'Quotes', 'Sales_Orders', 'Purchase_Orders', 'Invoices', 'Custom_Module1',
-]);
 
 /** Modules that exist in CRM but not in this API (page: "Documents and Projects are not supported"). */
 export const UNSUPPORTED_MODULES = new Set(['Documents', 'Projects']);
@@ -46,6 +42,8 @@ export class MockState {
     readonly now: () => Date,
     /** Lifetime of tokens minted by /oauth/v2/token, in seconds (Zoho: 3600). */
     readonly tokenLifetimeSeconds = 3600,
+    /** The org played: its modules (API names are case-sensitive), fields and edition. */
+    readonly org: OrgRules = compileOrgRules(defaultOrgProfile()),
   ) {
     for (const grant of seedTokens) {
       this.tokens.set(grant.token, { user: grant.user, scopes: grant.scopes });
@@ -53,6 +51,8 @@ export class MockState {
     }
     const seeds: Array<[string, SeedRecord]> = [...seedRecords().map((r) => ['', r] as [string, SeedRecord]), ...seedBiginRecords().map((r) => ['bigin:', r] as [string, SeedRecord])];
     for (const [namespace, seed] of seeds) {
+      // An org without the module has none of its seeded records (Bigin is another product, not in the profile).
+      if (namespace === '' && !org.modules.has(seed.module)) continue;
       this.moduleRecords(`${namespace}${seed.module}`).set(seed.id, {
         fields: { ...seed.fields },
         ownerId: users.admin.id,
@@ -70,6 +70,7 @@ export class MockState {
     this.variables['contract_type_api_name'] = 'MSS';
     this.variables['locking_custom_module'] = 'Custom_Module1';
     for (const lock of seedLocks()) {
+      if (!org.modules.get(lock.module)?.module.lockable) continue;
       this.locks.set(`${lock.module}/${lock.recordId}`, { lockId: lock.lockId, source: lock.source, reason: 'seeded lock' });
       this.variables[lock.recordVariable] = lock.recordId;
       this.variables[lock.lockVariable] = lock.lockId;
@@ -85,6 +86,9 @@ export class MockState {
     }
     return records;
   }
+
+  /** True when the module holds a record with this id (lookups check their target with it). */
+  readonly recordExists = (module: string, id: string): boolean => this.records.get(module)?.has(id) === true;
 
   /** A fresh record id for inserts. */
   newId(): string {

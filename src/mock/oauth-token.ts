@@ -3,12 +3,11 @@
 
 import { createHash } from 'node:crypto';
 import type { MockState } from './mock-state.ts';
-import { seedTokens, users, type MockUser } from './seed.ts';
+import { FULL_SCOPES, seedTokens, users, type MockUser } from './seed.ts';
 import type { Json, MockResponse } from './zoho-errors.ts';
 
 const THROTTLE_COUNT = 10;
 const THROTTLE_WINDOW_MS = 10 * 60 * 1000;
-const FULL_SCOPES = ['ZohoCRM.modules.ALL', 'ZohoCRM.modules.lockinginformation.Update', 'ZohoBigin.modules.ALL', 'contracts.meta.UPDATE'];
 const hex = (label: string, length = 32): string => createHash('sha256').update(`zoho-mock:${label}`).digest('hex').slice(0, length);
 
 /** The OAuth client and refresh token the mock accepts (printed by the standalone mock). */

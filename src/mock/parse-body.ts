@@ -19,13 +19,13 @@ export function parseObjectBody(text: string): Json | Handled {
   return body as Json;
 }
 
-/** The body's `data` array (1 to 100 objects) and the body itself, or the top-level error Zoho gives instead. */
-export function parseDataBody(text: string): { data: Json[]; body: Json } | Handled {
+/** The body's `data` array (1 to `maximum` objects) and the body itself, or the top-level error Zoho gives instead. */
+export function parseDataBody(text: string, maximum = MAX_RECORDS): { data: Json[]; body: Json } | Handled {
   const body = parseObjectBody(text);
   if (isHandled(body)) return body;
   const data = body['data'];
   if (!Array.isArray(data)) return { response: topLevelError('MANDATORY_NOT_FOUND', { api_name: 'data' }), behaviours: ['MANDATORY_NOT_FOUND:data'] };
-  if (data.length > MAX_RECORDS) return { response: topLevelError('LIMIT_EXCEEDED', { limit: MAX_RECORDS }), behaviours: ['LIMIT_EXCEEDED:records'] };
+  if (data.length > maximum) return { response: topLevelError('LIMIT_EXCEEDED', { limit: maximum }), behaviours: ['LIMIT_EXCEEDED:records'] };
   if (data.length === 0 || data.some((e) => typeof e !== 'object' || e === null || Array.isArray(e))) {
     return { response: topLevelError('INVALID_DATA', { api_name: 'data', expected_data_type: 'jsonarray' }), behaviours: ['INVALID_DATA:body'] };
   }

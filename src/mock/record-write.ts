@@ -1,13 +1,10 @@
 // Per-record outcomes of an update, in the order Zoho checks them; an error leaves the record untouched.
 
 import type { MockState } from './mock-state.ts';
+import { checkEntry, type ModuleRules } from './org-rules.ts';
 import type { MockRecord, MockUser } from './seed.ts';
 import { recordError, type Json } from './zoho-errors.ts';
 
-/** Unique fields per module: a value another record holds is DUPLICATE_DATA. */
-const UNIQUE_FIELDS: Readonly<Record<string, readonly string[]>> = { Leads: ['Mobile', 'Email'], Accounts: ['Account_Name'] };
-/** Text fields with their maximum length in a default org. */
-const MAX_LENGTH: ReadonlyArray<readonly [string, number]> = [['Last_Name', 80], ['First_Name', 80], ['Company', 80]];
 /** Keys of an input record that are instructions, not fields. */
 const CONTROL_KEYS = new Set(['id', '$append_values']);
 const MAX_PARTICIPANTS = 50;
@@ -19,35 +16,38 @@ export interface EntryOutcome {
 }
 
 /** Updates one record from one input entry (`id` already resolved) and says what happened. */
-export function updateRecord(state: MockState, module: string, id: string | undefined, input: Json, user: MockUser): EntryOutcome {
+export function updateRecord(state: MockState, module: string, id: string | undefined, input: Json, user: MockUser, index = 0): EntryOutcome {
   if (id === undefined) return fail('MANDATORY_NOT_FOUND:id', 'MANDATORY_NOT_FOUND', { api_name: 'id' }, 'required field not found');
   const record = state.moduleRecords(module).get(id);
   if (!record) return fail('INVALID_DATA:id', 'INVALID_DATA', { api_name: 'id' }, 'the id given seems to be invalid');
   if (record.locked) return fail('RECORD_LOCKED', 'RECORD_LOCKED', { action: 'zia_vision_processing', id }, 'cannot update record that is not approved yet');
   if (record.awaitingApproval) return fail('NOT_APPROVED', 'NOT_APPROVED', { id }, 'cannot update record that is not approved yet');
-  const invalid = validateFields(state, module, id, input);
+  const invalid = validateFields(state, module, id, input, index, false);
   if (invalid) return invalid;
   applyUpdate(record, input, user, state.timestamp());
   return { behaviour: 'SUCCESS', entry: { code: 'SUCCESS', details: successDetails(record, id), message: 'record updated', status: 'success' } };
 }
 
-/** Field-level checks: participants limit, unique values, maximum lengths. */
-function validateFields(state: MockState, module: string, id: string, input: Json): EntryOutcome | undefined {
+/** Field-level checks: participants limit, then the org profile's rules (mandatory, type, length, lookup), then unique values. */
+function validateFields(state: MockState, module: string, id: string | undefined, input: Json, index: number, creating: boolean): EntryOutcome | undefined {
   const participants = input['Participants'];
   if (module === 'Events' && Array.isArray(participants) && participants.length > MAX_PARTICIPANTS) {
     return fail('LIMIT_EXCEEDED:participants', 'LIMIT_EXCEEDED', { api_name: 'Participants', limit: MAX_PARTICIPANTS }, 'Only 50 participants can be added to an event.');
   }
-  for (const field of UNIQUE_FIELDS[module] ?? []) {
+  const rules = state.org.modules.get(module);
+  if (!rules) return undefined;
+  const breach = checkEntry(rules, input, index, creating, state.recordExists);
+  if (breach) return fail(breach.behaviour, breach.code, breach.details, breach.message);
+  return duplicateOf(state, rules, module, id, input);
+}
+
+/** DUPLICATE_DATA when another record of the module holds a value given for a unique field. */
+function duplicateOf(state: MockState, rules: ModuleRules, module: string, id: string | undefined, input: Json): EntryOutcome | undefined {
+  for (const field of rules.unique) {
     const value = input[field];
     if (value === undefined || value === null || value === '') continue;
     for (const [otherId, other] of state.moduleRecords(module)) {
       if (otherId !== id && other.fields[field] === value) return fail('DUPLICATE_DATA', 'DUPLICATE_DATA', { api_name: field, id: otherId }, 'duplicate data');
-    }
-  }
-  for (const [field, max] of MAX_LENGTH) {
-    const value = input[field];
-    if (typeof value === 'string' && value.length > max) {
-      return fail('INVALID_DATA:length', 'INVALID_DATA', { api_name: field, expected_data_type: 'text', maximum_length: max }, 'invalid data');
     }
   }
   return undefined;
@@ -65,8 +65,10 @@ function applyUpdate(record: MockRecord, input: Json, user: MockUser, now: strin
   record.modifiedBy = user;
 }
 
-/** Creates a record (Insert Records) and answers like Zoho's "record added". */
-export function insertRecord(state: MockState, module: string, input: Json, user: MockUser): EntryOutcome {
+/** Creates a record (Insert Records) once it holds to the org's rules, and answers like Zoho's "record added". */
+export function insertRecord(state: MockState, module: string, input: Json, user: MockUser, index = 0): EntryOutcome {
+  const invalid = validateFields(state, module, undefined, input, index, true);
+  if (invalid) return invalid;
   const id = state.newId();
   const now = state.timestamp();
   const fields = Object.fromEntries(Object.entries(input).filter(([key]) => !CONTROL_KEYS.has(key)));

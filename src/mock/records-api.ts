@@ -39,14 +39,14 @@ export function handleUpdate(state: MockState, request: RecordsRequest): Handled
     return record?.privateToOwner === true && !request.grant.user.admin && record.ownerId !== request.grant.user.id;
   });
   if (denied) return { response: topLevelError('AUTHORIZATION_FAILED'), behaviours: ['AUTHORIZATION_FAILED'] };
-  return answerEntries(data.map((entry, i) => updateRecord(state, request.module, ids[i], entry, request.grant.user)), 200);
+  return answerEntries(data.map((entry, i) => updateRecord(state, request.module, ids[i], entry, request.grant.user, i)), 200);
 }
 
 /** POST: insert up to 100 records. */
 export function handleInsert(state: MockState, request: RecordsRequest): Handled {
   const parsed = parseDataBody(request.body);
   if (isHandled(parsed)) return parsed;
-  return answerEntries(parsed.data.map((entry) => insertRecord(state, request.module, entry, request.grant.user)), 201);
+  return answerEntries(parsed.data.map((entry, i) => insertRecord(state, request.module, entry, request.grant.user, i)), 201);
 }
 
 /** DELETE: one record by URL, or `?ids=a,b`. */

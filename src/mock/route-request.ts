@@ -4,7 +4,8 @@ import { authenticate, hasScope, type Operation } from './authorize.ts';
 import { BIGIN_PATH, handleBigin } from './bigin-api.ts';
 import { CONTRACTS_PATH, handleContracts } from './contracts-api.ts';
 import { LOCKING_PATH, handleLocking } from './locking-api.ts';
-import { MODULES, UNSUPPORTED_MODULES, type MockState } from './mock-state.ts';
+import { METADATA_PATH, handleMetadata } from './metadata-api.ts';
+import { UNSUPPORTED_MODULES, type MockState } from './mock-state.ts';
 import { handleDelete, handleInsert, handleRead, handleUpdate, type Handled, type RecordsRequest } from './records-api.ts';
 import { topLevelError } from './zoho-errors.ts';
 
@@ -37,6 +38,8 @@ export function routeRequest(state: MockState, request: IncomingRequest): Handle
   if (request.host === 'contracts') return { response: topLevelError('INVALID_URL_PATTERN', {}, 'Request URL is incorrect'), behaviours: ['contracts:INVALID_URL_PATTERN'] };
   const bigin = path.startsWith('/bigin/') ? BIGIN_PATH.exec(path) : null;
   if (bigin) return handleBigin(state, request.method, bigin, request.authorization, request.body, url.searchParams);
+  const metadata = METADATA_PATH.exec(path);
+  if (metadata) return handleMetadata(state, request.method, metadata, request.authorization, url.searchParams);
   const grant = authenticate(state, request.authorization);
   if ('failure' in grant) return { response: grant.failure, behaviours: [grant.behaviour] };
   const match = PATH.exec(url.pathname);
@@ -47,7 +50,7 @@ export function routeRequest(state: MockState, request: IncomingRequest): Handle
   const operation = operationOf(request.method, recordId);
   if (!operation) return { response: topLevelError('INVALID_REQUEST_METHOD'), behaviours: ['INVALID_REQUEST_METHOD'] };
   if (UNSUPPORTED_MODULES.has(module)) return { response: topLevelError('INVALID_MODULE', {}, 'the given module is not supported in api'), behaviours: ['INVALID_MODULE:unsupported'] };
-  if (!MODULES.has(module)) return { response: topLevelError('INVALID_MODULE'), behaviours: ['INVALID_MODULE:invalid'] };
+  if (!state.org.modules.has(module)) return { response: topLevelError('INVALID_MODULE'), behaviours: ['INVALID_MODULE:invalid'] };
   if (!hasScope(grant, module, operation)) return { response: topLevelError('OAUTH_SCOPE_MISMATCH'), behaviours: ['OAUTH_SCOPE_MISMATCH'] };
   if (operation !== 'READ' && !grant.user.canEdit) return { response: topLevelError('NO_PERMISSION'), behaviours: ['NO_PERMISSION'] };
   // Plain literals, one object shape per kind of request: built with an object spread, it cost the mock up to 30% of

@@ -40,7 +40,7 @@ export const users = {
 } as const satisfies Record<string, MockUser>;
 
 /** What a fully granted token carries across the three products. */
-const FULL_SCOPES = ['ZohoCRM.modules.ALL', 'ZohoCRM.modules.lockinginformation.Update', 'ZohoBigin.modules.ALL', 'contracts.meta.UPDATE'];
+export const FULL_SCOPES = ['ZohoCRM.modules.ALL', 'ZohoCRM.modules.lockinginformation.Update', 'ZohoCRM.settings.ALL', 'ZohoCRM.users.READ', 'ZohoCRM.org.READ', 'ZohoBigin.modules.ALL', 'contracts.meta.UPDATE'];
 
 /** Tokens the mock accepts, with their user and granted scopes. */
 export const seedTokens: ReadonlyArray<{ readonly variable: string; readonly token: string; readonly user: MockUser; readonly scopes: readonly string[] }> = [
@@ -77,6 +77,8 @@ export function seedBiginRecords(): SeedRecord[] {
     { module: 'Accounts', id: id(512001), fields: { Account_Name: 'Zylker Corp' }, variable: 'bigin_account_id' },
     { module: 'Products', id: id(327001), fields: { Product_Name: 'Widget' }, variable: 'bigin_product_id' },
     { module: 'Products', id: id(854001), fields: { Product_Name: 'Gadget' }, variable: 'bigin_second_product_id' },
+    // The page's maximum of 100 related records per call needs 100 products to relate at once.
+    ...Array.from({ length: 100 }, (_, i) => ({ module: 'Products', id: id(855001 + i), fields: { Product_Name: `Part ${i + 1}` }, variable: `bigin_bulk_product_${String(i + 1).padStart(3, '0')}` })),
   ];
 }
 

@@ -4,6 +4,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo, Socket } from 'node:net';
 import { mockEnvironment, mockEnvironmentLines } from './mock-environment.ts';
 import { MockState } from './mock-state.ts';
+import type { OrgProfile } from './org-profile.ts';
+import { compileOrgRules } from './org-rules.ts';
 import { routeRequest } from './route-request.ts';
 import { isWireFault, playWireFault } from './wire-faults.ts';
 import { MOCK_CLIENT, PERSONA_REFRESH_TOKENS, handleTokenRequest, refreshesOf } from './oauth-token.ts';
@@ -19,6 +21,10 @@ export interface MockServer {
   readonly port: number;
   /** The Contracts host: Contracts paths only, as on Zoho where Contracts has its own host. */
   readonly contractsUrl: string;
+  /** CRM calls allowed in flight at once (Infinity: no limit). */
+  readonly concurrencyLimit: number;
+  /** CRM calls in flight now, counted only while a limit applies. */
+  inFlight(): number;
   /** Access tokens minted by /oauth/v2/token so far from the main refresh token, or from a persona's (`token_without_scope`...). */
   tokenRefreshes(persona?: string): number;
   /** A Self Client grant code the accounts server exchanges once for the refresh token. */
@@ -46,11 +52,22 @@ export interface MockOptions {
   readonly headersTimeoutMs?: number;
   /** Lifetime of tokens minted by /oauth/v2/token, in seconds (default 3600, as Zoho). */
   readonly tokenLifetimeSeconds?: number;
+  /** The org to play (`--org`); the seeded demo org when absent. */
+  readonly org?: OrgProfile;
+  /** CRM calls allowed in flight at once; more answer 429. Default: the edition's limit with `org`, none without. */
+  readonly concurrencyLimit?: number;
+  /** Added to every answer, in milliseconds, so a rehearsal feels like the real network (`--latency`). */
+  readonly latencyMs?: number;
 }
 
 /** Starts the mock on 127.0.0.1 (a free port unless one is given). */
 export async function startMock(options: MockOptions = {}): Promise<MockServer> {
-  const state = new MockState(options.now ?? (() => new Date()), options.tokenLifetimeSeconds ?? 3600);
+  const rules = options.org ? compileOrgRules(options.org) : undefined;
+  const state = new MockState(options.now ?? (() => new Date()), options.tokenLifetimeSeconds ?? 3600, rules);
+  const limit = options.concurrencyLimit ?? rules?.concurrencyLimit ?? Number.POSITIVE_INFINITY;
+  const baseLatency = Math.min(Math.max(0, options.latencyMs ?? 0), MAX_LATENCY_MS);
+  let inFlight = 0;
+  const release = (): void => void (inFlight -= 1);
   const counts = { api: 0, contracts: 0 };
   const host = options.host ?? '127.0.0.1';
   // Node checks request timeouts on this interval: keep it under the headers timeout so slow clients are cut off in time.
@@ -74,6 +91,8 @@ export async function startMock(options: MockOptions = {}): Promise<MockServer> 
     url,
     port,
     contractsUrl,
+    concurrencyLimit: limit,
+    inFlight: () => inFlight,
     requestsByHost: () => ({ ...counts }),
     tokenRefreshes: (persona) => (persona ? refreshesOf(state, PERSONA_REFRESH_TOKENS[`refresh_${persona}`] ?? '') : state.tokenRefreshes.length),
     grantCode: MOCK_CLIENT.grantCode,
@@ -100,12 +119,23 @@ export async function startMock(options: MockOptions = {}): Promise<MockServer> 
     if (req.method === 'GET' && path === '/__mock/environment') return send(res, { status: 200, body: mockEnvironment(variables) });
     const fault = header(req, 'x-mock-fault');
     if (isWireFault(fault)) return readBody(req, () => playWireFault(fault, req, res));
-    const latency = fault?.startsWith('latency=') ? Math.min(Number(fault.slice(8)) || 0, MAX_LATENCY_MS) : 0;
+    if (limit !== Number.POSITIVE_INFINITY && path.startsWith('/crm/')) {
+      // The edition's concurrency limit counts CRM calls in flight; one over it is turned away at once, uncounted.
+      if (inFlight >= limit) return readBody(req, () => tooMany(res));
+      inFlight += 1;
+      res.once('close', release);
+    }
+    const latency = baseLatency + (fault?.startsWith('latency=') ? Math.min(Number(fault.slice(8)) || 0, MAX_LATENCY_MS) : 0);
     readBody(req, (body) => {
       if (body === undefined) return send(res, topLevelError('REQUEST_ENTITY_TOO_LARGE'));
       if (latency > 0) setTimeout(() => answer(hostName, path, req, res, body, fault), latency);
       else answer(hostName, path, req, res, body, fault);
     });
+  }
+
+  function tooMany(res: ServerResponse): void {
+    state.provoke('TOO_MANY_REQUESTS:concurrency');
+    send(res, topLevelError('TOO_MANY_REQUESTS'));
   }
 
   function answer(hostName: 'api' | 'contracts', path: string, req: IncomingMessage, res: ServerResponse, body: string, fault: string | undefined): void {

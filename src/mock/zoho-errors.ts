@@ -27,6 +27,7 @@ export const topLevelErrors = {
   NOT_ALLOWED: { status: 403, message: 'Record is already locked.' },
   TOO_MANY_REQUESTS: { status: 429, message: 'too many requests' },
   REQUEST_ENTITY_TOO_LARGE: { status: 413, message: 'request entity too large' },
+  REQUIRED_PARAM_MISSING: { status: 400, message: 'One of the expected parameter is missing' },
 } as const;
 
 export type TopLevelCode = keyof typeof topLevelErrors;
@@ -53,6 +54,9 @@ export const BEHAVIOURS = [
   'INVALID_DATA:trigger',
   'MANDATORY_NOT_FOUND:id',
   'MANDATORY_NOT_FOUND:data',
+  'MANDATORY_NOT_FOUND:field',
+  'INVALID_DATA:type',
+  'INVALID_DATA:lookup',
   'LIMIT_EXCEEDED:records',
   'LIMIT_EXCEEDED:participants',
   'RECORD_LOCKED',
@@ -67,6 +71,7 @@ export const BEHAVIOURS = [
   'AUTHENTICATION_FAILURE',
   'INTERNAL_ERROR',
   'TOO_MANY_REQUESTS',
+  'TOO_MANY_REQUESTS:concurrency',
   'locking:SUCCESS',
   'locking:INVALID_MODULE:invalid',
   'locking:INVALID_MODULE:unsupported',

@@ -1,6 +1,6 @@
 // This run against an earlier one: which cases newly fail, still fail, were fixed, are new or were removed. Pure.
 
-import type { Outcome, Verdict } from '../validate/index.ts';
+import { caseKey, type Outcome, type Verdict } from '../verdict/index.ts';
 
 /** How a case moved since the baseline. */
 export type BaselineChange = 'new-failure' | 'still-failing' | 'fixed' | 'unchanged' | 'new-case' | 'removed-case';
@@ -24,17 +24,12 @@ export interface BaselineDiff {
   readonly newFailures: number;
 }
 
-/** The stable key of a verdict across runs. */
-export function verdictKey(v: Pick<Verdict, 'product' | 'endpoint' | 'version' | 'caseId'>): string {
-  return `${v.product}/${v.endpoint}/${v.version}/${v.caseId}`;
-}
-
 const failing = (outcome: Outcome | undefined): boolean => outcome === 'fail' || outcome === 'error';
 
 /** Classifies every case of both runs. Skipped cases count as not failing. */
 export function diffBaseline(source: string, baseline: readonly Verdict[], current: readonly Verdict[]): BaselineDiff {
-  const before = new Map(baseline.map((v) => [verdictKey(v), v]));
-  const after = new Map(current.map((v) => [verdictKey(v), v]));
+  const before = new Map(baseline.map((v) => [caseKey(v), v]));
+  const after = new Map(current.map((v) => [caseKey(v), v]));
   const entries: BaselineEntry[] = [];
   let unchanged = 0;
   for (const [key, now] of after) {

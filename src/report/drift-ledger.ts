@@ -1,7 +1,7 @@
 // Drift points + verdicts -> the ledger: each contradiction, the variant expected, and what targets actually returned. Pure.
 
-import type { DriftPoint } from '../catalog/index.ts';
-import type { Verdict } from '../validate/index.ts';
+import { describeDocRef, expectedVariants, type DriftPoint } from '../catalog/index.ts';
+import type { Verdict } from '../verdict/index.ts';
 
 /** One contradiction in the docs and what this run observed of it. */
 export interface DriftLedgerEntry extends DriftPoint {
@@ -23,9 +23,11 @@ export function renderDriftMarkdown(ledger: readonly DriftLedgerEntry[]): string
   const lines = ['# Doc drift ledger', '', 'Where the Zoho doc pages contradict themselves, every variant, the one the cases expect, and what the target returned.', ''];
   for (const entry of ledger) {
     lines.push(`## ${entry.topic}`, '', `\`${entry.id}\``, '');
+    const expected = expectedVariants(entry);
     entry.variants.forEach((variant, i) => {
-      const mark = i === entry.expected ? ' **(expected)**' : '';
-      lines.push(`${i + 1}. ${variant.says} (${variant.source.page} § ${variant.source.section})${mark}`);
+      const by = expected.get(i);
+      const mark = by === undefined ? '' : by.length === 0 ? ' **(expected)**' : ` **(expected by ${by.join(', ')})**`;
+      lines.push(`${i + 1}. ${variant.says} (${describeDocRef(variant.source)})${mark}`);
     });
     lines.push('', `Why: ${entry.why}`, '');
     if (entry.observed.length > 0) {

@@ -12,6 +12,8 @@ table { border-collapse: collapse; width: 100%; } th, td { text-align: left; pad
 .reason { color: #b3261e; } .doc { color: #667; } li.expected { font-weight: 600; }
 pre { background: #f6f8fa; padding: 6px; overflow-x: auto; white-space: pre-wrap; }
 .filters label { margin-right: 1rem; } tr.hidden { display: none; }
+.failure { border-left: 4px solid #b3261e; padding: 0 0 0 10px; margin: 0.8rem 0; } .failure h3 { font-size: 1rem; margin: 0.3rem 0; }
+nav { color: #667; }
 `;
 
 /** Filters the case table by outcome and text, and says how many rows are shown. */

@@ -1,7 +1,7 @@
 // Public door of the reports: the summary model, pure renderers, the vitest adapter and the one writer.
 
 export type { Artifact } from './artifact.ts';
-export { diffBaseline, verdictKey, type BaselineChange, type BaselineDiff, type BaselineEntry } from './baseline-diff.ts';
+export { diffBaseline, type BaselineChange, type BaselineDiff, type BaselineEntry } from './baseline-diff.ts';
 export { buildDriftLedger, renderDriftMarkdown, type DriftLedgerEntry } from './drift-ledger.ts';
 export { renderHtml } from './render-html.ts';
 export { renderMarkdown } from './render-markdown.ts';

@@ -2,7 +2,7 @@
 
 import { readFile } from 'node:fs/promises';
 import { ConfigError } from '../errors.ts';
-import type { Verdict } from '../validate/index.ts';
+import type { Verdict } from '../verdict/index.ts';
 
 const OUTCOMES = new Set(['pass', 'fail', 'error', 'skipped']);
 

@@ -1,6 +1,7 @@
 // RunSummary -> report.html: one self-contained page (inline CSS and script, no fetches) that works opened from disk. Pure.
 
-import type { Verdict } from '../validate/index.ts';
+import { describeDocRef, expectedVariants } from '../catalog/index.ts';
+import type { Verdict } from '../verdict/index.ts';
 import type { Artifact } from './artifact.ts';
 import { html, raw, type SafeHtml } from './html-template.ts';
 import { REPORT_SCRIPT, REPORT_STYLE } from './html-assets.ts';
@@ -25,7 +26,10 @@ export function renderHtml(summary: RunSummary): Artifact[] {
     <span class="count" data-count="flaky">${t.flaky}</span> flaky ·
     <span data-count="cases">${t.cases}</span> cases
   </p>
+  <nav>${sections(summary.verdicts)}</nav>
 </header>
+${renderFailures(summary.verdicts)}
+${renderNotChecked(summary.verdicts)}
 ${renderCoverage(summary)}
 ${renderCases(summary.verdicts)}
 ${renderDrift(summary)}
@@ -33,6 +37,55 @@ ${renderDrift(summary)}
 </body></html>
 `;
   return [{ path: 'report.html', content: page.text }];
+}
+
+/** Not pass and not fail: the run could not check these (transport errors, cases not configured for the target, ...). */
+function isNotChecked(verdict: Verdict): boolean {
+  return verdict.outcome !== 'pass' && verdict.outcome !== 'fail';
+}
+
+/** Links to the sections, in page order, with the counts a reader looks for first. */
+function sections(verdicts: readonly Verdict[]): SafeHtml {
+  const failures = verdicts.filter((v) => v.outcome === 'fail').length;
+  const unchecked = verdicts.filter(isNotChecked).length;
+  return html`<a href="#failures">Failures (${failures})</a> · <a href="#not-checked">Not checked (${unchecked})</a> · <a href="#coverage">Coverage</a> · <a href="#cases">All cases</a> · <a href="#drift">Doc drift</a>`;
+}
+
+/** Every contract failure, open: what was expected, what came back, each finding, the doc section, the exchange folded. */
+function renderFailures(verdicts: readonly Verdict[]): SafeHtml {
+  const failures = verdicts.filter((v) => v.outcome === 'fail').map(
+    (v) => html`<article class="failure" data-case="${v.caseId}"><h3>${v.product} › ${v.endpoint} › ${v.version} › ${v.caseName}</h3>
+<p class="reason">${v.reason}</p><p>Expected ${expectation(v)}; got ${observation(v)}</p>
+${v.findings.length ? html`<ul>${v.findings.map((f) => html`<li><b>${f.kind}</b>${f.path ? html` <code>${f.path}</code>` : ''}: ${f.message}</li>`)}</ul>` : ''}
+<p class="doc">${v.doc.page} § ${v.doc.section}</p>${v.exchange ? html`<details><summary>Request and response</summary>${exchange(v)}</details>` : ''}</article>`,
+  );
+  return html`<section id="failures"><h2>Failures</h2>${failures.length ? failures : html`<p>No contract failures.</p>`}</section>`;
+}
+
+/** The selected cases the run did not check, with why: never silently green. */
+function renderNotChecked(verdicts: readonly Verdict[]): SafeHtml {
+  const rows = verdicts.filter(isNotChecked).map(
+    (v) => html`<tr class="unchecked" data-outcome="${v.outcome}"><td class="cell ${v.outcome}">${v.outcome}</td><td>${v.product} › ${v.endpoint} › ${v.version}</td><td>${v.caseName}</td><td>${v.reason}</td></tr>`,
+  );
+  return html`<section id="not-checked"><h2>Not checked</h2>${rows.length
+    ? html`<table><thead><tr><th>outcome</th><th>collection</th><th>case</th><th>why</th></tr></thead><tbody>${rows}</tbody></table>`
+    : html`<p>Every selected case was checked.</p>`}</section>`;
+}
+
+function expectation(v: Verdict): string {
+  const codes = v.expected.shape === 'records' ? v.expected.codes.join(', ') : v.expected.shape === 'error' ? v.expected.code : '(object)';
+  return `HTTP ${v.expected.status} ${codes}`;
+}
+
+function observation(v: Verdict): string {
+  return v.actual ? `HTTP ${v.actual.status} ${v.actual.codes.join(', ') || v.actual.shape}` : 'no response';
+}
+
+function exchange(v: Verdict): SafeHtml {
+  if (!v.exchange) return html``;
+  const e = v.exchange;
+  return html`<pre>${e.method} ${e.url}\n${Object.entries(e.requestHeaders).map(([k, h]) => `${k}: ${h}\n`)}\n${e.requestBody ?? ''}</pre>
+    <pre>HTTP ${e.status ?? '-'}\n${e.responseBody ?? ''}</pre>`;
 }
 
 /** Endpoint × documented code, coloured by what this run saw of the cases covering it. */
@@ -49,32 +102,30 @@ function renderCoverage(summary: RunSummary): SafeHtml {
   const rows = summary.coverage.rows.map((r) => {
     const { state, label } = cell(r.product, r.endpoint, r.cases);
     return html`<tr><td>${r.product} › ${r.endpoint}</td><td><code>${r.code}</code></td><td class="cell ${state}">${label}</td>
-      <td>${r.schema ? 'yes' : 'no'}</td><td>${r.mock ? 'yes' : 'no'}</td><td>${r.live ? 'yes' : 'mock only'}</td><td>${r.cases.join(', ')}</td></tr>`;
+      <td>${r.schema ? 'yes' : 'no'}</td><td>${r.mock ? 'yes' : 'no'}</td><td>${r.live ? 'yes' : 'mock only'}</td><td>${r.message ? 'printed' : 'none printed'}</td><td>${r.cases.join(', ')}</td></tr>`;
   });
   const c = summary.coverage.totals;
   return html`<section id="coverage"><h2>Coverage</h2>
-<p>${c.withCase}/${c.documented} documented codes have a case, ${c.withSchema}/${c.documented} a schema, ${c.live}/${c.documented} can be provoked live.</p>
-<table><thead><tr><th>endpoint</th><th>code</th><th>this run</th><th>schema</th><th>mock</th><th>live</th><th>cases</th></tr></thead><tbody>${rows}</tbody></table></section>`;
+<p>${c.withCase}/${c.documented} documented codes have a case, ${c.withSchema}/${c.documented} a schema, ${c.live}/${c.documented} can be provoked live, ${c.withMessage}/${c.documented} have a printed message.</p>
+<table><thead><tr><th>endpoint</th><th>code</th><th>this run</th><th>schema</th><th>mock</th><th>live</th><th>message</th><th>cases</th></tr></thead><tbody>${rows}</tbody></table></section>`;
 }
 
 /** Every case, failing first, filterable by outcome and text; details folded under each row. */
 function renderCases(verdicts: readonly Verdict[]): SafeHtml {
   const rows = verdicts.map((v) => {
-    const expected = v.expected.shape === 'records' ? v.expected.codes.join(', ') : v.expected.shape === 'error' ? v.expected.code : '(object)';
     const outcome = v.flaky ? 'flaky' : v.outcome;
     return html`<tr class="case" data-outcome="${v.outcome}" data-flaky="${v.flaky ? 'yes' : 'no'}">
   <td class="cell ${v.outcome}">${outcome}</td><td>${v.product} › ${v.endpoint} › ${v.version}</td>
   <td><details><summary>${v.caseName}</summary>
-    <p>Expected HTTP ${v.expected.status} ${expected}; got ${v.actual ? `HTTP ${v.actual.status} ${v.actual.codes.join(', ') || v.actual.shape}` : 'no response'}</p>
+    <p>Expected ${expectation(v)}; got ${observation(v)}</p>
     ${v.reason ? html`<p class="reason">${v.reason}</p>` : ''}
     ${v.findings.length ? html`<ul>${v.findings.map((f) => html`<li><b>${f.kind}</b>${f.path ? html` <code>${f.path}</code>` : ''}: ${f.message}</li>`)}</ul>` : ''}
     ${v.attempts?.length ? html`<p>Earlier attempts: ${v.attempts.map((a) => html`<span class="chip">${a.outcome}: ${a.reason}</span>`)}</p>` : ''}
-    ${v.exchange ? html`<pre>${v.exchange.method} ${v.exchange.url}\n${Object.entries(v.exchange.requestHeaders).map(([k, h]) => `${k}: ${h}\n`)}\n${v.exchange.requestBody ?? ''}</pre>
-    <pre>HTTP ${v.exchange.status ?? '-'}\n${v.exchange.responseBody ?? ''}</pre>` : ''}
+    ${exchange(v)}
     <p class="doc">${v.doc.page} § ${v.doc.section}</p>
   </details></td><td>${v.reason}</td></tr>`;
   });
-  return html`<section id="cases"><h2>Cases</h2>
+  return html`<section id="cases"><h2>All cases</h2>
 <p class="filters"><label>Show <select id="outcome-filter"><option value="all">all</option><option value="failing">failing</option><option value="pass">passed</option><option value="skipped">skipped</option><option value="flaky">flaky</option></select></label>
 <label>Search <input id="text-filter" type="search" placeholder="case, code, reason"></label> <span id="shown"></span></p>
 <table><thead><tr><th>outcome</th><th>collection</th><th>case</th><th>reason</th></tr></thead><tbody>${rows}</tbody></table></section>`;
@@ -82,9 +133,11 @@ function renderCases(verdicts: readonly Verdict[]): SafeHtml {
 
 /** The drift ledger with what the target returned. */
 function renderDrift(summary: RunSummary): SafeHtml {
-  const entries = summary.drift.map(
-    (d) => html`<article><h3>${d.topic}</h3><ol>${d.variants.map((v, i) => html`<li class="${i === d.expected ? 'expected' : ''}">${v.says} <small>(${v.source.page} § ${v.source.section})</small>${i === d.expected ? ' — expected' : ''}</li>`)}</ol>
-<p>${d.why}</p>${d.observed.length ? html`<p>Observed: ${d.observed.map((o) => html`<span class="chip">${o.version} ${o.caseId}: ${o.variant === null ? 'no documented variant' : `variant ${o.variant + 1}`}</span>`)}</p>` : ''}</article>`,
-  );
+  const mark = (by: readonly string[] | undefined): string => (by === undefined ? '' : by.length === 0 ? ' — expected' : ` — expected by ${by.join(', ')}`);
+  const entries = summary.drift.map((d) => {
+    const expected = expectedVariants(d);
+    return html`<article><h3>${d.topic}</h3><ol>${d.variants.map((v, i) => html`<li class="${expected.has(i) ? 'expected' : ''}">${v.says} <small>(${describeDocRef(v.source)})</small>${mark(expected.get(i))}</li>`)}</ol>
+<p>${d.why}</p>${d.observed.length ? html`<p>Observed: ${d.observed.map((o) => html`<span class="chip">${o.version} ${o.caseId}: ${o.variant === null ? 'no documented variant' : `variant ${o.variant + 1}`}</span>`)}</p>` : ''}</article>`;
+  });
   return html`<section id="drift"><h2>Doc drift</h2>${entries}</section>`;
 }

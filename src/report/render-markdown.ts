@@ -1,6 +1,6 @@
 // RunSummary -> report.md: short enough for a CI step summary or a PR comment. Pure.
 
-import type { Verdict } from '../validate/index.ts';
+import type { Verdict } from '../verdict/index.ts';
 import type { Artifact } from './artifact.ts';
 import type { RunSummary } from './run-summary.ts';
 

@@ -1,7 +1,7 @@
 // Verdicts -> RunSummary: the documented, stable shape of summary.json. Pure; time and ids are passed in.
 
 import { buildCoverage, totalCoverage, type CoverageRow, type CoverageTotals, type DriftPoint, type Endpoint } from '../catalog/index.ts';
-import type { Outcome, Verdict } from '../validate/index.ts';
+import type { Outcome, Verdict } from '../verdict/index.ts';
 import { diffBaseline, type BaselineDiff } from './baseline-diff.ts';
 import { buildDriftLedger, type DriftLedgerEntry } from './drift-ledger.ts';
 

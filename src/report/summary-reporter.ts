@@ -2,7 +2,7 @@
 
 import type { Reporter, TestModule } from 'vitest/node';
 import type { DriftPoint, Endpoint } from '../catalog/index.ts';
-import type { Verdict } from '../validate/index.ts';
+import type { Verdict } from '../verdict/index.ts';
 import { reportRenderers } from './reporters.ts';
 import { summariseRun, type RunSummary } from './run-summary.ts';
 import { verdictOf } from './task-meta.ts';

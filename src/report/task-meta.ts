@@ -1,6 +1,6 @@
 // The contract between harness files and reporters: each contract test carries its Verdict in vitest's task meta.
 
-import type { Verdict } from '../validate/index.ts';
+import type { Verdict } from '../verdict/index.ts';
 
 declare module '@vitest/runner' {
   interface TaskMeta {

@@ -2,7 +2,7 @@
 
 import type { Case, DriftPoint, Product } from '../catalog/index.ts';
 import type { ObservedResponse } from './judge-response.ts';
-import type { DriftObservation, ExchangeExcerpt, Finding, Outcome, Verdict } from './types.ts';
+import type { DriftObservation, ExchangeExcerpt, Finding, Outcome, Verdict } from '../verdict/index.ts';
 
 /** Where a verdict belongs: which collection and target. */
 export interface VerdictContext {

@@ -1,6 +1,7 @@
 // A Postman collection's saved example responses against the catalog: agree, agree with drift, disagree, or match nothing. Pure.
 
 import { expectedCodes, type Case, type DriftPoint, type Endpoint } from '../catalog/index.ts';
+import { isObject } from '../is-object.ts';
 import { observe, type ObservedResponse } from './judge-response.ts';
 import type { SchemaRegistry } from './schema-registry.ts';
 
@@ -135,8 +136,4 @@ function pathSegments(url: unknown): string[] {
   const raw = isObject(url) && typeof url['raw'] === 'string' ? url['raw'] : typeof url === 'string' ? url : '';
   const withoutHost = raw.replace(/^\{\{[^}]+\}\}/, '').replace(/^[a-z]+:\/\/[^/]+/i, '').split(/[?#]/)[0] ?? '';
   return withoutHost.split('/').filter(Boolean);
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

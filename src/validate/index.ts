@@ -1,6 +1,7 @@
-// Public door of validation: the verdict vocabulary, the ajv registry, response judgement and verdicts.
+// Public door of validation: the ajv registry, response judgement and verdicts.
 
-export type * from './types.ts';
+// The verdict vocabulary moved to src/verdict/; re-exported here for one transition only. Import it from there.
+export type { DriftObservation, ExchangeExcerpt, Finding, FindingKind, Outcome, Verdict } from '../verdict/index.ts';
 export { buildVerdict, formatReason, observeDrift, type CaseResult, type VerdictContext } from './build-verdict.ts';
 export { judgeResponse, observe, type ObservedResponse, type ResponseUnderTest, type SchemaCheck } from './judge-response.ts';
 export { loadSchemaRegistry, loadSchemas } from './load-schemas.ts';

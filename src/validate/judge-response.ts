@@ -1,7 +1,8 @@
 // One response against one documented expectation -> findings. Pure: the schema check is passed in.
 
 import type { Expectation, ResponseShape } from '../catalog/index.ts';
-import type { Finding } from './types.ts';
+import type { Finding } from '../verdict/index.ts';
+import { isObject } from '../is-object.ts';
 
 /** What came back over the wire, body as text. */
 export interface ResponseUnderTest {
@@ -111,8 +112,4 @@ function describeBody(body: string, contentType: string | undefined): string {
   if (/^\s*</.test(body) || /html/i.test(contentType ?? '')) return `body is an HTML page, not JSON (${excerpt})`;
   if (/^\s*[[{]/.test(body)) return `body is truncated or malformed JSON (${body.length} bytes, ${excerpt})`;
   return `body is not JSON (${excerpt})`;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

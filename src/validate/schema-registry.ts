@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
 import type { ResponseShape } from '../catalog/index.ts';
 import { ConfigError } from '../errors.ts';
-import type { Finding } from './types.ts';
+import type { Finding } from '../verdict/index.ts';
 
 type AjvOptions = { allErrors: boolean; strict: boolean; code?: { source: boolean } };
 type AjvModules = { Ajv: new (options: AjvOptions) => Ajv; addFormats: (ajv: Ajv) => Ajv; standaloneCode: (ajv: Ajv, refs: Record<string, string>) => string };

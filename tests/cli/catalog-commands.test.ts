@@ -23,7 +23,7 @@ describe('contract import <file>', () => {
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain('~ Leads › RECORD_LOCKED  PUT /crm/v2/Leads/{{record-id}}  HTTP 202 RECORD_LOCKED  drift (crm/update-records)');
     expect(result.stdout).toContain('see drift ledger crm-update-records/record-locked-status');
-    expect(result.stdout).toContain('9 examples: 4 agree, 5 agree but take a side on a documented contradiction, 0 disagree, 0 match no catalog endpoint');
+    expect(result.stdout).toContain('9 examples: 3 agree, 6 agree but take a side on a documented contradiction, 0 disagree, 0 match no catalog endpoint');
   });
 
   it('exits 1 when a saved example disagrees with the documented contract', async () => {

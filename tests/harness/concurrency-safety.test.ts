@@ -7,6 +7,7 @@ import { collectionPath, schemaId } from '../../src/generate/index.ts';
 import { loadCollection, runCollection, SECRET_VARIABLES, type Target } from '../../src/harness/index.ts';
 import { startMock, type MockServer } from '../../src/mock/index.ts';
 import { createSchemaRegistry, loadSchemas, type SchemaRegistry } from '../../src/validate/index.ts';
+import { caseKey } from '../../src/verdict/index.ts';
 import { ROOT } from '../support/docs.ts';
 
 let mock: MockServer;
@@ -29,7 +30,7 @@ async function runAll(concurrency: number): Promise<string[]> {
       runCollection({ endpoint, version, collection: collections.get(collectionPath(endpoint, version)), target, registry, schemaId: schemaId(endpoint), concurrency }),
     ),
   );
-  return (await Promise.all(runs)).flat().map((v) => `${v.product}/${v.endpoint}/${v.version}/${v.caseId} ${v.outcome} ${v.actual?.status} ${v.actual?.codes.join(',')}`);
+  return (await Promise.all(runs)).flat().map((v) => `${caseKey(v)} ${v.outcome} ${v.actual?.status} ${v.actual?.codes.join(',')}`);
 }
 
 describe('concurrency safety', () => {

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCollection, buildEndpointSchema, schemaId } from '../../src/generate/index.ts';
 import { runCollection, type Target } from '../../src/harness/index.ts';
 import { startMock, WIRE_FAULTS, type MockServer } from '../../src/mock/index.ts';
-import { createSchemaRegistry, type Verdict } from '../../src/validate/index.ts';
+import { createSchemaRegistry } from '../../src/validate/index.ts';
+import type { Verdict } from '../../src/verdict/index.ts';
 import { faultEndpoint } from '../support/fault-endpoint.ts';
 
 const TIMEOUT_MS = 2_000;

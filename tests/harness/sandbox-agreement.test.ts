@@ -7,7 +7,8 @@ import { catalog } from '../../src/catalog/index.ts';
 import { collectionPath, schemaId } from '../../src/generate/index.ts';
 import { createRunPool, loadCollection, mockTarget, runCollection, type Target } from '../../src/harness/index.ts';
 import { startMock, type MockServer } from '../../src/mock/index.ts';
-import { createSchemaRegistry, loadSchemas, type SchemaRegistry, type Verdict } from '../../src/validate/index.ts';
+import { createSchemaRegistry, loadSchemas, type SchemaRegistry } from '../../src/validate/index.ts';
+import { caseKey, type Verdict } from '../../src/verdict/index.ts';
 import { startBreakingProxy } from '../support/breaking-proxy.ts';
 import { ROOT } from '../support/docs.ts';
 
@@ -27,7 +28,7 @@ async function runAll(target: Target, sandboxTests: boolean): Promise<Verdict[]>
   return (await Promise.all(runs)).flat();
 }
 
-const key = (v: Verdict): string => `${v.product}/${v.endpoint}/${v.version}/${v.caseId}`;
+const key = caseKey;
 const nodeFindings = (v: Verdict): number => (v.findings ?? []).filter((f) => f.kind !== 'sandbox').length;
 const sandboxFindings = (v: Verdict): number => (v.findings ?? []).filter((f) => f.kind === 'sandbox').length;
 

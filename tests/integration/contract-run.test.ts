@@ -23,7 +23,7 @@ describe('a full contract run against the embedded mock', () => {
 
   it('exits 0 and prints one line per case group and the totals', () => {
     expect(result.code, result.stdout + result.stderr).toBe(0);
-    expect(result.stdout).toMatch(/✓ crm › update-records › v2\.1 › record errors: 7\/7 passed/);
+    expect(result.stdout).toMatch(/✓ crm › update-records › v2\.1 › record errors: 8\/8 passed/);
     expect(result.stdout).toContain(`${expectedCases} passed, 0 failed, 0 errors, 0 skipped (${expectedCases} cases)`);
   });
 

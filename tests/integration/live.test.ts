@@ -58,13 +58,13 @@ describe('--target live against the mock', () => {
     expect(mock.tokenRefreshes()).toBe(1);
     expect(counts()).toEqual(before);
     const ledger = JSON.parse(await readFile(join(out, 'fixtures.json'), 'utf8')) as { created: Array<{ id: string }>; deleted: Array<{ id: string }> };
-    expect(ledger.created.length).toBe(114);
+    expect(ledger.created.length).toBe(214);
     const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
     expect([...ledger.deleted].sort(byId)).toEqual([...ledger.created].sort(byId));
     // Every persona given by refresh token is refreshed once for the whole run, like the run's own token.
     for (const persona of ['token_without_scope', 'token_no_permission', 'token_restricted_user', 'token_module_scope_only', 'token_locking_scope_only']) expect(mock.tokenRefreshes(persona), persona).toBe(1);
-    expect(result.stdout).toMatch(/^Fixtures: created 114 records tagged "zoho-contract-suite [^"]+" \(ledger .*fixtures\.json\)$/m);
-    expect(result.stdout).toContain('Fixtures: deleted all 114 records');
+    expect(result.stdout).toMatch(/^Fixtures: created 214 records tagged "zoho-contract-suite [^"]+" \(ledger .*fixtures\.json\)$/m);
+    expect(result.stdout).toContain('Fixtures: deleted all 214 records');
     expect(result.stdout).toMatch(/^Live run: sandbox org in data centre com, API http:\/\/127\.0\.0\.1:\d+, Contracts http:\/\/127\.0\.0\.1:\d+ \(one token refresh for the whole run, one per persona: 5\)$/m);
     const summary = JSON.parse(await readFile(join(out, 'summary.json'), 'utf8')) as RunSummary;
     expect(summary.target.kind).toBe('live');

@@ -6,13 +6,14 @@ import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { RunSummary } from '../../src/report/index.ts';
+import { caseKey } from '../../src/verdict/index.ts';
 import { runCli } from '../support/run-cli.ts';
 
 let root: string;
 const dir = (name: string) => join(root, name);
 const summaryOf = async (name: string) => JSON.parse(await readFile(join(dir(name), 'summary.json'), 'utf8')) as RunSummary;
 const comparable = (s: RunSummary) =>
-  s.verdicts.map((v) => [`${v.product}/${v.endpoint}/${v.version}/${v.caseId}`, v.outcome, v.reason, v.actual?.status, v.actual?.codes.join(',')].join(' | ')).sort();
+  s.verdicts.map((v) => [caseKey(v), v.outcome, v.reason, v.actual?.status, v.actual?.codes.join(',')].join(' | ')).sort();
 
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'zoho-shards-'));

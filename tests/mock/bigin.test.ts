@@ -35,6 +35,21 @@ describe('PUT /bigin/v1/{module}/{id}/{related_list}[/{related_id}]', () => {
     expect((res.json as { data: Array<{ code: string }> }).data.map((e) => e.code)).toEqual(['SUCCESS', 'INVALID_DATA', 'MANDATORY_NOT_FOUND']);
   });
 
+  it('relates the page\'s maximum of 100 related records in one call and refuses 101 with a top-level LIMIT_EXCEEDED', async () => {
+    const path = `/bigin/v1/Accounts/${as('bigin_account_id')}/Products`;
+    const products = Array.from({ length: 100 }, (_, i) => ({ id: as(`bigin_bulk_product_${String(i + 1).padStart(3, '0')}`) }));
+    expect(new Set(products.map((p) => p.id)).size).toBe(100);
+    const hundred = await put(path, { data: products });
+    expect([hundred.status, (hundred.json as { data: Array<{ code: string }> }).data.filter((e) => e.code === 'SUCCESS').length]).toEqual([200, 100]);
+    const over = await put(path, { data: [...products, { id: as('bigin_product_id') }] });
+    expect([over.status, codeOf(over.json), (over.json as { details?: unknown }).details]).toEqual([400, 'LIMIT_EXCEEDED', { limit: 100 }]);
+  });
+
+  it('answers one unknown related id in the body with INVALID_DATA 202 "invalid data" alone', async () => {
+    const res = await put(`/bigin/v1/Deals/${as('bigin_deal_id')}/Products`, { data: [{ id: '3652397000099999999' }] });
+    expect([res.status, res.json]).toEqual([202, { data: [{ code: 'INVALID_DATA', details: { api_name: 'id' }, message: 'invalid data', status: 'error' }] }]);
+  });
+
   it('answers a wrong related id in the URL with a top-level INVALID_DATA 400', async () => {
     const res = await put(`/bigin/v1/Deals/${as('bigin_deal_id')}/Products/3652397000099999999`, { data: [{}] });
     expect([res.status, res.json]).toEqual([400, { code: 'INVALID_DATA', details: { api_name: 'id' }, message: 'the related id given seems to be invalid', status: 'error' }]);

@@ -47,11 +47,14 @@ describe('PUT .../Locking_Information__s/{lock_id}', () => {
     const denied = await call(mock.url, 'PUT', lockUrl('Leads'), { token: as('token_no_permission'), body });
     expect([denied.status, (denied.json as { code: string }).code]).toEqual([403, 'NO_PERMISSION']);
     const missing = await call(mock.url, 'PUT', lockUrl('Leads'), { token: as('access_token'), body: { data: [{}] } });
-    expect([missing.status, missing.json]).toEqual([202, { data: [{ code: 'MANDATORY_NOT_FOUND', details: { api_name: 'Locked_Reason__s' }, message: 'required field not found', status: 'error' }] }]);
+    expect([missing.status, missing.json]).toEqual([
+      400,
+      { code: 'MANDATORY_NOT_FOUND', details: { api_name: 'Locked_Reason__s', json_path: '$.data[0].Locked_Reason__s' }, message: 'required field not found', status: 'error' },
+    ]);
   });
 
-  it('answers a lock id that is not the record\'s lock as an invalid id', async () => {
+  it('answers a lock id that is not the record\'s lock as an invalid id, top-level as the OpenAPI gives this operation\'s errors', async () => {
     const res = await call(mock.url, 'PUT', lockUrl('Deals', as('locked_deal_id'), as('lead_lock_id')), { token: as('access_token'), body });
-    expect([res.status, (res.json as { data: Array<{ code: string }> }).data[0]?.code]).toEqual([202, 'INVALID_DATA']);
+    expect([res.status, (res.json as { code: string }).code]).toEqual([400, 'INVALID_DATA']);
   });
 });

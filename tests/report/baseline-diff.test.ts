@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { diffBaseline } from '../../src/report/index.ts';
-import type { Outcome, Verdict } from '../../src/validate/index.ts';
+import type { Outcome, Verdict } from '../../src/verdict/index.ts';
 
 const v = (caseId: string, outcome: Outcome): Verdict =>
   ({ product: 'crm', endpoint: 'update-records', version: 'v8', caseId, caseName: caseId, outcome }) as unknown as Verdict;

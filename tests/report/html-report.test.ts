@@ -1,18 +1,17 @@
-// The HTML report in a real browser (Debian's chromium, driven by playwright-core): no console errors, counts, filters.
+// The HTML report in a real browser (the Chromium of @sparticuz/chromium, driven by playwright-core): no console errors, order, counts, filters.
 
-import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { updateRecords } from '../../src/catalog/index.ts';
 import { renderHtml, summariseRun, writeArtifacts } from '../../src/report/index.ts';
+import { launchChromium } from '../support/chromium.ts';
 import { ROOT } from '../support/docs.ts';
 import { CANARY, reportVerdicts } from '../support/report-verdicts.ts';
 
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const summary = summariseRun(
   { runId: 'html-test', startedAt: new Date('2026-11-24T10:00:00Z'), finishedAt: new Date('2026-11-24T10:00:04Z'), target: { kind: 'url', name: 'gateway' }, endpoints: [updateRecords], collectionsCommit: 'abc1234' },
   reportVerdicts,
@@ -21,13 +20,9 @@ let browser: Browser;
 let file: string;
 
 beforeAll(async () => {
-  expect(existsSync(CHROMIUM), `no Chromium at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH)`).toBe(true);
   const dir = await mkdtemp(join(tmpdir(), 'zoho-html-'));
   [file = ''] = await writeArtifacts(dir, renderHtml(summary), [CANARY]);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
 });
 afterAll(async () => browser?.close());
 
@@ -42,6 +37,22 @@ describe('report.html in headless Chromium', () => {
     expect(problems).toEqual([]);
     await mkdir(join(ROOT, 'reports', 'screenshots'), { recursive: true });
     await page.screenshot({ path: join(ROOT, 'reports', 'screenshots', 'html-report.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('opens on the outcome: counts, then failures and cases not checked, then coverage, then every case, then drift', async () => {
+    const page = await browser.newPage();
+    await page.goto(pathToFileURL(file).href);
+    expect(await page.locator('body > section').evaluateAll((sections) => sections.map((s) => s.id))).toEqual(['failures', 'not-checked', 'coverage', 'cases', 'drift']);
+    // On screen too: the failure sits above the coverage table, not below its 14 rows.
+    const failure = await page.locator('#failures article.failure').boundingBox();
+    const coverage = await page.locator('#coverage table').boundingBox();
+    expect(failure && coverage && failure.y + failure.height <= coverage.y).toBe(true);
+    expect(await page.locator('#failures article.failure').evaluateAll((articles) => articles.map((a) => a.getAttribute('data-case')))).toEqual(['not-approved']);
+    expect(await page.locator('#failures').textContent()).toContain('/data/0/status');
+    const unchecked = await page.locator('#not-checked tr.unchecked').evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-outcome'), r.textContent ?? '']));
+    expect(unchecked.map(([outcome]) => outcome).sort()).toEqual(['error', 'skipped']);
+    expect(unchecked.map(([, text]) => text).join(' ')).toContain('ZOHO_EXISTING_MOBILE');
     await page.close();
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderMarkdown, summariseRun } from '../../src/report/index.ts';
-import type { Verdict } from '../../src/validate/index.ts';
+import type { Verdict } from '../../src/verdict/index.ts';
 
 const base = { product: 'crm', endpoint: 'update-records', version: 'v8', group: 'g', target: 'mock', findings: [], expected: { shape: 'records', status: 202, codes: ['RECORD_LOCKED'] }, doc: { page: 'p.txt', section: 's' }, durationMs: 1 } as const;
 const verdicts: Verdict[] = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Outcome, Verdict } from '../../src/validate/index.ts';
+import type { Outcome, Verdict } from '../../src/verdict/index.ts';
 import { renderSummaryJson, renderTerminal, runOutcome, summariseRun } from '../../src/report/index.ts';
 
 function verdict(caseId: string, outcome: Outcome, extra: Partial<Verdict> = {}): Verdict {

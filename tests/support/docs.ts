@@ -1,11 +1,11 @@
-// Where the Zoho doc pages (the specification) are: ../shared/docs beside the checkout, or ZOHO_DOCS_DIR.
+// The Zoho doc pages (the specification): the project's own copies in docs/zoho, which every doc-conformance test reads.
 
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
-export const DOCS_DIR = process.env['ZOHO_DOCS_DIR'] ?? join(ROOT, '..', 'shared', 'docs');
-export const docsAvailable = existsSync(DOCS_DIR);
+/** docs/zoho: each page byte for byte as copied, indexed with its source and date in docs/zoho/README.md. */
+export const DOCS_DIR = join(ROOT, 'docs', 'zoho');
 
 /** The text of one doc page. */
 export function readDocPage(page: string): string {

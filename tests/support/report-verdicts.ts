@@ -1,6 +1,6 @@
 // A fixed set of verdicts covering every outcome (pass, fail with schema errors, skipped, flaky, transport error), for report tests.
 
-import type { Verdict } from '../../src/validate/index.ts';
+import type { Verdict } from '../../src/verdict/index.ts';
 
 const base = {
   product: 'crm',

@@ -1,6 +1,7 @@
 // Where the Bigin Update Related Records page contradicts itself or its neighbours: every variant, the one expected, and why.
 
-import type { DocRef, DriftPoint } from '../types.ts';
+import { notesRef } from '../doc-refs.ts';
+import type { DocRef, DriftPoint, Unconfirmed } from '../types.ts';
 
 const PAGE = 'bigin-update-related-records.txt';
 const at = (section: string): DocRef => ({ page: PAGE, section });
@@ -45,19 +46,19 @@ export const invalidDataStatus: DriftPoint = {
     { source: at('Possible Errors: INVALID_DATA (HTTP 400)'), says: '"the related id given seems to be invalid": HTTP 400, for the whole request', status: 400, shape: 'error' },
     { source: at('Possible Errors: INVALID_DATA (HTTP 202)'), says: '"invalid data": HTTP 202, per related record', status: 202, shape: 'records' },
   ],
-  expected: 0,
-  why: 'Both are kept as two cases: a bad related id in the URL fails the request (400); a bad entry of the bulk body fails that entry (202). Each case expects its own variant; the ledger shows the 400 reading as the one for the single-record form.',
+  expected: { 'invalid-related-id': 0, 'invalid-data-single': 1, 'partial-success': 1 },
+  why: 'Both are kept as cases: a bad related id in the URL fails the request (400); a bad entry of the bulk body fails that entry (202). Each case expects its own variant.',
 };
 
 export const successMessage: DriftPoint = {
   id: 'bigin-update-related-records/success-message',
   topic: 'Message of a successful update of a relation',
   variants: [
-    { source: at('Sample Response'), says: '"relation added"' },
-    { source: { page: 'crm-update-record-locking-information.txt', section: 'Sample Response' }, says: '"relation updated" (the CRM relation-update answer)' },
+    { source: at('Sample Response'), says: '"relation added"', message: 'relation added' },
+    { source: { page: 'crm-update-record-locking-information.txt', section: 'Sample Response' }, says: '"relation updated" (the CRM relation-update answer)', message: 'relation updated' },
   ],
   expected: 0,
-  why: 'The sample relates products for the first time; the suite does not pin per-entry messages (the mock says "relation added" for a new relation and "relation updated" for an existing one).',
+  why: 'The sample relates products for the first time; either message passes (a relation already in place may be answered "relation updated"), and the drift observation records which one came back.',
 };
 
 export const companiesName: DriftPoint = {
@@ -69,4 +70,48 @@ export const companiesName: DriftPoint = {
   ],
   expected: 1,
   why: 'Companies is the UI name; the API name in URLs is Accounts.',
+};
+
+export const relatedIdInUrl: DriftPoint = {
+  id: 'bigin-update-related-records/related-id-in-url',
+  topic: 'The Request URL ends in {related_record_id}; every sample sends the related ids in the body',
+  variants: [
+    { source: at('Request URL'), says: '/bigin/v1/{module_api_name}/{record_id}/{related_list_api_name}/{related_record_id}' },
+    { source: at('Sample Request; Sample Input'), says: 'PUT /bigin/v1/Deals/3652397000001829002/Products with {"data":[{"id":...},{"id":...}]}, no related id in the URL' },
+  ],
+  expected: {
+    'success-single-deals': 0,
+    'success-single-contacts': 0,
+    'success-single-accounts': 0,
+    'invalid-related-id': 0,
+    'success-bulk': 1,
+    'success-maximum': 1,
+    'limit-exceeded': 1,
+    'partial-success': 1,
+    'invalid-data-single': 1,
+  },
+  why: 'Not settled one way: both forms are documented, both get cases, and the catalog lists both path templates.',
+};
+
+const CRM_ITEM = 'crm-update-records-postman-item.txt';
+
+/** The page prints its success body without a status. */
+export const successStatus: Unconfirmed = {
+  claim: 'HTTP 200 for a success (the page prints the body, not the status)',
+  source: { page: CRM_ITEM, section: 'Postman Collection Item JSON: response "SUCCESS RESPONSE" (code 200, the CRM record APIs)' },
+  openApi: { says: 'silent', detail: 'crm-oas describes CRM, not Bigin.' },
+};
+
+/** A bulk answer with a success and an error entry. */
+export const mixedStatus: Unconfirmed = {
+  claim: 'HTTP 202 for an answer that mixes a success and an error entry',
+  source: notesRef('4. Response envelopes: HTTP status for a mixed-result bulk PUT (UNCONFIRMED)'),
+  openApi: { says: 'silent', detail: 'crm-oas describes CRM, not Bigin (for CRM it lists only 200).' },
+};
+
+/** 101 related records: the page states the maximum, not the answer past it. */
+export const overLimit: Unconfirmed = {
+  claim: 'a top-level LIMIT_EXCEEDED, HTTP 400, for 101 related records (as CRM answers 101 records)',
+  source: notesRef('3. CRM API limits: Per-call caps'),
+  openApi: { says: 'silent', detail: 'crm-oas describes CRM, not Bigin.' },
 };

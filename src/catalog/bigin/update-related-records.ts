@@ -1,8 +1,20 @@
 // Bigin Update Related Records (bigin-update-related-records.txt): every documented behaviour as a case. Pure data.
 
 import { openDetails } from '../envelopes.ts';
-import type { Case, DocRef, Endpoint, JsonSchema } from '../types.ts';
-import { companiesName, crmSample, invalidDataStatus, scopeMismatchResolution, scopeTypo, successMessage } from './update-related-records-drift.ts';
+import type { Case, DocRef, Endpoint, JsonSchema, JsonValue } from '../types.ts';
+import { relatedRecordsEchoes, relatedRecordsMessages } from './update-related-records-echoes.ts';
+import {
+  companiesName,
+  crmSample,
+  invalidDataStatus,
+  mixedStatus,
+  overLimit,
+  relatedIdInUrl,
+  scopeMismatchResolution,
+  scopeTypo,
+  successMessage,
+  successStatus,
+} from './update-related-records-drift.ts';
 
 const PAGE = 'bigin-update-related-records.txt';
 const errors = (code: string): DocRef => ({ page: PAGE, section: `Possible Errors: ${code}` });
@@ -12,6 +24,10 @@ const DEAL_PRODUCTS = '/bigin/{version}/Deals/{{bigin_deal_id}}/Products';
 const SINGLE = `${DEAL_PRODUCTS}/{{bigin_product_id}}`;
 const one = { data: [{ id: '{{bigin_product_id}}' }] };
 const relatedDetails: JsonSchema = { type: 'object', required: ['id'], properties: { id: { $ref: '#/definitions/zohoId' } } };
+/** "You can update a maximum of 100 related records per API call." */
+const MAXIMUM = 100;
+/** `count` entries over the target's bulk product ids (bigin_bulk_product_001 ...). */
+const bulkProducts = (count: number): JsonValue[] => Array.from({ length: count }, (_, i) => ({ id: `{{bigin_bulk_product_${String(i + 1).padStart(3, '0')}}}` }));
 
 const success: readonly Case[] = [
   {
@@ -22,7 +38,19 @@ const success: readonly Case[] = [
     expect: { shape: 'records', status: 200, codes: ['SUCCESS', 'SUCCESS'] },
     doc: { page: PAGE, section: 'Sample Input; Sample Response' },
     provocable: both,
-    drift: [successMessage, crmSample],
+    drift: [successMessage, crmSample, relatedIdInUrl],
+    unconfirmed: [successStatus],
+  },
+  {
+    id: 'success-maximum',
+    name: 'SUCCESS for each of the maximum 100 related records in one call',
+    group: 'success',
+    request: { method: 'PUT', path: DEAL_PRODUCTS, auth: FULL, body: { data: bulkProducts(MAXIMUM) } },
+    expect: { shape: 'records', status: 200, codes: Array.from({ length: MAXIMUM }, () => 'SUCCESS') },
+    doc: { page: PAGE, section: 'Request JSON keys: You can update a maximum of 100 related records per API call' },
+    provocable: both,
+    drift: [relatedIdInUrl],
+    unconfirmed: [successStatus],
   },
   ...([
     ['Deals', 'bigin_deal_id', 'a deal'],
@@ -36,7 +64,8 @@ const success: readonly Case[] = [
     expect: { shape: 'records', status: 200, codes: ['SUCCESS'] },
     doc: { page: PAGE, section: `Request URL; Supported relations: Products - to - ${module}` },
     provocable: both,
-    ...(module === 'Accounts' ? { drift: [companiesName] } : {}),
+    drift: module === 'Accounts' ? [companiesName, relatedIdInUrl] : [relatedIdInUrl],
+    unconfirmed: [successStatus],
   })),
 ];
 
@@ -49,8 +78,18 @@ const recordErrors: readonly Case[] = [
     expect: { shape: 'records', status: 202, codes: ['SUCCESS', 'INVALID_DATA'] },
     doc: errors('INVALID_DATA (HTTP 202): invalid data'),
     provocable: both,
-    drift: [invalidDataStatus],
-    note: 'The status of a mixed answer is UNCONFIRMED (zoho-notes.md section 4): 202, as for any answer carrying an error entry.',
+    drift: [invalidDataStatus, relatedIdInUrl],
+    unconfirmed: [mixedStatus],
+  },
+  {
+    id: 'invalid-data-single',
+    name: 'INVALID_DATA (202) alone when the one related id in the body does not exist',
+    group: 'record errors',
+    request: { method: 'PUT', path: DEAL_PRODUCTS, auth: FULL, body: { data: [{ id: '3652397000099999999' }] } },
+    expect: { shape: 'records', status: 202, codes: ['INVALID_DATA'] },
+    doc: errors('INVALID_DATA (HTTP 202): invalid data'),
+    provocable: both,
+    drift: [invalidDataStatus, relatedIdInUrl],
   },
   {
     id: 'mandatory-not-found',
@@ -72,7 +111,18 @@ const requestErrors: readonly Case[] = [
     expect: { shape: 'error', status: 400, code: 'INVALID_DATA', message: 'the related id given seems to be invalid' },
     doc: errors('INVALID_DATA (HTTP 400): the related id given seems to be invalid'),
     provocable: both,
-    drift: [invalidDataStatus],
+    drift: [invalidDataStatus, relatedIdInUrl],
+  },
+  {
+    id: 'limit-exceeded',
+    name: 'LIMIT_EXCEEDED when one call sends 101 related records',
+    group: 'request errors',
+    request: { method: 'PUT', path: DEAL_PRODUCTS, auth: FULL, body: { data: [...bulkProducts(MAXIMUM), { id: '{{bigin_product_id}}' }] } },
+    expect: { shape: 'error', status: 400, code: 'LIMIT_EXCEEDED' },
+    doc: { page: PAGE, section: 'Request JSON keys: You can update a maximum of 100 related records per API call' },
+    provocable: both,
+    drift: [relatedIdInUrl],
+    unconfirmed: [overLimit],
   },
   {
     id: 'invalid-module',
@@ -181,5 +231,7 @@ export const updateRelatedRecords = {
     },
   },
   cases: [...success, ...recordErrors, ...requestErrors, ...authErrors],
-  drift: [scopeTypo, crmSample, companiesName],
+  drift: [scopeTypo, crmSample, companiesName, relatedIdInUrl],
+  echoes: relatedRecordsEchoes,
+  messages: relatedRecordsMessages,
 } satisfies Endpoint;

@@ -1,7 +1,9 @@
 // Zoho Contracts Update Contract Type (contracts-update-contract-type.txt): every documented behaviour as a case. Pure data.
 
 import { openDetails } from '../envelopes.ts';
-import type { Case, DocRef, DriftPoint, Endpoint } from '../types.ts';
+import { notesRef } from '../doc-refs.ts';
+import type { Case, DocRef, DriftPoint, Endpoint, Unconfirmed } from '../types.ts';
+import { contractTypeEchoes, contractTypeMessages } from './update-contract-type-echoes.ts';
 
 const PAGE = 'contracts-update-contract-type.txt';
 const errors = (code: string): DocRef => ({ page: PAGE, section: `Possible Errors: ${code}` });
@@ -23,13 +25,41 @@ const updateMethod: DriftPoint = {
 
 const scopes: DriftPoint = {
   id: 'contracts-update-contract-type/scopes',
-  topic: 'Which scope the update needs',
+  topic: 'Which scope the update needs: the page lists two, the catalog uses another pair',
   variants: [
     { source: { page: PAGE, section: 'Scope' }, says: 'contracts.meta.UPDATE, contracts.contracts.ALL (a list, and/or unclear)' },
     { source: errors('OAUTH_SCOPE_MISMATCH'), says: 'Client does not have contracts.meta.UPDATE scope' },
+    { source: { page: PAGE, section: 'Possible Operation Types' }, says: 'ALL or UPDATE of contract type details: contracts.meta.{ALL|UPDATE}' },
+    { source: notesRef('2. Data centres and domains: Zoho Contracts (list of scopes)'), says: 'contracts.contracts.{CREATE|READ|UPDATE|DELETE|ALL} are scopes of contracts, not of contract types' },
   ],
-  expected: 1,
-  why: 'The error text names one scope; contract types are metadata, so contracts.meta.UPDATE (or contracts.meta.ALL) is what the mock requires.',
+  expected: 2,
+  why: 'The catalog lists contracts.meta.UPDATE and contracts.meta.ALL, not the page\'s contracts.contracts.ALL: the error text names only contracts.meta.UPDATE, the operation types apply ALL and UPDATE to contract type details, and contracts.contracts.* scopes cover contract records. The scope-mismatch case sends a token with none of the three, so every reading expects its 401; a live org shows whether contracts.contracts.ALL alone would do.',
+};
+
+const sampleBody: DriftPoint = {
+  id: 'contracts-update-contract-type/sample-body',
+  topic: 'The sample request sends no body; the Sample Input is not JSON',
+  variants: [
+    { source: { page: PAGE, section: 'Sample Request' }, says: 'curl -X UPDATE with an Authorization header and no -d: no body at all' },
+    { source: { page: PAGE, section: 'Sample Input' }, says: '{"name": String}: a type placeholder where a JSON value belongs' },
+    { source: { page: PAGE, section: 'Input JSON Keys' }, says: 'name, a string (not marked mandatory)' },
+  ],
+  expected: 2,
+  why: 'The cases send {"name": "<a new name>"} as JSON with a Content-Type; what Zoho answers to an update without a name is not documented, so no case sends one.',
+};
+
+/** The page prints codes and statuses, no bodies: the body shape is Zoho's usual envelope. */
+const errorBody: Unconfirmed = {
+  claim: 'the top-level error body {code, details, message, status: "error"} (the page prints the code, status and message, no body)',
+  source: notesRef('4. Response envelopes: Top-level auth errors'),
+  openApi: { says: 'silent', detail: 'crm-oas describes CRM, not Contracts.' },
+};
+
+/** The page prints the success body with no status. */
+const successStatus: Unconfirmed = {
+  claim: 'HTTP 200 for a success (the page prints {"Type": String, "apiName": String} with no status)',
+  source: { page: 'crm-update-records-postman-item.txt', section: 'Postman Collection Item JSON: response "SUCCESS RESPONSE" (code 200, the CRM record APIs)' },
+  openApi: { says: 'silent', detail: 'crm-oas describes CRM, not Contracts.' },
 };
 
 const envelope: DriftPoint = {
@@ -63,6 +93,7 @@ const error = (id: string, name: string, code: string, status: number, overrides
   doc: errors(code),
   provocable: both,
   drift: [envelope],
+  unconfirmed: [errorBody],
   ...overrides,
 });
 
@@ -75,7 +106,8 @@ const cases: readonly Case[] = [
     expect: { shape: 'object', status: 200 },
     doc: { page: PAGE, section: 'Sample Input; Response JSON Keys; Sample Response' },
     provocable: both,
-    drift: [envelope, host],
+    drift: [envelope, host, sampleBody],
+    unconfirmed: [successStatus],
   },
   error('invalid-url-pattern', 'INVALID_URL_PATTERN when the URL is not a contract-type route', 'INVALID_URL_PATTERN', 404, {
     request: { method: 'PUT', path: '/api/{version}/admin/contracttype/{{contract_type_api_name}}', auth: FULL, body: rename },
@@ -127,5 +159,7 @@ export const updateContractType = {
     errors: openDetails(['INVALID_URL_PATTERN', 'OAUTH_SCOPE_MISMATCH', 'NO_PERMISSION', 'INTERNAL_ERROR', 'INVALID_REQUEST_METHOD', 'AUTHORIZATION_FAILED', 'INVALID_TOKEN', 'AUTHENTICATION_FAILURE', 'INVALID_DATA']),
   },
   cases,
-  drift: [updateMethod, scopes, envelope, host],
+  drift: [updateMethod, scopes, envelope, host, sampleBody],
+  echoes: contractTypeEchoes,
+  messages: contractTypeMessages,
 } satisfies Endpoint;

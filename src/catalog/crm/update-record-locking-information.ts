@@ -1,7 +1,20 @@
 // CRM Update Record Locking Information (crm-update-record-locking-information.txt): every documented behaviour as a case. Pure data.
 
 import { openDetails } from '../envelopes.ts';
-import type { Case, DocRef, DriftPoint, Endpoint } from '../types.ts';
+import type { Case, DocRef, Endpoint } from '../types.ts';
+import {
+  lockableModules,
+  methodStatus,
+  missingReason,
+  missingReasonShape,
+  notAllowedMeaning,
+  openApiScope,
+  scopeMismatch,
+  scopeSpelling,
+  successMessage,
+  successStatus,
+} from './update-record-locking-information-drift.ts';
+import { lockingEchoes, lockingMessages } from './update-record-locking-information-echoes.ts';
 
 const PAGE = 'crm-update-record-locking-information.txt';
 const errors = (code: string): DocRef => ({ page: PAGE, section: `Possible Errors: ${code}` });
@@ -10,39 +23,6 @@ const LEAD = lockPath('Leads', 'locked_lead_id', 'lead_lock_id');
 const FULL = { token: 'access_token' } as const;
 const both = ['mock', 'live'] as const;
 const reason = { data: [{ Locked_Reason__s: 'deal  info updated' }] };
-
-const methodStatus: DriftPoint = {
-  id: 'crm-update-record-locking-information/invalid-request-method-status',
-  topic: 'HTTP status of INVALID_REQUEST_METHOD on the record-locking URL',
-  variants: [
-    { source: { page: 'crm-update-records.txt', section: 'Possible Errors: INVALID_REQUEST_METHOD' }, says: 'HTTP 400 (Update Records)', status: 400 },
-    { source: errors('INVALID_REQUEST_METHOD'), says: 'HTTP 403', status: 403 },
-  ],
-  expected: 1,
-  why: 'Each endpoint keeps its own page: this URL documents 403, Update Records documents 400 (see crm/invalid-request-method-status).',
-};
-
-const lockableModules: DriftPoint = {
-  id: 'crm-update-record-locking-information/lockable-modules',
-  topic: 'Which modules support record locking',
-  variants: [
-    { source: { page: PAGE, section: 'Possible module names' }, says: 'leads, accounts, contacts, deals, tasks, cases, solutions, vendors, pricebooks, quotes, salesorders, purchaseorders, invoices and custom' },
-    { source: { page: 'zoho-notes.md', section: '6. Record locking' }, says: 'only user-created custom modules support locking' },
-  ],
-  expected: 0,
-  why: 'The page is the specification of this endpoint; the note is about the lock configuration and is kept here so a live run can settle it.',
-};
-
-const notAllowedMeaning: DriftPoint = {
-  id: 'crm-update-record-locking-information/not-allowed',
-  topic: 'What NOT_ALLOWED means on an update of lock information',
-  variants: [
-    { source: errors('NOT_ALLOWED'), says: '"Record is already locked. You can lock a record that is not already locked" (text of the lock-record API)', status: 403 },
-    { source: { page: 'zoho-notes.md', section: '6. Record locking: POST (lock)' }, says: 'NOT_ALLOWED 403 when locking an already-locked record', status: 403 },
-  ],
-  expected: 0,
-  why: 'An update cannot lock anything; the suite reads NOT_ALLOWED as the answer for a lock whose information may not be changed (one set by a locking rule), and says so on the case.',
-};
 
 const cases: readonly Case[] = [
   ...([
@@ -60,16 +40,18 @@ const cases: readonly Case[] = [
     doc: { page: PAGE, section: `Sample Response; Possible module names: ${label}` },
     provocable: both,
     ...(module === 'Leads' ? {} : { drift: [lockableModules] }),
+    unconfirmed: [successStatus],
   })),
   {
     id: 'mandatory-locked-reason',
     name: 'MANDATORY_NOT_FOUND when Locked_Reason__s is missing',
-    group: 'record errors',
+    group: 'request errors',
     request: { method: 'PUT', path: LEAD, auth: FULL, body: { data: [{}] } },
-    expect: { shape: 'records', status: 202, codes: ['MANDATORY_NOT_FOUND'] },
+    expect: { shape: 'error', status: 400, code: 'MANDATORY_NOT_FOUND' },
     doc: { page: PAGE, section: 'Input JSON Keys: Locked_Reason__s string, mandatory' },
     provocable: both,
-    note: 'The page marks the key mandatory but lists no error for its absence: the per-record MANDATORY_NOT_FOUND (202) of the record APIs is assumed (UNCONFIRMED).',
+    drift: [missingReasonShape],
+    unconfirmed: [missingReason],
   },
   {
     id: 'invalid-module',
@@ -118,6 +100,8 @@ const cases: readonly Case[] = [
     expect: { shape: 'error', status: 401, code: 'OAUTH_SCOPE_MISMATCH' },
     doc: { page: PAGE, section: 'Scope: ZohoCRM.modules.lockinginformation.Update (and) a module scope' },
     provocable: both,
+    drift: [openApiScope, scopeSpelling],
+    unconfirmed: [scopeMismatch],
   },
   {
     id: 'scope-without-module',
@@ -127,6 +111,8 @@ const cases: readonly Case[] = [
     expect: { shape: 'error', status: 401, code: 'OAUTH_SCOPE_MISMATCH' },
     doc: { page: PAGE, section: 'Scope: ZohoCRM.modules.lockinginformation.Update (and) a module scope' },
     provocable: both,
+    drift: [openApiScope, scopeSpelling],
+    unconfirmed: [scopeMismatch],
   },
   {
     id: 'no-permission',
@@ -173,4 +159,7 @@ export const updateRecordLockingInformation = {
     errors: openDetails(['INVALID_MODULE', 'NOT_ALLOWED', 'INVALID_REQUEST_METHOD', 'NO_PERMISSION', 'INTERNAL_ERROR', 'OAUTH_SCOPE_MISMATCH', 'INVALID_TOKEN', 'AUTHENTICATION_FAILURE', 'INVALID_DATA', 'MANDATORY_NOT_FOUND']),
   },
   cases,
+  drift: [methodStatus, lockableModules, notAllowedMeaning, scopeSpelling, openApiScope, missingReasonShape, successMessage],
+  echoes: lockingEchoes,
+  messages: lockingMessages,
 } satisfies Endpoint;

@@ -1,5 +1,6 @@
 // Where the Update Records page and its saved Postman examples contradict each other: every variant, the one expected, and why.
 
+import { openApiRef } from '../doc-refs.ts';
 import type { DocRef, DriftPoint } from '../types.ts';
 
 const PAGE = 'crm-update-records.txt';
@@ -41,7 +42,7 @@ export const invalidDataShape: DriftPoint = {
     { source: errorsTable('INVALID_DATA'), says: 'HTTP 202, "the id given seems to be invalid" (a per-record error)', status: 202, shape: 'records' },
     { source: savedExample('INVALID_DATA'), says: 'HTTP 400, top-level object, details.expected_data_type "jsonobject", for a body that is not valid JSON', status: 400, shape: 'error' },
   ],
-  expected: 0,
+  expected: { 'invalid-data-id': 0, 'invalid-data-body': 1 },
   why: 'Both are kept, as two cases: the page describes an unknown record id (per record, 202, expected by the invalid-id case); the saved example was provoked by a malformed body (whole request, 400, expected by the malformed-body case).',
 };
 
@@ -77,9 +78,64 @@ export const authorizationScheme: DriftPoint = {
   variants: [
     { source: { page: PAGE, section: 'Header' }, says: 'Authorization: Zoho-oauthtoken <token>' },
     { source: { page: ITEM, section: 'Curl Command' }, says: 'Authorization: Bearer <access_token> (auth type "bearer")' },
+    {
+      source: { page: ITEM, section: 'Postman Collection Item JSON: request.header and every originalRequest.header' },
+      says: 'Authorization: {{authorization-token}}, a bare variable with no scheme at all',
+    },
   ],
   expected: 0,
-  why: 'The page, every sample request and the official SDK (zoho-notes.md section 1) send "Zoho-oauthtoken "; the item also sends {{authorization-token}}, so its Bearer header is not what authenticated it.',
+  why: 'The page, every sample request and the official SDK (zoho-notes.md section 1) send "Zoho-oauthtoken "; the item sends both a Bearer header and a bare {{authorization-token}}, so neither says which scheme authenticated it. The cases send "Zoho-oauthtoken <token>"; the invalid-token case keeps the scheme and breaks the token.',
+};
+
+/** `id` is a mandatory key on the page; the saved item updates by URL with a body that has none. */
+export const idMandatory: DriftPoint = {
+  id: 'crm-update-records/id-mandatory',
+  topic: 'Is `id` mandatory in the body when the URL names the record?',
+  variants: [
+    { source: { page: PAGE, section: 'Request JSON Keys: id string, mandatory' }, says: '`id` is mandatory: a body without it is MANDATORY_NOT_FOUND (HTTP 202)', status: 202 },
+    { source: savedExample('SUCCESS RESPONSE'), says: 'PUT /crm/v2/Leads/{record_id} with no `id` in the body: SUCCESS, HTTP 200', status: 200 },
+  ],
+  expected: 1,
+  why: 'The page lists one key table for both URLs; the item is a captured answer to the single-record URL. The suite reads `id` as mandatory in the bulk form only (mandatory-not-found cases) and sends none in the single form (success-single).',
+};
+
+/** OAUTH_SCOPE_MISMATCH's resolution names UPDATE; the Scope section allows ALL, WRITE or UPDATE. */
+export const scopeMismatchResolution: DriftPoint = {
+  id: 'crm-update-records/oauth-scope-mismatch-resolution',
+  topic: 'Which operation type the update scope needs',
+  variants: [
+    { source: errorsTable('OAUTH_SCOPE_MISMATCH'), says: 'Resolution: "Client does not have ZohoCRM.modules.{module_name}.UPDATE scope" (UPDATE only)' },
+    { source: { page: PAGE, section: 'Scope; Possible operation types' }, says: 'ZohoCRM.modules.ALL, or ZohoCRM.modules.{module_name}.{ALL|WRITE|UPDATE}' },
+  ],
+  expected: 1,
+  why: 'The Scope section is the endpoint\'s specification; the resolution names the narrowest scope that suffices. The catalog and the mock accept ALL, WRITE and UPDATE; the scope-mismatch case sends a token with none of them, so both readings expect its 401.',
+};
+
+/** crm-oas documents every Update Records answer, errors included, under HTTP 200. */
+export const openApiStatuses: DriftPoint = {
+  id: 'crm-update-records/openapi-statuses',
+  topic: 'HTTP statuses of Update Records answers: the page per code, the OpenAPI only 200',
+  variants: [
+    { source: { page: PAGE, section: 'Possible Errors' }, says: 'a status per code: 202 per-record errors, 400/401/403/404 top-level errors, 500' },
+    {
+      source: openApiRef('record.json', 'paths["/crm/v8/{module_api_name}"].put.responses and paths["/crm/v8/{module_api_name}/{id}"].put.responses'),
+      says: 'one response, "200", whose body is either data[] (Success_Response | API_Exception) or one API_Exception',
+    },
+  ],
+  expected: 0,
+  why: 'The page and the captured examples print statuses per code; the OpenAPI lists no other status for these operations, errors included, which reads as "not described" rather than "always 200". The cases keep the page\'s statuses.',
+};
+
+/** The type of `details.maximum_length` differs between the two OpenAPI files. */
+export const maximumLengthType: DriftPoint = {
+  id: 'crm/maximum-length-type',
+  topic: 'Type of details.maximum_length in an INVALID_DATA for an over-long value',
+  variants: [
+    { source: openApiRef('record.json', 'components.schemas.API_Exception.properties.details.properties.maximum_length'), says: 'a string' },
+    { source: openApiRef('record_locking.json', 'components.schemas.Maximum_Length.properties.maximum_length'), says: 'an integer (int32)' },
+  ],
+  expected: 0,
+  why: 'No page prints the key. The Update Records schema accepts both types (the endpoint\'s own file says string, the mock answers an integer as record_locking.json has it); a live run shows which one an org sends.',
 };
 
 /** The page lists v2.1 URLs, the saved item v2 URLs. */

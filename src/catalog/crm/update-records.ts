@@ -2,15 +2,21 @@
 
 import type { Case, DocRef, Endpoint, JsonValue } from '../types.ts';
 import { updateRecordsDetails } from './update-records-details.ts';
+import { updateRecordsEchoes, updateRecordsMessages } from './update-records-echoes.ts';
 import {
   apiVersions,
   authorizationScheme,
+  idMandatory,
   invalidDataShape,
   invalidMethodStatus,
+  maximumLengthType,
   notApprovedStatus,
+  openApiStatuses,
   recordLockedStatus,
   scopeMismatchMessage,
+  scopeMismatchResolution,
 } from './update-records-drift.ts';
+import { appendValuesVersions, invalidToken, mixedStatus, overLimit, overLongStatus } from './update-records-unconfirmed.ts';
 
 const PAGE = 'crm-update-records.txt';
 const errors = (code: string): DocRef => ({ page: PAGE, section: `Possible Errors: ${code}` });
@@ -44,6 +50,7 @@ const success: readonly Case[] = [
     expect: { shape: 'records', status: 200, codes: ['SUCCESS'] },
     doc: { page: PAGE, section: 'Request URL: To update a specific record; Sample Response' },
     provocable: both,
+    drift: [idMandatory],
   },
   {
     id: 'success-bulk',
@@ -93,7 +100,8 @@ const success: readonly Case[] = [
     doc: { page: PAGE, section: 'Request JSON Keys: $append_values; Sample Input' },
     provocable: both,
     versions: ['v2.1'],
-    note: '$append_values is a per-record key documented on the v2.1 page; zoho-notes.md does not say whether v8 keeps it (UNCONFIRMED), so the case is not claimed for v8.',
+    note: '$append_values is a per-record key documented on the v2.1 page; no source says whether v8 keeps it, so the case is not claimed for v8.',
+    unconfirmed: [appendValuesVersions],
   },
   {
     id: 'success-lar-id',
@@ -127,6 +135,8 @@ const recordErrors: readonly Case[] = [
     doc: { page: PAGE, section: "Note: The 'INVALID_DATA' error is thrown if the field value length is more than the maximum length" },
     provocable: both,
     note: 'Last_Name of Leads allows 80 characters in a default org (Fields metadata); an org that changed it needs a longer value.',
+    unconfirmed: [overLongStatus],
+    messageNotPrinted: { INVALID_DATA: "the page prints INVALID_DATA's message for an unknown id, none for an over-long value" },
   },
   {
     id: 'mandatory-not-found',
@@ -136,7 +146,16 @@ const recordErrors: readonly Case[] = [
     expect: { shape: 'records', status: 202, codes: ['SUCCESS', 'MANDATORY_NOT_FOUND'] },
     doc: errors('MANDATORY_NOT_FOUND'),
     provocable: both,
-    note: 'The HTTP status of a bulk answer that mixes success and error is UNCONFIRMED (zoho-notes.md section 4); 202 follows every captured answer that carries an error entry.',
+    unconfirmed: [mixedStatus],
+  },
+  {
+    id: 'mandatory-not-found-single',
+    name: 'MANDATORY_NOT_FOUND alone for a bulk update of one record without an id',
+    group: 'record errors',
+    request: { method: 'PUT', path: BULK, auth: FULL, body: { data: [lead('Only No Id')] } },
+    expect: { shape: 'records', status: 202, codes: ['MANDATORY_NOT_FOUND'] },
+    doc: { page: 'crm-update-records-postman-item.txt', section: 'Postman Collection Item JSON: response "MANDATORY_NOT_FOUND"' },
+    provocable: both,
   },
   {
     id: 'duplicate-data',
@@ -234,7 +253,7 @@ const requestErrors: readonly Case[] = [
     expect: { shape: 'error', status: 400, code: 'LIMIT_EXCEEDED' },
     doc: { page: PAGE, section: 'Note: A maximum of 100 records can be updated per API call' },
     provocable: both,
-    note: 'The page states the maximum but not the error past it: code, status and shape are UNCONFIRMED; the message follows the legacy SDK ("Cannot process more than 100 records at a time.", zoho-notes.md section 3).',
+    unconfirmed: [overLimit],
   },
 ];
 
@@ -244,10 +263,10 @@ const authErrors: readonly Case[] = [
     name: 'OAUTH_SCOPE_MISMATCH when the token lacks the update scope',
     group: 'auth',
     request: { method: 'PUT', path: SINGLE, auth: { token: 'token_without_scope' }, body: { data: [lead('Scope')] } },
-    expect: { shape: 'error', status: 401, code: 'OAUTH_SCOPE_MISMATCH', message: 'invalid oauth scope to access this URL' },
+    expect: { shape: 'error', status: 401, code: 'OAUTH_SCOPE_MISMATCH' },
     doc: errors('OAUTH_SCOPE_MISMATCH'),
     provocable: both,
-    drift: [scopeMismatchMessage],
+    drift: [scopeMismatchMessage, scopeMismatchResolution],
   },
   {
     id: 'no-permission',
@@ -276,6 +295,7 @@ const authErrors: readonly Case[] = [
     expect: { shape: 'error', status: 401, code: 'INVALID_TOKEN' },
     doc: { page: 'zoho-notes.md', section: '4. Response envelopes: Top-level auth errors' },
     provocable: both,
+    unconfirmed: [invalidToken],
   },
   {
     id: 'internal-error',
@@ -320,5 +340,7 @@ export const updateRecords = {
   keys: { mandatory: ['id'], optional: ['$append_values', 'trigger', 'lar_id'] },
   details: updateRecordsDetails,
   cases: [...success, ...recordErrors, ...requestErrors, ...authErrors],
-  drift: [authorizationScheme, apiVersions],
+  drift: [authorizationScheme, apiVersions, scopeMismatchResolution, openApiStatuses, maximumLengthType],
+  echoes: updateRecordsEchoes,
+  messages: updateRecordsMessages,
 } satisfies Endpoint;

@@ -3,8 +3,7 @@
 
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { startServiceFor } from '../../../src/cli/verdict-thread.ts';
-import { mockTarget, type Target } from '../../../src/harness/index.ts';
+import { mockTarget, startVerdictService, type Target } from '../../../src/harness/index.ts';
 import { startMock } from '../../../src/mock/index.ts';
 import { defaultRunOptions } from './run-options.ts';
 
@@ -14,7 +13,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const target: Target = options.target ?? mockTarget(mock ?? { url: '', variables: {} });
   // The same service the CLI runs on its thread, here in this process; no prefetch: each harness file asks for its own.
   const { recordDir, concurrency, timeoutMs, sandboxTests } = options;
-  const service = await startServiceFor({ root: join(import.meta.dirname, '..', '..', '..'), target, concurrency, timeoutMs, sandboxTests, ...(recordDir ? { recordDir } : {}), prefetch: [] });
+  const service = await startVerdictService({ root: join(import.meta.dirname, '..', '..', '..'), target, concurrency, timeoutMs, sandboxTests, ...(recordDir ? { recordDir } : {}) });
   project.provide('target', target);
   project.provide('verdictService', service.url);
   return async () => {

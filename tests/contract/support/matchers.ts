@@ -1,7 +1,7 @@
 // `expect(verdict).toHoldContract()`: passes on a passing verdict, fails with the verdict's one-line reason.
 
 import { expect } from 'vitest';
-import type { Verdict } from '../../../src/validate/index.ts';
+import type { Verdict } from '../../../src/verdict/index.ts';
 
 interface ContractMatchers<R = unknown> {
   /** Passes when the verdict is `pass`; fails with its one-line reason and findings. */

@@ -1,5 +1,6 @@
-// The contract project's vitest settings, in one place: vitest.config.ts declares the `contract` project with them, and
-// the CLI hands them to vitest inline, so a run does not pay for bundling the config file at start-up.
+// The contract project's vitest settings (plain data: the harness imports nothing of vitest), in one place:
+// vitest.config.ts declares the `contract` project with them, and the CLI hands them to vitest inline, so a run does not
+// pay for bundling the config file at start-up.
 
 export const CONTRACT_PROJECT = {
   include: ['tests/contract/**/*.contract.ts'],

@@ -1,9 +1,10 @@
-// The harness files' side of the verdict service: one POST per collection. Kept apart from the service, and on
+// The harness files' side of the verdict service: one POST per collection. Kept apart from the service (in this small
+// module rather than the harness), and on
 // node:http rather than fetch, because every contract run loads it in vitest's worker: the service's imports would go
 // through vite's transforms there, and fetch loads undici (~25 ms of CPU) for this one call.
 
 import { request as httpRequest } from 'node:http';
-import type { Verdict } from '../validate/index.ts';
+import type { Verdict } from './types.ts';
 
 /** The cases of one collection a harness file (or the CLI, ahead of it) asks verdicts for. */
 export interface VerdictRequest {

@@ -1,0 +1,30 @@
+// What Update Record Locking Information answers echo from their request, and the messages its page prints. Pure data.
+
+import type { DocRef, DocumentedMessages, EchoRules, PrintedMessage } from '../types.ts';
+
+const PAGE = 'crm-update-record-locking-information.txt';
+const errors = (code: string): DocRef => ({ page: PAGE, section: `Possible Errors: ${code}` });
+const printed = (text: string, source: DocRef): PrintedMessage => ({ text, source });
+
+/** One entry per lock reason sent; a success names the lock in the URL, a missing key names that key. */
+export const lockingEchoes = {
+  entriesFor: '/data',
+  rules: [
+    { shape: 'records', codes: ['SUCCESS'], at: '/details/id', echo: { kind: 'value', from: [{ param: 'record_locking_id' }] }, doc: { page: PAGE, section: 'Sample Response: details.id is the lock id' } },
+    { shape: 'records', codes: ['MANDATORY_NOT_FOUND'], at: '/details/api_name', echo: { kind: 'key-left-out', record: '/data/{i}', keys: ['Locked_Reason__s'] }, doc: { page: PAGE, section: 'Input JSON Keys: Locked_Reason__s string, mandatory' } },
+  ],
+} satisfies EchoRules;
+
+/** The page's messages, as printed (with their full stops). OAUTH_SCOPE_MISMATCH and MANDATORY_NOT_FOUND print none. */
+export const lockingMessages = {
+  records: {
+    SUCCESS: [printed('relation updated', { page: PAGE, section: 'Sample Response' })],
+  },
+  errors: {
+    INVALID_MODULE: [printed('The module name given seems to be invalid.', errors('INVALID_MODULE'))],
+    NOT_ALLOWED: [printed('Record is already locked.', errors('NOT_ALLOWED'))],
+    INVALID_REQUEST_METHOD: [printed('The http request method type is not a valid one.', errors('INVALID_REQUEST_METHOD'))],
+    NO_PERMISSION: [printed('Permission denied to customize record lock configurations. The user does not have permission.', errors('NO_PERMISSION'))],
+    INTERNAL_ERROR: [printed('Internal Server Error.', errors('INTERNAL_ERROR'))],
+  },
+} satisfies DocumentedMessages;

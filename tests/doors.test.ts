@@ -1,0 +1,115 @@
+// The layout's rules, read from the source: each src/ folder is entered through its index.ts, nothing below the CLI
+// imports it, the folders import one another one way (no cycle), and the contract project's files keep to the doors.
+
+import { readFileSync, readdirSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = join(import.meta.dirname, '..');
+const SRC = join(ROOT, 'src');
+
+interface Import {
+  readonly file: string;
+  readonly target: string;
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return filesUnder(path);
+    return /\.(ts|mts|mjs)$/.test(entry.name) ? [path] : [];
+  });
+}
+
+/** Every relative import of a file (static, side-effect, re-export, dynamic), resolved to an absolute path. */
+function relativeImports(file: string): Import[] {
+  const text = readFileSync(file, 'utf8');
+  const specifiers = [...text.matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*)'(\.{1,2}\/[^']+)'/g)].map((m) => m[1] ?? '');
+  return specifiers.map((specifier) => ({ file, target: resolve(dirname(file), specifier) }));
+}
+
+/** The top-level src/ folder a path lies in, or undefined for a shared top-level file (errors.ts) or a path outside src/. */
+function folderOf(path: string): string | undefined {
+  const inside = relative(SRC, path);
+  if (inside.startsWith('..')) return undefined;
+  const parts = inside.split(sep);
+  return parts.length > 1 ? parts[0] : undefined;
+}
+
+const show = ({ file, target }: Import): string => `${relative(ROOT, file)} -> ${relative(ROOT, target)}`;
+
+/** Imports that cross into another src/ folder without going through its index.ts. */
+function pastTheDoor(imports: readonly Import[]): string[] {
+  return imports
+    .filter(({ file, target }) => {
+      const folder = folderOf(target);
+      return folder !== undefined && folder !== folderOf(file) && target !== join(SRC, folder, 'index.ts');
+    })
+    .map(show);
+}
+
+/** The folders each folder imports. */
+function folderGraph(imports: readonly Import[]): Map<string, Set<string>> {
+  const graph = new Map<string, Set<string>>();
+  for (const { file, target } of imports) {
+    const from = folderOf(file);
+    const to = folderOf(target);
+    if (from === undefined || to === undefined || from === to) continue;
+    graph.set(from, (graph.get(from) ?? new Set()).add(to));
+  }
+  return graph;
+}
+
+/** Folder paths that lead back to where they started (`a -> b -> a`). */
+function cycles(graph: Map<string, Set<string>>): string[] {
+  const found: string[] = [];
+  const walk = (path: readonly string[]): void => {
+    for (const next of graph.get(path.at(-1) ?? '') ?? []) {
+      if (next === path[0]) found.push([...path, next].join(' -> '));
+      else if (!path.includes(next)) walk([...path, next]);
+    }
+  };
+  for (const start of graph.keys()) walk([start]);
+  return found;
+}
+
+const srcImports = filesUnder(SRC).flatMap(relativeImports);
+
+describe('the doors of src/', () => {
+  it('every import of another folder goes through its index.ts', () => {
+    expect(pastTheDoor(srcImports)).toEqual([]);
+  });
+
+  it('nothing below the CLI imports src/cli', () => {
+    expect(srcImports.filter(({ file, target }) => folderOf(target) === 'cli' && folderOf(file) !== 'cli').map(show)).toEqual([]);
+  });
+
+  it('folders import one another one way: no cycle', () => {
+    expect(cycles(folderGraph(srcImports))).toEqual([]);
+  });
+
+  it('vitest.config.ts and the contract project reach src/ through its doors, never the CLI', () => {
+    const files = [join(ROOT, 'vitest.config.ts'), ...filesUnder(join(ROOT, 'tests', 'contract'))];
+    const imports = files.flatMap(relativeImports);
+    expect(imports.some(({ target }) => folderOf(target) === 'harness')).toBe(true);
+    expect([...pastTheDoor(imports), ...imports.filter(({ target }) => folderOf(target) === 'cli').map(show)]).toEqual([]);
+  });
+});
+
+describe('the checks themselves', () => {
+  const at = (file: string, target: string): Import => ({ file: join(SRC, file), target: join(SRC, target) });
+
+  it('flag an import past a door and a cycle', () => {
+    expect(pastTheDoor([at('report/a.ts', 'harness/newman-run.ts'), at('report/a.ts', 'harness/index.ts'), at('report/a.ts', 'report/b.ts'), at('report/a.ts', 'errors.ts')])).toEqual([
+      'src/report/a.ts -> src/harness/newman-run.ts',
+    ]);
+    expect(cycles(folderGraph([at('report/a.ts', 'harness/index.ts'), at('harness/b.ts', 'validate/index.ts'), at('validate/c.ts', 'report/index.ts')]))).toContain(
+      'report -> harness -> validate -> report',
+    );
+  });
+
+  it('read side-effect, re-export and dynamic imports', () => {
+    const found = relativeImports(join(SRC, 'cli', 'main.ts')).map(({ target }) => relative(SRC, target));
+    expect(found).toContain(join('cli', 'verdict-thread.ts'));
+  });
+});

@@ -64,13 +64,16 @@ export async function withLiveFixtures(input: LiveRunInput, body: LiveBody): Pro
 
 /** The org's edition's limit (never more than --concurrency asks), else --concurrency, else 5 (Free's limit, safe everywhere). */
 function chooseConcurrency(org: OrgMetadata, flag: number | undefined): ApiUsage['concurrency'] {
-  if (org.edition) return { limit: Math.min(EDITION_CONCURRENCY[org.edition], flag ?? Number.POSITIVE_INFINITY), source: 'edition', edition: org.edition };
+  if (org.edition) {
+    const limit = EDITION_CONCURRENCY[org.edition];
+    return flag !== undefined && flag < limit ? { limit: flag, source: 'flag', edition: org.edition } : { limit, source: 'edition', edition: org.edition };
+  }
   return flag ? { limit: flag, source: 'flag' } : { limit: DEFAULT_LIVE_CONCURRENCY, source: 'default' };
 }
 
 function describeOrg(org: OrgMetadata, concurrency: ApiUsage['concurrency']): string {
   const edition = org.edition ? `${org.edition} edition` : 'edition unknown';
-  return `Org: ${edition}, user ${org.currentUser?.name ?? org.currentUser?.id ?? 'unknown'}; at most ${concurrency.limit} calls at once${concurrency.source === 'edition' && concurrency.limit < EDITION_CONCURRENCY[org.edition ?? 'free'] ? ' (--concurrency)' : ''}`;
+  return `Org: ${edition}, user ${org.currentUser?.name ?? org.currentUser?.id ?? 'unknown'}; at most ${concurrency.limit} calls at once${concurrency.source === 'flag' ? ' (--concurrency)' : ''}`;
 }
 
 async function cleanUp(client: OrgClient, target: Target, created: readonly FixtureRecord[], ledger: (deleted: readonly FixtureRecord[]) => Promise<void>, runId: string, print: (line: string) => void): Promise<void> {

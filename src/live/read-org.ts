@@ -40,7 +40,8 @@ export async function readOrg(client: OrgClient, request: OrgReadRequest): Promi
       const answer = await client.call('GET', `${base(product)}/settings/fields?module=${encodeURIComponent(module)}`);
       return { product, module, fields: answer.status === 200 ? narrowFields(answer.body) : undefined };
     }));
-    for (const r of read) if (r.fields) fields[r.product].set(r.module, r.fields);
+    // An empty list describes nothing (a real module always has fields): the module's fields stay unknown, never "none".
+    for (const r of read) if (r.fields && r.fields.length > 0) fields[r.product].set(r.module, r.fields);
     // Mandatory lookups point at modules whose records the plan creates first: their fields are needed too.
     pending = read.flatMap((r) => (r.fields ?? []).filter((f) => f.mandatory && f.lookupModule && !fields[r.product].has(f.lookupModule) && products[r.product].modules?.has(f.lookupModule)).map((f) => ({ product: r.product, module: f.lookupModule as string })));
     pending = pending.filter((p, i) => pending.findIndex((q) => q.product === p.product && q.module === p.module) === i);

@@ -68,9 +68,10 @@ describe('--target live against the mock', () => {
     expect(result.stdout).toMatch(/^Live run: sandbox org in data centre com, API http:\/\/127\.0\.0\.1:\d+, Contracts http:\/\/127\.0\.0\.1:\d+ \(one token refresh for the whole run, one per persona: 5\)$/m);
     const summary = JSON.parse(await readFile(join(out, 'summary.json'), 'utf8')) as RunSummary;
     expect(summary.target.kind).toBe('live');
-    // Every API call is counted (metadata, fixtures, cases, clean-up) at 1 credit each; the mock without an org profile has no edition to read.
+    // Every API call is counted (metadata, fixtures, cases, clean-up) at 1 credit each; --concurrency 8 stays under the
+    // demo org's Enterprise limit of 20.
     const usage = summary.apiUsage;
-    expect(usage?.concurrency).toEqual({ limit: 8, source: 'flag' });
+    expect(usage?.concurrency).toEqual({ limit: 8, source: 'flag', edition: 'enterprise' });
     expect(usage?.byPhase.cases).toBe(summary.totals.passed + summary.totals.failed + summary.totals.errors);
     expect([usage?.calls, usage?.credits]).toEqual([Object.values(usage?.byPhase ?? {}).reduce((a, b) => a + b, 0), usage?.calls]);
     expect(result.stdout).toContain(`API calls: ${usage?.calls} (metadata ${usage?.byPhase.metadata}, fixtures ${usage?.byPhase.fixtures}, cases ${usage?.byPhase.cases}, clean-up ${usage?.byPhase.cleanup}), ${usage?.calls} credits at 1 per call; at most 8 at once (--concurrency)`);

@@ -75,6 +75,8 @@ describe('planFixtures against a strict org', () => {
     expect(values(plan.records.find((r) => r.variable === 'bigin_deal_id'))).toEqual({ Deal_Name: expect.any(String), Stage: 'Qualification', Description: 'zoho-contract-suite r' });
     expect(plan.notes).toEqual(["Bigin metadata not readable (INVALID_URL_PATTERN): its fixtures use the demo org's fields"]);
     const names = plan.records.filter((r) => r.module === 'Products').map((r) => values(r)['Product_Name']);
-    expect(new Set(names).size).toBe(2);
+    // Product_Name is unique in Bigin: every product the cases need gets its own.
+    expect(names.length).toBeGreaterThan(2);
+    expect(new Set(names).size).toBe(names.length);
   });
 });

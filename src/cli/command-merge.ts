@@ -1,11 +1,11 @@
 // `contract merge <dirs...>`: the shard runs' blobs through vitest's --merge-reports, into every report format of ours.
 
-import { copyFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { catalog, listDrift } from '../catalog/index.ts';
 import { ConfigError, ExitCode, RunCrashedError, UsageError, type ExitCodeValue } from '../errors.ts';
-import { readBaseline, renderTerminal, SummaryReporter, type RunSummary } from '../report/index.ts';
+import { assertWritable, readBaseline, renderTerminal, SummaryReporter, type RunSummary } from '../report/index.ts';
 import { exitCodeOf } from './command-run.ts';
 import { mergeOptionTable } from './option-table.ts';
 import { parseOptions, renderHelp } from './parse-args.ts';
@@ -39,7 +39,7 @@ export async function commandMerge(args: readonly string[], root: string, now: D
 }
 
 async function mergeBlobs(root: string, blobs: string, outDir: string, runId: string, first: RunSummary | undefined, baseline?: Awaited<ReturnType<typeof readBaseline>>): Promise<RunSummary> {
-  await mkdir(outDir, { recursive: true });
+  await assertWritable(outDir);
   const reporter = new SummaryReporter({ runId, outDir, target: first?.target ?? { kind: 'mock', name: 'mock' }, secrets: [], endpoints: catalog, driftPoints: listDrift(catalog), ...(first?.collectionsCommit ? { collectionsCommit: first.collectionsCommit } : {}), ...(baseline ? { baseline } : {}) });
   const vitest = await (await import('vitest/node')).createVitest('test', {
     root,

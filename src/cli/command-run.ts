@@ -45,11 +45,15 @@ export async function commandRun(args: readonly string[], cli: CliEnvironment): 
   const baseline = await loadBaseline(options['baseline'], cli.root);
   if (failOn === 'new' && !baseline) throw new UsageError('--fail-on new needs a baseline', 'give --baseline <summary.json> or keep one at reports/baseline/summary.json');
   if (baseline) assertSameCatalog(baseline);
-  const closers: Array<() => Promise<void>> = [];
-  const target = await resolveTarget(options, cli.env, cli.print, closers);
   const runId = cli.now.toISOString().replace(/[:.]/g, '-').replace(/-\d{3}Z$/, 'Z');
   const outDir = options.out ?? join(cli.root, 'reports', runId);
-  await assertWritable(outDir);
+  // Checked once, before any request: a live target refreshes a token and a url target is probed while it is resolved,
+  // so a report folder that cannot be made must stop the run before those (yet after the flags and .env are checked).
+  let writable: Promise<void> | undefined;
+  const beforeRequests = (): Promise<void> => (writable ??= assertWritable(outDir));
+  const closers: Array<() => Promise<void>> = [];
+  const target = await resolveTarget(options, cli.env, cli.print, closers, beforeRequests);
+  await beforeRequests();
   const flagConcurrency = options.concurrency === undefined ? undefined : parsePositiveInteger(options.concurrency, 'concurrency', 2);
   const run = (runTarget: Target | undefined, liveConcurrency?: number, onCaseCalls?: (calls: number) => void) => runContract({
     root: cli.root,
@@ -143,7 +147,8 @@ function select(options: ParsedOptions<typeof runOptionTable>): Selection[] {
   return selections;
 }
 
-async function resolveTarget(options: ParsedOptions<typeof runOptionTable>, env: CliEnvironment['env'], print: (line: string) => void, closers: Array<() => Promise<void>>): Promise<Target | undefined> {
+/** The run's target; `beforeRequests` is awaited before the first request it sends (a probe, a token refresh). */
+async function resolveTarget(options: ParsedOptions<typeof runOptionTable>, env: CliEnvironment['env'], print: (line: string) => void, closers: Array<() => Promise<void>>, beforeRequests: () => Promise<void>): Promise<Target | undefined> {
   const kind = options.target ?? (options['base-url'] ? 'url' : 'mock');
   if (kind === 'mock') {
     if (options['base-url']) throw new UsageError('--base-url cannot be used with --target mock', 'drop --target mock, or drop --base-url');
@@ -157,22 +162,24 @@ async function resolveTarget(options: ParsedOptions<typeof runOptionTable>, env:
   }
   if (kind === 'live') {
     if (options['base-url']) throw new UsageError('--base-url cannot be used with --target live', 'live mode reads its hosts from ZOHO_DATA_CENTRE (or ZOHO_API_DOMAIN)');
-    return resolveLiveTarget(env, options['allow-production'] ?? false, print, closers);
+    return resolveLiveTarget(env, options['allow-production'] ?? false, print, closers, beforeRequests);
   }
   if (kind !== 'url') throw new UsageError(`--target "${kind}" is not a target`, 'use --target mock, url or live');
   const baseUrl = options['base-url'];
   if (!baseUrl) throw new UsageError('--target url needs --base-url <url>', 'e.g. --base-url http://127.0.0.1:4010');
   const target = urlTarget(baseUrl, env);
+  await beforeRequests();
   await probeTarget(target.apiDomain, Math.min(parsePositiveInteger(options.timeout, 'timeout', 30_000), 10_000));
   return target;
 }
 
 /** Live: validate .env, refuse production unless allowed, refresh the access token once for the whole run, say what is about to be touched. */
-async function resolveLiveTarget(env: CliEnvironment['env'], allowProduction: boolean, print: (line: string) => void, closers: Array<() => Promise<void>>): Promise<Target> {
+async function resolveLiveTarget(env: CliEnvironment['env'], allowProduction: boolean, print: (line: string) => void, closers: Array<() => Promise<void>>, beforeRequests: () => Promise<void>): Promise<Target> {
   const config = readLiveConfig(env);
   if (config.environment === 'production' && !allowProduction) {
     throw new UsageError('ZOHO_ENVIRONMENT is production: a live run creates and updates records there', 'point it at a sandbox or developer org, or pass --allow-production');
   }
+  await beforeRequests();
   // The run's token and each persona's, refreshed once each for the whole run (side by side: separate refresh tokens).
   const [token, ...personaTokens] = await Promise.all([refreshAccessToken(config), ...config.personas.map((p) => refreshAccessToken(p))]);
   const personas = Object.fromEntries(config.personas.map((p, i) => [p.variable, { initial: personaTokens[i] as AccessToken, refresh: () => refreshAccessToken(p) }]));

@@ -6,6 +6,7 @@ import { isMainThread } from 'node:worker_threads';
 import { ContractSuiteError, ExitCode, UsageError, describeError, type ExitCodeValue } from '../errors.ts';
 import { redactText } from '../redact.ts';
 import type { CliEnvironment } from './command-run.ts';
+import { exitWithParent } from './exit-with-parent.ts';
 import { loadEnvironment } from './load-env.ts';
 import { commandTable } from './option-table.ts';
 
@@ -21,7 +22,15 @@ function onSignal(signal: NodeJS.Signals): void {
   interrupt.abort();
 }
 
+/** The parent went away (a killed `npm run`): nobody reads the result, so stop at once, as on a second signal. */
+function onParentGone(): void {
+  // stderr is written synchronously to a pipe or file; one whose reader went with the parent fails, and is not waited for.
+  process.stderr.write('the parent process is gone: stopping at once\n');
+  process.exit(143);
+}
+
 async function main(argv: readonly string[]): Promise<ExitCodeValue | 130 | 143> {
+  exitWithParent(onParentGone);
   const [first, ...rest] = argv;
   const print = (line: string): void => void process.stdout.write(`${redactText(line)}\n`);
   const command = first !== undefined && !first.startsWith('-') ? first : 'run';

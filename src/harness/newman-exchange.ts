@@ -49,6 +49,18 @@ export function readAssertionFailure(error: unknown, args: unknown): { itemId: s
   return { itemId, message: `${name}: ${message}` };
 }
 
+/**
+ * A test or pre-request script that threw, from newman's `exception` event (which names no item: the caller knows which
+ * item is running). Why it matters: the `pm.test` calls after the throw never run, so no assertion fails for them.
+ */
+export function readScriptException(args: unknown): string | undefined {
+  const error = isObject(args) ? args['error'] : undefined;
+  if (!isObject(error)) return error === undefined || error === null ? undefined : `script threw: ${String(error)}`;
+  const name = typeof error['name'] === 'string' ? error['name'] : 'Error';
+  const message = typeof error['message'] === 'string' ? error['message'] : String(error);
+  return `script threw ${name}: ${message}`;
+}
+
 /** "connect ECONNREFUSED 127.0.0.1:9" -> a readable line naming the fault. */
 export function describeTransportError(error: unknown): string {
   const code = isObject(error) && typeof error['code'] === 'string' ? error['code'] : undefined;

@@ -5,7 +5,7 @@ import type newmanModule from 'newman';
 import { NEWMAN_BUNDLE, loadNewman, type LoadedNewman } from './load-newman.ts';
 import { cacheSandboxBootCode } from './sandbox-boot-cache.ts';
 import { skipSandboxWithoutScripts } from './script-free-runs.ts';
-import { readAssertionFailure, readExchange, readItemId, type Exchange } from './newman-exchange.ts';
+import { readAssertionFailure, readExchange, readItemId, readScriptException, type Exchange } from './newman-exchange.ts';
 import type { CollectionItem } from './select-items.ts';
 import { buildEnvironment, type Target } from './target.ts';
 
@@ -108,9 +108,17 @@ export async function runNewman(request: NewmanRunRequest): Promise<RunOutput> {
       const exchange = readExchange(error, args);
       if (exchange) output.exchanges.set(exchange.itemId, exchange);
     });
+    const addFailure = (itemId: string, message: string): void => void output.sandboxFailures.set(itemId, [...(output.sandboxFailures.get(itemId) ?? []), message]);
     emitter.on('assertion', (error: unknown, args: unknown) => {
       const failure = readAssertionFailure(error, args);
-      if (failure) output.sandboxFailures.set(failure.itemId, [...(output.sandboxFailures.get(failure.itemId) ?? []), failure.message]);
+      if (failure) addFailure(failure.itemId, failure.message);
+    });
+    // A script that throws fails its item: newman's `exception` event names no item, and items run one at a time.
+    let running: string | undefined;
+    emitter.on('beforeItem', (_error: unknown, args: unknown) => (running = readItemId(args)));
+    emitter.on('exception', (_error: unknown, args: unknown) => {
+      const message = readScriptException(args);
+      if (running !== undefined && message) addFailure(running, message);
     });
     const { onItem } = request;
     if (onItem) {

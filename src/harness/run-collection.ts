@@ -29,6 +29,12 @@ export interface CollectionRun {
   readonly concurrency?: number;
   /** Shared by several collections run at once: bounds their newman runs in flight together. */
   readonly pool?: RunPool;
+  /**
+   * At most this many cases per newman run (the first run's value holds for a batch). Unset, units are sized for speed
+   * (see MIN_UNIT_SIZE): a small collection is then one unit, whose cases go one after another. A small size sends the
+   * cases of one collection side by side, which is how the concurrency-safety test proves they do not race.
+   */
+  readonly unitSize?: number;
   readonly timeoutMs?: number;
   /** Also run the collection's own sandbox test scripts (slower; the Node verdict stays authoritative). */
   readonly sandboxTests?: boolean;
@@ -82,7 +88,7 @@ export async function streamCollections(runs: readonly CollectionRun[], onVerdic
   const groups = first.sandboxTests ? runs.map((run) => runnable.filter((r) => r.run === run)) : [runnable];
   await Promise.all(
     // A live org answers in hundreds of milliseconds, not microseconds: every slot of its concurrency limit gets a unit.
-    groups.flatMap((group) => splitUnits(group, pool.limit, first.target.kind === 'live' ? 1 : MIN_UNIT_SIZE)).map(async (unit) => {
+    groups.flatMap((group) => splitUnits(group, pool.limit, first.unitSize ?? (first.target.kind === 'live' ? Math.ceil(group.length / pool.limit) : undefined))).map(async (unit) => {
       const done = await pool.run(() => runUnit(unit));
       if (done === undefined) for (const { testCase, emit } of unit) await emit(testCase, { kind: 'skipped', reason: 'not sent: the run was interrupted' });
     }),
@@ -110,10 +116,14 @@ async function prepare(run: CollectionRun, onVerdict: (verdict: Verdict) => void
   return runnable;
 }
 
-/** Balanced units of MIN_UNIT_SIZE to MAX_UNIT_SIZE cases, as many as may run in flight where there are cases enough. */
-function splitUnits(runnable: readonly Runnable[], inFlight: number, minUnitSize: number): Runnable[][] {
+/**
+ * Balanced units of MIN_UNIT_SIZE to MAX_UNIT_SIZE cases, as many as may run in flight where there are cases enough;
+ * with a `unitSize`, units of at most that many cases.
+ */
+function splitUnits(runnable: readonly Runnable[], inFlight: number, unitSize?: number): Runnable[][] {
   if (runnable.length === 0) return [];
-  const count = Math.max(Math.ceil(runnable.length / MAX_UNIT_SIZE), Math.min(inFlight, Math.floor(runnable.length / minUnitSize)), 1);
+  const sized = unitSize === undefined ? 0 : Math.ceil(runnable.length / Math.max(1, Math.floor(unitSize)));
+  const count = Math.max(sized, Math.ceil(runnable.length / MAX_UNIT_SIZE), Math.min(inFlight, Math.floor(runnable.length / MIN_UNIT_SIZE)), 1);
   return Array.from({ length: count }, (_, k) => runnable.filter((_, i) => i % count === k));
 }
 

@@ -3,6 +3,7 @@
 import { authenticate, hasAnyScope } from './authorize.ts';
 import type { MockState } from './mock-state.ts';
 import { fieldsBody, moduleEntry, modulesBody, orgBody, usersBody } from './org-metadata.ts';
+import { parseOrgProfile, type ProfileModule } from './org-profile.ts';
 import type { Handled } from './records-api.ts';
 import { users } from './seed.ts';
 import { topLevelError } from './zoho-errors.ts';
@@ -16,6 +17,25 @@ const SCOPES: Readonly<Record<string, readonly string[]>> = {
   'settings/modules': ['ZohoCRM.settings.modules.READ', 'ZohoCRM.settings.modules.ALL', 'ZohoCRM.settings.ALL'],
   'settings/fields': ['ZohoCRM.settings.fields.READ', 'ZohoCRM.settings.fields.ALL', 'ZohoCRM.settings.ALL'],
 };
+
+/**
+ * The record locking API's own module, whose fields Zoho's SDK reads before every locking call. Every org has it, so it
+ * is served whatever the profile; it is not listed among the org's modules. UNCONFIRMED: the exact fields Zoho lists
+ * (these are the record locking page's keys that a client may write or read back).
+ */
+const LOCKING_MODULE: ProfileModule = (() => {
+  const fields = [
+    { api_name: 'Locked_Reason__s', data_type: 'text', length: 255, system_mandatory: true },
+    { api_name: 'Lock_Source__s', data_type: 'picklist', pick_list_values: ['Manual', 'Automatic'].map((v) => ({ display_value: v, actual_value: v })) },
+    { api_name: 'Locked_By__s', data_type: 'ownerlookup' },
+    { api_name: 'Locked_Time__s', data_type: 'datetime' },
+    { api_name: 'Record_Locking_Configuration_Id__s', data_type: 'bigint' },
+    { api_name: 'Record_Locking_Rule_Id__s', data_type: 'bigint' },
+  ];
+  const module = parseOrgProfile({ edition: 'free', modules: { Locking_Information__s: { fields } } }, 'the record locking module').modules.get('Locking_Information__s');
+  if (!module) throw new Error('the record locking module did not parse');
+  return module;
+})();
 
 const ok = (body: Handled['response']['body'], behaviour: string): Handled => ({ response: { status: 200, body }, behaviours: [behaviour] });
 const fail = (response: Handled['response'], behaviour: string): Handled => ({ response, behaviours: [behaviour] });
@@ -44,6 +64,7 @@ export function handleMetadata(state: MockState, method: string, match: RegExpEx
   if (resource === 'settings/fields' && name === undefined) {
     const wanted = query.get('module');
     if (!wanted) return fail(topLevelError('REQUIRED_PARAM_MISSING', { param_name: 'module' }), 'metadata:REQUIRED_PARAM_MISSING');
+    if (wanted === LOCKING_MODULE.api_name) return ok(fieldsBody(LOCKING_MODULE, modules.length), 'metadata:fields');
     const index = modules.findIndex((m) => m.api_name === wanted);
     const module = modules[index];
     // UNCONFIRMED: the OpenAPI gives 400 INVALID_MODULE for this call without saying what `details` holds.

@@ -1,10 +1,11 @@
 // The one report writer: applies redaction to every byte, writes artifacts, mirrors the run to reports/latest.
 
-import { cp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { cp, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { ConfigError } from '../errors.ts';
 import { redactText } from '../redact.ts';
 import type { Artifact } from './artifact.ts';
+import { makeFolder } from './make-folder.ts';
 
 /** Writes artifacts under `dir`, each redacted against the run's secrets. */
 export async function writeArtifacts(dir: string, artifacts: readonly Artifact[], secrets: readonly string[]): Promise<string[]> {
@@ -12,7 +13,7 @@ export async function writeArtifacts(dir: string, artifacts: readonly Artifact[]
   try {
     for (const artifact of artifacts) {
       const path = join(dir, artifact.path);
-      await mkdir(dirname(path), { recursive: true });
+      await makeFolder(dirname(path));
       await writeFile(path, redactText(artifact.content, secrets));
       written.push(path);
     }
@@ -26,11 +27,12 @@ export async function writeArtifacts(dir: string, artifacts: readonly Artifact[]
 export async function assertWritable(dir: string): Promise<void> {
   const probe = join(dir, `.write-check-${process.pid}`);
   try {
-    await mkdir(dir, { recursive: true });
+    await makeFolder(dir);
     await writeFile(probe, '');
     await rm(probe, { force: true });
   } catch (error) {
-    throw new ConfigError(`the report folder ${dir} cannot be written`, 'make it writable or pick another with --out', { cause: error });
+    const reason = (error as NodeJS.ErrnoException).code ?? 'error';
+    throw new ConfigError(`the report folder ${dir} cannot be written (${reason})`, 'make it writable or pick another with --out', { cause: error });
   }
 }
 

@@ -123,10 +123,12 @@ describe('metadata endpoints, in the shapes of the CRM v8 OpenAPI', () => {
     expect(res.status).toBe(200);
     return res.json as Record<string, Array<Record<string, unknown>>>;
   };
-  // The `required` lists of the OpenAPI's schemas (fields.json `fields`, modules.json `modules`, org.json `Org`, users.json `info`).
-  const FIELD_KEYS = ['associated_module', 'data_type', 'operation_type', 'system_mandatory', 'webhook', 'json_type', 'display_label', 'api_name', 'length', 'decimal_place', 'id', 'lookup', 'unique', 'pick_list_values', 'field_label', 'view_type', 'profiles', 'custom_field', 'read_only', 'visible', 'static_field'];
-  const MODULE_KEYS = ['api_name', 'api_supported', 'generated_type', 'id', 'module_name', 'plural_label', 'singular_label', 'creatable', 'editable', 'deletable', 'viewable', 'profiles', 'modified_time', 'modified_by', 'visible', 'sequence_number', 'fields', 'layouts', 'related_lists'];
-  const ORG_KEYS = ['country', 'photo_id', 'city', 'description', 'mc_status', 'gapps_enabled', 'domain_name', 'currency', 'id', 'zgid', 'time_zone', 'company_name', 'primary_email', 'iso_code', 'license_details', 'hierarchy_preferences', 'max_per_page', 'checkin_preferences'];
+  // The `required` lists of the CRM v8 OpenAPI's schemas (fields.json `fields`, modules.json `modules`, org.json `Org` and `License_Details`).
+  const FIELD_KEYS = ['associated_module', 'data_type', 'operation_type', 'system_mandatory', 'webhook', 'blueprint_supported', 'virtual_field', 'field_read_only', 'customizable_properties', 'read_only', 'custom_field', 'businesscard_supported', 'filterable', 'visible', 'available_in_user_layout', 'display_field', 'pick_list_values_sorted_lexically', 'sortable', 'layout_associations', 'separator', 'searchable', 'enable_colour_code', 'mass_update', 'json_type', 'created_source', 'type', 'display_label', 'column_name', 'api_name', 'display_type', 'ui_type', 'colour_code_enabled_by_system', 'length', 'decimal_place', 'quick_sequence_number', 'email_parser', 'rollup_summary', 'refer_from_field', 'created_time', 'modified_time', 'show_type', 'category', 'id', 'multi_module_lookup', 'sharing_properties', 'currency', 'file_upolad_optionlist', 'lookup', 'profiles', 'view_type', 'unique', 'sub_module', 'subform', 'external', 'formula', 'convert_mapping', 'multiselectlookup', 'multiuserlookup', 'autonumber', 'auto_number', 'pick_list_values', 'crypt', 'tooltip', 'history_tracking', 'association_details', 'allowed_modules', 'additional_column', 'field_label', 'common.picklist', 'hipaa_compliance_enabled', 'hipaa_compliance', '_update_existing_records', 'number_separator', 'textarea', 'static_field'];
+  const MODULE_KEYS = ['common.search_supported', 'deletable', 'description', 'creatable', 'recycle_bin_on_delete', 'inventory_template_supported', 'modified_time', 'plural_label', 'presence_sub_menu', 'triggers_supported', 'id', 'chart_view', 'isBlueprintSupported', 'visibility', 'visible', 'convertable', 'editable', 'emailTemplate_support', 'email_parser_supported', 'filter_supported', 'show_as_tab', 'web_link', 'sequence_number', 'singular_label', 'viewable', 'api_supported', 'api_name', 'quick_create', 'generated_type', 'feeds_required', 'scoring_supported', 'webform_supported', 'arguments', 'module_name', 'chart_view_supported', 'profile_count', 'business_card_field_limit', 'track_current_data', 'modified_by', 'profiles', 'parent_module', 'activity_badge', '$field_states', 'business_card_fields', 'per_page', '$properties', '$on_demand_properties', 'search_layout_fields', 'kanban_view_supported', 'lookup_field_properties', 'kanban_view', 'related_lists', 'filter_status', 'related_list_properties', 'display_field', 'layouts', 'fields', 'custom_view', 'zia_view', 'default_mapping_fields', 'layout_associations'];
+  const ORG_KEYS = ['country', 'photo_id', 'city', 'description', 'mc_status', 'gapps_enabled', 'translation_enabled', 'street', 'domain_name', 'alias', 'currency', 'id', 'state', 'fax', 'zip', 'currency_symbol', 'mobile', 'currency_locale', 'primary_zuid', 'zia_portal_id', 'time_zone', 'zgid', 'country_code', 'deletable_org_account', 'license_details', 'hierarchy_preferences', 'phone', 'company_name', 'privacy_settings', 'primary_email', 'iso_code', 'hipaa_compliance_enabled', 'lite_users_enabled', 'max_per_page', 'ezgid', 'call_icon', 'oauth_presence', 'zia_zgid', 'checkin_preferences'];
+  const LICENSE_KEYS = ['paid_expiry', 'users_license_purchased', 'trial_type', 'trial_expiry', 'paid', 'paid_type', 'trial_action'];
+  const missing = (keys: readonly string[], value: unknown) => keys.filter((key) => typeof value !== 'object' || value === null || !(key in value));
 
   it('GET /users?type=CurrentUser answers the token holder, with the info block', async () => {
     const body = await get('/crm/v8/users?type=CurrentUser');
@@ -139,14 +141,15 @@ describe('metadata endpoints, in the shapes of the CRM v8 OpenAPI', () => {
 
   it('GET /org answers one org with every required key and the edition as the paid type', async () => {
     const org = (await get('/crm/v8/org'))['org']?.[0] ?? {};
-    for (const key of ORG_KEYS) expect(org, key).toHaveProperty([key]);
+    expect(missing(ORG_KEYS, org)).toEqual([]);
+    expect(missing(LICENSE_KEYS, org['license_details'])).toEqual([]);
     expect(org['license_details']).toMatchObject({ paid: true, paid_type: 'professional' });
   });
 
   it('GET /settings/modules lists exactly the profile modules; a single module answers alone', async () => {
     const modules = (await get('/crm/v8/settings/modules'))['modules'] ?? [];
     expect(modules.map((m) => m['api_name'])).toEqual(['Leads', 'Accounts', 'Contacts', 'Deals', 'Events', 'Projects_Tracker']);
-    for (const module of modules) for (const key of MODULE_KEYS) expect(module, key).toHaveProperty([key]);
+    for (const module of modules) expect(missing(MODULE_KEYS, module), String(module['api_name'])).toEqual([]);
     expect(modules.find((m) => m['api_name'] === 'Projects_Tracker')).toMatchObject({ generated_type: 'custom', api_supported: true });
     expect((await get('/crm/v8/settings/modules/Deals'))['modules']).toEqual([modules[3]]);
     expect((await call(mock.url, 'GET', '/crm/v8/settings/modules/Custom_Module1', { token })).json).toMatchObject({ code: 'INVALID_MODULE', status: 'error' });
@@ -155,7 +158,7 @@ describe('metadata endpoints, in the shapes of the CRM v8 OpenAPI', () => {
   it('GET /settings/fields?module= serves the profile fields completed to the OpenAPI shape', async () => {
     const fields = (await get('/crm/v8/settings/fields?module=Projects_Tracker'))['fields'] ?? [];
     expect(fields.map((f) => f['api_name'])).toEqual(['Name', 'Client', 'Budget', 'Headcount', 'Kick_Off', 'Billable', 'Description']);
-    for (const field of fields) for (const key of FIELD_KEYS) expect(field, `${String(field['api_name'])}.${key}`).toHaveProperty([key]);
+    for (const field of fields) expect(missing(FIELD_KEYS, field), String(field['api_name'])).toEqual([]);
     expect(fields[1]).toMatchObject({ data_type: 'lookup', system_mandatory: true, json_type: 'jsonobject', lookup: { module: { api_name: 'Accounts' } } });
     const leads = (await get('/crm/v8/settings/fields?module=Leads'))['fields'] ?? [];
     expect(leads.find((f) => f['api_name'] === 'Lead_Source')?.['pick_list_values']).toEqual([

@@ -1,6 +1,6 @@
 // A loopback proxy in front of the mock that breaks each answer one chosen way: the "server that breaks the contract".
 
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /** A response as the proxy sees it; return the broken version. */
@@ -19,13 +19,18 @@ export type Breakage = (response: ProxiedResponse, request: ProxiedRequest) => P
 
 /**
  * Forwards every request to `upstream` and passes the answer through `breakage`. `hold`, given the request's number
- * (1, 2, ...), may return a promise the request waits on before it is forwarded.
+ * (1, 2, ...) and the request itself, may return a promise the request waits on before it is forwarded.
  */
-export async function startBreakingProxy(upstream: string, breakage: Breakage, delayMs = 0, hold?: (count: number) => Promise<void> | undefined): Promise<{ url: string; close: () => Promise<void> }> {
+export async function startBreakingProxy(
+  upstream: string,
+  breakage: Breakage,
+  delayMs = 0,
+  hold?: (count: number, request: IncomingMessage) => Promise<void> | undefined,
+): Promise<{ url: string; close: () => Promise<void> }> {
   let count = 0;
-  const server: Server = createServer(async (req, res) => {
+  const forward = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     count += 1;
-    await hold?.(count);
+    await hold?.(count, req);
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const headers: Record<string, string> = {};
@@ -36,7 +41,9 @@ export async function startBreakingProxy(upstream: string, breakage: Breakage, d
     const broken = breakage({ status: upstreamResponse.status, body: await upstreamResponse.text() }, { method, path: req.url ?? '/' });
     res.writeHead(broken.status, { 'content-type': 'application/json;charset=utf-8' });
     res.end(broken.body);
-  });
+  };
+  // A client that hangs up mid-request (a killed run) is no fault of the proxy's: its answer is dropped.
+  const server: Server = createServer((req, res) => void forward(req, res).catch(() => res.destroy()));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {

@@ -1,0 +1,156 @@
+// Zoho's own CRM SDK (@zohocrm/typescript-sdk-8.0) against the standalone mock (`npm run mock`) over loopback, read
+// through the SDK's parsed objects: what a team building on the SDK sees when it points it at the mock.
+
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as ZOHOCRMSDK from '@zohocrm/typescript-sdk-8.0';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT } from '../support/docs.ts';
+
+const { Record: Records, RecordLocking } = ZOHOCRMSDK;
+type Token = ZOHOCRMSDK.Token.MasterModel;
+
+/** Tokens kept in memory: the SDK's default file store would write next to node_modules, in the repository. */
+class MemoryStore implements ZOHOCRMSDK.TokenStore.MasterModel {
+  private tokens: Token[] = [];
+  async findToken(token: Token): Promise<Token | null> {
+    const refresh = (token as ZOHOCRMSDK.OAuthToken).getRefreshToken();
+    return this.tokens.find((t) => (t as ZOHOCRMSDK.OAuthToken).getRefreshToken() === refresh) ?? null;
+  }
+  async findTokenById(id: string): Promise<Token | null> {
+    return this.tokens.find((t) => (t as ZOHOCRMSDK.OAuthToken).getId() === id) ?? null;
+  }
+  async saveToken(token: Token): Promise<void> {
+    if (!this.tokens.includes(token)) this.tokens.push(token);
+  }
+  async deleteToken(id: string): Promise<void> {
+    this.tokens = this.tokens.filter((t) => (t as ZOHOCRMSDK.OAuthToken).getId() !== id);
+  }
+  async getTokens(): Promise<Token[]> {
+    return this.tokens;
+  }
+  async deleteTokens(): Promise<void> {
+    this.tokens = [];
+  }
+}
+
+/** Starts `contract mock` as a user does, playing the strict example org over a slightly slow network, and reads what it prints. */
+function startStandaloneMock(): Promise<{ child: ChildProcess; url: string; values: Record<string, string>; out: string }> {
+  const args = ['mock', '--org', join(ROOT, 'tests', 'fixtures', 'org-profiles', 'strict-org.json'), '--latency', '20'];
+  const child = spawn(process.execPath, [join(ROOT, 'bin', 'contract.mjs'), ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.on('error', reject);
+    child.on('exit', (code) => reject(new Error(`the mock exited (${code}) before it was ready: ${out}`)));
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      if (!out.includes('# Postman environment:')) return;
+      const url = /listening on (http:\/\/\S+)/.exec(out)?.[1] ?? '';
+      const values = Object.fromEntries([...out.matchAll(/^ZOHO_([A-Z_]+)=(.*)$/gm)].map((m) => [(m[1] ?? '').toLowerCase(), m[2] ?? '']));
+      resolve({ child, url, values, out });
+    });
+  });
+}
+
+let mock: Awaited<ReturnType<typeof startStandaloneMock>>;
+let dir: string;
+const store = new MemoryStore();
+const value = (name: string): string => mock.values[name] ?? '';
+/** A Record with an id and one field to change. */
+const record = (id: string, fields: Record<string, unknown>): ZOHOCRMSDK.Record.Record => {
+  const r = new Records.Record();
+  r.setId(BigInt(id));
+  for (const [key, v] of Object.entries(fields)) r.addKeyValue(key, v);
+  return r;
+};
+const body = (...records: ZOHOCRMSDK.Record.Record[]): ZOHOCRMSDK.Record.BodyWrapper => {
+  const wrapper = new Records.BodyWrapper();
+  wrapper.setData(records);
+  return wrapper;
+};
+
+beforeAll(async () => {
+  mock = await startStandaloneMock();
+  dir = await mkdtemp(join(tmpdir(), 'zoho-sdk-'));
+  const environment = new ZOHOCRMSDK.Environment(mock.url, `${mock.url}/oauth/v2/token`, mock.url);
+  const token = new ZOHOCRMSDK.OAuthBuilder().clientId(value('client_id')).clientSecret(value('client_secret')).refreshToken(value('refresh_token')).build();
+  const logger = new ZOHOCRMSDK.LogBuilder().level(ZOHOCRMSDK.Levels.OFF).filePath(join(dir, 'sdk.log')).build();
+  await new ZOHOCRMSDK.InitializeBuilder().environment(environment).token(token).store(store).logger(logger).resourcePath(dir).initialize();
+}, 120_000);
+
+afterAll(async () => {
+  mock.child.removeAllListeners('exit');
+  mock.child.kill('SIGTERM');
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe("Zoho's TypeScript SDK against the standalone mock", () => {
+  it('the standalone mock plays the org it was given', () => {
+    expect(mock.out).toMatch(/Playing the org in .*strict-org\.json: professional edition, 6 modules, at most 15 CRM calls in flight/);
+    expect(mock.out).toContain('Every answer waits 20 ms');
+  });
+
+  it('refreshes its token, reads the current user, org and fields, then updates one Lead: SUCCESS with the id echoed', async () => {
+    const response = await new Records.RecordOperations('Leads').updateRecords(body(record(value('record_id'), { Company: 'Through the SDK' })));
+    expect(response.getStatusCode()).toBe(200);
+    const wrapper = response.getObject();
+    expect(wrapper).toBeInstanceOf(Records.ActionWrapper);
+    const [entry] = (wrapper as ZOHOCRMSDK.Record.ActionWrapper).getData();
+    expect(entry).toBeInstanceOf(Records.SuccessResponse);
+    const success = entry as ZOHOCRMSDK.Record.SuccessResponse;
+    expect(success.getCode().getValue()).toBe('SUCCESS');
+    expect(success.getStatus().getValue()).toBe('success');
+    expect(success.getMessage().getValue()).toBe('record updated');
+    expect(success.getDetails().get('id')).toBe(value('record_id'));
+    // The token came from the mock's accounts endpoint (a refresh), and the user signature from its users and org.
+    const [saved] = (await store.getTokens()) as ZOHOCRMSDK.OAuthToken[];
+    expect(saved?.getAccessToken()).toMatch(/^1000\.[0-9a-f]{64}$/);
+    expect(saved?.getAccessToken()).not.toBe(value('access_token'));
+    expect(saved?.getUserSignature()?.getName()).toBe('patricia.boyle@zylker.com:3652397');
+    // The SDK cached the fields the mock served for Leads in its resource folder (ours, a temp dir).
+    expect(await readdir(join(dir, 'resources'))).toHaveLength(1);
+  });
+
+  it('a bulk update with a locked record: SuccessResponse then APIException RECORD_LOCKED, in order', async () => {
+    const response = await new Records.RecordOperations('Leads').updateRecords(
+      body(record(value('second_record_id'), { Company: 'Open' }), record(value('locked_record_id'), { Company: 'Locked' })),
+    );
+    const entries = (response.getObject() as ZOHOCRMSDK.Record.ActionWrapper).getData();
+    expect(entries[0]).toBeInstanceOf(Records.SuccessResponse);
+    expect((entries[0] as ZOHOCRMSDK.Record.SuccessResponse).getDetails().get('id')).toBe(value('second_record_id'));
+    expect(entries[1]).toBeInstanceOf(Records.APIException);
+    const locked = entries[1] as ZOHOCRMSDK.Record.APIException;
+    expect(locked.getCode().getValue()).toBe('RECORD_LOCKED');
+    expect(locked.getStatus().getValue()).toBe('error');
+    expect(String(locked.getDetails().get('id'))).toBe(value('locked_record_id'));
+  });
+
+  it('an update in a module the org does not have: INVALID_MODULE reaches the caller', async () => {
+    // The SDK reads the module's fields before it sends the PUT; the mock answers that read with 400 INVALID_MODULE,
+    // and the SDK throws it to the caller as an SDKException carrying the API's code.
+    const update = new Records.RecordOperations('No_Such_Module').updateRecords(body(record(value('record_id'), { Name: 'x' })));
+    const error: unknown = await update.then(() => undefined, (e: unknown) => e);
+    expect(error).toBeInstanceOf(ZOHOCRMSDK.SDKException);
+    // SDKException keeps the API's answer in a field its typings mark private; its message is that answer as JSON.
+    expect(JSON.parse((error as ZOHOCRMSDK.SDKException).message)).toMatchObject({ code: 'INVALID_MODULE', status: 'error' });
+  });
+
+  it('updates the reason of a record lock through the record locking API: SuccessResponse with the lock id', async () => {
+    const lock = new RecordLocking.LockRecord();
+    lock.setLockedReasonS('reason set through the SDK');
+    const request = new RecordLocking.BodyWrapper();
+    request.setData([lock]);
+    const operations = new RecordLocking.RecordLockingOperations(BigInt(value('locked_lead_id')), 'Leads');
+    const response = await operations.updateRecordLockingInformation(BigInt(value('lead_lock_id')), request);
+    expect(response.getStatusCode()).toBe(200);
+    const wrapper = response.getObject();
+    expect(wrapper).toBeInstanceOf(RecordLocking.ActionWrapper);
+    const [entry] = (wrapper as ZOHOCRMSDK.RecordLocking.ActionWrapper).getData();
+    expect(entry).toBeInstanceOf(RecordLocking.SuccessResponse);
+    const success = entry as ZOHOCRMSDK.RecordLocking.SuccessResponse;
+    expect(success.getCode().getValue()).toBe('SUCCESS');
+    expect(success.getDetails().get('id')).toBe(value('lead_lock_id'));
+  });
+});

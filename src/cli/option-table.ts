@@ -19,7 +19,7 @@ export const runOptionTable = {
   record: { type: 'boolean', help: 'save every exchange (redacted) as a cassette in <report>/cassettes/' },
   cassettes: { type: 'string', value: '<dir>', help: 'with --target replay: the cassettes/ folder of a --record run' },
   'base-url': { type: 'string', value: '<url>', help: 'send every request to this base URL (implies --target url; tokens from ZOHO_* variables)' },
-  concurrency: { type: 'string', value: '<n>', help: 'newman runs in flight at once over the whole run (default 2 against the mock, 4 otherwise)' },
+  concurrency: { type: 'string', value: '<n>', help: "newman runs in flight at once over the whole run (default 2 against the mock, 4 against a url; live: the org edition's limit, at most n; 5 when unknown)" },
   timeout: { type: 'string', value: '<ms>', help: 'per-request timeout in milliseconds (default 30000)' },
   bail: { type: 'boolean', help: 'stop after the first failing case' },
   shard: { type: 'string', value: '<k/n>', help: 'run shard k of n (vitest sharding; a blob for `merge` is written to the report folder)' },

@@ -1,11 +1,12 @@
 // D: peak memory of the harness for a synthetic catalog of N cases (the same endpoint many times), in its own process,
 // against the bench's mock in another process (so the figure is the harness's alone). It runs the harness as the CLI's
-// verdict thread does (zero-delay timers as immediates, two runs in flight), and then, for the steady-state figure
+// verdict thread does (a thread prepared for newman by the harness's newman seam, two runs in flight), and then, for the steady-state figure
 // beside C, the floor over the same cases: time per case with start-up costs out of the picture.
 
+import { join } from 'node:path';
 import { updateRecords, type Case, type Endpoint } from '../src/catalog/index.ts';
 import { buildCollection, buildEndpointSchema, schemaId } from '../src/generate/index.ts';
-import { runZeroDelayTimersAsImmediates, streamCollection } from '../src/harness/index.ts';
+import { prepareNewmanThread, streamCollection } from '../src/harness/index.ts';
 import { floorRequests, runFloor } from './floor.ts';
 import { createSchemaRegistry } from '../src/validate/index.ts';
 
@@ -21,7 +22,7 @@ const schema = buildEndpointSchema({ product: 'crm', endpoint: 'synthetic', titl
 // Verdicts stream out and are counted, not kept: what a reporter that writes as it goes would hold.
 let total = 0;
 let failed = 0;
-runZeroDelayTimersAsImmediates();
+prepareNewmanThread(join(import.meta.dirname, '..'));
 const registry = createSchemaRegistry([schema]);
 const collection = buildCollection(endpoint, 'v8', schema);
 const started = performance.now();

@@ -1,6 +1,6 @@
 // Every "could not run" error: a stable code, an exit code and a hint. Contract failures are never here.
 
-/** Exit codes of the CLI (DESIGN.md "Exit codes"). */
+/** Exit codes of the CLI, as the README's "Exit codes" table gives them. */
 export const ExitCode = {
   passed: 0,
   contractFailure: 1,
@@ -69,6 +69,17 @@ export class AuthFailedError extends ContractSuiteError {
 export class RunCrashedError extends ContractSuiteError {
   constructor(message: string, detail: string) {
     super('E_RUN_CRASHED', ExitCode.unreachable, `${message}${detail ? `: ${detail}` : ''}`, 'rerun with --debug; if it persists, report it with the output');
+  }
+}
+
+/**
+ * A run that left selected cases not checked (missing configuration or recordings: exit 2; lost verdicts, or nothing
+ * checked at all: exit 3). Printed after the report, which lists every such case; `--allow-partial` accepts a partial
+ * run, never an empty one.
+ */
+export class NotCheckedError extends ContractSuiteError {
+  constructor(code: 'E_NOT_CHECKED' | 'E_NOTHING_CHECKED', exitCode: ExitCodeValue, message: string, hint: string) {
+    super(code, exitCode, message, hint);
   }
 }
 

@@ -1,7 +1,8 @@
-// The layout's rules, read from the source: each src/ folder is entered through its index.ts, nothing below the CLI
-// imports it, the folders import one another one way (no cycle), and the contract project's files keep to the doors.
+// The layout's rules, read from the source: each src/ folder (and a subfolder with an index.ts, such as the newman
+// seam) is entered through its index.ts, nothing below the CLI imports it, the folders import one another one way (no
+// cycle), the contract project's files keep to the doors, and only the newman seam touches newman or a thread's globals.
 
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -38,12 +39,21 @@ function folderOf(path: string): string | undefined {
 
 const show = ({ file, target }: Import): string => `${relative(ROOT, file)} -> ${relative(ROOT, target)}`;
 
-/** Imports that cross into another src/ folder without going through its index.ts. */
-function pastTheDoor(imports: readonly Import[]): string[] {
+/** The folders between src/ and `path` that have a door (an index.ts), outermost first. */
+function doorsAbove(path: string, hasDoor: (dir: string) => boolean): string[] {
+  const parts = relative(SRC, dirname(path)).split(sep).filter((part) => part !== '' && part !== '.');
+  return parts.map((_, i) => join(SRC, ...parts.slice(0, i + 1))).filter(hasDoor);
+}
+
+const isDoor = (dir: string): boolean => existsSync(join(dir, 'index.ts'));
+
+/** Imports that enter a folder with a door, from outside it, other than through that index.ts. */
+function pastTheDoor(imports: readonly Import[], hasDoor: (dir: string) => boolean = isDoor): string[] {
   return imports
     .filter(({ file, target }) => {
-      const folder = folderOf(target);
-      return folder !== undefined && folder !== folderOf(file) && target !== join(SRC, folder, 'index.ts');
+      if (relative(SRC, target).startsWith('..')) return false;
+      const entered = doorsAbove(target, hasDoor).find((dir) => relative(dir, file).startsWith('..'));
+      return entered !== undefined && target !== join(entered, 'index.ts');
     })
     .map(show);
 }
@@ -88,6 +98,13 @@ describe('the doors of src/', () => {
     expect(cycles(folderGraph(srcImports))).toEqual([]);
   });
 
+  it('only the newman seam (src/harness/newman/) imports newman or its runtime, or changes node:vm or the timers', () => {
+    const seam = join(SRC, 'harness', 'newman');
+    const files = [...filesUnder(SRC), join(ROOT, 'bin', 'contract.mjs')].filter((file) => relative(seam, file).startsWith('..'));
+    const touching = /'(newman|postman-runtime|postman-sandbox|uvm)'|syncBuiltinESMExports|\.runInContext\s*=|\[?'?(setTimeout|clearTimeout)'?\]?\s*=[^=]/;
+    expect(files.filter((file) => touching.test(readFileSync(file, 'utf8'))).map((file) => relative(ROOT, file))).toEqual([]);
+  });
+
   it('vitest.config.ts and the contract project reach src/ through its doors, never the CLI', () => {
     const files = [join(ROOT, 'vitest.config.ts'), ...filesUnder(join(ROOT, 'tests', 'contract'))];
     const imports = files.flatMap(relativeImports);
@@ -99,10 +116,19 @@ describe('the doors of src/', () => {
 describe('the checks themselves', () => {
   const at = (file: string, target: string): Import => ({ file: join(SRC, file), target: join(SRC, target) });
 
-  it('flag an import past a door and a cycle', () => {
-    expect(pastTheDoor([at('report/a.ts', 'harness/newman-run.ts'), at('report/a.ts', 'harness/index.ts'), at('report/a.ts', 'report/b.ts'), at('report/a.ts', 'errors.ts')])).toEqual([
-      'src/report/a.ts -> src/harness/newman-run.ts',
-    ]);
+  it("flag an import past a door, a subfolder's door included, and a cycle", () => {
+    const doors = new Set(['report', 'harness', 'harness/newman'].map((dir) => join(SRC, dir)));
+    const imports = [
+      at('report/a.ts', 'harness/run-collection.ts'),
+      at('report/a.ts', 'harness/index.ts'),
+      at('report/a.ts', 'report/b.ts'),
+      at('report/a.ts', 'errors.ts'),
+      at('harness/run-collection.ts', 'harness/newman/newman-run.ts'),
+      at('harness/run-collection.ts', 'harness/newman/index.ts'),
+      at('harness/newman/newman-run.ts', 'harness/target.ts'),
+      at('harness/newman/newman-run.ts', 'harness/newman/load-newman.ts'),
+    ];
+    expect(pastTheDoor(imports, (dir) => doors.has(dir))).toEqual(['src/report/a.ts -> src/harness/run-collection.ts', 'src/harness/run-collection.ts -> src/harness/newman/newman-run.ts']);
     expect(cycles(folderGraph([at('report/a.ts', 'harness/index.ts'), at('harness/b.ts', 'validate/index.ts'), at('validate/c.ts', 'report/index.ts')]))).toContain(
       'report -> harness -> validate -> report',
     );

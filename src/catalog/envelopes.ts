@@ -1,6 +1,6 @@
 // Shared pieces of Zoho's response envelopes (zoho-notes.md section 4), as draft-07 schema data. Pure.
 
-import type { JsonSchema } from './types.ts';
+import type { DocRef, DocumentedCode, JsonSchema } from './types.ts';
 
 /** A Zoho record or user id: digits in a string, never a JSON number (ids overflow doubles). */
 export const zohoId: JsonSchema = { type: 'string', pattern: '^[0-9]+$' };
@@ -47,7 +47,7 @@ export const recordsEnvelopeBase: JsonSchema = {
   properties: { data: { type: 'array', minItems: 1, items: { $ref: '#/definitions/recordEntry' } } },
 };
 
-/** `details` schemas for top-level errors the docs print no details for: any object, per code. */
-export function openDetails(codes: readonly string[]): Record<string, JsonSchema> {
-  return Object.fromEntries(codes.map((code) => [code, { type: 'object' }]));
+/** Codes whose answers print no details (or `{}`): any object, each code cited by `sourceOf(code)`. */
+export function openDetails(codes: readonly string[], sourceOf: (code: string) => readonly DocRef[]): Record<string, DocumentedCode> {
+  return Object.fromEntries(codes.map((code) => [code, { sources: sourceOf(code), details: { type: 'object' } }]));
 }

@@ -5,6 +5,7 @@ export type {
   CaseAuth,
   CaseRequest,
   DocRef,
+  DocumentedCode,
   DocumentedMessages,
   DriftPoint,
   DriftVariant,

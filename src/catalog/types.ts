@@ -186,10 +186,21 @@ export interface DocumentedMessages {
   readonly errors: Readonly<Record<string, readonly PrintedMessage[]>>;
 }
 
-/** Schemas of the `details` object, per documented code, for each envelope shape. */
+/** A code some source documents for an endpoint and envelope, and the schema of its `details`. */
+export interface DocumentedCode {
+  /** Where the code is documented for this endpoint and shape: a page, zoho-notes.md, or the OpenAPI (cited as such). */
+  readonly sources: readonly DocRef[];
+  /** Strict where the printed examples are (their keys required), open where Zoho may add keys. */
+  readonly details: JsonSchema;
+}
+
+/**
+ * The codes each envelope may carry, each with its sources and `details` schema: the generated schema's code enums
+ * are exactly these keys, so a code no source documents for the endpoint and shape fails the schema.
+ */
 export interface ResponseDetails {
-  readonly records: Readonly<Record<string, JsonSchema>>;
-  readonly errors: Readonly<Record<string, JsonSchema>>;
+  readonly records: Readonly<Record<string, DocumentedCode>>;
+  readonly errors: Readonly<Record<string, DocumentedCode>>;
   /** The whole success body, for endpoints that answer a plain object instead of `data[]`. */
   readonly object?: JsonSchema;
 }

@@ -1,12 +1,14 @@
-// `contract merge <dirs...>`: the shard runs' blobs through vitest's --merge-reports, into every report format of ours.
+// `contract merge <dirs...>`: every shard of a run (none missing, none twice), their blobs through vitest's --merge-reports,
+// into every report format of ours; a selected case no shard judged is reported not checked.
 
 import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { catalog, listDrift } from '../catalog/index.ts';
+import { casesForVersion, catalog, listDrift, type Selection } from '../catalog/index.ts';
 import { ConfigError, ExitCode, RunCrashedError, UsageError, type ExitCodeValue } from '../errors.ts';
-import { assertWritable, readBaseline, renderTerminal, SummaryReporter, type RunSummary } from '../report/index.ts';
-import { exitCodeOf } from './command-run.ts';
+import { harnessPath } from '../generate/index.ts';
+import { assertWritable, readBaseline, renderTerminal, SummaryReporter, type RunSummary, type ShardPlace } from '../report/index.ts';
+import { decideExit } from './exit-code.ts';
 import { mergeOptionTable } from './option-table.ts';
 import { parseOptions, renderHelp } from './parse-args.ts';
 
@@ -25,28 +27,53 @@ export async function commandMerge(args: readonly string[], root: string, now: D
   if (failOn === 'new' && !baseline) throw new UsageError('--fail-on new needs a baseline', 'give --baseline <summary.json>');
   const shards = await Promise.all(dirs.map(readShard));
   assertSameContracts(shards);
+  const selections = resolveSelection(assertWholeRun(shards));
   const runId = `${now.toISOString().replace(/[:.]/g, '-').replace(/-\d{3}Z$/, 'Z')}-merged`;
   const outDir = options.out ?? join(root, 'reports', runId);
   const blobs = await mkdtemp(join(tmpdir(), 'zoho-blobs-'));
   try {
     await Promise.all(shards.map((s, i) => copyFile(s.blob, join(blobs, `blob-${i + 1}.json`))));
-    const summary = await mergeBlobs(root, blobs, outDir, runId, shards[0]?.summary, baseline);
+    const summary = await mergeBlobs({ root, blobs, outDir, runId, first: shards[0]?.summary, selections, ...(baseline ? { baseline } : {}) });
     for (const line of renderTerminal(summary, outDir)) print(line);
-    return exitCodeOf(summary, failOn);
+    const decision = decideExit(summary, { failOn, allowPartial: options['allow-partial'] ?? false });
+    if (decision.error) throw decision.error;
+    return decision.code;
   } finally {
     await rm(blobs, { recursive: true, force: true });
   }
 }
 
-async function mergeBlobs(root: string, blobs: string, outDir: string, runId: string, first: RunSummary | undefined, baseline?: Awaited<ReturnType<typeof readBaseline>>): Promise<RunSummary> {
+interface MergeRequest {
+  readonly root: string;
+  readonly blobs: string;
+  readonly outDir: string;
+  readonly runId: string;
+  readonly first: RunSummary | undefined;
+  readonly selections: readonly Selection[];
+  readonly baseline?: Awaited<ReturnType<typeof readBaseline>>;
+}
+
+async function mergeBlobs({ root, blobs, outDir, runId, first, selections, baseline }: MergeRequest): Promise<RunSummary> {
   await assertWritable(outDir);
-  const reporter = new SummaryReporter({ runId, outDir, target: first?.target ?? { kind: 'mock', name: 'mock' }, secrets: [], endpoints: catalog, driftPoints: listDrift(catalog), ...(first?.collectionsCommit ? { collectionsCommit: first.collectionsCommit } : {}), ...(baseline ? { baseline } : {}) });
+  const reporter = new SummaryReporter({
+    runId,
+    outDir,
+    target: first?.target ?? { kind: 'mock', name: 'mock' },
+    secrets: [],
+    endpoints: catalog,
+    driftPoints: listDrift(catalog),
+    ...(first?.collectionsCommit ? { collectionsCommit: first.collectionsCommit } : {}),
+    ...(baseline ? { baseline } : {}),
+    expected: selections.map((selection) => ({ file: harnessPath(selection.endpoint, selection.version), selection })),
+    selection: first?.selection ?? [],
+    merged: true,
+  });
   const vitest = await (await import('vitest/node')).createVitest('test', {
     root,
     config: join(root, 'vitest.config.ts'),
     watch: false,
     mergeReports: blobs,
-    reporters: [['junit', { outputFile: join(outDir, 'junit.xml'), suiteName: 'zoho-contract', classnameTemplate: '{filename}' }], reporter],
+    reporters: [reporter],
   });
   try {
     await vitest.mergeReports(blobs);
@@ -66,8 +93,52 @@ async function readShard(dir: string): Promise<{ dir: string; blob: string; summ
   } catch (error) {
     throw new ConfigError(`${dir} is not the report folder of a --shard run (summary.json and blob.json)`, 'pass the --out folders of `npm run contract -- --shard k/n`', { cause: error });
   }
-  if (summary.schemaVersion !== 1 || typeof summary.contractVersions !== 'object') throw new ConfigError(`${dir}/summary.json is not from this version of the suite`, 'rerun the shards with this version');
+  if (summary.schemaVersion !== 1 || typeof summary.contractVersions !== 'object' || !isShardPlace(summary.shard) || !Array.isArray(summary.selection)) {
+    throw new ConfigError(`${dir}/summary.json is not from this version of the suite (no shard place or selection)`, 'rerun the shards with this version');
+  }
   return { dir, blob: join(dir, 'blob.json'), summary };
+}
+
+function isShardPlace(value: unknown): value is ShardPlace {
+  const place = value as Partial<ShardPlace> | undefined;
+  return typeof place === 'object' && Number.isInteger(place.index) && Number.isInteger(place.count);
+}
+
+/** Every shard k/n of one run, each once, all of the same selection: anything else would merge into a report no run made. */
+function assertWholeRun(shards: ReadonlyArray<{ dir: string; summary: RunSummary }>): readonly string[] {
+  const [head] = shards;
+  const count = head?.summary.shard?.count ?? 0;
+  const selection = head?.summary.selection ?? [];
+  const seen = new Map<number, string>();
+  for (const { dir, summary } of shards) {
+    const place = summary.shard as ShardPlace;
+    if (place.count !== count) throw new ConfigError(`shards of different splits: ${head?.dir} is of ${count}, ${dir} of ${place.count}`, 'merge the shards of one run');
+    const twice = seen.get(place.index);
+    if (twice !== undefined) throw new ConfigError(`shard ${place.index}/${count} is given twice: ${twice} and ${dir}`, 'pass each shard folder once');
+    seen.set(place.index, dir);
+    if ((summary.selection ?? []).join('\n') !== selection.join('\n')) throw new ConfigError(`shards of different runs: ${dir} selected other cases than ${head?.dir}`, 'merge the shards of one run (same filters, same commit)');
+  }
+  const missing = Array.from({ length: count }, (_, i) => i + 1).filter((k) => !seen.has(k));
+  if (missing.length > 0) {
+    throw new ConfigError(`shard ${missing.map((k) => `${k}/${count}`).join(', ')} missing: merge needs every shard of the run`, 'pass the report folder of every shard (a shard that failed still writes one)');
+  }
+  return selection;
+}
+
+/** The recorded selection keys back to the catalog's collections and cases. */
+function resolveSelection(keys: readonly string[]): Selection[] {
+  const selections = new Map<string, { endpoint: Selection['endpoint']; version: string; cases: Selection['cases'][number][] }>();
+  for (const key of keys) {
+    const [product, id, version = '', caseId] = key.split('/');
+    const endpoint = catalog.find((e) => e.product === product && e.id === id);
+    const testCase = endpoint ? casesForVersion(endpoint, version).find((c) => c.id === caseId) : undefined;
+    if (!endpoint || !testCase) throw new ConfigError(`the shards selected ${key}, which this catalog does not have`, 'merge with the commit the shards ran from');
+    const collection = `${product}/${id}/${version}`;
+    const entry = selections.get(collection) ?? { endpoint, version, cases: [] };
+    entry.cases.push(testCase);
+    selections.set(collection, entry);
+  }
+  return [...selections.values()];
 }
 
 /** Shards run from different catalogs would merge into a report no run produced. */

@@ -12,6 +12,7 @@ import { commandTable, runOptionTable } from './option-table.ts';
 import { parseOptions, parsePositiveInteger, renderHelp, type ParsedOptions } from './parse-args.ts';
 import { withLiveFixtures } from './live-fixtures.ts';
 import { runContract } from './run-contract.ts';
+import { decideExit } from './exit-code.ts';
 import type { PendingVerdictThread } from './verdict-thread.ts';
 
 /** What the run command needs from its surroundings (the only place that reads them is main.ts). */
@@ -28,7 +29,7 @@ export interface CliEnvironment {
   readonly thread?: PendingVerdictThread;
 }
 
-/** Runs the suite and returns the exit code of DESIGN.md. */
+/** Runs the suite and returns its exit code (`ExitCode` in src/errors.ts). */
 export async function commandRun(args: readonly string[], cli: CliEnvironment): Promise<ExitCodeValue> {
   const options = parseOptions(runOptionTable, args, 'run');
   if (options.help) {
@@ -90,7 +91,10 @@ export async function commandRun(args: readonly string[], cli: CliEnvironment): 
   }
   if (!options.out) await publishLatest(outDir, join(cli.root, 'reports', 'latest'));
   for (const line of renderTerminal(summary, outDir)) cli.print(line);
-  return exitCodeOf(summary, failOn);
+  const decision = decideExit(summary, { failOn, allowPartial: options['allow-partial'] ?? false });
+  // An interrupted run exits 130/143 (main.ts); its unsent cases are in the report.
+  if (decision.error && !cli.signal?.aborted) throw decision.error;
+  return decision.code;
 }
 
 /** The commit the committed collections come from, marked +dirty when they changed since; nothing outside a git checkout. */
@@ -197,13 +201,4 @@ async function resolveLiveTarget(env: CliEnvironment['env'], allowProduction: bo
 /** The exact test names of the selected cases, for vitest's name filter. */
 function testNames(selections: readonly Selection[]): string[] {
   return selections.flatMap((s) => s.cases.map((c) => `${s.endpoint.product} › ${s.endpoint.id} › ${s.version} › ${c.name}`));
-}
-
-/** 1 on any contract failure (with --fail-on new: only on failures the baseline did not have); 3 when cases could only error; 0 otherwise. */
-export function exitCodeOf(summary: RunSummary, failOn: 'any' | 'new' = 'any'): ExitCodeValue {
-  if (failOn === 'new' && summary.baseline) return summary.baseline.newFailures > 0 ? ExitCode.contractFailure : ExitCode.passed;
-  if (summary.outcome === 'failed') return ExitCode.contractFailure;
-  if (summary.outcome === 'error') return ExitCode.unreachable;
-  if (summary.outcome === 'empty' && summary.totals.skipped === 0) return ExitCode.unreachable;
-  return ExitCode.passed;
 }

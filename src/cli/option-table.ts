@@ -26,6 +26,7 @@ export const runOptionTable = {
   retries: { type: 'string', value: '<n>', help: 're-run a failing case up to n times; a late pass is reported as flaky (default 0)' },
   baseline: { type: 'string', value: '<summary.json>', help: 'compare with an earlier run (default: reports/baseline/summary.json if present)' },
   'fail-on': { type: 'string', value: 'any|new', help: 'exit 1 on any failure (default) or only on failures the baseline did not have' },
+  'allow-partial': { type: 'boolean', help: 'exit 0 when every checked case held even if some were not checked (the run still says checked N of M)' },
   out: { type: 'string', value: '<dir>', help: 'write the report here instead of reports/<run-id>/' },
   'sandbox-tests': { type: 'boolean', help: "also run each request's in-collection Postman test script (slower)" },
   list: { type: 'boolean', help: 'list the selected cases and exit without running them' },
@@ -50,6 +51,7 @@ export const mergeOptionTable = {
   out: { type: 'string', value: '<dir>', help: 'write the merged report here (default reports/<run-id>-merged/)' },
   baseline: { type: 'string', value: '<summary.json>', help: 'compare the merged run with an earlier one' },
   'fail-on': { type: 'string', value: 'any|new', help: 'exit 1 on any failure (default) or only on failures the baseline did not have' },
+  'allow-partial': { type: 'boolean', help: 'exit 0 when every checked case held even if some were not checked' },
   help: { type: 'boolean', help: 'show this help' },
 } as const satisfies Record<string, OptionSpec>;
 

@@ -5,7 +5,7 @@ import { listDrift, type Selection } from '../catalog/index.ts';
 import { RunCrashedError } from '../errors.ts';
 import { harnessPath } from '../generate/index.ts';
 import { CONTRACT_PROJECT, mockTarget, type Target } from '../harness/index.ts';
-import { SummaryReporter, type RunSummary } from '../report/index.ts';
+import { selectionKeys, SummaryReporter, type RunSummary } from '../report/index.ts';
 import type { Verdict } from '../verdict/index.ts';
 import { prestartVerdictThread, type PendingVerdictThread, type VerdictThread } from './verdict-thread.ts';
 import type { TestSpecification, Vitest } from 'vitest/node';
@@ -46,6 +46,7 @@ export interface ContractRunRequest {
 
 /** Runs the suite; throws ContractSuiteError when vitest could not run it at all. */
 export async function runContract(request: ContractRunRequest): Promise<RunSummary> {
+  const [shardIndex, shardCount] = (request.shard ?? '').split('/').map(Number);
   const summaryReporter = new SummaryReporter({
     runId: request.runId,
     outDir: request.outDir,
@@ -55,6 +56,11 @@ export async function runContract(request: ContractRunRequest): Promise<RunSumma
     driftPoints: listDrift([...new Set(request.selections.map((s) => s.endpoint))]),
     ...(request.baseline ? { baseline: request.baseline } : {}),
     ...(request.collectionsCommit ? { collectionsCommit: request.collectionsCommit } : {}),
+    // Every selected case is accounted for: one that ends with no verdict is reported not checked, never dropped.
+    expected: request.selections.map((selection) => ({ file: harnessPath(selection.endpoint, selection.version), selection })),
+    selection: selectionKeys(request.selections),
+    ...(shardIndex && shardCount ? { shard: { index: shardIndex, count: shardCount } } : {}),
+    bail: request.bail,
   });
   // No target: the embedded mock, on this thread (idle while vitest's worker runs), off the verdict thread's loop.
   const mock = request.target ? undefined : await (await import('../mock/index.ts')).startMock();
@@ -102,7 +108,6 @@ export async function runContract(request: ContractRunRequest): Promise<RunSumma
       ...(request.testNames ? { testNamePattern: namePattern(request.testNames) } : {}),
       reporters: [
         request.terminalReporter,
-        ['junit', { outputFile: join(request.outDir, 'junit.xml'), suiteName: 'zoho-contract', classnameTemplate: '{filename}' }],
         summaryReporter,
         ...(request.shard ? [['blob', { outputFile: join(request.outDir, 'blob.json') }] as ['blob', { outputFile: string }]] : []),
       ],
@@ -127,9 +132,12 @@ export async function runContract(request: ContractRunRequest): Promise<RunSumma
     if (request.onCaseCalls) request.onCaseCalls(await sentRequests(thread.url));
     const threadFailure = thread.failure();
     if (threadFailure) throw new RunCrashedError(`the verdict thread failed mid-run (report written to ${request.outDir})`, threadFailure);
-    if (!summaryReporter.summary) throw new RunCrashedError('the contract run ended without a summary', firstMessage(crashes));
-    if (crashes.length > 0) throw new RunCrashedError(`the contract run crashed (report written to ${request.outDir})`, firstMessage(crashes));
-    return summaryReporter.summary;
+    const summary = summaryReporter.summary;
+    if (!summary) throw new RunCrashedError('the contract run ended without a summary', firstMessage(crashes));
+    // A harness file that crashed left its cases not checked, and the summary names them (exit 3 unless --allow-partial);
+    // a crash that cost no verdict is still a crash.
+    if (crashes.length > 0 && summary.totals.notChecked === 0) throw new RunCrashedError(`the contract run crashed (report written to ${request.outDir})`, firstMessage(crashes));
+    return summary;
   } finally {
     // Nothing is sent any more (vitest's run is over, or never began): what started closes, side by side.
     const { vitest, thread } = started;

@@ -2,7 +2,7 @@
 // thread starts vitest.
 
 import { Worker, parentPort, workerData, type MessagePort } from 'node:worker_threads';
-import { HARNESS_HEAP_MB, preloadNewman, runZeroDelayTimersAsImmediates, startVerdictService, type VerdictServiceOptions } from '../harness/index.ts';
+import { HARNESS_HEAP_MB, prepareNewmanThread, startVerdictService, type VerdictServiceOptions } from '../harness/index.ts';
 
 /** The service's options, sent to the thread (plain data). */
 export type VerdictThreadOptions = VerdictServiceOptions;
@@ -72,15 +72,14 @@ function threadEntry(): URL {
   return import.meta.url.endsWith('.ts') ? new URL('./main.ts', import.meta.url) : new URL(import.meta.url);
 }
 
-/** The thread's side: load newman, then on `serve` start the service, begin the prefetch, and report the URL. */
+/** The thread's side: prepare for newman at once, then on `serve` start the service (which begins the prefetch) and report the URL. */
 export function serveInThread(): void {
   const port = parentPort;
   if (!port) return;
   const { root } = workerData as { root: string };
-  runZeroDelayTimersAsImmediates();
+  // Loads newman after this turn, once the listener below is set (a `serve` sent meanwhile waits in the port).
+  prepareNewmanThread(root);
   port.once('message', (message: { type: 'serve'; options: VerdictThreadOptions }) => void serve(port, message.options));
-  // After the listener is set (a `serve` sent meanwhile waits in the port): this blocks the thread for a while.
-  setImmediate(() => preloadNewman(root));
 }
 
 async function serve(port: MessagePort, options: VerdictThreadOptions): Promise<void> {

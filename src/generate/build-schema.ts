@@ -1,7 +1,7 @@
 // Catalog details + shared envelopes -> one self-contained draft-07 schema per endpoint (the Postman sandbox cannot load refs). Pure.
 
 import { recordEntryBase, recordsEnvelopeBase, topLevelErrorBase, userRef, zohoId, zohoTime } from '../catalog/index.ts';
-import type { JsonSchema, ResponseDetails } from '../catalog/index.ts';
+import type { DocumentedCode, JsonSchema, ResponseDetails } from '../catalog/index.ts';
 
 const DRAFT_07 = 'http://json-schema.org/draft-07/schema#';
 const BASE_ID = 'https://schemas.zoho-contract.test';
@@ -72,8 +72,8 @@ function withCodes(base: JsonSchema, codes: readonly string[], prefix: string, p
   };
 }
 
-function prefixed(prefix: string, details: Readonly<Record<string, JsonSchema>>): Record<string, JsonSchema> {
-  return Object.fromEntries(Object.entries(details).map(([code, schema]) => [`${prefix}_${code}`, schema]));
+function prefixed(prefix: string, codes: Readonly<Record<string, DocumentedCode>>): Record<string, JsonSchema> {
+  return Object.fromEntries(Object.entries(codes).map(([code, documented]) => [`${prefix}_${code}`, documented.details]));
 }
 
 function sharedDefinitions(): Record<string, JsonSchema> {

@@ -19,7 +19,7 @@ export const GENERATED_ROOTS: ReadonlyArray<{ readonly folder: string; readonly 
 ];
 
 /** Where the harness file of an endpoint and version is written. */
-export function harnessPath(endpoint: Endpoint, version: string): string {
+export function harnessPath(endpoint: Pick<Endpoint, 'product' | 'id'>, version: string): string {
   return `tests/contract/${endpoint.product}-${endpoint.id}-${version}.contract.ts`;
 }
 

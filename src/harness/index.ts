@@ -5,7 +5,7 @@ export { probeTarget } from './probe-target.ts';
 export { describeTransportError, readExchange, type Exchange } from './newman-exchange.ts';
 export { runCollection, streamCollection, streamCollections, type CollectionRun } from './run-collection.ts';
 export { createRunPool, type RunPool } from './run-pool.ts';
-export { HARNESS_HEAP_MB, preloadNewman } from './newman-run.ts';
+export { HARNESS_HEAP_MB, newmanSeamReport, prepareNewmanThread, type NewmanSeamReport } from './newman/index.ts';
 export { selectItems, type CollectionItem } from './select-items.ts';
 export { MAX_THROTTLE_RETRIES, isThrottled, throttleWaitMs } from './throttle-retry.ts';
 export {
@@ -22,4 +22,3 @@ export {
 } from './target.ts';
 export { startVerdictService, type VerdictService, type VerdictServiceOptions } from './verdict-service.ts';
 export { CONTRACT_PROJECT } from './contract-project.ts';
-export { runZeroDelayTimersAsImmediates } from './zero-delay-timers.ts';

@@ -7,7 +7,7 @@ import { buildVerdict, type CaseResult, type SchemaRegistry } from '../validate/
 import { REPLAY_CASE_HEADER, caseIdOfItem, caseKey, type Verdict } from '../verdict/index.ts';
 import { judgeExchange } from './judge-exchange.ts';
 import type { Exchange } from './newman-exchange.ts';
-import { runNewman, type RunOutput } from './newman-run.ts';
+import { runNewman, type RunOutput } from './newman/index.ts';
 import { createRunPool, type RunPool } from './run-pool.ts';
 import { selectItems, type CollectionItem } from './select-items.ts';
 import { MAX_THROTTLE_RETRIES, isThrottled, throttleWaitMs } from './throttle-retry.ts';
@@ -90,12 +90,14 @@ export async function streamCollections(runs: readonly CollectionRun[], onVerdic
     // A live org answers in hundreds of milliseconds, not microseconds: every slot of its concurrency limit gets a unit.
     groups.flatMap((group) => splitUnits(group, pool.limit, first.unitSize ?? (first.target.kind === 'live' ? Math.ceil(group.length / pool.limit) : undefined))).map(async (unit) => {
       const done = await pool.run(() => runUnit(unit));
-      if (done === undefined) for (const { testCase, emit } of unit) await emit(testCase, { kind: 'skipped', reason: 'not sent: the run was interrupted' });
+      if (done === undefined) for (const { testCase, emit } of unit) await emit(testCase, INTERRUPTED);
     }),
   );
 }
 
-/** The selected cases of one collection that can run; the others get their skipped verdict at once. */
+const INTERRUPTED: CaseResult = { kind: 'not-checked', reason: 'not sent: the run was interrupted', cause: 'interrupted', fix: 'run it again without interrupting it' };
+
+/** The selected cases of one collection that can run; the others get their not-applicable or not-checked verdict at once. */
 async function prepare(run: CollectionRun, onVerdict: (verdict: Verdict) => void | Promise<void>): Promise<Runnable[]> {
   const wanted = run.caseIds ? new Set(run.caseIds) : undefined;
   const selected = casesForVersion(run.endpoint, run.version).filter((c) => !wanted || wanted.has(c.id));
@@ -109,8 +111,8 @@ async function prepare(run: CollectionRun, onVerdict: (verdict: Verdict) => void
   for (const testCase of selected) {
     const item = items.get(testCase.id);
     const key = caseKey({ product: run.endpoint.product, endpoint: run.endpoint.id, version: run.version, caseId: testCase.id });
-    const skip = item ? skipReason(testCase, item, run.target, key) : `collection has no item for case ${testCase.id}: run \`npm run collections\``;
-    if (skip || !item) await emit(testCase, { kind: 'skipped', reason: skip ?? 'no item' });
+    const unsent = item ? whyNotSent(testCase, item, run.target, key) : noItem(testCase);
+    if (unsent || !item) await emit(testCase, unsent ?? noItem(testCase));
     else runnable.push({ run, testCase, item, emit });
   }
   return runnable;
@@ -211,14 +213,29 @@ function forTarget(run: CollectionRun, item: Record<string, unknown>): Record<st
   return { ...item, request: { ...request, header: [...header, { key: REPLAY_CASE_HEADER, value: key }] } };
 }
 
-function skipReason(testCase: Case, item: CollectionItem, target: Target, key: string): string | undefined {
-  if (target.kind === 'replay') return target.recorded?.includes(key) ? undefined : 'no recorded exchange for this case';
-  if (target.kind !== 'url' && !testCase.provocable.includes(target.kind)) return `${target.kind} cannot provoke it (${testCase.provocable.join(' and ')} only)`;
+function noItem(testCase: Case): CaseResult {
+  return { kind: 'not-checked', reason: `collection has no item for case ${testCase.id}`, cause: 'configuration', fix: 'run `npm run collections`' };
+}
+
+/**
+ * Why a case is not sent to this target, if it is not: a target that cannot provoke it (a url target reaches Zoho or a
+ * gateway, so it provokes what live does) makes it not applicable; a missing recording or variable leaves it not checked.
+ */
+function whyNotSent(testCase: Case, item: CollectionItem, target: Target, key: string): CaseResult | undefined {
+  const reach = target.kind === 'mock' ? 'mock' : 'live';
+  if (target.kind === 'replay') {
+    if (target.recorded?.includes(key)) return undefined;
+    // A recording of a url or live run cannot hold a mock-only case; one of a mock run can, and is replayed above.
+    if (!testCase.provocable.includes('live')) return { kind: 'not-applicable', reason: 'not recorded: only the mock can provoke it (mock only)' };
+    return { kind: 'not-checked', reason: 'no recorded exchange for this case', cause: 'no-recording', fix: 'record it with a --record run that checks this case, or narrow the selection' };
+  }
+  if (!testCase.provocable.includes(reach)) return { kind: 'not-applicable', reason: `${target.kind} cannot provoke it (${testCase.provocable.join(' and ')} only)` };
+  // Live: what this org cannot give (a module, a field, a fixture it refused), read from its metadata before the run.
   const notApplicable = target.notApplicable?.[key];
-  if (notApplicable) return `not applicable to this org: ${notApplicable}`;
+  if (notApplicable) return { kind: 'not-applicable', reason: `not applicable to this org: ${notApplicable}` };
   const known = new Set([...Object.keys(target.variables), 'api_domain']);
   const missing = referencedVariables(JSON.stringify(item.json)).filter((v) => !known.has(v));
   if (missing.length === 0) return undefined;
-  const names = [...new Set(missing.map((v) => (v.startsWith('bulk_id_') ? 'ZOHO_BULK_IDS' : environmentName(v))))];
-  return `not configured for this target: ${names.join(', ')}`;
+  const variables = [...new Set(missing.map(environmentName))];
+  return { kind: 'not-checked', reason: `not configured for this target: ${variables.join(', ')}`, cause: 'configuration', variables, fix: `set ${variables.join(', ')} (see .env.example)` };
 }

@@ -2,7 +2,7 @@
 
 import { ConfigError } from '../errors.ts';
 
-/** The kinds of target (DESIGN.md "Targets"); live arrives with live mode. */
+/** The kinds of target (docs/targets.md). */
 export type TargetKind = 'mock' | 'url' | 'live' | 'replay';
 
 /** A target: its base URL and every variable value a collection may reference. Serialisable (vitest `provide`). */
@@ -23,7 +23,7 @@ export interface Target {
   readonly tokenExpiries?: Readonly<Record<string, number>>;
   /** Live: cases this org cannot run (`product/endpoint/version/caseId` -> why), reported not applicable, never sent. */
   readonly notApplicable?: Readonly<Record<string, string>>;
-  /** Replay: the cases that have a recorded exchange (`product/endpoint/version/caseId`); the others are skipped. */
+  /** Replay: the cases that have a recorded exchange (`product/endpoint/version/caseId`); the others are not checked (or not applicable, for mock-only cases). */
   readonly recorded?: readonly string[];
 }
 
@@ -37,9 +37,15 @@ export const SECRET_VARIABLES = [
   'token_locking_scope_only',
 ] as const;
 
-/** The environment variable that supplies a collection variable for `--base-url` targets. */
+/** Numbered variables a comma-separated list supplies: `bulk_id_001`, `bulk_id_002`, ... from ZOHO_BULK_IDS. */
+const LISTS = [
+  { prefix: 'bulk_id_', name: 'ZOHO_BULK_IDS' },
+  { prefix: 'bigin_bulk_product_', name: 'ZOHO_BIGIN_BULK_PRODUCT_IDS' },
+] as const;
+
+/** The environment variable that supplies a collection variable for `--base-url` targets (a list for numbered ones). */
 export function environmentName(variable: string): string {
-  return `ZOHO_${variable.toUpperCase()}`;
+  return LISTS.find((list) => variable.startsWith(list.prefix))?.name ?? `ZOHO_${variable.toUpperCase()}`;
 }
 
 /** Reads a `--base-url` target's variables from environment values (`ZOHO_ACCESS_TOKEN`, `ZOHO_BULK_IDS`, ...). */
@@ -88,7 +94,8 @@ function variablesFromEnvironment(env: Readonly<Record<string, string | undefine
   const variables: Record<string, string> = {};
   for (const [key, value] of Object.entries(env)) {
     if (!key.startsWith('ZOHO_') || value === undefined || value === '') continue;
-    if (key === 'ZOHO_BULK_IDS') Object.assign(variables, expandBulkIds(value));
+    const list = LISTS.find((l) => l.name === key);
+    if (list) Object.assign(variables, expandBulkIds(value, list.prefix));
     else variables[key.slice('ZOHO_'.length).toLowerCase()] = value;
   }
   delete variables['api_domain'];
@@ -102,14 +109,14 @@ function secretsOf(variables: Readonly<Record<string, string>>): string[] {
 }
 
 /** `a,b,c` -> bulk_id_001=a, bulk_id_002=b, ... (the catalog's bulk cases reference them by number). */
-export function expandBulkIds(list: string): Record<string, string> {
+export function expandBulkIds(list: string, prefix = 'bulk_id_'): Record<string, string> {
   const out: Record<string, string> = {};
   list
     .split(',')
     .map((id) => id.trim())
     .filter(Boolean)
     .forEach((id, i) => {
-      out[`bulk_id_${String(i + 1).padStart(3, '0')}`] = id;
+      out[`${prefix}${String(i + 1).padStart(3, '0')}`] = id;
     });
   return out;
 }

@@ -2,8 +2,7 @@
 // bound on runs in flight) and hands the verdicts to the vitest harness files over loopback. The CLI starts it before
 // vitest and asks it to begin at once, so the requests go out while vitest is still starting.
 
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { catalog, type Endpoint } from '../catalog/index.ts';
 import { cassetteRecorder } from '../live/index.ts';
@@ -11,10 +10,11 @@ import { collectionPath, schemaId } from '../generate/index.ts';
 import { loadSchemaRegistry, type SchemaRegistry } from '../validate/index.ts';
 import { caseKey, type Verdict, type VerdictRequest } from '../verdict/index.ts';
 import { isObject } from '../is-object.ts';
+import { readBody, startLoopbackServer } from '../loopback-server.ts';
 import { loadCollection } from './load-collection.ts';
 import type { Exchange } from './newman-exchange.ts';
 import { streamCollections, type CollectionRun } from './run-collection.ts';
-import { preloadNewman } from './newman-run.ts';
+import { prepareNewmanThread } from './newman/index.ts';
 import { createRunPool } from './run-pool.ts';
 import type { Target } from './target.ts';
 
@@ -35,13 +35,15 @@ export interface VerdictService {
   readonly url: string;
   /** Starts sending these cases now; their verdicts wait for the harness file that asks. */
   prefetch(requests: readonly VerdictRequest[]): void;
-  /** Interrupted: nothing more is sent; cases not yet sent get a skipped verdict. */
+  /** Interrupted: nothing more is sent; cases not yet sent get a not-checked verdict. */
   stop(): void;
   close(): Promise<void>;
 }
 
 /** Starts the service on this thread (the CLI's verdict thread, or a bare `vitest`'s global setup) and begins its prefetch. */
 export async function startVerdictService(options: VerdictServiceOptions): Promise<VerdictService> {
+  // Both ways of starting a run come through here: the CLI's thread has prepared itself already (this does nothing).
+  prepareNewmanThread(options.root);
   const onExchange = options.recordDir ? cassetteRecorder(options.recordDir, options.target.secrets) : undefined;
   const pool = createRunPool(options.concurrency);
   let registry: Promise<SchemaRegistry> | undefined;
@@ -77,7 +79,6 @@ export async function startVerdictService(options: VerdictServiceOptions): Promi
     });
     return promises;
   };
-  const server = createServer((req, res) => void answer(req, res));
   async function answer(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (req.method === 'GET' && req.url === '/stats') return void res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ sent }));
     try {
@@ -93,18 +94,16 @@ export async function startVerdictService(options: VerdictServiceOptions): Promi
       res.writeHead(500, { 'Content-Type': 'text/plain' }).end(error instanceof Error ? error.message : String(error));
     }
   }
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  // After the caller has its URL (the load blocks this thread for a while), before the first run needs it.
-  setImmediate(() => preloadNewman(options.root));
+  const server = await startLoopbackServer((req, res) => void answer(req, res));
   const prefetch = (requests: readonly VerdictRequest[]): void => {
     for (const [key, promise] of send(requests)) ready.set(key, promise);
   };
   prefetch(options.prefetch ?? []);
   return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    url: server.url,
     prefetch,
     stop: () => pool.stop(),
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: server.close,
   };
 }
 
@@ -120,10 +119,4 @@ function readRequest(body: string): VerdictRequest {
   const text = (name: string): string => (typeof record[name] === 'string' ? (record[name] as string) : '');
   const caseIds = Array.isArray(record['caseIds']) ? record['caseIds'].filter((id): id is string => typeof id === 'string') : [];
   return { product: text('product'), endpoint: text('endpoint'), version: text('version'), caseIds, again: record['again'] === true };
-}
-
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
 }

@@ -1,10 +1,9 @@
 // Record and replay: every exchange of a run saved (redacted) as a cassette, and a loopback server that plays them back.
 
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { ConfigError } from '../errors.ts';
+import { startLoopbackServer } from '../loopback-server.ts';
 import { redactHeaders, redactText } from '../redact.ts';
 import { REPLAY_CASE_HEADER } from '../verdict/index.ts';
 
@@ -37,7 +36,7 @@ export async function startReplayServer(dir: string): Promise<{ url: string; key
     if (typeof cassette.key === 'string' && typeof cassette.response?.status === 'number') cassettes.set(cassette.key, cassette);
   }
   if (cassettes.size === 0) throw new ConfigError(`no cassettes in ${dir}`, 'record some first: npm run contract -- --target live --record');
-  const server = createServer((req, res) => {
+  const server = await startLoopbackServer((req, res) => {
     req.resume();
     const key = req.headers[REPLAY_CASE_HEADER.toLowerCase()];
     const cassette = typeof key === 'string' ? cassettes.get(key) : undefined;
@@ -45,17 +44,7 @@ export async function startReplayServer(dir: string): Promise<{ url: string; key
     const headers = Object.fromEntries(Object.entries(cassette.response.headers).filter(([k]) => !/^(content-length|transfer-encoding|connection|keep-alive)$/i.test(k)));
     res.writeHead(cassette.response.status, headers).end(cassette.response.body);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    keys: [...cassettes.keys()],
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
+  return { url: server.url, keys: [...cassettes.keys()], close: server.close };
 }
 
 /** What a --record run writes for every final exchange: one redacted cassette per case key. */

@@ -1,8 +1,7 @@
 // The run's tokens (its own and each persona's), held in the main process and served to the workers over loopback;
 // each refreshed at most once per expiry, whoever asks.
 
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { readBody, startLoopbackServer } from '../loopback-server.ts';
 import type { AccessToken } from './refresh-token.ts';
 
 const EARLY_MS = 60_000;
@@ -64,27 +63,13 @@ export async function startTokenBroker(initial: AccessToken, refresh: () => Prom
     if (!fresh) throw new Error(`no token ${String(body.variable)} in this run`);
     return wire(await fresh);
   };
-  const server = createServer((req, res) => {
-    let text = '';
-    req.on('data', (d: Buffer) => (text += d.toString()));
-    req.on('end', () => {
-      answer(parseBody(text)).then(
-        (reply) => res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(reply)),
-        (error: unknown) => res.writeHead(502, { 'Content-Type': 'application/json' }).end(JSON.stringify({ error: error instanceof Error ? error.message : 'refresh failed' })),
-      );
-    });
+  const server = await startLoopbackServer((req, res) => {
+    readBody(req).then((text) => answer(parseBody(text)).then(
+      (reply) => res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(reply)),
+      (error: unknown) => res.writeHead(502, { 'Content-Type': 'application/json' }).end(JSON.stringify({ error: error instanceof Error ? error.message : 'refresh failed' })),
+    ), () => res.destroy()); // the worker went away mid-request: nothing to answer
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/token`,
-    refreshes: (variable = MAIN) => held.get(variable)?.count() ?? 0,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
+  return { url: `${server.url}/token`, refreshes: (variable = MAIN) => held.get(variable)?.count() ?? 0, close: server.close };
 }
 
 function wire(token: AccessToken): { accessToken: string; expiresAt: number } {

@@ -6,8 +6,8 @@ body { font: 14px/1.45 system-ui, sans-serif; margin: 0 auto; max-width: 1200px;
 h1 { font-size: 1.4rem; } h2 { margin-top: 2rem; border-bottom: 1px solid #dde; } code { font-size: 0.92em; }
 table { border-collapse: collapse; width: 100%; } th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid #eef; vertical-align: top; }
 .cell.pass { background: #dff5e3; } .cell.fail { background: #fbd9d9; } .cell.error { background: #fde7c7; }
-.cell.skipped, .cell.notrun { background: #eceff3; } .cell.uncovered { background: #f6c1f0; }
-.count.pass { color: #17753a; } .count.fail { color: #b3261e; } .count.error { color: #9a5b00; } .count.skipped { color: #667; }
+.cell.not-applicable, .cell.notrun { background: #eceff3; } .cell.not-checked { background: #ffe08a; } .cell.uncovered { background: #f6c1f0; }
+.count.pass { color: #17753a; } .count.fail { color: #b3261e; } .count.error { color: #9a5b00; } .count.not-applicable { color: #667; } .count.not-checked { color: #8a5a00; }
 .chip { display: inline-block; background: #eef1f7; border-radius: 10px; padding: 0 8px; margin: 1px; }
 .reason { color: #b3261e; } .doc { color: #667; } li.expected { font-weight: 600; }
 pre { background: #f6f8fa; padding: 6px; overflow-x: auto; white-space: pre-wrap; }
@@ -25,7 +25,7 @@ export const REPORT_SCRIPT = `
   var rows = Array.prototype.slice.call(document.querySelectorAll('tr.case'));
   function keep(row, outcome, text) {
     var o = row.getAttribute('data-outcome');
-    var ok = outcome === 'all' || (outcome === 'failing' ? (o === 'fail' || o === 'error') : outcome === 'flaky' ? row.getAttribute('data-flaky') === 'yes' : o === outcome);
+    var ok = outcome === 'all' || (outcome === 'failing' ? (o === 'fail' || o === 'error' || o === 'not-checked') : outcome === 'flaky' ? row.getAttribute('data-flaky') === 'yes' : o === outcome);
     return ok && (!text || row.textContent.toLowerCase().indexOf(text) >= 0);
   }
   function apply() {

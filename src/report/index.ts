@@ -1,15 +1,17 @@
 // Public door of the reports: the summary model, pure renderers, the vitest adapter and the one writer.
 
 export type { Artifact } from './artifact.ts';
-export { diffBaseline, type BaselineChange, type BaselineDiff, type BaselineEntry } from './baseline-diff.ts';
+export { diffBaseline, failureFingerprint, type BaselineChange, type BaselineDiff, type BaselineEntry } from './baseline-diff.ts';
 export { buildDriftLedger, renderDriftMarkdown, type DriftLedgerEntry } from './drift-ledger.ts';
 export { renderHtml } from './render-html.ts';
+export { renderJunit } from './render-junit.ts';
 export { renderMarkdown } from './render-markdown.ts';
 export { renderSummaryJson } from './render-summary-json.ts';
 export { renderTerminal } from './render-terminal.ts';
 export { reportRenderers, type ReportName } from './reporters.ts';
-export { countOutcomes, runOutcome, summariseRun, type ApiUsage, type CollectionTotals, type RunFacts, type RunOutcome, type RunSummary, type Totals } from './run-summary.ts';
-export { SummaryReporter, type SummaryReporterOptions } from './summary-reporter.ts';
+export { checkedPhrase, countOutcomes, runOutcome, summariseRun, totalsLine, type ApiUsage, type CollectionTotals, type RunFacts, type RunOutcome, type RunSummary, type ShardPlace, type Totals } from './run-summary.ts';
+export { SummaryReporter, type ExpectedFile, type SummaryReporterOptions } from './summary-reporter.ts';
+export { selectionKeys, uncheckedVerdicts, type Lost } from './unchecked-cases.ts';
 export { verdictOf } from './task-meta.ts';
 export { readBaseline } from './read-baseline.ts';
 export { assertWritable, publishLatest, writeArtifacts } from './write-report.ts';

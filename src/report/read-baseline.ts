@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { ConfigError } from '../errors.ts';
 import type { Verdict } from '../verdict/index.ts';
 
-const OUTCOMES = new Set(['pass', 'fail', 'error', 'skipped']);
+const OUTCOMES = new Set(['pass', 'fail', 'error', 'not-applicable', 'not-checked', 'skipped']);
 
 /** The verdicts of a summary.json (schemaVersion 1); any other file is a one-line ConfigError. */
 export async function readBaseline(path: string): Promise<{ source: string; verdicts: Verdict[]; contractVersions: Record<string, string> }> {
@@ -19,11 +19,23 @@ export async function readBaseline(path: string): Promise<{ source: string; verd
   if (record['schemaVersion'] !== 1 || !Array.isArray(record['verdicts'])) {
     throw new ConfigError(`baseline ${path} is not a summary.json of this suite (schemaVersion 1)`, 'give the summary.json of an earlier run (reports/<run-id>/summary.json)');
   }
-  const verdicts = record['verdicts'].filter(isVerdictLike);
+  const verdicts = record['verdicts'].filter(isVerdictLike).map(fromOldOutcome);
   if (verdicts.length !== record['verdicts'].length) throw new ConfigError(`baseline ${path} has malformed verdicts`, 'regenerate it with a run of this version of the suite');
   const versions = record['contractVersions'];
   const contractVersions = typeof versions === 'object' && versions !== null ? Object.fromEntries(Object.entries(versions).filter((e): e is [string, string] => typeof e[1] === 'string')) : {};
   return { source: path, verdicts, contractVersions };
+}
+
+/**
+ * Summaries written before the outcome vocabulary had not-applicable and not-checked said `skipped` for both: a target
+ * that could not provoke the case ("mock cannot provoke it") is not applicable, anything else was not checked.
+ */
+function fromOldOutcome(verdict: Verdict): Verdict {
+  if ((verdict.outcome as string) !== 'skipped') return verdict;
+  const reason = typeof verdict.reason === 'string' ? verdict.reason : '';
+  if (/cannot provoke/.test(reason)) return { ...verdict, outcome: 'not-applicable' };
+  const cause = /not configured/.test(reason) ? 'configuration' : /no recorded/.test(reason) ? 'no-recording' : /interrupted/.test(reason) ? 'interrupted' : 'no-verdict';
+  return { ...verdict, outcome: 'not-checked', notChecked: { cause, fix: 'rerun with this version of the suite' } };
 }
 
 function isVerdictLike(value: unknown): value is Verdict {

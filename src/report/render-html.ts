@@ -5,7 +5,7 @@ import type { Verdict } from '../verdict/index.ts';
 import type { Artifact } from './artifact.ts';
 import { html, raw, type SafeHtml } from './html-template.ts';
 import { REPORT_SCRIPT, REPORT_STYLE } from './html-assets.ts';
-import type { RunSummary } from './run-summary.ts';
+import { checkedPhrase, type RunSummary } from './run-summary.ts';
 
 /** The HTML report of a run. */
 export function renderHtml(summary: RunSummary): Artifact[] {
@@ -19,10 +19,12 @@ export function renderHtml(summary: RunSummary): Artifact[] {
   <p>Target <strong>${summary.target.name}</strong> (${summary.target.kind}) · ${summary.startedAt} → ${summary.finishedAt}${summary.collectionsCommit ? html` · collections at <code>${summary.collectionsCommit}</code>` : ''}</p>
   <p>Collections: ${summary.collections.map((c) => html`<span class="chip">${c.product} › ${c.endpoint} › ${c.version}</span> `)}</p>
   <p class="totals" data-outcome="${summary.outcome}">
+    <strong data-count="checked-phrase">${checkedPhrase(t)}</strong>${summary.shard ? ` (shard ${summary.shard.index}/${summary.shard.count})` : ''}:
     <span class="count pass" data-count="passed">${t.passed}</span> passed ·
     <span class="count fail" data-count="failed">${t.failed}</span> failed ·
     <span class="count error" data-count="errors">${t.errors}</span> errors ·
-    <span class="count skipped" data-count="skipped">${t.skipped}</span> skipped ·
+    <span class="count not-checked" data-count="not-checked">${t.notChecked}</span> not checked ·
+    <span class="count not-applicable" data-count="not-applicable">${t.notApplicable}</span> not applicable ·
     <span class="count" data-count="flaky">${t.flaky}</span> flaky ·
     <span data-count="cases">${t.cases}</span> cases
   </p>
@@ -39,9 +41,9 @@ ${renderDrift(summary)}
   return [{ path: 'report.html', content: page.text }];
 }
 
-/** Not pass and not fail: the run could not check these (transport errors, cases not configured for the target, ...). */
+/** Cases whose contract the run did not prove: not checked (configuration, recording, a lost verdict) or an answer it could not judge. */
 function isNotChecked(verdict: Verdict): boolean {
-  return verdict.outcome !== 'pass' && verdict.outcome !== 'fail';
+  return verdict.outcome === 'not-checked' || verdict.outcome === 'error';
 }
 
 /** Links to the sections, in page order, with the counts a reader looks for first. */
@@ -65,10 +67,10 @@ ${v.findings.length ? html`<ul>${v.findings.map((f) => html`<li><b>${f.kind}</b>
 /** The selected cases the run did not check, with why: never silently green. */
 function renderNotChecked(verdicts: readonly Verdict[]): SafeHtml {
   const rows = verdicts.filter(isNotChecked).map(
-    (v) => html`<tr class="unchecked" data-outcome="${v.outcome}"><td class="cell ${v.outcome}">${v.outcome}</td><td>${v.product} › ${v.endpoint} › ${v.version}</td><td>${v.caseName}</td><td>${v.reason}</td></tr>`,
+    (v) => html`<tr class="unchecked" data-outcome="${v.outcome}"><td class="cell ${v.outcome}">${v.outcome}</td><td>${v.product} › ${v.endpoint} › ${v.version}</td><td>${v.caseName}</td><td>${v.reason}</td><td>${v.notChecked?.fix ?? ''}</td></tr>`,
   );
   return html`<section id="not-checked"><h2>Not checked</h2>${rows.length
-    ? html`<table><thead><tr><th>outcome</th><th>collection</th><th>case</th><th>why</th></tr></thead><tbody>${rows}</tbody></table>`
+    ? html`<table><thead><tr><th>outcome</th><th>collection</th><th>case</th><th>why</th><th>what to do</th></tr></thead><tbody>${rows}</tbody></table>`
     : html`<p>Every selected case was checked.</p>`}</section>`;
 }
 
@@ -97,7 +99,8 @@ function renderCoverage(summary: RunSummary): SafeHtml {
     if (seen.includes('fail')) return { state: 'fail', label: 'fail' };
     if (seen.includes('error')) return { state: 'error', label: 'error' };
     if (seen.includes('pass')) return { state: 'pass', label: 'pass' };
-    return { state: 'skipped', label: 'skipped' };
+    if (seen.includes('not-checked')) return { state: 'not-checked', label: 'not checked' };
+    return { state: 'not-applicable', label: 'not applicable' };
   };
   const rows = summary.coverage.rows.map((r) => {
     const { state, label } = cell(r.product, r.endpoint, r.cases);
@@ -126,7 +129,7 @@ function renderCases(verdicts: readonly Verdict[]): SafeHtml {
   </details></td><td>${v.reason}</td></tr>`;
   });
   return html`<section id="cases"><h2>All cases</h2>
-<p class="filters"><label>Show <select id="outcome-filter"><option value="all">all</option><option value="failing">failing</option><option value="pass">passed</option><option value="skipped">skipped</option><option value="flaky">flaky</option></select></label>
+<p class="filters"><label>Show <select id="outcome-filter"><option value="all">all</option><option value="failing">failing</option><option value="pass">passed</option><option value="not-checked">not checked</option><option value="not-applicable">not applicable</option><option value="flaky">flaky</option></select></label>
 <label>Search <input id="text-filter" type="search" placeholder="case, code, reason"></label> <span id="shown"></span></p>
 <table><thead><tr><th>outcome</th><th>collection</th><th>case</th><th>reason</th></tr></thead><tbody>${rows}</tbody></table></section>`;
 }

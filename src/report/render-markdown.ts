@@ -2,7 +2,7 @@
 
 import type { Verdict } from '../verdict/index.ts';
 import type { Artifact } from './artifact.ts';
-import type { RunSummary } from './run-summary.ts';
+import { totalsLine, type RunSummary } from './run-summary.ts';
 
 const MAX_LISTED = 20;
 
@@ -13,13 +13,24 @@ export function renderMarkdown(summary: RunSummary): Artifact[] {
   const lines = [
     `## ${icon} Zoho contract run \`${summary.runId}\`${summary.interrupted ? ' (interrupted)' : ''}`,
     '',
-    `Target **${escape(summary.target.name)}** (${summary.target.kind}): **${t.passed} passed**, **${t.failed} failed**, ${t.errors} errors, ${t.skipped} skipped of ${t.cases} cases.`,
+    `Target **${escape(summary.target.name)}** (${summary.target.kind})${summary.shard ? `, shard ${summary.shard.index}/${summary.shard.count}` : ''}: **${totalsLine(t)}**.`,
     '',
   ];
+  const unchecked = summary.verdicts.filter((v) => v.outcome === 'not-checked');
+  if (unchecked.length > 0) {
+    lines.push(`### Not checked (${unchecked.length})`, '', '| case | why | what to do |', '|---|---|---|');
+    for (const v of unchecked.slice(0, MAX_LISTED)) lines.push(`| ${escape(title(v))} | ${escape(v.reason)} | ${escape(v.notChecked?.fix ?? '')} |`);
+    if (unchecked.length > MAX_LISTED) lines.push('', `…and ${unchecked.length - MAX_LISTED} more in summary.json.`);
+    lines.push('');
+  }
+  const known = new Set((summary.baseline?.entries ?? []).filter((e) => e.change === 'still-failing').map((e) => e.key));
   const broken = summary.verdicts.filter((v) => v.outcome === 'fail' || v.outcome === 'error');
   if (broken.length > 0) {
-    lines.push('| case | reason | doc |', '|---|---|---|');
-    for (const v of broken.slice(0, MAX_LISTED)) lines.push(`| ${escape(title(v))} | ${escape(v.reason)} | ${escape(`${v.doc.page} § ${v.doc.section}`)} |`);
+    lines.push(`### Failures (${broken.length})`, '', '| case | reason | doc |', '|---|---|---|');
+    for (const v of broken.slice(0, MAX_LISTED)) {
+      const mark = known.has(`${v.product}/${v.endpoint}/${v.version}/${v.caseId}`) ? ' (known)' : '';
+      lines.push(`| ${escape(title(v))}${mark} | ${escape(v.reason)} | ${escape(`${v.doc.page} § ${v.doc.section}`)} |`);
+    }
     if (broken.length > MAX_LISTED) lines.push('', `…and ${broken.length - MAX_LISTED} more in summary.json.`);
     lines.push('');
   }
@@ -27,7 +38,7 @@ export function renderMarkdown(summary: RunSummary): Artifact[] {
   if (flaky.length > 0) lines.push(`Flaky (failed, then passed on retry): ${flaky.map((v) => escape(title(v))).join('; ')}`, '');
   if (summary.baseline) {
     const n = summary.baseline.counts;
-    lines.push(`Against the baseline: **${n['new-failure']} new failures**, ${n['still-failing']} still failing, ${n.fixed} fixed, ${n['new-case']} new cases, ${n['removed-case']} removed.`, '');
+    lines.push(`Against the baseline: **${n['new-failure']} new failures**, **${n['changed-failure']} failing differently**, ${n['still-failing']} still failing, ${n.fixed} fixed, ${n['new-case']} new cases, ${n['removed-case']} removed.`, '');
   }
   const c = summary.coverage.totals;
   if (c.documented > 0) lines.push(`Coverage: ${c.withCase}/${c.documented} documented codes have a case, ${c.withSchema}/${c.documented} a schema, ${c.live}/${c.documented} can be provoked live.`);

@@ -1,9 +1,9 @@
 // RunSummary -> the lines printed at the end of a run: one per case group, then each failure with its reason. Pure.
 
 import type { Verdict } from '../verdict/index.ts';
-import type { ApiUsage, RunSummary } from './run-summary.ts';
+import { totalsLine, type ApiUsage, type RunSummary } from './run-summary.ts';
 
-const MARK = { pass: '✓', fail: '✗', error: '!', skipped: '-' } as const;
+const MARK = { pass: '✓', fail: '✗', error: '!', 'not-applicable': '-', 'not-checked': '?' } as const;
 
 /** The closing summary of a run, ready to print. */
 export function renderTerminal(summary: RunSummary, reportDir?: string): string[] {
@@ -12,21 +12,27 @@ export function renderTerminal(summary: RunSummary, reportDir?: string): string[
     const passed = verdicts.filter((v) => v.outcome === 'pass').length;
     const failed = verdicts.filter((v) => v.outcome === 'fail').length;
     const errors = verdicts.filter((v) => v.outcome === 'error').length;
-    const skipped = verdicts.filter((v) => v.outcome === 'skipped').length;
-    const mark = failed ? MARK.fail : errors ? MARK.error : passed ? MARK.pass : MARK.skipped;
-    const parts = [`${passed}/${verdicts.length - skipped} passed`, failed && `${failed} failed`, errors && `${errors} could not be checked`, skipped && `${skipped} skipped`].filter(Boolean);
+    const unchecked = verdicts.filter((v) => v.outcome === 'not-checked').length;
+    const inapplicable = verdicts.filter((v) => v.outcome === 'not-applicable').length;
+    const mark = failed ? MARK.fail : errors ? MARK.error : unchecked ? MARK['not-checked'] : passed ? MARK.pass : MARK['not-applicable'];
+    const parts = [
+      verdicts.length > inapplicable && `${passed}/${verdicts.length - inapplicable} passed`,
+      failed && `${failed} failed`,
+      errors && `${errors} could not be checked`,
+      unchecked && `${unchecked} not checked`,
+      inapplicable && `${inapplicable} not applicable`,
+    ].filter(Boolean);
     lines.push(`  ${mark} ${group}: ${parts.join(', ')}`);
   }
+  lines.push(...renderNotChecked(summary));
+  const known = knownFailures(summary);
   const broken = summary.verdicts.filter((v) => v.outcome === 'fail' || v.outcome === 'error');
   if (broken.length) {
     lines.push('', 'Failures:');
-    for (const v of broken) lines.push(...renderFailure(v));
+    for (const v of broken) lines.push(...renderFailure(v, known.has(v)));
   }
-  const skipped = summary.verdicts.filter((v) => v.outcome === 'skipped');
-  if (skipped.length) {
-    lines.push('', 'Skipped:');
-    for (const v of skipped) lines.push(`  - ${title(v)}: ${v.reason}`);
-  }
+  const inapplicable = summary.verdicts.filter((v) => v.outcome === 'not-applicable');
+  if (inapplicable.length) lines.push('', `Not applicable to this target (not sent): ${inapplicable.length} case(s), e.g. ${title(inapplicable[0] as Verdict)}: ${inapplicable[0]?.reason}`);
   if (summary.baseline) lines.push(...renderBaseline(summary));
   const c = summary.coverage.totals;
   if (c.documented > 0) lines.push('', `Coverage: ${c.withCase}/${c.documented} documented codes have a case, ${c.withSchema}/${c.documented} a schema, ${c.live}/${c.documented} provocable live`);
@@ -44,8 +50,9 @@ export function renderTerminal(summary: RunSummary, reportDir?: string): string[
     for (const v of flaky) lines.push(`  ~ ${title(v)}: first ${v.attempts?.[0]?.reason ?? 'failed'}`);
   }
   if (summary.apiUsage) lines.push('', renderApiUsage(summary.apiUsage));
-  lines.push('', `${t.passed} passed, ${t.failed} failed, ${t.errors} errors, ${t.skipped} skipped (${t.cases} cases)${t.flaky ? `, ${t.flaky} flaky` : ''}${summary.interrupted ? ' - INTERRUPTED' : ''}`);
-  if (reportDir) lines.push(`Report: ${reportDir}`);
+  if (reportDir) lines.push('', `Report: ${reportDir}`);
+  // The last line, whatever else was printed: how much of the selection was really checked.
+  lines.push(`${summary.shard ? `Shard ${summary.shard.index}/${summary.shard.count}: ` : ''}${totalsLine(t)}${summary.interrupted ? ' - INTERRUPTED' : ''}`);
   return lines;
 }
 
@@ -56,19 +63,39 @@ export function renderApiUsage(usage: ApiUsage): string {
   return `API calls: ${usage.calls} (metadata ${p.metadata}, fixtures ${p.fixtures}, cases ${p.cases}, clean-up ${p.cleanup}), ${usage.credits} credits at 1 per call; at most ${usage.concurrency.limit} at once (${source})`;
 }
 
+/** Not-checked cases, first: what to set (configuration variables gathered into one line), then each case and why. */
+function renderNotChecked(summary: RunSummary): string[] {
+  const unchecked = summary.verdicts.filter((v) => v.outcome === 'not-checked');
+  if (unchecked.length === 0) return [];
+  const variables = [...new Set(unchecked.flatMap((v) => v.notChecked?.variables ?? []))];
+  const lines = ['', `Not checked (${unchecked.length} of ${summary.totals.cases} selected):`];
+  if (variables.length) lines.push(`  missing configuration: ${variables.join(', ')} (see .env.example)`);
+  for (const v of unchecked) lines.push(`  ? ${title(v)}: ${v.reason}${v.notChecked && !v.notChecked.variables ? ` (${v.notChecked.fix})` : ''}`);
+  return lines;
+}
+
+/** Failures the baseline already had with the same fingerprint: listed as known, never hidden. */
+function knownFailures(summary: RunSummary): Set<Verdict> {
+  const known = new Set((summary.baseline?.entries ?? []).filter((e) => e.change === 'still-failing').map((e) => e.key));
+  return new Set(summary.verdicts.filter((v) => known.has(`${v.product}/${v.endpoint}/${v.version}/${v.caseId}`)));
+}
+
 function renderBaseline(summary: RunSummary): string[] {
   const b = summary.baseline;
   if (!b) return [];
   const n = b.counts;
-  const lines = ['', `Baseline ${b.source}: ${n['new-failure']} new failures, ${n['still-failing']} still failing, ${n.fixed} fixed, ${n['new-case']} new cases, ${n['removed-case']} removed`];
+  const lines = ['', `Baseline ${b.source}: ${n['new-failure']} new failures, ${n['changed-failure']} failing differently, ${n['still-failing']} still failing, ${n.fixed} fixed, ${n['new-case']} new cases, ${n['removed-case']} removed`];
   for (const e of b.entries.filter((x) => x.change === 'new-failure' || (x.change === 'new-case' && (x.after === 'fail' || x.after === 'error')))) {
     lines.push(`  ! new failure: ${e.key} (${e.caseName})`);
+  }
+  for (const e of b.entries.filter((x) => x.change === 'changed-failure')) {
+    lines.push(`  ! failing differently: ${e.key} (${e.caseName}): was ${e.beforeFingerprint ?? e.before}, now ${e.afterFingerprint ?? e.after}`);
   }
   return lines;
 }
 
-function renderFailure(v: Verdict): string[] {
-  const lines = [`  ${MARK[v.outcome === 'error' ? 'error' : 'fail']} ${title(v)}`, `      ${v.reason}`];
+function renderFailure(v: Verdict, known: boolean): string[] {
+  const lines = [`  ${MARK[v.outcome === 'error' ? 'error' : 'fail']} ${title(v)}${known ? ' (known: in the baseline)' : ''}`, `      ${v.reason}`];
   for (const finding of v.findings.filter((f) => f.kind === 'schema').slice(0, 5)) lines.push(`      schema: ${finding.message}`);
   lines.push(`      doc: ${v.doc.page} § ${v.doc.section}`);
   return lines;

@@ -3,6 +3,7 @@
 import type { Artifact } from './artifact.ts';
 import { renderDriftMarkdown } from './drift-ledger.ts';
 import { renderHtml } from './render-html.ts';
+import { renderJunit } from './render-junit.ts';
 import { renderMarkdown } from './render-markdown.ts';
 import { renderSummaryJson } from './render-summary-json.ts';
 import type { RunSummary } from './run-summary.ts';
@@ -13,6 +14,7 @@ export const reportRenderers = {
   drift: (summary: RunSummary): Artifact[] => [{ path: 'drift.md', content: renderDriftMarkdown(summary.drift) }],
   markdown: renderMarkdown,
   html: renderHtml,
+  junit: renderJunit,
 } as const satisfies Record<string, (summary: RunSummary) => Artifact[]>;
 
 export type ReportName = keyof typeof reportRenderers;

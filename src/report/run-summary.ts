@@ -7,11 +7,17 @@ import { buildDriftLedger, type DriftLedgerEntry } from './drift-ledger.ts';
 
 /** Counts of outcomes. */
 export interface Totals {
+  /** Every selected case (of this shard, in a shard's summary). */
   readonly cases: number;
+  /** Sent and judged: passed + failed + errors. A run says `checked <checked> of <cases> selected`. */
+  readonly checked: number;
   readonly passed: number;
   readonly failed: number;
   readonly errors: number;
-  readonly skipped: number;
+  /** Not sent: this kind of target cannot provoke them (not counted against the run). */
+  readonly notApplicable: number;
+  /** Should have been checked and were not (configuration, recording, a lost verdict, an interrupt): never green. */
+  readonly notChecked: number;
   /** Passed only on a retry (also counted in passed). */
   readonly flaky: number;
 }
@@ -23,8 +29,17 @@ export interface CollectionTotals extends Totals {
   readonly version: string;
 }
 
-/** passed: every run case held; failed: a contract broke; error: something could not be checked; empty: nothing ran. */
-export type RunOutcome = 'passed' | 'failed' | 'error' | 'empty';
+/**
+ * passed: every selected case was checked (or is not applicable) and held; failed: a contract broke; error: an answer
+ * could not be judged; partial: some cases were not checked; empty: nothing at all was checked.
+ */
+export type RunOutcome = 'passed' | 'failed' | 'error' | 'partial' | 'empty';
+
+/** A shard's place in its run: shard `index` of `count`. */
+export interface ShardPlace {
+  readonly index: number;
+  readonly count: number;
+}
 
 /** A live run's API calls and what they cost: Zoho meters 1 credit per call (zoho-notes.md section 3). */
 export interface ApiUsage {
@@ -50,10 +65,14 @@ export interface RunSummary {
   readonly contractVersions: Readonly<Record<string, string>>;
   /** True when the run stopped before every selected case ran. */
   readonly interrupted: boolean;
+  /** The whole run's selection (`product/endpoint/version/caseId`), also in a shard's summary: what `merge` must account for. */
+  readonly selection?: readonly string[];
+  /** This summary is shard k of n of that selection. */
+  readonly shard?: ShardPlace;
   readonly outcome: RunOutcome;
   readonly totals: Totals;
   readonly collections: readonly CollectionTotals[];
-  /** Failures and errors first, then the rest in run order. */
+  /** Not-checked cases first, then failures and errors, then the rest in run order (not-applicable last). */
   readonly verdicts: readonly Verdict[];
   /** Documented codes of the run's endpoints and what covers each. */
   readonly coverage: { readonly totals: CoverageTotals; readonly rows: readonly CoverageRow[] };
@@ -72,6 +91,8 @@ export interface RunFacts {
   readonly finishedAt: Date;
   readonly target: { readonly kind: string; readonly name: string };
   readonly interrupted?: boolean;
+  readonly selection?: readonly string[];
+  readonly shard?: ShardPlace;
   /** The endpoints the run covered (for coverage) and their drift points. */
   readonly endpoints?: readonly Endpoint[];
   readonly driftPoints?: readonly DriftPoint[];
@@ -89,7 +110,7 @@ export function summariseRun(facts: RunFacts, verdicts: readonly Verdict[]): Run
     const [product = '', endpoint = '', version = ''] = key.split('\u0000');
     return { product, endpoint, version, ...countOutcomes(verdicts.filter((v) => v.product === product && v.endpoint === endpoint && v.version === version)) };
   });
-  const rank: Record<Outcome, number> = { fail: 0, error: 1, pass: 2, skipped: 2 };
+  const rank: Record<Outcome, number> = { 'not-checked': 0, fail: 1, error: 2, pass: 3, 'not-applicable': 4 };
   const ordered = verdicts.map((v, i) => ({ v, i })).sort((a, b) => rank[a.v.outcome] - rank[b.v.outcome] || a.i - b.i).map(({ v }) => v);
   return {
     schemaVersion: 1,
@@ -100,6 +121,8 @@ export function summariseRun(facts: RunFacts, verdicts: readonly Verdict[]): Run
     ...(facts.collectionsCommit ? { collectionsCommit: facts.collectionsCommit } : {}),
     contractVersions: Object.fromEntries((facts.endpoints ?? []).map((e) => [`${e.product}/${e.id}`, e.contractVersion])),
     interrupted: facts.interrupted ?? false,
+    ...(facts.selection ? { selection: facts.selection } : {}),
+    ...(facts.shard ? { shard: facts.shard } : {}),
     outcome: runOutcome(totals),
     totals,
     collections,
@@ -113,13 +136,35 @@ export function summariseRun(facts: RunFacts, verdicts: readonly Verdict[]): Run
 /** Counts each outcome. */
 export function countOutcomes(verdicts: readonly Verdict[]): Totals {
   const count = (outcome: Outcome): number => verdicts.filter((v) => v.outcome === outcome).length;
-  return { cases: verdicts.length, passed: count('pass'), failed: count('fail'), errors: count('error'), skipped: count('skipped'), flaky: verdicts.filter((v) => v.flaky).length };
+  const [passed, failed, errors] = [count('pass'), count('fail'), count('error')];
+  return {
+    cases: verdicts.length,
+    checked: passed + failed + errors,
+    passed,
+    failed,
+    errors,
+    notApplicable: count('not-applicable'),
+    notChecked: count('not-checked'),
+    flaky: verdicts.filter((v) => v.flaky).length,
+  };
 }
 
-/** A contract failure outranks a transport error; a run where nothing ran is "empty", never "passed". */
+/** A contract failure outranks a transport error; nothing checked is "empty" and anything not checked "partial", never "passed". */
 export function runOutcome(totals: Totals): RunOutcome {
   if (totals.failed > 0) return 'failed';
   if (totals.errors > 0) return 'error';
-  if (totals.passed === 0) return 'empty';
+  if (totals.checked === 0) return 'empty';
+  if (totals.notChecked > 0) return 'partial';
   return 'passed';
+}
+
+/** `checked 9 of 114 selected`: the phrase every output carries. */
+export function checkedPhrase(totals: Pick<Totals, 'checked' | 'cases'>): string {
+  return `checked ${totals.checked} of ${totals.cases} selected`;
+}
+
+/** The one-line count every output ends or starts with: checked N of M, then each outcome. */
+export function totalsLine(totals: Totals): string {
+  const rest = [`${totals.passed} passed`, `${totals.failed} failed`, `${totals.errors} errors`, `${totals.notChecked} not checked`, `${totals.notApplicable} not applicable`];
+  return `${checkedPhrase(totals)}: ${rest.join(', ')}${totals.flaky ? `, ${totals.flaky} flaky` : ''}`;
 }

@@ -2,7 +2,7 @@
 
 import type { Case, DriftPoint, Product } from '../catalog/index.ts';
 import type { ObservedResponse } from './judge-response.ts';
-import type { DriftObservation, ExchangeExcerpt, Finding, Outcome, Verdict } from '../verdict/index.ts';
+import type { DriftObservation, ExchangeExcerpt, Finding, NotChecked, Outcome, Verdict } from '../verdict/index.ts';
 
 /** Where a verdict belongs: which collection and target. */
 export interface VerdictContext {
@@ -12,11 +12,12 @@ export interface VerdictContext {
   readonly target: string;
 }
 
-/** What happened to one case: a judged response, a transport error, or a skip with its reason. */
+/** What happened to one case: a judged response, a transport error, not sent because the target cannot provoke it, or not checked (with why and the fix). */
 export type CaseResult =
   | { readonly kind: 'judged'; readonly findings: readonly Finding[]; readonly actual: ObservedResponse; readonly durationMs: number; readonly exchange?: ExchangeExcerpt }
   | { readonly kind: 'transport'; readonly message: string; readonly durationMs: number; readonly exchange?: ExchangeExcerpt }
-  | { readonly kind: 'skipped'; readonly reason: string };
+  | { readonly kind: 'not-applicable'; readonly reason: string }
+  | ({ readonly kind: 'not-checked'; readonly reason: string } & NotChecked);
 
 /** The verdict for a case, with its one-line reason built from the findings. */
 export function buildVerdict(context: VerdictContext, testCase: Case, result: CaseResult): Verdict {
@@ -28,7 +29,8 @@ export function buildVerdict(context: VerdictContext, testCase: Case, result: Ca
     expected: testCase.expect,
     doc: testCase.doc,
   };
-  if (result.kind === 'skipped') return { ...base, outcome: 'skipped', reason: result.reason, findings: [], durationMs: 0 };
+  if (result.kind === 'not-applicable') return { ...base, outcome: 'not-applicable', reason: result.reason, findings: [], durationMs: 0 };
+  if (result.kind === 'not-checked') return { ...base, outcome: 'not-checked', reason: result.reason, findings: [], durationMs: 0, notChecked: notCheckedOf(result) };
   if (result.kind === 'transport') {
     const findings: Finding[] = [{ kind: 'transport', message: result.message }];
     return { ...base, outcome: 'error', reason: result.message, findings, durationMs: result.durationMs, ...(result.exchange ? { exchange: result.exchange } : {}) };
@@ -44,6 +46,10 @@ export function buildVerdict(context: VerdictContext, testCase: Case, result: Ca
     ...(result.exchange ? { exchange: result.exchange } : {}),
     ...driftObservations(testCase.drift ?? [], result.actual),
   };
+}
+
+function notCheckedOf(result: NotChecked): NotChecked {
+  return { cause: result.cause, fix: result.fix, ...(result.variables ? { variables: result.variables } : {}) };
 }
 
 /** One line: the first findings by kind, schema errors with their JSON path. */

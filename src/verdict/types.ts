@@ -16,8 +16,25 @@ export interface Finding {
   readonly keyword?: string;
 }
 
-/** pass: contract held; fail: contract broken; error: could not be checked (transport); skipped: not run. */
-export type Outcome = 'pass' | 'fail' | 'error' | 'skipped';
+/**
+ * pass: contract held; fail: contract broken; error: sent, but the answer could not be judged (transport);
+ * not-applicable: this kind of target cannot provoke the case, so it is not sent there (a mock-only fault against a
+ * url or live target); not-checked: it should have been checked and was not (see `NotChecked`). Only pass, fail and
+ * error count as checked.
+ */
+export type Outcome = 'pass' | 'fail' | 'error' | 'not-applicable' | 'not-checked';
+
+/** Why a case that should have been checked was not: what decides the exit code and the fix. */
+export type NotCheckedCause = 'configuration' | 'no-recording' | 'no-verdict' | 'missing-shard' | 'interrupted' | 'bail';
+
+/** The why and the what-to-do of a not-checked case. */
+export interface NotChecked {
+  readonly cause: NotCheckedCause;
+  /** What to set or do so that the case is checked next time. */
+  readonly fix: string;
+  /** Configuration: the environment variables that were missing. */
+  readonly variables?: readonly string[];
+}
 
 /** A redacted, size-bounded copy of what went over the wire. */
 export interface ExchangeExcerpt {
@@ -47,7 +64,7 @@ export interface Verdict {
   readonly group: string;
   readonly target: string;
   readonly outcome: Outcome;
-  /** The one-line reason: what a failing test prints. Empty on pass. */
+  /** The one-line reason: what a failing test prints, or why a case was not checked or not applicable. Empty on pass. */
   readonly reason: string;
   readonly findings: readonly Finding[];
   readonly expected: Expectation;
@@ -55,6 +72,8 @@ export interface Verdict {
   readonly actual?: { readonly status: number; readonly codes: readonly string[]; readonly shape: ResponseShape | 'other' };
   readonly doc: DocRef;
   readonly durationMs: number;
+  /** Set when the outcome is not-checked. */
+  readonly notChecked?: NotChecked;
   readonly exchange?: ExchangeExcerpt;
   readonly drift?: readonly DriftObservation[];
   /** How many times the request was sent again because the target throttled it (429 / TOO_MANY_REQUESTS). */

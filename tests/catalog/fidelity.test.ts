@@ -1,8 +1,11 @@
 // The catalog says where it goes beyond the pages (UNCONFIRMED, with a source, settled against crm-oas), and cases agree with their drift points.
 
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { catalog, expectedVariantFor, expectedVariants, isOpenApiRef, listDrift, type Case, type Endpoint } from '../../src/catalog/index.ts';
+import { catalog, expectedVariantFor, expectedVariants, isOpenApiRef, isPageRef, listDrift, type Case, type Endpoint } from '../../src/catalog/index.ts';
 import { buildCollection, buildEndpointSchema } from '../../src/generate/index.ts';
+import { ROOT, readDocPage } from '../support/docs.ts';
 
 const find = (product: string, endpoint: string): Endpoint => {
   const found = catalog.find((e) => e.product === product && e.id === endpoint);
@@ -113,6 +116,35 @@ describe('drift points and the cases that touch them', () => {
         expect(point.variants[index], point.id).toBeDefined();
         for (const id of caseIds) expect(allCases.some(({ c }) => c.id === id && c.drift?.some((d) => d.id === point.id)), `${point.id}: ${id}`).toBe(true);
       }
+    }
+  });
+});
+
+describe('the codes a schema accepts', () => {
+  it('are each printed on the page that documents them, or cite the notes or the OpenAPI as such', () => {
+    for (const endpoint of catalog) {
+      for (const [code, documented] of [...Object.entries(endpoint.details.records), ...Object.entries(endpoint.details.errors)]) {
+        for (const source of documented.sources) {
+          if (isPageRef(source)) expect(readDocPage(source.page), `${endpoint.id} ${code}: ${source.page}`).toContain(code === 'SUCCESS' ? '"SUCCESS"' : code);
+          else if (source.page === 'zoho-notes.md') expect(readDocPage(source.page), `${endpoint.id} ${code}`).toContain(source.section.replace(/:.*$/, '').replace(/^\d+\. /, ''));
+          else expect(isOpenApiRef(source), `${endpoint.id} ${code}: ${source.page}`).toBe(true);
+        }
+      }
+    }
+  });
+});
+
+describe('docs/catalog.md', () => {
+  const text = readFileSync(join(ROOT, 'docs', 'catalog.md'), 'utf8');
+
+  it('lists every drift point of the catalog', () => {
+    for (const point of listDrift(catalog)) expect(text, point.id).toContain(`\`${point.id}\``);
+  });
+
+  it('names every case that carries an UNCONFIRMED mark', () => {
+    for (const { endpoint, c } of allCases.filter(({ c }) => c.unconfirmed)) {
+      const named = text.includes(`\`${c.id}\``) || (c.id.startsWith('success-') && text.includes(`\`success-*\``)) || (endpoint.product === 'contracts' && text.includes('Contracts error cases'));
+      expect(named, `${endpoint.id} ${c.id}`).toBe(true);
     }
   });
 });

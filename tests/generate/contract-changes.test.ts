@@ -17,7 +17,7 @@ const base = collectionOf(updateRecords);
 const changed: Array<[string, Endpoint, 'major' | 'minor' | 'patch', string]> = [
   ['a changed expected status', withCases((cs) => cs.map((c) => (c.id === 'record-locked' ? { ...c, expect: { ...c.expect, status: 400 } } : c))), 'major', 'expectation-changed'],
   ['a removed case', withCases((cs) => cs.filter((c) => c.id !== 'not-approved')), 'major', 'case-removed'],
-  ['a tightened schema', { ...updateRecords, details: { ...updateRecords.details, records: { ...updateRecords.details.records, NOT_APPROVED: { type: 'object', required: ['id', 'reason'], properties: { id: { type: 'string' } } } } } }, 'major', 'schema-changed'],
+  ['a tightened schema', { ...updateRecords, details: { ...updateRecords.details, records: { ...updateRecords.details.records, NOT_APPROVED: { sources: [], details: { type: 'object', required: ['id', 'reason'], properties: { id: { type: 'string' } } } } } } }, 'major', 'schema-changed'],
   ['a new case', withCases((cs) => [...cs, { ...(cs[0] as Case), id: 'success-again', name: 'SUCCESS again' }]), 'minor', 'case-added'],
   ['a reworded case', withCases((cs) => cs.map((c) => (c.id === 'record-locked' ? { ...c, name: 'RECORD_LOCKED for a locked record' } : c))), 'patch', 'wording'],
 ];

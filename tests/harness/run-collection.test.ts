@@ -40,15 +40,19 @@ describe('runCollection', () => {
     );
   });
 
-  it('skips, with the variable to set, a case whose fixture the target does not configure', async () => {
+  it('leaves a case whose fixture the target does not configure not checked, naming the variable to set', async () => {
     const { locked_record_id: _dropped, ...variables } = mock.variables;
     const [verdict] = await run({ target: { ...target, kind: 'url', variables }, caseIds: ['record-locked'] });
-    expect(verdict).toMatchObject({ outcome: 'skipped', reason: 'not configured for this target: ZOHO_LOCKED_RECORD_ID' });
+    expect(verdict).toMatchObject({
+      outcome: 'not-checked',
+      reason: 'not configured for this target: ZOHO_LOCKED_RECORD_ID',
+      notChecked: { cause: 'configuration', variables: ['ZOHO_LOCKED_RECORD_ID'], fix: 'set ZOHO_LOCKED_RECORD_ID (see .env.example)' },
+    });
   });
 
-  it('skips mock-only cases on a live target', async () => {
-    const [verdict] = await run({ target: { ...target, kind: 'live' }, caseIds: ['internal-error'] });
-    expect(verdict).toMatchObject({ outcome: 'skipped', reason: 'live cannot provoke it (mock only)' });
+  it.each([['live'], ['url']] as const)('does not send mock-only cases to a %s target: not applicable', async (kind) => {
+    const [verdict] = await run({ target: { ...target, kind }, caseIds: ['internal-error'] });
+    expect(verdict).toMatchObject({ outcome: 'not-applicable', reason: `${kind} cannot provoke it (mock only)` });
   });
 
   it('reports a refused connection as an error verdict naming the fault, not a failure', async () => {

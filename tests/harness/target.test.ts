@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildEnvironment, expandBulkIds, referencedVariables, urlTarget } from '../../src/harness/index.ts';
+import { buildEnvironment, environmentName, expandBulkIds, referencedVariables, urlTarget } from '../../src/harness/index.ts';
 
 describe('urlTarget', () => {
   it('reads ZOHO_* variables, expands ZOHO_BULK_IDS and marks tokens as secrets', () => {
@@ -36,5 +36,11 @@ describe('helpers', () => {
   });
   it('numbers bulk ids from 001', () => {
     expect(expandBulkIds('x,y')).toEqual({ bulk_id_001: 'x', bulk_id_002: 'y' });
+  });
+  it('reads the Bigin bulk product ids from one list variable, and names that variable when they are missing', () => {
+    expect(urlTarget('http://gw', { ZOHO_BIGIN_BULK_PRODUCT_IDS: 'p, q' }).variables).toMatchObject({ bigin_bulk_product_001: 'p', bigin_bulk_product_002: 'q' });
+    expect(environmentName('bigin_bulk_product_042')).toBe('ZOHO_BIGIN_BULK_PRODUCT_IDS');
+    expect(environmentName('bulk_id_101')).toBe('ZOHO_BULK_IDS');
+    expect(environmentName('record_id')).toBe('ZOHO_RECORD_ID');
   });
 });

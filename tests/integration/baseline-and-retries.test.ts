@@ -30,7 +30,8 @@ describe('--baseline and --fail-on new', () => {
       const args = [...scope, '--base-url', proxy.url, '--baseline', join(first, 'summary.json'), '--out', second];
       const tolerant = await runCli([...args, '--fail-on', 'new'], mockEnvironment(mock));
       expect(tolerant.code, tolerant.stdout).toBe(0);
-      expect(tolerant.stdout).toContain('0 new failures, 1 still failing, 0 fixed, 0 new cases, 0 removed');
+      expect(tolerant.stdout).toContain('0 new failures, 0 failing differently, 1 still failing, 0 fixed, 0 new cases, 0 removed');
+      expect(tolerant.stdout).toContain('  ✗ crm › update-records › v8 › RECORD_LOCKED when the record is locked (known: in the baseline)');
       expect((await readSummary(second)).baseline?.entries.map((e) => e.change)).toEqual(['still-failing']);
       const strict = await runCli(args, mockEnvironment(mock));
       expect(strict.code).toBe(1);
@@ -50,6 +51,25 @@ describe('--baseline and --fail-on new', () => {
       expect(result.stdout).toContain('! new failure: crm/update-records/v8/record-locked');
     } finally {
       await proxy.close();
+    }
+  });
+
+  it('counts a known failure that now fails for another reason as new: --fail-on new exits 1', async () => {
+    const statusBroken = await startBreakingProxy(mock.url, (r) => ({ ...r, status: r.status === 202 ? 200 : r.status }));
+    // Same case, other failure: the status is right now, but the code in the entry is not the documented one.
+    const codeBroken = await startBreakingProxy(mock.url, (r) => ({ ...r, body: r.body.replace('"RECORD_LOCKED"', '"SUCCESS"') }));
+    try {
+      const first = await mkdtemp(join(tmpdir(), 'zoho-base-'));
+      expect((await runCli([...scope, '--base-url', statusBroken.url, '--out', first], mockEnvironment(mock))).code).toBe(1);
+      const second = await mkdtemp(join(tmpdir(), 'zoho-base-'));
+      const result = await runCli([...scope, '--base-url', codeBroken.url, '--baseline', join(first, 'summary.json'), '--fail-on', 'new', '--out', second], mockEnvironment(mock));
+      expect(result.code, result.stdout).toBe(1);
+      expect(result.stdout).toContain('0 new failures, 1 failing differently, 0 still failing');
+      expect(result.stdout).toMatch(/! failing differently: crm\/update-records\/v8\/record-locked \(.*\): was fail; expected 202 RECORD_LOCKED; got 200 RECORD_LOCKED; findings status, now fail; expected 202 RECORD_LOCKED; got 202 SUCCESS; findings \S+/);
+      const [entry] = (await readSummary(second)).baseline?.entries ?? [];
+      expect(entry).toMatchObject({ change: 'changed-failure', beforeFingerprint: expect.stringContaining('got 200'), afterFingerprint: expect.stringContaining('got 202 SUCCESS') });
+    } finally {
+      await Promise.all([statusBroken.close(), codeBroken.close()]);
     }
   });
 

@@ -92,7 +92,7 @@ describe('a server that breaks the contract', () => {
         expect(result.code, result.stdout + result.stderr).toBe(1);
         expect(result.stdout).toMatch(reason);
         const summary = JSON.parse(await readFile(join(out, 'summary.json'), 'utf8')) as RunSummary;
-        const junit = new XMLParser({ ignoreAttributes: false }).parse(await readFile(join(out, 'junit.xml'), 'utf8')) as {
+        const junit = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === 'testcase' }).parse(await readFile(join(out, 'junit.xml'), 'utf8')) as {
           testsuites: { testsuite: { testcase: Array<{ '@_name': string; failure?: { '@_message': string; '#text'?: string } }> } };
         };
         const testcase = junit.testsuites.testsuite.testcase.find((t) => t.failure);

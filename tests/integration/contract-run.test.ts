@@ -24,14 +24,14 @@ describe('a full contract run against the embedded mock', () => {
   it('exits 0 and prints one line per case group and the totals', () => {
     expect(result.code, result.stdout + result.stderr).toBe(0);
     expect(result.stdout).toMatch(/✓ crm › update-records › v2\.1 › record errors: 8\/8 passed/);
-    expect(result.stdout).toContain(`${expectedCases} passed, 0 failed, 0 errors, 0 skipped (${expectedCases} cases)`);
+    expect(result.stdout.trim().split('\n').at(-1)).toBe(`checked ${expectedCases} of ${expectedCases} selected: ${expectedCases} passed, 0 failed, 0 errors, 0 not checked, 0 not applicable`);
   });
 
   it('writes summary.json with a verdict per case and version, all passing', async () => {
     const summary = JSON.parse(await readFile(join(reportDir, 'summary.json'), 'utf8')) as RunSummary;
     expect(summary.schemaVersion).toBe(1);
     expect(summary.outcome).toBe('passed');
-    expect(summary.totals).toEqual({ cases: expectedCases, passed: expectedCases, failed: 0, errors: 0, skipped: 0, flaky: 0 });
+    expect(summary.totals).toEqual({ cases: expectedCases, checked: expectedCases, passed: expectedCases, failed: 0, errors: 0, notApplicable: 0, notChecked: 0, flaky: 0 });
     expect(summary.collections.map((c) => `${c.product}/${c.endpoint}/${c.version}`).sort()).toEqual(
       catalog.flatMap((e) => e.versions.map((v) => `${e.product}/${e.id}/${v}`)).sort(),
     );

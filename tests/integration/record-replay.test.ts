@@ -1,4 +1,4 @@
-// --record then --target replay: the same verdicts from the recorded answers, unrecorded cases skipped, no token in cassettes.
+// --record then --target replay: the same verdicts from the recorded answers, unrecorded cases not checked, no token in cassettes.
 
 import { mkdtemp, readFile, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -32,7 +32,7 @@ describe('record and replay', () => {
     expect(text).toContain('Zoho-oauthtoken [REDACTED]');
   });
 
-  it('reproduces the recorded verdicts without the target, and skips cases it has no recording for', async () => {
+  it('reproduces the recorded verdicts without the target; a replay where nothing is recorded checks nothing and exits 3', async () => {
     const out = await mkdtemp(join(tmpdir(), 'zoho-replay-'));
     const result = await runCli(['--endpoint', 'update-records', '--target', 'replay', '--cassettes', join(recorded, 'cassettes'), '--out', out]);
     expect(result.code, result.stdout + result.stderr).toBe(0);
@@ -40,9 +40,16 @@ describe('record and replay', () => {
     const other = await mkdtemp(join(tmpdir(), 'zoho-replay-'));
     const unrecorded = await runCli(['--product', 'bigin', '--target', 'replay', '--cassettes', join(recorded, 'cassettes'), '--out', other]);
     const summary = await summaryOf(other);
-    expect(summary.totals.skipped).toBe(summary.totals.cases);
-    expect(summary.verdicts.every((v) => v.reason === 'no recorded exchange for this case')).toBe(true);
-    expect(unrecorded.code).toBe(0);
+    expect(summary.totals.checked).toBe(0);
+    expect(summary.outcome).toBe('empty');
+    const unchecked = summary.verdicts.filter((v) => v.outcome === 'not-checked');
+    expect(unchecked.length).toBeGreaterThan(0);
+    expect(unchecked.every((v) => v.reason === 'no recorded exchange for this case' && v.notChecked?.cause === 'no-recording')).toBe(true);
+    // Mock-only faults: a recording of a url run cannot hold them.
+    expect(summary.verdicts.filter((v) => v.outcome === 'not-applicable').map((v) => v.caseId)).toEqual(['internal-error']);
+    expect(unrecorded.code).toBe(3);
+    expect(unrecorded.stdout.trim().split('\n').at(-1)).toBe(`checked 0 of ${summary.totals.cases} selected: 0 passed, 0 failed, 0 errors, ${unchecked.length} not checked, 1 not applicable`);
+    expect(unrecorded.stderr.trim()).toMatch(/^error E_NOTHING_CHECKED: nothing was checked \(checked 0 of \d+ selected\): no recorded exchange for this case \(record it with a --record run/);
   });
 
   it('needs a cassette folder', async () => {

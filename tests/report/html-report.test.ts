@@ -51,7 +51,7 @@ describe('report.html in headless Chromium', () => {
     expect(await page.locator('#failures article.failure').evaluateAll((articles) => articles.map((a) => a.getAttribute('data-case')))).toEqual(['not-approved']);
     expect(await page.locator('#failures').textContent()).toContain('/data/0/status');
     const unchecked = await page.locator('#not-checked tr.unchecked').evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-outcome'), r.textContent ?? '']));
-    expect(unchecked.map(([outcome]) => outcome).sort()).toEqual(['error', 'skipped']);
+    expect(unchecked.map(([outcome]) => outcome).sort()).toEqual(['error', 'not-checked']);
     expect(unchecked.map(([, text]) => text).join(' ')).toContain('ZOHO_EXISTING_MOBILE');
     await page.close();
   });
@@ -60,23 +60,24 @@ describe('report.html in headless Chromium', () => {
     const page = await browser.newPage();
     await page.goto(pathToFileURL(file).href);
     const count = (name: string) => page.locator(`[data-count="${name}"]`).textContent();
-    expect([await count('passed'), await count('failed'), await count('errors'), await count('skipped'), await count('flaky'), await count('cases')]).toEqual(
-      [summary.totals.passed, summary.totals.failed, summary.totals.errors, summary.totals.skipped, summary.totals.flaky, summary.totals.cases].map(String),
+    expect([await count('passed'), await count('failed'), await count('errors'), await count('not-checked'), await count('not-applicable'), await count('flaky'), await count('cases')]).toEqual(
+      [summary.totals.passed, summary.totals.failed, summary.totals.errors, summary.totals.notChecked, summary.totals.notApplicable, summary.totals.flaky, summary.totals.cases].map(String),
     );
+    expect(await count('checked-phrase')).toBe(`checked ${summary.totals.checked} of ${summary.totals.cases} selected`);
     expect(await page.locator('tr.case').count()).toBe(summary.totals.cases);
     await page.close();
   });
 
-  it('lists failing cases first and filters to them, with the reason and the ajv path', async () => {
+  it('lists cases not checked, then failing cases first and filters to them, with the reason and the ajv path', async () => {
     const page = await browser.newPage();
     await page.goto(pathToFileURL(file).href);
-    expect(await page.locator('tr.case').first().getAttribute('data-outcome')).toBe('fail');
+    expect(await page.locator('tr.case').evaluateAll((rows) => rows.slice(0, 3).map((r) => r.getAttribute('data-outcome')))).toEqual(['not-checked', 'fail', 'error']);
     await page.selectOption('#outcome-filter', 'failing');
     const visible = page.locator('tr.case:not(.hidden)');
-    expect(await visible.count()).toBe(2);
-    expect(await page.locator('#shown').textContent()).toBe('2 of 5 cases shown');
-    await visible.first().locator('summary').click();
-    expect(await visible.first().textContent()).toContain('/data/0/status');
+    expect(await visible.count()).toBe(3);
+    expect(await page.locator('#shown').textContent()).toBe('3 of 6 cases shown');
+    await visible.nth(1).locator('summary').click();
+    expect(await visible.nth(1).textContent()).toContain('/data/0/status');
     await page.selectOption('#outcome-filter', 'flaky');
     expect(await page.locator('tr.case:not(.hidden)').count()).toBe(1);
     await page.selectOption('#outcome-filter', 'all');

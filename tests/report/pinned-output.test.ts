@@ -1,8 +1,8 @@
-// Reporter output for a fixed set of verdicts (pass, fail with schema errors, skipped, flaky, transport error) is pinned.
+// Reporter output for a fixed set of verdicts (pass, fail with schema errors, not checked, not applicable, flaky, transport error) is pinned.
 
 import { describe, expect, it } from 'vitest';
 import { updateRecords } from '../../src/catalog/index.ts';
-import { renderMarkdown, renderTerminal, summariseRun } from '../../src/report/index.ts';
+import { renderJunit, renderMarkdown, renderTerminal, summariseRun } from '../../src/report/index.ts';
 import { reportVerdicts } from '../support/report-verdicts.ts';
 
 const summary = summariseRun(
@@ -17,6 +17,10 @@ describe('pinned report output', () => {
 
   it('report.md', () => {
     expect(renderMarkdown(summary)[0]?.content).toMatchSnapshot();
+  });
+
+  it('junit.xml', () => {
+    expect(renderJunit(summary)[0]?.content).toMatchSnapshot();
   });
 
   it('summary.json totals and order', () => {

@@ -15,7 +15,7 @@ describe('the report writer', () => {
     const dir = await mkdtemp(join(tmpdir(), 'zoho-canary-'));
     await writeArtifacts(dir, Object.values(reportRenderers).flatMap((render) => render(summary)), [CANARY]);
     const files = await readdir(dir);
-    expect(files.sort()).toEqual(['drift.md', 'report.html', 'report.md', 'summary.json']);
+    expect(files.sort()).toEqual(['drift.md', 'junit.xml', 'report.html', 'report.md', 'summary.json']);
     for (const file of files) expect(await readFile(join(dir, file), 'utf8'), file).not.toContain(CANARY);
   });
 });

@@ -16,10 +16,18 @@ describe('renderMarkdown', () => {
     expect(artifact?.path).toBe('report.md');
     const text = artifact?.content ?? '';
     expect(text).toContain('## ❌ Zoho contract run `r1`');
-    expect(text).toContain('Target **gw.example** (url): **2 passed**, **1 failed**, 0 errors, 0 skipped of 3 cases.');
+    expect(text).toContain('Target **gw.example** (url): **checked 3 of 3 selected: 2 passed, 1 failed, 0 errors, 0 not checked, 0 not applicable, 1 flaky**.');
     expect(text).toContain('| crm › update-records › v8 › bad \\| case | expected HTTP 202, got 200 &lt;b&gt; | p.txt § s |');
     expect(text).toContain('Flaky (failed, then passed on retry): crm › update-records › v8 › wobbly case');
     expect(text.split('\n').length).toBeLessThan(20);
+  });
+
+  it('lists what was not checked first, above the failures, with why and what to do', () => {
+    const unchecked: Verdict = { ...base, caseId: 'unset', caseName: 'unset case', outcome: 'not-checked', reason: 'not configured for this target: ZOHO_X', notChecked: { cause: 'configuration', fix: 'set ZOHO_X (see .env.example)', variables: ['ZOHO_X'] } };
+    const text = renderMarkdown(summariseRun(facts, [...verdicts, unchecked]))[0]?.content ?? '';
+    expect(text).toContain('checked 3 of 4 selected');
+    expect(text).toContain('| crm › update-records › v8 › unset case | not configured for this target: ZOHO_X | set ZOHO_X (see .env.example) |');
+    expect(text.indexOf('### Not checked (1)')).toBeLessThan(text.indexOf('### Failures (1)'));
   });
 
   it('says so when everything passed, with no failure table', () => {

@@ -13,6 +13,8 @@ export interface ProxiedResponse {
 export interface ProxiedRequest {
   readonly method: string;
   readonly path: string;
+  /** Lower-case header names, as Node gives them. */
+  readonly headers: Readonly<Record<string, string>>;
 }
 
 export type Breakage = (response: ProxiedResponse, request: ProxiedRequest) => ProxiedResponse;
@@ -38,7 +40,7 @@ export async function startBreakingProxy(
     const method = req.method ?? 'GET';
     const upstreamResponse = await fetch(`${upstream}${req.url ?? '/'}`, { method, headers, ...(chunks.length ? { body: Buffer.concat(chunks) } : {}) });
     if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
-    const broken = breakage({ status: upstreamResponse.status, body: await upstreamResponse.text() }, { method, path: req.url ?? '/' });
+    const broken = breakage({ status: upstreamResponse.status, body: await upstreamResponse.text() }, { method, path: req.url ?? '/', headers });
     res.writeHead(broken.status, { 'content-type': 'application/json;charset=utf-8' });
     res.end(broken.body);
   };

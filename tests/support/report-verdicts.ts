@@ -1,4 +1,4 @@
-// A fixed set of verdicts covering every outcome (pass, fail with schema errors, skipped, flaky, transport error), for report tests.
+// A fixed set of verdicts covering every outcome (pass, fail with schema errors, not checked, not applicable, flaky, transport error), for report tests.
 
 import type { Verdict } from '../../src/verdict/index.ts';
 
@@ -31,7 +31,15 @@ export const reportVerdicts: Verdict[] = [
     actual: { status: 200, codes: ['NOT_APPROVED'], shape: 'records' },
     exchange: { method: 'PUT', url: 'http://gw/crm/v8/Leads/1', requestHeaders: { Authorization: `Zoho-oauthtoken ${CANARY}` }, requestBody: `{"token":"${CANARY}"}`, status: 200, responseHeaders: {}, responseBody: '{"data":[{"status":"ok"}]}' },
   },
-  { ...base, caseId: 'duplicate-data', caseName: 'DUPLICATE_DATA when a unique field repeats another record', outcome: 'skipped', reason: 'not configured for this target: ZOHO_EXISTING_MOBILE' },
+  {
+    ...base,
+    caseId: 'duplicate-data',
+    caseName: 'DUPLICATE_DATA when a unique field repeats another record',
+    outcome: 'not-checked',
+    reason: 'not configured for this target: ZOHO_EXISTING_MOBILE',
+    notChecked: { cause: 'configuration', fix: 'set ZOHO_EXISTING_MOBILE (see .env.example)', variables: ['ZOHO_EXISTING_MOBILE'] },
+  },
+  { ...base, caseId: 'internal-error', caseName: 'INTERNAL_ERROR when the server fails', group: 'server errors', outcome: 'not-applicable', reason: 'url cannot provoke it (mock only)' },
   {
     ...base,
     caseId: 'success-single',

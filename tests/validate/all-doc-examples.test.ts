@@ -34,6 +34,9 @@ for (const endpoint of catalog) {
         const codes = entry.shape === 'object' ? ['SUCCESS'] : observed.codes;
         const cased = endpoint.cases.some((c) => c.expect.shape === entry.shape && codes.every((code) => expectedCodes(c).includes(code)));
         expect(cased, `no case expects ${entry.shape} ${observed.codes.join(', ')}`).toBe(true);
+        // The form the page prints on its own (one entry, one code) is a case by itself, not only a part of a mixed answer.
+        const exact = endpoint.cases.some((c) => c.expect.shape === entry.shape && c.expect.status === entry.status && expectedCodes(c).join() === codes.join());
+        expect(exact, `no case expects exactly HTTP ${entry.status} ${entry.shape} ${codes.join(', ')}`).toBe(true);
       });
     }
   });

@@ -38,9 +38,14 @@ describe('buildVerdict', () => {
     expect(verdict.findings).toEqual([{ kind: 'transport', message: 'transport error: connection refused' }]);
   });
 
-  it('keeps the skip reason', () => {
-    const verdict = buildVerdict(context, caseById('internal-error'), { kind: 'skipped', reason: 'live cannot provoke it (mock only)' });
-    expect(verdict).toMatchObject({ outcome: 'skipped', reason: 'live cannot provoke it (mock only)' });
+  it('keeps the reason of a case the target cannot provoke', () => {
+    const verdict = buildVerdict(context, caseById('internal-error'), { kind: 'not-applicable', reason: 'live cannot provoke it (mock only)' });
+    expect(verdict).toMatchObject({ outcome: 'not-applicable', reason: 'live cannot provoke it (mock only)', findings: [] });
+  });
+
+  it('keeps why a case was not checked and what to set', () => {
+    const verdict = buildVerdict(context, caseById('record-locked'), { kind: 'not-checked', reason: 'not configured for this target: ZOHO_LOCKED_RECORD_ID', cause: 'configuration', fix: 'set ZOHO_LOCKED_RECORD_ID', variables: ['ZOHO_LOCKED_RECORD_ID'] });
+    expect(verdict).toMatchObject({ outcome: 'not-checked', notChecked: { cause: 'configuration', fix: 'set ZOHO_LOCKED_RECORD_ID', variables: ['ZOHO_LOCKED_RECORD_ID'] } });
   });
 
   it('records which documented variant of a drift point the target returned', () => {

@@ -1,5 +1,6 @@
 // Bigin Update Related Records (bigin-update-related-records.txt): every documented behaviour as a case. Pure data.
 
+import { notesRef } from '../doc-refs.ts';
 import { openDetails } from '../envelopes.ts';
 import type { Case, DocRef, Endpoint, JsonSchema, JsonValue } from '../types.ts';
 import { relatedRecordsEchoes, relatedRecordsMessages } from './update-related-records-echoes.ts';
@@ -219,15 +220,17 @@ export const updateRelatedRecords = {
   details: {
     records: {
       // Sample Response: details.id is the related record's id.
-      SUCCESS: relatedDetails,
-      INVALID_DATA: { type: 'object', properties: { api_name: { type: 'string' } } },
-      MANDATORY_NOT_FOUND: { type: 'object', required: ['api_name'], properties: { api_name: { type: 'string' } } },
+      SUCCESS: { sources: [{ page: PAGE, section: 'Sample Response' }], details: relatedDetails },
+      // Printed with code, status and message only: details typed where present, nothing required.
+      INVALID_DATA: { sources: [errors('INVALID_DATA (HTTP 202)')], details: { type: 'object', properties: { api_name: { type: 'string' } } } },
+      MANDATORY_NOT_FOUND: { sources: [errors('MANDATORY_NOT_FOUND')], details: { type: 'object', properties: { api_name: { type: 'string' } } } },
     },
     errors: {
-      ...openDetails(['INVALID_MODULE', 'INVALID_URL_PATTERN', 'OAUTH_SCOPE_MISMATCH', 'NO_PERMISSION', 'INTERNAL_ERROR', 'INVALID_REQUEST_METHOD']),
-      ...openDetails(['AUTHORIZATION_FAILED', 'MANDATORY_NOT_FOUND', 'LIMIT_EXCEEDED', 'INVALID_TOKEN', 'AUTHENTICATION_FAILURE']),
+      ...openDetails(['INVALID_MODULE', 'INVALID_URL_PATTERN', 'OAUTH_SCOPE_MISMATCH', 'NO_PERMISSION', 'INTERNAL_ERROR', 'INVALID_REQUEST_METHOD', 'AUTHORIZATION_FAILED'], (code) => [errors(code)]),
       // Possible Errors: INVALID_DATA (HTTP 400) for a related id; a body that is not JSON names the expected type.
-      INVALID_DATA: { type: 'object', properties: { api_name: { type: 'string' }, expected_data_type: { type: 'string' } } },
+      INVALID_DATA: { sources: [errors('INVALID_DATA (HTTP 400)')], details: { type: 'object', properties: { api_name: { type: 'string' }, expected_data_type: { type: 'string' } } } },
+      // 101 related records (the limit-exceeded case, UNCONFIRMED): answered as CRM answers 101 records.
+      LIMIT_EXCEEDED: { sources: [notesRef('3. CRM API limits: Per-call caps')], details: { type: 'object', properties: { limit: { type: 'integer' } } } },
     },
   },
   cases: [...success, ...recordErrors, ...requestErrors, ...authErrors],

@@ -153,10 +153,10 @@ export const updateContractType = {
   keys: { mandatory: [], optional: ['name'] },
   details: {
     records: {},
-    // Response JSON Keys: Type and apiName, both strings.
-    object: { type: 'object', required: ['Type', 'apiName'], properties: { Type: { type: 'string' }, apiName: { type: 'string', minLength: 1 } } },
-    // The page prints no error bodies: Zoho's usual envelope with any details (see the envelopes drift point).
-    errors: openDetails(['INVALID_URL_PATTERN', 'OAUTH_SCOPE_MISMATCH', 'NO_PERMISSION', 'INTERNAL_ERROR', 'INVALID_REQUEST_METHOD', 'AUTHORIZATION_FAILED', 'INVALID_TOKEN', 'AUTHENTICATION_FAILURE', 'INVALID_DATA']),
+    // Response JSON Keys: Type and apiName, both strings, and nothing else (the page fixes the whole body).
+    object: { type: 'object', required: ['Type', 'apiName'], additionalProperties: false, properties: { Type: { type: 'string' }, apiName: { type: 'string', minLength: 1 } } },
+    // The page prints codes, statuses and messages, no bodies: Zoho's usual envelope with any details (see the envelopes drift point).
+    errors: openDetails(['INVALID_URL_PATTERN', 'OAUTH_SCOPE_MISMATCH', 'NO_PERMISSION', 'INTERNAL_ERROR', 'INVALID_REQUEST_METHOD', 'AUTHORIZATION_FAILED'], (code) => [errors(code)]),
   },
   cases,
   drift: [updateMethod, scopes, envelope, host, sampleBody],

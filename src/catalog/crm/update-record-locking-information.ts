@@ -1,6 +1,5 @@
 // CRM Update Record Locking Information (crm-update-record-locking-information.txt): every documented behaviour as a case. Pure data.
 
-import { openDetails } from '../envelopes.ts';
 import type { Case, DocRef, Endpoint } from '../types.ts';
 import {
   lockableModules,
@@ -14,6 +13,7 @@ import {
   successMessage,
   successStatus,
 } from './update-record-locking-information-drift.ts';
+import { lockingDetails } from './update-record-locking-information-details.ts';
 import { lockingEchoes, lockingMessages } from './update-record-locking-information-echoes.ts';
 
 const PAGE = 'crm-update-record-locking-information.txt';
@@ -148,16 +148,7 @@ export const updateRecordLockingInformation = {
   scopes: ['ZohoCRM.modules.lockinginformation.Update AND (ZohoCRM.modules.ALL or ZohoCRM.modules.{module_name}.{ALL|UPDATE})'],
   documentedCodes: ['SUCCESS', 'INVALID_MODULE', 'NOT_ALLOWED', 'INVALID_REQUEST_METHOD', 'NO_PERMISSION', 'INTERNAL_ERROR'],
   keys: { mandatory: ['Locked_Reason__s'], optional: [] },
-  details: {
-    records: {
-      // Sample Response: details.id is the lock's id ("relation updated").
-      SUCCESS: { type: 'object', required: ['id'], properties: { id: { $ref: '#/definitions/zohoId' } } },
-      MANDATORY_NOT_FOUND: { type: 'object', required: ['api_name'], properties: { api_name: { type: 'string' } } },
-      INVALID_DATA: { type: 'object', properties: { api_name: { type: 'string' } } },
-    },
-    // Possible Errors prints messages but no bodies: Zoho's usual envelope with any details.
-    errors: openDetails(['INVALID_MODULE', 'NOT_ALLOWED', 'INVALID_REQUEST_METHOD', 'NO_PERMISSION', 'INTERNAL_ERROR', 'OAUTH_SCOPE_MISMATCH', 'INVALID_TOKEN', 'AUTHENTICATION_FAILURE', 'INVALID_DATA', 'MANDATORY_NOT_FOUND']),
-  },
+  details: lockingDetails,
   cases,
   drift: [methodStatus, lockableModules, notAllowedMeaning, scopeSpelling, openApiScope, missingReasonShape, successMessage],
   echoes: lockingEchoes,

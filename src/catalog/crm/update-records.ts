@@ -1,6 +1,7 @@
 // CRM Update Records (crm-update-records.txt + its saved Postman item): every documented behaviour as a case. Pure data.
 
-import type { Case, DocRef, Endpoint, JsonValue } from '../types.ts';
+import type { Case, Endpoint } from '../types.ts';
+import { authErrors } from './update-records-auth-errors.ts';
 import { updateRecordsDetails } from './update-records-details.ts';
 import { updateRecordsEchoes, updateRecordsMessages } from './update-records-echoes.ts';
 import {
@@ -13,33 +14,10 @@ import {
   notApprovedStatus,
   openApiStatuses,
   recordLockedStatus,
-  scopeMismatchMessage,
   scopeMismatchResolution,
 } from './update-records-drift.ts';
-import { appendValuesVersions, invalidToken, mixedStatus, overLimit, overLongStatus } from './update-records-unconfirmed.ts';
-
-const PAGE = 'crm-update-records.txt';
-const errors = (code: string): DocRef => ({ page: PAGE, section: `Possible Errors: ${code}` });
-const SINGLE = '/crm/{version}/Leads/{{record_id}}';
-const BULK = '/crm/{version}/Leads';
-const FULL = { token: 'access_token' } as const;
-const both = ['mock', 'live'] as const;
-
-/** A small, valid Lead update. */
-const lead = (name: string): { [key: string]: JsonValue } => ({ Last_Name: name, Company: 'Zylker' });
-
-/** `count` bulk entries over the target's bulk fixture ids (bulk_id_001 ...). */
-function bulkEntries(count: number): JsonValue[] {
-  return Array.from({ length: count }, (_, i) => {
-    const n = String(i + 1).padStart(3, '0');
-    return { id: `{{bulk_id_${n}}}`, Last_Name: `Bulk ${n}` };
-  });
-}
-
-/** `count` Event participants, one address each. */
-function participants(count: number): JsonValue[] {
-  return Array.from({ length: count }, (_, i) => ({ type: 'email', participant: `guest${i + 1}@zylker.com` }));
-}
+import { BULK, FULL, PAGE, SINGLE, both, bulkEntries, errors, lead, participants } from './update-records-requests.ts';
+import { appendValuesVersions, mixedStatus, overLimit, overLongStatus } from './update-records-unconfirmed.ts';
 
 const success: readonly Case[] = [
   {
@@ -254,58 +232,6 @@ const requestErrors: readonly Case[] = [
     doc: { page: PAGE, section: 'Note: A maximum of 100 records can be updated per API call' },
     provocable: both,
     unconfirmed: [overLimit],
-  },
-];
-
-const authErrors: readonly Case[] = [
-  {
-    id: 'oauth-scope-mismatch',
-    name: 'OAUTH_SCOPE_MISMATCH when the token lacks the update scope',
-    group: 'auth',
-    request: { method: 'PUT', path: SINGLE, auth: { token: 'token_without_scope' }, body: { data: [lead('Scope')] } },
-    expect: { shape: 'error', status: 401, code: 'OAUTH_SCOPE_MISMATCH' },
-    doc: errors('OAUTH_SCOPE_MISMATCH'),
-    provocable: both,
-    drift: [scopeMismatchMessage, scopeMismatchResolution],
-  },
-  {
-    id: 'no-permission',
-    name: 'NO_PERMISSION when the user may not update records',
-    group: 'auth',
-    request: { method: 'PUT', path: SINGLE, auth: { token: 'token_no_permission' }, body: { data: [lead('Denied')] } },
-    expect: { shape: 'error', status: 403, code: 'NO_PERMISSION' },
-    doc: errors('NO_PERMISSION'),
-    provocable: both,
-  },
-  {
-    id: 'authorization-failed',
-    name: "AUTHORIZATION_FAILED when the user may not update that record",
-    group: 'auth',
-    request: { method: 'PUT', path: '/crm/{version}/Leads/{{private_record_id}}', auth: { token: 'token_restricted_user' }, body: { data: [lead('Private')] } },
-    expect: { shape: 'error', status: 400, code: 'AUTHORIZATION_FAILED' },
-    doc: errors('AUTHORIZATION_FAILED'),
-    provocable: both,
-    note: 'The page does not say how AUTHORIZATION_FAILED differs from NO_PERMISSION; the suite reads it as record-level access (another user\'s private record) against profile-level permission.',
-  },
-  {
-    id: 'invalid-token',
-    name: 'INVALID_TOKEN when the access token is not valid',
-    group: 'auth',
-    request: { method: 'PUT', path: SINGLE, auth: { literal: 'Zoho-oauthtoken 1000.00000000000000000000000000000000.00000000000000000000000000000000' }, body: { data: [lead('Bad Token')] } },
-    expect: { shape: 'error', status: 401, code: 'INVALID_TOKEN' },
-    doc: { page: 'zoho-notes.md', section: '4. Response envelopes: Top-level auth errors' },
-    provocable: both,
-    unconfirmed: [invalidToken],
-  },
-  {
-    id: 'internal-error',
-    name: 'INTERNAL_ERROR when the server fails unexpectedly',
-    group: 'server errors',
-    request: { method: 'PUT', path: SINGLE, auth: FULL, body: { data: [lead('Boom')] }, headers: { 'X-Mock-Fault': 'internal-error' } },
-    expect: { shape: 'error', status: 500, code: 'INTERNAL_ERROR' },
-    doc: errors('INTERNAL_ERROR'),
-    provocable: ['mock'],
-    note: 'Only the mock can be made to fail on purpose (fault-injection header); a live org is never asked to.',
   },
 ];
 

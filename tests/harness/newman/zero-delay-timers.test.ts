@@ -2,11 +2,11 @@
 // Run in a worker thread of its own, as the CLI does, so the substitution never touches this test process.
 
 import { describe, expect, it } from 'vitest';
-import { inThread as inWorker } from '../support/in-thread.ts';
+import { inThread as inWorker } from '../../support/in-thread.ts';
 
 /** Runs `body` (module code that posts its result) in a fresh worker with the substitution installed. */
 function inThread(body: string): Promise<unknown> {
-  return inWorker('harness/zero-delay-timers.ts', `mod.runZeroDelayTimersAsImmediates();\n${body}`);
+  return inWorker('harness/newman/zero-delay-timers.ts', `mod.runZeroDelayTimersAsImmediates();\n${body}`);
 }
 
 describe('zero-delay timers in the newman thread', () => {

@@ -23,6 +23,11 @@ export interface BootCacheState {
 /** This thread's counts, once the substitution is installed. */
 let installed: { fromCache: number; fromSource: number } | undefined;
 
+/** This thread's counts, or undefined when the substitution is not installed here. */
+export function bootCacheState(): BootCacheState | undefined {
+  return installed;
+}
+
 /** Installs the substitution in this thread (once), with its caches in `dir`; returns what it has done so far. */
 export function cacheSandboxBootCode(dir: string): BootCacheState {
   if (installed) return installed;

@@ -5,10 +5,10 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NEWMAN_BUNDLE, loadNewman, type Newman } from '../../src/harness/load-newman.ts';
-import { startMock, type MockServer } from '../../src/mock/index.ts';
-import { ROOT } from '../support/docs.ts';
-import { runCli } from '../support/run-cli.ts';
+import { NEWMAN_BUNDLE, loadNewman, type Newman } from '../../../src/harness/newman/load-newman.ts';
+import { startMock, type MockServer } from '../../../src/mock/index.ts';
+import { ROOT } from '../../support/docs.ts';
+import { runCli } from '../../support/run-cli.ts';
 
 let root: string;
 let mock: MockServer;
@@ -73,4 +73,19 @@ describe('loadNewman', () => {
     expect((await loadNewman(root)).source).toBe('node_modules');
     expect((await loadNewman(undefined)).source).toBe('node_modules');
   });
+
+  it('falls back to node_modules, saying why, when a current bundle does not load as { newman, Runner }', async () => {
+    const other = mkdtempSync(join(tmpdir(), 'load-newman-'));
+    try {
+      writeFileSync(join(other, 'package-lock.json'), '{}');
+      utimesSync(join(other, 'package-lock.json'), new Date(Date.now() - 60_000), new Date(Date.now() - 60_000));
+      mkdirSync(join(other, 'dist', 'newman'), { recursive: true });
+      writeFileSync(join(other, NEWMAN_BUNDLE), 'module.exports = { Runner: function Runner() {} };');
+      const loaded = await loadNewman(other);
+      expect([loaded.source, loaded.bundleFailure]).toEqual(['node_modules', `the newman bundle (${NEWMAN_BUNDLE}) does not load as { newman, Runner }: it exports no newman.run`]);
+      expect(await statusOf(loaded.newman)).toBe(200);
+    } finally {
+      rmSync(other, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

@@ -1,5 +1,5 @@
-// Loads newman once per process or thread: from the one-file bundle the launcher builds
-// (dist/newman/newman-and-runtime.cjs) with V8's code cache when that bundle is current, else from node_modules.
+// Loads newman once per process or thread: from the one-file bundle (newman-bundle.mjs, built by the launcher) with
+// V8's code cache when that bundle is current, else from node_modules.
 //
 // Why: `require('newman')` reads, resolves and compiles ~800 modules (8 MB) and took ~0.4 s, the largest single part of
 // a small run's start-up. One bundled file skips the resolution, and V8's cached compilation (which Node 20 offers only
@@ -14,11 +14,11 @@ import { dirname, join } from 'node:path';
 import { Script } from 'node:vm';
 import type newmanModule from 'newman';
 import { codeCacheFile, readCodeCache, writeCodeCache } from './code-cache.ts';
+import { NEWMAN_BUNDLE } from './newman-bundle.mjs';
+
+export { NEWMAN_BUNDLE };
 
 export type Newman = typeof newmanModule;
-
-/** Where the launcher writes the bundle, under the project root; it exports `{ newman, Runner }`. */
-export const NEWMAN_BUNDLE = join('dist', 'newman', 'newman-and-runtime.cjs');
 
 export interface LoadedNewman {
   readonly newman: Newman;
@@ -26,14 +26,30 @@ export interface LoadedNewman {
   readonly runtimeRunner: unknown;
   /** 'bundle' with the code cache accepted, 'bundle' without (first use, or Node changed), or node_modules. */
   readonly source: 'bundle+cache' | 'bundle' | 'node_modules';
+  /** Why a current bundle was not used (it did not load, or not as `{ newman, Runner }`), if so. */
+  readonly bundleFailure?: string;
   /** Writes V8's code cache for the bundle, once, when it had none that fit; call it after a run (the run's functions are compiled by then). */
   saveCodeCache(): void;
 }
 
-/** The bundle when it is at least as new as package-lock.json (so it holds the installed newman), else node_modules. */
+/**
+ * The bundle when it is at least as new as package-lock.json (so it holds the installed newman), else node_modules;
+ * node_modules too, with the reason, when the bundle does not load as `{ newman, Runner }`.
+ */
 export async function loadNewman(root: string | undefined): Promise<LoadedNewman> {
   const bundle = root === undefined ? undefined : currentBundle(root);
-  if (!bundle) return { ...(await fromNodeModules()), source: 'node_modules', saveCodeCache: () => undefined };
+  if (bundle) {
+    try {
+      return fromBundle(bundle);
+    } catch (error) {
+      const bundleFailure = `the newman bundle (${NEWMAN_BUNDLE}) does not load as { newman, Runner }: ${error instanceof Error ? error.message : String(error)}`;
+      return { ...(await fromNodeModules()), source: 'node_modules', bundleFailure, saveCodeCache: () => undefined };
+    }
+  }
+  return { ...(await fromNodeModules()), source: 'node_modules', saveCodeCache: () => undefined };
+}
+
+function fromBundle(bundle: { path: string; mtimeMs: number }): LoadedNewman {
   // The launcher writes the bundle in ASCII (V8 then keeps it one byte a character); latin1 reads that without UTF-8
   // decoding, and is the same text. Any other file is read as UTF-8.
   const bytes = readFileSync(bundle.path);
@@ -47,7 +63,8 @@ export async function loadNewman(root: string | undefined): Promise<LoadedNewman
   compiled.call(loaded.exports, loaded.exports, createRequire(bundle.path), loaded, bundle.path, dir);
   const accepted = cachedData !== undefined && !script.cachedDataRejected;
   let saved = accepted;
-  const exported = loaded.exports as { newman: Newman; Runner: unknown };
+  const exported = loaded.exports as { newman?: Newman; Runner?: unknown };
+  if (typeof exported.newman?.run !== 'function') throw new Error('it exports no newman.run');
   return {
     newman: exported.newman,
     runtimeRunner: exported.Runner,

@@ -5,6 +5,13 @@
 
 const immediates = new WeakSet<object>();
 
+/** Zero-delay timeouts run as immediates in this thread so far: none after a newman run means the runtime yields otherwise. */
+let substituted = 0;
+
+export function zeroDelayTimeoutsSubstituted(): number {
+  return substituted;
+}
+
 /** Installs the substitution for this thread (idempotent). Timeouts with a delay are left alone. */
 export function runZeroDelayTimersAsImmediates(): void {
   const g = globalThis as unknown as Record<string, unknown> & { __zeroDelayTimers?: true };
@@ -14,6 +21,7 @@ export function runZeroDelayTimersAsImmediates(): void {
   const originalClear = globalThis.clearTimeout;
   const patchedSet = (callback: (...args: unknown[]) => void, delay?: number, ...args: unknown[]): unknown => {
     if (delay !== undefined && delay > 0) return originalSet(callback, delay, ...args);
+    substituted += 1;
     const immediate = setImmediate(callback, ...args);
     immediates.add(immediate);
     return immediate;

@@ -12,6 +12,9 @@ const NO_SANDBOX = Object.freeze({ external: true, instance: Object.freeze({ scr
 
 const PATCHED = Symbol.for('zoho-contract.script-free-runs');
 
+/** Calls of the patched Runner.run in this thread: none after a newman run means newman runs on another Runner. */
+let runCalls = 0;
+
 /** The parts of a postman-collection Collection (or ItemGroup, Item) this reads; anything else counts as scripted. */
 interface EventHolder {
   readonly events?: { count?: () => number };
@@ -33,9 +36,19 @@ export function isScriptFree(collection: unknown): boolean {
   return free;
 }
 
+/** True for the host a script-free run is given (what the runtime keeps as `run.host` when it takes it). */
+export function isInertHost(host: unknown): boolean {
+  return host === NO_SANDBOX.instance;
+}
+
+/** How many times the patched Runner.run has been called in this thread. */
+export function scriptFreeRunnerCalls(): number {
+  return runCalls;
+}
+
 /**
  * Makes the runtime's Runner (postman-runtime's export `Runner`) skip the sandbox for script-free runs, once per Runner.
- * False when the runtime is not shaped as expected (another newman, say): runs then boot their sandboxes as newman
+ * False when the runtime is not shaped as expected (assumptions.ts names how): runs then boot their sandboxes as newman
  * does, slower but the same, rather than not run at all.
  */
 export function skipSandboxWithoutScripts(runner: unknown): boolean {
@@ -45,6 +58,7 @@ export function skipSandboxWithoutScripts(runner: unknown): boolean {
   if (typeof original !== 'function') return false;
   if (prototype[PATCHED] === true) return true;
   const run: RunMethod = function (this: unknown, collection, options, callback) {
+    runCalls += 1;
     const scriptFree = isScriptFree(collection) && typeof options === 'object' && options !== null && !('host' in options);
     return (original as RunMethod).call(this, collection, scriptFree ? { ...options, host: NO_SANDBOX } : options, callback);
   };

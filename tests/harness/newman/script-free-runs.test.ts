@@ -2,9 +2,9 @@
 
 import { Collection } from 'postman-collection';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadNewman, type Newman } from '../../src/harness/load-newman.ts';
-import { isScriptFree, skipSandboxWithoutScripts } from '../../src/harness/script-free-runs.ts';
-import { startMock, type MockServer } from '../../src/mock/index.ts';
+import { loadNewman, type Newman } from '../../../src/harness/newman/load-newman.ts';
+import { isScriptFree, skipSandboxWithoutScripts } from '../../../src/harness/newman/script-free-runs.ts';
+import { startMock, type MockServer } from '../../../src/mock/index.ts';
 
 let mock: MockServer;
 let newman: Newman;

@@ -4,7 +4,7 @@ import { mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CODE_CACHES_KEPT, codeCacheFile, readCodeCache, writeCodeCache } from '../../src/harness/code-cache.ts';
+import { CODE_CACHES_KEPT, codeCacheFile, readCodeCache, writeCodeCache } from '../../../src/harness/newman/code-cache.ts';
 
 let dir: string;
 afterEach(() => rmSync(dir, { recursive: true, force: true }));

@@ -3,6 +3,7 @@
 import { join } from 'node:path';
 import { catalog, selectCases, type Selection } from '../catalog/index.ts';
 import { ConfigError, ExitCode, NothingSelectedError, UsageError, type ExitCodeValue } from '../errors.ts';
+import { DEFAULT_CLOCK_SKEW_MS } from '../validate/index.ts';
 import { liveTarget, probeTarget, urlTarget, type Target } from '../harness/index.ts';
 import { readLiveConfig, refreshAccessToken, startReplayServer, startTokenBroker, type AccessToken } from '../live/index.ts';
 import { execFileSync } from 'node:child_process';
@@ -75,6 +76,7 @@ export async function commandRun(args: readonly string[], cli: CliEnvironment): 
     ...(options.shard ? { shard: parseShard(options.shard) } : {}),
     ...(options.record ? { recordDir: join(outDir, 'cassettes') } : {}),
     sandboxTests: options['sandbox-tests'] ?? false,
+    policy: { strict: options.strict ?? false, clockSkewMs: parseClockSkew(options['clock-skew']) },
     prefetch: !options.shard && !options.bail,
     ...(options.case ? { testNames: testNames(selections) } : {}),
     terminalReporter: cli.isCi || !cli.isTty ? 'dot' : 'default',
@@ -106,6 +108,13 @@ function collectionsCommit(root: string): { collectionsCommit?: string } {
   } catch {
     return {};
   }
+}
+
+/** --clock-skew in seconds (0 allowed: the write must fall inside the request) -> milliseconds. */
+function parseClockSkew(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_CLOCK_SKEW_MS;
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(Number(value) * 1000)) throw new UsageError(`--clock-skew "${value}" is not a whole number of seconds`, 'give e.g. --clock-skew 300');
+  return Number(value) * 1000;
 }
 
 /** "k/n" with 1 <= k <= n, as vitest's --shard takes it. */

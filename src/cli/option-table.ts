@@ -28,6 +28,8 @@ export const runOptionTable = {
   'fail-on': { type: 'string', value: 'any|new', help: 'exit 1 on any failure (default) or only on failures the baseline did not have' },
   'allow-partial': { type: 'boolean', help: 'exit 0 when every checked case held even if some were not checked (the run still says checked N of M)' },
   out: { type: 'string', value: '<dir>', help: 'write the report here instead of reports/<run-id>/' },
+  strict: { type: 'boolean', help: 'fail a case whose answer has a key no page documents (reported but not failing by default)' },
+  'clock-skew': { type: 'string', value: '<s>', help: "seconds a success's Modified_Time may lie outside its request (default 300)" },
   'sandbox-tests': { type: 'boolean', help: "also run each request's in-collection Postman test script (slower)" },
   list: { type: 'boolean', help: 'list the selected cases and exit without running them' },
   dotenv: { type: 'string', value: '<path>', help: 'read ZOHO_* values from this file instead of ./.env (the environment still wins)' },

@@ -6,7 +6,7 @@ import { RunCrashedError } from '../errors.ts';
 import { harnessPath } from '../generate/index.ts';
 import { CONTRACT_PROJECT, mockTarget, type Target } from '../harness/index.ts';
 import { selectionKeys, SummaryReporter, type RunSummary } from '../report/index.ts';
-import type { Verdict } from '../verdict/index.ts';
+import type { Verdict, VerdictPolicy } from '../verdict/index.ts';
 import { prestartVerdictThread, type PendingVerdictThread, type VerdictThread } from './verdict-thread.ts';
 import type { TestSpecification, Vitest } from 'vitest/node';
 
@@ -30,6 +30,8 @@ export interface ContractRunRequest {
   /** vitest shard "k/n"; a blob report is written beside the others for `merge`. */
   readonly shard?: string;
   readonly sandboxTests: boolean;
+  /** --strict and --clock-skew; the defaults when absent. */
+  readonly policy?: VerdictPolicy;
   /** Send every selected case at once rather than as each harness file asks (off for --shard and --bail). */
   readonly prefetch: boolean;
   /** Names of the selected tests, when a --case filter narrowed them. */
@@ -77,6 +79,7 @@ export async function runContract(request: ContractRunRequest): Promise<RunSumma
     concurrency: request.concurrency,
     timeoutMs: request.timeoutMs,
     sandboxTests: request.sandboxTests,
+    ...(request.policy ? { policy: request.policy } : {}),
     ...(request.recordDir ? { recordDir: request.recordDir } : {}),
     prefetch: request.prefetch ? selections.map((s) => ({ product: s.endpoint.product, endpoint: s.endpoint.id, version: s.version, caseIds: s.cases.map((c) => c.id) })) : [],
   });
@@ -136,7 +139,8 @@ export async function runContract(request: ContractRunRequest): Promise<RunSumma
     if (!summary) throw new RunCrashedError('the contract run ended without a summary', firstMessage(crashes));
     // A harness file that crashed left its cases not checked, and the summary names them (exit 3 unless --allow-partial);
     // a crash that cost no verdict is still a crash.
-    if (crashes.length > 0 && summary.totals.notChecked === 0) throw new RunCrashedError(`the contract run crashed (report written to ${request.outDir})`, firstMessage(crashes));
+    const lost = summary.verdicts.some((v) => v.notChecked?.cause === 'no-verdict');
+    if (crashes.length > 0 && !lost) throw new RunCrashedError(`the contract run crashed (report written to ${request.outDir})`, firstMessage(crashes));
     return summary;
   } finally {
     // Nothing is sent any more (vitest's run is over, or never began): what started closes, side by side.

@@ -3,8 +3,8 @@
 
 import type { Case, Endpoint } from '../catalog/index.ts';
 import { casesForVersion } from '../catalog/index.ts';
-import { buildVerdict, type CaseResult, type SchemaRegistry } from '../validate/index.ts';
-import { REPLAY_CASE_HEADER, caseIdOfItem, caseKey, type Verdict } from '../verdict/index.ts';
+import { DEFAULT_POLICY, buildVerdict, type CaseResult, type SchemaRegistry } from '../validate/index.ts';
+import { REPLAY_CASE_HEADER, caseIdOfItem, caseKey, type Verdict, type VerdictPolicy } from '../verdict/index.ts';
 import { judgeExchange } from './judge-exchange.ts';
 import type { Exchange } from './newman-exchange.ts';
 import { runNewman, type RunOutput } from './newman/index.ts';
@@ -42,6 +42,8 @@ export interface CollectionRun {
   readonly onExchange?: (caseId: string, exchange: Exchange) => void | Promise<void>;
   /** Told how many requests each newman run sent (first sends, resends and throttle retries alike). */
   readonly onSent?: (count: number) => void;
+  /** --strict and --clock-skew; the defaults when absent. */
+  readonly policy?: VerdictPolicy;
 }
 
 /**
@@ -102,7 +104,7 @@ async function prepare(run: CollectionRun, onVerdict: (verdict: Verdict) => void
   const wanted = run.caseIds ? new Set(run.caseIds) : undefined;
   const selected = casesForVersion(run.endpoint, run.version).filter((c) => !wanted || wanted.has(c.id));
   const items = selectItems(run.collection, selected.map((c) => c.id));
-  const context = { product: run.endpoint.product, endpoint: run.endpoint.id, version: run.version, target: run.target.name };
+  const context = { product: run.endpoint.product, endpoint: run.endpoint.id, version: run.version, target: run.target.name, strict: run.policy?.strict ?? false };
   const emit: Emit = async (testCase, result, throttleRetries = 0) => {
     const verdict = buildVerdict(context, testCase, result);
     await onVerdict(throttleRetries > 0 ? { ...verdict, throttleRetries } : verdict);
@@ -145,7 +147,7 @@ async function runUnit(unit: readonly Runnable[]): Promise<true> {
   const emitted: Promise<void>[] = [];
   const judge = async ({ run, testCase, emit }: Runnable, exchange: Exchange | undefined, sandboxFailures: readonly string[], retries?: number): Promise<void> => {
     if (exchange && run.onExchange) await run.onExchange(testCase.id, exchange);
-    const context = { registry: run.registry, schemaId: run.schemaId, timeoutMs: run.timeoutMs ?? 30_000, secrets: target.secrets };
+    const context = { registry: run.registry, schemaId: run.schemaId, timeoutMs: run.timeoutMs ?? 30_000, secrets: target.secrets, endpoint: run.endpoint, policy: policyFor(run) };
     await emit(testCase, judgeExchange(context, testCase, exchange, sandboxFailures), retries);
   };
   // A final answer is judged as its item ends, so the harness file of its collection can go on while the unit runs;
@@ -187,6 +189,12 @@ async function runUnit(unit: readonly Runnable[]): Promise<true> {
   }
   for (const runnable of rest) await judge(runnable, exchanges.get(runnable.item.id), sandboxFailures.get(runnable.item.id) ?? [], retries.get(runnable.item.id));
   return true;
+}
+
+/** A replayed answer was written when it was recorded: its times say nothing about this run's clock. */
+function policyFor(run: CollectionRun): VerdictPolicy {
+  const policy = run.policy ?? DEFAULT_POLICY;
+  return run.target.kind === 'replay' ? { ...policy, clockSkewMs: null } : policy;
 }
 
 /** The org rejected the run's token (expired mid-run), and the case did not document that rejection. */

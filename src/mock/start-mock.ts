@@ -83,8 +83,8 @@ export async function startMock(options: MockOptions = {}): Promise<MockServer> 
     }),
   ) as [Server, Server];
   const headersTimeout = options.headersTimeoutMs ?? 10_000;
-  const url = await listen(server, options.port ?? 0, host, headersTimeout);
-  const contractsUrl = await listen(contractsServer, 0, host, headersTimeout);
+  const url = await listen(server, options.port ?? 0, host, headersTimeout, 'api');
+  const contractsUrl = await listen(contractsServer, 0, host, headersTimeout, 'contracts');
   const port = Number(new URL(url).port);
   const variables = { api_domain: url, contracts_domain: contractsUrl, ...state.variables, client_id: MOCK_CLIENT.clientId, client_secret: MOCK_CLIENT.clientSecret, refresh_token: MOCK_CLIENT.refreshToken, ...PERSONA_REFRESH_TOKENS };
   return {
@@ -157,13 +157,13 @@ export async function startMock(options: MockOptions = {}): Promise<MockServer> 
 }
 
 /** Listens on loopback (unless told otherwise) with bounded timeouts; answers unknown HTTP methods as Zoho does. */
-async function listen(server: Server, port: number, host: string, headersTimeout: number): Promise<string> {
+async function listen(server: Server, port: number, host: string, headersTimeout: number, hostName: 'api' | 'contracts'): Promise<string> {
   server.requestTimeout = 30_000;
   server.headersTimeout = headersTimeout;
   // Node's parser rejects methods it does not know (the Contracts sample's `-X UPDATE`) before any handler runs.
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
     if (!socket.writable) return;
-    const [status, reason, body] = clientErrorAnswer(error.code);
+    const [status, reason, body] = clientErrorAnswer(error.code, hostName);
     const text = JSON.stringify(body);
     socket.end(`HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json;charset=utf-8\r\nContent-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\n\r\n${text}`);
   });
@@ -176,9 +176,11 @@ async function listen(server: Server, port: number, host: string, headersTimeout
 }
 
 /** What the mock answers a request Node's parser rejected: an unknown method, a header flood, a client too slow. */
-function clientErrorAnswer(code: string | undefined): [number, string, object] {
+function clientErrorAnswer(code: string | undefined, hostName: 'api' | 'contracts'): [number, string, object] {
   const error = (name: string, message: string): object => ({ code: name, details: {}, message, status: 'error' });
-  if (code === 'HPE_INVALID_METHOD') return [400, 'Bad Request', topLevelError('INVALID_REQUEST_METHOD').body];
+  // The Contracts page prints its own wording of INVALID_REQUEST_METHOD.
+  const methodMessage = hostName === 'contracts' ? 'The HTTP request method is not a valid one.' : undefined;
+  if (code === 'HPE_INVALID_METHOD') return [400, 'Bad Request', topLevelError('INVALID_REQUEST_METHOD', {}, methodMessage).body];
   if (code === 'HPE_HEADER_OVERFLOW') return [431, 'Request Header Fields Too Large', error('REQUEST_HEADER_FIELDS_TOO_LARGE', 'request headers too large')];
   if (code === 'ERR_HTTP_REQUEST_TIMEOUT') return [408, 'Request Timeout', error('REQUEST_TIMEOUT', 'the request was not received in time')];
   return [400, 'Bad Request', error('INVALID_REQUEST', 'malformed request')];

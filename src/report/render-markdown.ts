@@ -2,7 +2,7 @@
 
 import type { Verdict } from '../verdict/index.ts';
 import type { Artifact } from './artifact.ts';
-import { totalsLine, type RunSummary } from './run-summary.ts';
+import { listUndocumentedKeys, totalsLine, type RunSummary } from './run-summary.ts';
 
 const MAX_LISTED = 20;
 
@@ -32,6 +32,12 @@ export function renderMarkdown(summary: RunSummary): Artifact[] {
       lines.push(`| ${escape(title(v))}${mark} | ${escape(v.reason)} | ${escape(`${v.doc.page} § ${v.doc.section}`)} |`);
     }
     if (broken.length > MAX_LISTED) lines.push('', `…and ${broken.length - MAX_LISTED} more in summary.json.`);
+    lines.push('');
+  }
+  const undocumented = listUndocumentedKeys(summary.verdicts);
+  if (undocumented.length > 0) {
+    lines.push(`Undocumented keys (${summary.undocumentedKeys ?? 0}; failures only under --strict):`, '');
+    for (const { verdict, paths } of undocumented.slice(0, MAX_LISTED)) lines.push(`- ${escape(title(verdict))}: ${escape(paths.join(', '))}`);
     lines.push('');
   }
   const flaky = summary.verdicts.filter((v) => v.flaky);

@@ -1,7 +1,7 @@
 // RunSummary -> the lines printed at the end of a run: one per case group, then each failure with its reason. Pure.
 
 import type { Verdict } from '../verdict/index.ts';
-import { totalsLine, type ApiUsage, type RunSummary } from './run-summary.ts';
+import { listUndocumentedKeys, totalsLine, type ApiUsage, type RunSummary } from './run-summary.ts';
 
 const MARK = { pass: '✓', fail: '✗', error: '!', 'not-applicable': '-', 'not-checked': '?' } as const;
 
@@ -30,6 +30,11 @@ export function renderTerminal(summary: RunSummary, reportDir?: string): string[
   if (broken.length) {
     lines.push('', 'Failures:');
     for (const v of broken) lines.push(...renderFailure(v, known.has(v)));
+  }
+  const undocumented = listUndocumentedKeys(summary.verdicts);
+  if (undocumented.length) {
+    lines.push('', `Undocumented keys (${summary.undocumentedKeys ?? 0}; failures only under --strict):`);
+    for (const { verdict, paths } of undocumented) lines.push(`  ? ${title(verdict)}: ${paths.slice(0, 5).join(', ')}${paths.length > 5 ? ` (+${paths.length - 5} more)` : ''}`);
   }
   const inapplicable = summary.verdicts.filter((v) => v.outcome === 'not-applicable');
   if (inapplicable.length) lines.push('', `Not applicable to this target (not sent): ${inapplicable.length} case(s), e.g. ${title(inapplicable[0] as Verdict)}: ${inapplicable[0]?.reason}`);

@@ -82,6 +82,8 @@ export interface RunSummary {
   readonly baseline?: BaselineDiff;
   /** Live runs: the API calls the run made and the credits they cost. */
   readonly apiUsage?: ApiUsage;
+  /** Keys no page documents, over all answers (each an `undocumented-key` finding; failures only under --strict). */
+  readonly undocumentedKeys?: number;
 }
 
 /** Facts about the run that verdicts do not carry. */
@@ -130,7 +132,21 @@ export function summariseRun(facts: RunFacts, verdicts: readonly Verdict[]): Run
     coverage: { totals: totalCoverage(coverage), rows: coverage },
     drift: buildDriftLedger(facts.driftPoints ?? [], verdicts),
     ...(facts.baseline ? { baseline: diffBaseline(facts.baseline.source, facts.baseline.verdicts, verdicts) } : {}),
+    ...countUndocumentedKeys(verdicts),
   };
+}
+
+/** Verdicts whose answer carried keys no page documents, with those keys' paths: every report lists them. */
+export function listUndocumentedKeys(verdicts: readonly Verdict[]): Array<{ verdict: Verdict; paths: string[] }> {
+  return verdicts.flatMap((verdict) => {
+    const paths = verdict.findings.filter((f) => f.kind === 'undocumented-key').map((f) => f.path ?? '');
+    return paths.length ? [{ verdict, paths }] : [];
+  });
+}
+
+function countUndocumentedKeys(verdicts: readonly Verdict[]): { undocumentedKeys?: number } {
+  const count = listUndocumentedKeys(verdicts).reduce((n, { paths }) => n + paths.length, 0);
+  return count ? { undocumentedKeys: count } : {};
 }
 
 /** Counts each outcome. */

@@ -1,4 +1,5 @@
-// npm run bench: A (our harness) vs B (plain newman CLI) vs C (fetch + ajv floor), D (the CLI's memory 1k vs 10k), E (mock vs bare server).
+// npm run bench: A (our harness) vs B (plain newman CLI) vs C (fetch + ajv floor), D (the CLI's memory 1k vs 10k), E (mock vs bare
+// server), F (a live rehearsal at a Professional org's limit vs its calls' critical path, bench/live-rehearsal.ts).
 // Only runs that pass are timed: a measured run that fails voids the bench (one line, exit 1, no result written).
 
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -10,6 +11,7 @@ import { build } from 'esbuild';
 import { catalog } from '../src/catalog/index.ts';
 import { collectionPath } from '../src/generate/index.ts';
 import { HARNESS_HEAP_MB } from '../src/harness/index.ts';
+import { measureLiveRehearsal, printLiveRehearsal } from './live-rehearsal.ts';
 import { BenchVoid, outputOf, spread, timeProcess, type Spread } from './measure.ts';
 import { prepareSyntheticCli } from './synthetic-cli.ts';
 
@@ -20,6 +22,8 @@ const SIZES = (process.env['BENCH_SIZES'] ?? '1000,10000').split(',').map(Number
 const WARM_UP = process.env['BENCH_WARMUP'] !== '0';
 /** Extra flags for A's `npm run contract`, e.g. `--sandbox-tests` to time that path (whitespace-separated). */
 const CONTRACT_ARGS = (process.env['BENCH_CONTRACT_ARGS'] ?? '').split(/\s+/).filter(Boolean);
+/** F's latency per call, in milliseconds (300, as over the network; a test lowers it). */
+const LIVE_LATENCY_MS = Number(process.env['BENCH_LIVE_LATENCY'] ?? 300);
 /** Where the JSON result goes (a test points it at a temporary folder). */
 const OUT_DIR = process.env['BENCH_OUT'] ?? join(ROOT, 'reports', 'bench');
 const node = process.execPath;
@@ -95,10 +99,13 @@ async function main(): Promise<void> {
     const steady = await measureSteady(SIZES[0] ?? 1000, mockUrl, variables);
     process.stderr.write('load test of the mock and of a bare server...\n');
     const e = await loadTest(mockUrl, variables);
+    process.stderr.write('live rehearsal against a Professional org with latency...\n');
+    const f = await measureLiveRehearsal(ROOT, REPEATS, WARM_UP, LIVE_LATENCY_MS);
     print(cases, a, b, c, memory, steady, e);
+    for (const line of printLiveRehearsal(f)) console.log(line);
     await mkdir(OUT_DIR, { recursive: true });
     const file = join(OUT_DIR, `${new Date().toISOString().slice(0, 10)}.json`);
-    await writeFile(file, `${JSON.stringify({ cases, repeats: REPEATS, a, b, c, memory, steady, e, ratios: ratios(a, b, c, memory, steady, e) }, null, 2)}\n`);
+    await writeFile(file, `${JSON.stringify({ cases, repeats: REPEATS, a, b, c, memory, steady, e, f, ratios: { ...ratios(a, b, c, memory, steady, e), liveOverCriticalPath: f.ratio } }, null, 2)}\n`);
     console.log(`\nwritten to ${file}`);
   } finally {
     mock.kill('SIGINT');

@@ -1,6 +1,6 @@
 // Every "could not run" error: a stable code, an exit code and a hint. Contract failures are never here.
 
-/** Exit codes of the CLI, as the README's "Exit codes" table gives them. */
+/** Exit codes of the CLI (docs/outcomes-and-exit-codes.md). */
 export const ExitCode = {
   passed: 0,
   contractFailure: 1,
@@ -48,6 +48,13 @@ export class ConfigError extends ContractSuiteError {
 export class NothingSelectedError extends ContractSuiteError {
   constructor(message: string) {
     super('E_NOTHING_SELECTED', ExitCode.usage, message, 'check --product/--endpoint/--api-version/--case against `npm run contract -- --list`');
+  }
+}
+
+/** An input with nothing the catalog can check (an import without saved examples, or none on a catalogued endpoint). */
+export class NothingToCheckError extends ContractSuiteError {
+  constructor(message: string, hint: string) {
+    super('E_NOTHING_TO_CHECK', ExitCode.usage, message, hint);
   }
 }
 

@@ -155,8 +155,8 @@ export type Echo =
 
 /** One echo the documented answer owes its request. */
 export interface EchoRule {
-  /** `records`: checked in each data[] entry whose code is in `codes`; `object`: in a plain-object success. */
-  readonly shape: 'records' | 'object';
+  /** `records`: in each data[] entry whose code is in `codes`; `error`: in a top-level error (`{i}` is 0); `object`: in a plain-object success. */
+  readonly shape: 'records' | 'error' | 'object';
   readonly codes: readonly string[];
   /** JSON pointer into the entry (records) or the body (object), e.g. `/details/id`. */
   readonly at: string;

@@ -2,7 +2,7 @@
 
 import { join } from 'node:path';
 import { catalog } from '../catalog/index.ts';
-import { ExitCode, UsageError, type ExitCodeValue } from '../errors.ts';
+import { ExitCode, NothingToCheckError, UsageError, type ExitCodeValue } from '../errors.ts';
 import { schemaId } from '../generate/index.ts';
 import { checkSavedExamples, createSchemaRegistry, loadSchemas, readPostmanFile, type ExampleCheck } from '../validate/index.ts';
 import { importOptionTable } from './option-table.ts';
@@ -23,9 +23,20 @@ export async function commandImport(args: readonly string[], root: string, print
   const collection = await readPostmanFile(file);
   const registry = createSchemaRegistry(await loadSchemas(join(root, 'schemas')));
   const checks = checkSavedExamples(collection, catalog, registry, schemaId);
+  assertSomethingChecked(file, checks);
   if (options.json) print(JSON.stringify(checks, null, 2));
   else for (const line of renderChecks(checks)) print(line);
   return checks.some((c) => c.verdict === 'disagrees') ? ExitCode.contractFailure : ExitCode.passed;
+}
+
+/** Nothing checked is not agreement: a file with no saved examples, or none on a catalogued endpoint, is exit 2. */
+function assertSomethingChecked(file: string, checks: readonly ExampleCheck[]): void {
+  const hint = 'import a collection with saved example responses of a catalogued endpoint (listed by npm run contract -- coverage)';
+  if (checks.length === 0) throw new NothingToCheckError(`${file}: nothing to check, it has no saved example responses`, hint);
+  if (checks.every((c) => c.verdict === 'unmatched')) {
+    const paths = [...new Set(checks.map((c) => `${c.method} ${c.path}`))];
+    throw new NothingToCheckError(`${file}: nothing to check, none of its ${checks.length} saved examples matches a catalog endpoint (${paths.slice(0, 3).join(', ')}${paths.length > 3 ? ', ...' : ''})`, hint);
+  }
 }
 
 function renderChecks(checks: readonly ExampleCheck[]): string[] {

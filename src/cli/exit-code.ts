@@ -1,4 +1,4 @@
-// RunSummary -> the exit code of DESIGN.md, and the one line that says why a run with unchecked cases is not green.
+// RunSummary -> the exit code (docs/outcomes-and-exit-codes.md), and the one line that says why a run with unchecked cases is not green.
 
 import { ExitCode, NotCheckedError, type ExitCodeValue } from '../errors.ts';
 import { checkedPhrase, type RunSummary } from '../report/index.ts';

@@ -6,7 +6,7 @@ import { RunCrashedError } from '../errors.ts';
 import { harnessPath } from '../generate/index.ts';
 import { CONTRACT_PROJECT, mockTarget, type Target } from '../harness/index.ts';
 import { selectionKeys, SummaryReporter, type RunSummary } from '../report/index.ts';
-import type { Verdict } from '../verdict/index.ts';
+import type { Verdict, VerdictPolicy } from '../verdict/index.ts';
 import { prestartVerdictThread, type PendingVerdictThread, type VerdictThread } from './verdict-thread.ts';
 import type { TestSpecification, Vitest } from 'vitest/node';
 
@@ -30,6 +30,8 @@ export interface ContractRunRequest {
   /** vitest shard "k/n"; a blob report is written beside the others for `merge`. */
   readonly shard?: string;
   readonly sandboxTests: boolean;
+  /** --strict and --clock-skew; the defaults when absent. */
+  readonly policy?: VerdictPolicy;
   /** Send every selected case at once rather than as each harness file asks (off for --shard and --bail). */
   readonly prefetch: boolean;
   /** Names of the selected tests, when a --case filter narrowed them. */
@@ -40,6 +42,8 @@ export interface ContractRunRequest {
   readonly terminalReporter: 'default' | 'dot' | 'verbose';
   /** The verdict thread, when the CLI started it ahead of the run (it has been loading newman meanwhile). */
   readonly thread?: PendingVerdictThread;
+  /** Told how many requests the cases sent (resends and throttle retries included), once they are all sent. */
+  readonly onCaseCalls?: (calls: number) => void;
 }
 
 /** Runs the suite; throws ContractSuiteError when vitest could not run it at all. */
@@ -75,6 +79,7 @@ export async function runContract(request: ContractRunRequest): Promise<RunSumma
     concurrency: request.concurrency,
     timeoutMs: request.timeoutMs,
     sandboxTests: request.sandboxTests,
+    ...(request.policy ? { policy: request.policy } : {}),
     ...(request.recordDir ? { recordDir: request.recordDir } : {}),
     prefetch: request.prefetch ? selections.map((s) => ({ product: s.endpoint.product, endpoint: s.endpoint.id, version: s.version, caseIds: s.cases.map((c) => c.id) })) : [],
   });
@@ -127,19 +132,29 @@ export async function runContract(request: ContractRunRequest): Promise<RunSumma
     request.signal?.removeEventListener('abort', cancel);
     // A harness file that failed outside its tests (a hook, an import) is a crash, never a contract failure.
     const crashes = [...vitest.state.getUnhandledErrors(), ...vitest.state.getFiles().flatMap((file) => suiteErrors(file))];
+    if (request.onCaseCalls) request.onCaseCalls(await sentRequests(thread.url));
     const threadFailure = thread.failure();
     if (threadFailure) throw new RunCrashedError(`the verdict thread failed mid-run (report written to ${request.outDir})`, threadFailure);
     const summary = summaryReporter.summary;
     if (!summary) throw new RunCrashedError('the contract run ended without a summary', firstMessage(crashes));
     // A harness file that crashed left its cases not checked, and the summary names them (exit 3 unless --allow-partial);
     // a crash that cost no verdict is still a crash.
-    if (crashes.length > 0 && summary.totals.notChecked === 0) throw new RunCrashedError(`the contract run crashed (report written to ${request.outDir})`, firstMessage(crashes));
+    const lost = summary.verdicts.some((v) => v.notChecked?.cause === 'no-verdict');
+    if (crashes.length > 0 && !lost) throw new RunCrashedError(`the contract run crashed (report written to ${request.outDir})`, firstMessage(crashes));
     return summary;
   } finally {
     // Nothing is sent any more (vitest's run is over, or never began): what started closes, side by side.
     const { vitest, thread } = started;
     await Promise.all([vitest?.close(), thread ? thread.close() : served.then((t) => t.close(), () => undefined), mock?.close()]);
   }
+}
+
+/** The requests the verdict service sent over the run (its GET /stats). */
+async function sentRequests(serviceUrl: string): Promise<number> {
+  const answer = await fetch(`${serviceUrl}/stats`, { signal: AbortSignal.timeout(10_000) }).catch(() => undefined);
+  const stats: unknown = await answer?.json().catch(() => undefined);
+  const sent = typeof stats === 'object' && stats !== null ? (stats as { sent?: unknown }).sent : undefined;
+  return typeof sent === 'number' ? sent : 0;
 }
 
 function compare(a: string, b: string): number {

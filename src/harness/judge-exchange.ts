@@ -1,9 +1,9 @@
 // Turns one newman exchange into a CaseResult: transport faults, over-budget bodies, then the Node-side (ajv) judgement.
 
-import type { Case } from '../catalog/index.ts';
+import type { Case, Endpoint } from '../catalog/index.ts';
 import { redactHeaders, redactText } from '../redact.ts';
-import { judgeResponse, type CaseResult, type SchemaRegistry } from '../validate/index.ts';
-import type { Verdict } from '../verdict/index.ts';
+import { DEFAULT_POLICY, judgeCase, type CaseResult, type SchemaRegistry } from '../validate/index.ts';
+import type { Verdict, VerdictPolicy } from '../verdict/index.ts';
 import type { Exchange } from './newman-exchange.ts';
 
 const EXCERPT_LIMIT = 2048;
@@ -13,6 +13,9 @@ export interface JudgeContext {
   readonly schemaId: string;
   readonly timeoutMs: number;
   readonly secrets: readonly string[];
+  /** The endpoint whose pages the answer is read against (echoes, envelope keys, messages). */
+  readonly endpoint: Endpoint;
+  readonly policy?: VerdictPolicy;
 }
 
 export function judgeExchange(context: JudgeContext, testCase: Case, exchange: Exchange | undefined, sandboxFailures: readonly string[]): CaseResult {
@@ -24,10 +27,18 @@ export function judgeExchange(context: JudgeContext, testCase: Case, exchange: E
   if (exchange.response.timeMs > limit) {
     return { kind: 'transport', message: `transport error: slow response, the body took ${exchange.response.timeMs} ms (per-request timeout ${limit} ms)`, durationMs: exchange.response.timeMs, exchange: excerpt };
   }
-  const { findings, actual } = judgeResponse(testCase.expect, exchange.response, (shape, body) => context.registry.check(context.schemaId, shape, body));
+  const { response } = exchange;
+  const request = {
+    method: exchange.method,
+    url: exchange.url,
+    ...(exchange.requestBody === undefined ? {} : { body: exchange.requestBody }),
+    ...(response.receivedAt === undefined ? {} : { sentAt: response.receivedAt - response.timeMs, receivedAt: response.receivedAt }),
+  };
+  const checkSchema = (shape: Parameters<SchemaRegistry['check']>[1], body: unknown) => context.registry.check(context.schemaId, shape, body);
+  const { findings, actual, unpinned } = judgeCase(context.endpoint, testCase, request, response, checkSchema, context.policy ?? DEFAULT_POLICY);
   // The Node verdict is the authority; a sandbox failure it did not also find is still reported, never dropped.
   const sandbox = sandboxFailures.map((message) => ({ kind: 'sandbox' as const, message: `in-collection test: ${message}` }));
-  return { kind: 'judged', findings: [...findings, ...sandbox], actual, durationMs: exchange.response.timeMs, exchange: excerpt };
+  return { kind: 'judged', findings: [...findings, ...sandbox], actual, durationMs: response.timeMs, exchange: excerpt, ...(unpinned.length ? { unpinned } : {}) };
 }
 
 function toExcerpt(exchange: Exchange, secrets: readonly string[]): NonNullable<Verdict['exchange']> {

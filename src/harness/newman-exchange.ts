@@ -9,7 +9,8 @@ export interface Exchange {
   readonly url: string;
   readonly requestHeaders: Record<string, string>;
   readonly requestBody?: string;
-  readonly response?: { readonly status: number; readonly headers: Record<string, string>; readonly body: string; readonly timeMs: number };
+  /** `receivedAt`: when the answer reached the harness (ms since the epoch); it left `timeMs` earlier. */
+  readonly response?: { readonly status: number; readonly headers: Record<string, string>; readonly body: string; readonly timeMs: number; readonly receivedAt?: number };
   readonly error?: string;
 }
 
@@ -37,7 +38,7 @@ export function readExchange(error: unknown, args: unknown): Exchange | undefine
   const stream = response['stream'];
   const body = Buffer.isBuffer(stream) ? stream.toString('utf8') : typeof stream === 'string' ? stream : '';
   const timeMs = typeof response['responseTime'] === 'number' ? response['responseTime'] : 0;
-  return { ...base, response: { status: response['code'], headers: readHeaders(response['headers']), body, timeMs } };
+  return { ...base, response: { status: response['code'], headers: readHeaders(response['headers']), body, timeMs, receivedAt: Date.now() } };
 }
 
 /** A failed `pm.test` from newman's `assertion` event: the item and "<test name>: <message>". */

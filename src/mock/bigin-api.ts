@@ -30,7 +30,7 @@ export function handleBigin(state: MockState, method: string, match: RegExpExecA
   if (UNSUPPORTED.has(module)) return fail(topLevelError('INVALID_MODULE', {}, 'the given module is not supported in api'), 'bigin:INVALID_MODULE:unsupported');
   if (!MODULES.has(module)) return fail(topLevelError('INVALID_MODULE'), 'bigin:INVALID_MODULE:invalid');
   if (!RELATED.get(module)?.includes(related)) return fail(topLevelError('INVALID_URL_PATTERN'), 'bigin:INVALID_URL_PATTERN');
-  if (!hasScope(grant, module, 'UPDATE', 'ZohoBigin')) return fail(topLevelError('OAUTH_SCOPE_MISMATCH'), 'bigin:OAUTH_SCOPE_MISMATCH');
+  if (!hasScope(grant, module, 'UPDATE', 'ZohoBigin')) return fail(topLevelError('OAUTH_SCOPE_MISMATCH', {}, 'Unauthorized'), 'bigin:OAUTH_SCOPE_MISMATCH');
   if (!grant.user.canEdit) return fail(topLevelError('NO_PERMISSION', {}, 'Permission denied to update records'), 'bigin:NO_PERMISSION');
   const parent = state.moduleRecords(`bigin:${module}`).get(recordId);
   if (!parent) return fail(topLevelError('INVALID_DATA', { api_name: 'id' }, 'the id given seems to be invalid'), 'bigin:INVALID_DATA:related-id');
@@ -52,7 +52,7 @@ export function handleBigin(state: MockState, method: string, match: RegExpExecA
 
 /** Bigin Insert (POST) and Delete (?ids=) Records: what live fixtures use. */
 function handleRecords(state: MockState, method: string, module: string, grant: TokenGrant, body: string, query: URLSearchParams): Handled {
-  if (!hasScope(grant, module, method === 'POST' ? 'CREATE' : 'DELETE', 'ZohoBigin')) return fail(topLevelError('OAUTH_SCOPE_MISMATCH'), 'bigin:OAUTH_SCOPE_MISMATCH');
+  if (!hasScope(grant, module, method === 'POST' ? 'CREATE' : 'DELETE', 'ZohoBigin')) return fail(topLevelError('OAUTH_SCOPE_MISMATCH', {}, 'Unauthorized'), 'bigin:OAUTH_SCOPE_MISMATCH');
   if (method === 'DELETE') {
     const ids = (query.get('ids') ?? '').split(',').filter(Boolean);
     const outcomes = ids.map((id) => deleteRecord(state, `bigin:${module}`, id));

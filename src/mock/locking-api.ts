@@ -18,9 +18,9 @@ export function handleLocking(state: MockState, method: string, match: RegExpExe
   // Lock (POST without a lock id) and unlock (DELETE with one): what live fixtures use (zoho-notes.md section 6).
   if (lockId === undefined && method === 'POST') return lockRecord(state, module, recordId);
   if (lockId !== undefined && method === 'DELETE') return unlockRecord(state, module, recordId, lockId);
-  if (lockId === undefined) return { response: { ...topLevelError('INVALID_REQUEST_METHOD'), status: 403 }, behaviours: ['locking:INVALID_REQUEST_METHOD'] };
+  if (lockId === undefined) return { response: { ...topLevelError('INVALID_REQUEST_METHOD', {}, 'The http request method type is not a valid one.'), status: 403 }, behaviours: ['locking:INVALID_REQUEST_METHOD'] };
   // The page gives 403 for a wrong method on this URL (Update Records gives 400): the drift ledger keeps both.
-  if (method !== 'PUT') return { response: { ...topLevelError('INVALID_REQUEST_METHOD'), status: 403 }, behaviours: ['locking:INVALID_REQUEST_METHOD'] };
+  if (method !== 'PUT') return { response: { ...topLevelError('INVALID_REQUEST_METHOD', {}, 'The http request method type is not a valid one.'), status: 403 }, behaviours: ['locking:INVALID_REQUEST_METHOD'] };
   if (!state.org.modules.has(module)) return { response: topLevelError('INVALID_MODULE', {}, 'The module name given seems to be invalid.'), behaviours: ['locking:INVALID_MODULE:invalid'] };
   if (!lockable(state, module)) return { response: topLevelError('INVALID_MODULE', {}, 'The module name given seems to be invalid.'), behaviours: ['locking:INVALID_MODULE:unsupported'] };
   if (!hasAnyScope(grant, ['ZohoCRM.modules.lockinginformation.Update', 'ZohoCRM.modules.lockinginformation.ALL'])) {
@@ -28,7 +28,7 @@ export function handleLocking(state: MockState, method: string, match: RegExpExe
   }
   if (!hasScope(grant, module, 'UPDATE')) return { response: topLevelError('OAUTH_SCOPE_MISMATCH'), behaviours: ['locking:OAUTH_SCOPE_MISMATCH:module'] };
   if (!grant.user.canEdit) {
-    return { response: topLevelError('NO_PERMISSION', {}, 'Permission denied to customize record lock configurations'), behaviours: ['locking:NO_PERMISSION'] };
+    return { response: topLevelError('NO_PERMISSION', {}, 'Permission denied to customize record lock configurations. The user does not have permission.'), behaviours: ['locking:NO_PERMISSION'] };
   }
   const parsed = parseDataBody(body);
   if (isHandled(parsed)) return parsed;

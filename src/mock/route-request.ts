@@ -26,7 +26,11 @@ export interface IncomingRequest {
 
 /** Decides the answer to a request (faults that need the socket, latency and drop, are the server's). */
 export function routeRequest(state: MockState, request: IncomingRequest): Handled {
-  if (request.fault === 'internal-error') return { response: topLevelError('INTERNAL_ERROR'), behaviours: ['INTERNAL_ERROR'] };
+  if (request.fault === 'internal-error') {
+    // The record-locking page prints the message with a full stop; the other pages without.
+    const message = request.url.includes('/Locking_Information__s') ? 'Internal Server Error.' : undefined;
+    return { response: topLevelError('INTERNAL_ERROR', {}, message), behaviours: ['INTERNAL_ERROR'] };
+  }
   if (request.fault === 'rate-limit') return { response: { ...topLevelError('TOO_MANY_REQUESTS'), headers: { 'Retry-After': '1' } }, behaviours: ['TOO_MANY_REQUESTS'] };
   const url = splitUrl(request.url);
   // Each API's pattern is tried only where its prefix matches (a CRM update no longer runs three regexes first).

@@ -8,7 +8,7 @@ import type { OrgProfile } from './org-profile.ts';
 import { compileOrgRules } from './org-rules.ts';
 import { routeRequest } from './route-request.ts';
 import { isWireFault, playWireFault } from './wire-faults.ts';
-import { MOCK_CLIENT, handleTokenRequest } from './oauth-token.ts';
+import { MOCK_CLIENT, PERSONA_REFRESH_TOKENS, handleTokenRequest, refreshesOf } from './oauth-token.ts';
 import { topLevelError, type MockResponse } from './zoho-errors.ts';
 
 const MAX_BODY = 1024 * 1024;
@@ -25,8 +25,10 @@ export interface MockServer {
   readonly concurrencyLimit: number;
   /** CRM calls in flight now, counted only while a limit applies. */
   inFlight(): number;
-  /** Access tokens minted by /oauth/v2/token so far. */
-  tokenRefreshes(): number;
+  /** Access tokens minted by /oauth/v2/token so far from the main refresh token, or from a persona's (`token_without_scope`...). */
+  tokenRefreshes(persona?: string): number;
+  /** A Self Client grant code the accounts server exchanges once for the refresh token. */
+  readonly grantCode: string;
   /** Requests each host received, to prove requests went where the target mapped them. */
   requestsByHost(): Readonly<Record<'api' | 'contracts', number>>;
   /** Variables a collection run needs against this mock: api_domain, tokens, fixture ids. */
@@ -81,10 +83,10 @@ export async function startMock(options: MockOptions = {}): Promise<MockServer> 
     }),
   ) as [Server, Server];
   const headersTimeout = options.headersTimeoutMs ?? 10_000;
-  const url = await listen(server, options.port ?? 0, host, headersTimeout);
-  const contractsUrl = await listen(contractsServer, 0, host, headersTimeout);
+  const url = await listen(server, options.port ?? 0, host, headersTimeout, 'api');
+  const contractsUrl = await listen(contractsServer, 0, host, headersTimeout, 'contracts');
   const port = Number(new URL(url).port);
-  const variables = { api_domain: url, contracts_domain: contractsUrl, ...state.variables, client_id: MOCK_CLIENT.clientId, client_secret: MOCK_CLIENT.clientSecret, refresh_token: MOCK_CLIENT.refreshToken };
+  const variables = { api_domain: url, contracts_domain: contractsUrl, ...state.variables, client_id: MOCK_CLIENT.clientId, client_secret: MOCK_CLIENT.clientSecret, refresh_token: MOCK_CLIENT.refreshToken, ...PERSONA_REFRESH_TOKENS };
   return {
     url,
     port,
@@ -92,7 +94,8 @@ export async function startMock(options: MockOptions = {}): Promise<MockServer> 
     concurrencyLimit: limit,
     inFlight: () => inFlight,
     requestsByHost: () => ({ ...counts }),
-    tokenRefreshes: () => state.tokenRefreshes.length,
+    tokenRefreshes: (persona) => (persona ? refreshesOf(state, PERSONA_REFRESH_TOKENS[`refresh_${persona}`] ?? '') : state.tokenRefreshes.length),
+    grantCode: MOCK_CLIENT.grantCode,
     variables,
     environmentLines: () => mockEnvironmentLines(variables),
     unprovoked: () => state.unprovoked(),
@@ -154,13 +157,13 @@ export async function startMock(options: MockOptions = {}): Promise<MockServer> 
 }
 
 /** Listens on loopback (unless told otherwise) with bounded timeouts; answers unknown HTTP methods as Zoho does. */
-async function listen(server: Server, port: number, host: string, headersTimeout: number): Promise<string> {
+async function listen(server: Server, port: number, host: string, headersTimeout: number, hostName: 'api' | 'contracts'): Promise<string> {
   server.requestTimeout = 30_000;
   server.headersTimeout = headersTimeout;
   // Node's parser rejects methods it does not know (the Contracts sample's `-X UPDATE`) before any handler runs.
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
     if (!socket.writable) return;
-    const [status, reason, body] = clientErrorAnswer(error.code);
+    const [status, reason, body] = clientErrorAnswer(error.code, hostName);
     const text = JSON.stringify(body);
     socket.end(`HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json;charset=utf-8\r\nContent-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\n\r\n${text}`);
   });
@@ -173,9 +176,11 @@ async function listen(server: Server, port: number, host: string, headersTimeout
 }
 
 /** What the mock answers a request Node's parser rejected: an unknown method, a header flood, a client too slow. */
-function clientErrorAnswer(code: string | undefined): [number, string, object] {
+function clientErrorAnswer(code: string | undefined, hostName: 'api' | 'contracts'): [number, string, object] {
   const error = (name: string, message: string): object => ({ code: name, details: {}, message, status: 'error' });
-  if (code === 'HPE_INVALID_METHOD') return [400, 'Bad Request', topLevelError('INVALID_REQUEST_METHOD').body];
+  // The Contracts page prints its own wording of INVALID_REQUEST_METHOD.
+  const methodMessage = hostName === 'contracts' ? 'The HTTP request method is not a valid one.' : undefined;
+  if (code === 'HPE_INVALID_METHOD') return [400, 'Bad Request', topLevelError('INVALID_REQUEST_METHOD', {}, methodMessage).body];
   if (code === 'HPE_HEADER_OVERFLOW') return [431, 'Request Header Fields Too Large', error('REQUEST_HEADER_FIELDS_TOO_LARGE', 'request headers too large')];
   if (code === 'ERR_HTTP_REQUEST_TIMEOUT') return [408, 'Request Timeout', error('REQUEST_TIMEOUT', 'the request was not received in time')];
   return [400, 'Bad Request', error('INVALID_REQUEST', 'malformed request')];

@@ -1,7 +1,7 @@
 // RunSummary -> report.html: one self-contained page (inline CSS and script, no fetches) that works opened from disk. Pure.
 
 import { describeDocRef, expectedVariants } from '../catalog/index.ts';
-import type { Verdict } from '../verdict/index.ts';
+import { caseKey, type Verdict } from '../verdict/index.ts';
 import type { Artifact } from './artifact.ts';
 import { html, raw, type SafeHtml } from './html-template.ts';
 import { REPORT_SCRIPT, REPORT_STYLE } from './html-assets.ts';
@@ -30,7 +30,7 @@ export function renderHtml(summary: RunSummary): Artifact[] {
   </p>
   <nav>${sections(summary.verdicts)}</nav>
 </header>
-${renderFailures(summary.verdicts)}
+${renderFailures(summary.verdicts, new Set((summary.baseline?.entries ?? []).filter((e) => e.change === 'still-failing').map((e) => e.key)))}
 ${renderNotChecked(summary.verdicts)}
 ${renderCoverage(summary)}
 ${renderCases(summary.verdicts)}
@@ -54,9 +54,9 @@ function sections(verdicts: readonly Verdict[]): SafeHtml {
 }
 
 /** Every contract failure, open: what was expected, what came back, each finding, the doc section, the exchange folded. */
-function renderFailures(verdicts: readonly Verdict[]): SafeHtml {
+function renderFailures(verdicts: readonly Verdict[], known: ReadonlySet<string>): SafeHtml {
   const failures = verdicts.filter((v) => v.outcome === 'fail').map(
-    (v) => html`<article class="failure" data-case="${v.caseId}"><h3>${v.product} › ${v.endpoint} › ${v.version} › ${v.caseName}</h3>
+    (v) => html`<article class="failure" data-case="${v.caseId}"><h3>${v.product} › ${v.endpoint} › ${v.version} › ${v.caseName}${known.has(caseKey(v)) ? ' (known: in the baseline)' : ''}</h3>
 <p class="reason">${v.reason}</p><p>Expected ${expectation(v)}; got ${observation(v)}</p>
 ${v.findings.length ? html`<ul>${v.findings.map((f) => html`<li><b>${f.kind}</b>${f.path ? html` <code>${f.path}</code>` : ''}: ${f.message}</li>`)}</ul>` : ''}
 <p class="doc">${v.doc.page} § ${v.doc.section}</p>${v.exchange ? html`<details><summary>Request and response</summary>${exchange(v)}</details>` : ''}</article>`,

@@ -73,7 +73,6 @@ function seconds(summary: RunSummary): number {
 
 /** XML 1.0 forbids most control characters even escaped: they are dropped. */
 function text(value: string): string {
-  // eslint-disable-next-line no-control-regex
   return value.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 

@@ -1,8 +1,8 @@
 // RunSummary -> report.md: short enough for a CI step summary or a PR comment. Pure.
 
-import type { Verdict } from '../verdict/index.ts';
+import { caseKey, type Verdict } from '../verdict/index.ts';
 import type { Artifact } from './artifact.ts';
-import { totalsLine, type RunSummary } from './run-summary.ts';
+import { listUndocumentedKeys, totalsLine, type RunSummary } from './run-summary.ts';
 
 const MAX_LISTED = 20;
 
@@ -28,10 +28,16 @@ export function renderMarkdown(summary: RunSummary): Artifact[] {
   if (broken.length > 0) {
     lines.push(`### Failures (${broken.length})`, '', '| case | reason | doc |', '|---|---|---|');
     for (const v of broken.slice(0, MAX_LISTED)) {
-      const mark = known.has(`${v.product}/${v.endpoint}/${v.version}/${v.caseId}`) ? ' (known)' : '';
+      const mark = known.has(caseKey(v)) ? ' (known)' : '';
       lines.push(`| ${escape(title(v))}${mark} | ${escape(v.reason)} | ${escape(`${v.doc.page} § ${v.doc.section}`)} |`);
     }
     if (broken.length > MAX_LISTED) lines.push('', `…and ${broken.length - MAX_LISTED} more in summary.json.`);
+    lines.push('');
+  }
+  const undocumented = listUndocumentedKeys(summary.verdicts);
+  if (undocumented.length > 0) {
+    lines.push(`Undocumented keys (${summary.undocumentedKeys ?? 0}; failures only under --strict):`, '');
+    for (const { verdict, paths } of undocumented.slice(0, MAX_LISTED)) lines.push(`- ${escape(title(verdict))}: ${escape(paths.join(', '))}`);
     lines.push('');
   }
   const flaky = summary.verdicts.filter((v) => v.flaky);

@@ -1,6 +1,8 @@
 // Findings + context -> the Verdict of one case: outcome, one-line reason, drift observations. Pure.
 
 import type { Case, DriftPoint, Product } from '../catalog/index.ts';
+import { normaliseMessage } from './compile-contract.ts';
+import { failsCase } from './judge-case.ts';
 import type { ObservedResponse } from './judge-response.ts';
 import type { DriftObservation, ExchangeExcerpt, Finding, NotChecked, Outcome, Verdict } from '../verdict/index.ts';
 
@@ -10,19 +12,30 @@ export interface VerdictContext {
   readonly endpoint: string;
   readonly version: string;
   readonly target: string;
+  /** --strict: an undocumented key fails its case (otherwise it is reported and counted only). */
+  readonly strict?: boolean;
 }
 
 /** What happened to one case: a judged response, a transport error, not sent because the target cannot provoke it, or not checked (with why and the fix). */
 export type CaseResult =
-  | { readonly kind: 'judged'; readonly findings: readonly Finding[]; readonly actual: ObservedResponse; readonly durationMs: number; readonly exchange?: ExchangeExcerpt }
+  | {
+      readonly kind: 'judged';
+      readonly findings: readonly Finding[];
+      readonly actual: ObservedResponse;
+      readonly durationMs: number;
+      readonly exchange?: ExchangeExcerpt;
+      /** What no page let the verdict check (e.g. a message no page prints). */
+      readonly unpinned?: readonly string[];
+    }
   | { readonly kind: 'transport'; readonly message: string; readonly durationMs: number; readonly exchange?: ExchangeExcerpt }
   | { readonly kind: 'not-applicable'; readonly reason: string }
   | ({ readonly kind: 'not-checked'; readonly reason: string } & NotChecked);
 
 /** The verdict for a case, with its one-line reason built from the findings. */
 export function buildVerdict(context: VerdictContext, testCase: Case, result: CaseResult): Verdict {
+  const { strict = false, ...where } = context;
   const base = {
-    ...context,
+    ...where,
     caseId: testCase.id,
     caseName: testCase.name,
     group: testCase.group,
@@ -35,15 +48,17 @@ export function buildVerdict(context: VerdictContext, testCase: Case, result: Ca
     const findings: Finding[] = [{ kind: 'transport', message: result.message }];
     return { ...base, outcome: 'error', reason: result.message, findings, durationMs: result.durationMs, ...(result.exchange ? { exchange: result.exchange } : {}) };
   }
-  const outcome: Outcome = result.findings.length === 0 ? 'pass' : 'fail';
+  const failing = result.findings.filter((f) => failsCase(f, { strict }));
+  const outcome: Outcome = failing.length === 0 ? 'pass' : 'fail';
   return {
     ...base,
     outcome,
-    reason: formatReason(result.findings),
+    reason: formatReason(failing),
     findings: result.findings,
     actual: result.actual,
     durationMs: result.durationMs,
     ...(result.exchange ? { exchange: result.exchange } : {}),
+    ...(result.unpinned?.length ? { unpinned: result.unpinned } : {}),
     ...driftObservations(testCase.drift ?? [], result.actual),
   };
 }
@@ -72,8 +87,14 @@ export function observeDrift(point: DriftPoint, actual: ObservedResponse): Drift
     (variant) =>
       (variant.status === undefined || variant.status === actual.status) &&
       (variant.shape === undefined || variant.shape === actual.shape) &&
-      (variant.message === undefined || variant.message.toLowerCase() === actual.message?.toLowerCase()),
+      (variant.message === undefined || sameMessage(variant.message, actual)),
   );
   const decidable = point.variants.some((v) => v.status !== undefined || v.shape !== undefined || v.message !== undefined);
   return { drift: point.id, variant: decidable && index >= 0 ? index : null };
+}
+
+/** The variant's message is the answer's top-level message, or one of its entries' messages. */
+function sameMessage(message: string, actual: ObservedResponse): boolean {
+  const wanted = normaliseMessage(message);
+  return [actual.message, ...(actual.messages ?? [])].some((m) => m !== undefined && normaliseMessage(m) === wanted);
 }

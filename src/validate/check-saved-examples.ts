@@ -1,6 +1,8 @@
 // A Postman collection's saved example responses against the catalog: agree, agree with drift, disagree, or match nothing. Pure.
 
 import { expectedCodes, type Case, type DriftPoint, type Endpoint } from '../catalog/index.ts';
+import { checkMessages } from './check-messages.ts';
+import { compileContract } from './compile-contract.ts';
 import { isObject } from '../is-object.ts';
 import { observe, type ObservedResponse } from './judge-response.ts';
 import type { SchemaRegistry } from './schema-registry.ts';
@@ -54,7 +56,11 @@ function checkExample(example: SavedExample, endpoints: readonly Endpoint[], reg
   const shape = observed.shape;
   if (shape === 'other') reasons.push('body is not a JSON object');
   else if (!endpoint.cases.some((c) => c.expect.shape === shape)) reasons.push(`${describeShape(shape)} is not a documented answer of ${key}`);
-  else reasons.push(...registry.check(schemaIdOf(endpoint), shape, body).map((f) => `schema: ${f.message}`));
+  else {
+    reasons.push(...registry.check(schemaIdOf(endpoint), shape, body).map((f) => `schema: ${f.message}`));
+    // The run's own message check: any message a page prints for the code passes.
+    reasons.push(...checkMessages(compileContract(endpoint), shape, body).findings.map((f) => `message: ${f.message}`));
+  }
   const sameCodes = endpoint.cases.filter((c) => c.expect.shape === observed.shape && covers(c, observed));
   if (shape !== 'other' && sameCodes.length === 0 && endpoint.cases.some((c) => c.expect.shape === shape)) reasons.push(`${observed.codes.join(', ') || observed.shape} is not a documented answer of ${key}`);
   else if (sameCodes.length > 0 && !sameCodes.some((c) => c.expect.status === example.status)) {

@@ -1,6 +1,7 @@
 // One response against one documented expectation -> findings. Pure: the schema check is passed in.
 
 import type { Expectation, ResponseShape } from '../catalog/index.ts';
+import { normaliseMessage } from './compile-contract.ts';
 import type { Finding } from '../verdict/index.ts';
 import { isObject } from '../is-object.ts';
 
@@ -22,13 +23,18 @@ export interface ObservedResponse {
   readonly shape: ResponseShape | 'other';
   /** The top-level `message`, for error objects. */
   readonly message?: string;
+  /** The distinct messages of the data[] entries, for records. */
+  readonly messages?: readonly string[];
 }
+
+/** A JSON media type: application/json or a structured-syntax suffix (application/problem+json). */
+const JSON_MEDIA_TYPE = /^\s*application\/(?:[\w.-]+\+)?json\s*(?:;|$)/i;
 
 /** Validates a parsed body against the expected envelope's schema. */
 export type SchemaCheck = (shape: ResponseShape, body: unknown) => readonly Finding[];
 
 /** Every way `response` departs from `expected`; empty when the contract held. */
-export function judgeResponse(expected: Expectation, response: ResponseUnderTest, checkSchema: SchemaCheck): { findings: Finding[]; actual: ObservedResponse } {
+export function judgeResponse(expected: Expectation, response: ResponseUnderTest, checkSchema: SchemaCheck): { findings: Finding[]; actual: ObservedResponse; body?: unknown } {
   const findings: Finding[] = [];
   const header = (name: string): string | undefined => Object.entries(response.headers ?? {}).find(([k]) => k.toLowerCase() === name)?.[1];
   if (response.status !== expected.status) {
@@ -41,8 +47,9 @@ export function judgeResponse(expected: Expectation, response: ResponseUnderTest
     return { findings, actual: { status: response.status, codes: [], shape: 'other' } };
   }
   const contentType = header('content-type');
-  if (response.headers && contentType !== undefined && !/^application\/json\b/i.test(contentType) && response.body.length > 0) {
-    findings.push({ kind: 'content-type', message: `Content-Type is ${contentType}, not application/json` });
+  // Given headers, a body must say it is JSON: a missing Content-Type fails like a wrong one.
+  if (response.headers && response.body.length > 0 && (contentType === undefined || !JSON_MEDIA_TYPE.test(contentType))) {
+    findings.push({ kind: 'content-type', message: contentType === undefined ? 'no Content-Type header on a body (expected application/json)' : `Content-Type is ${contentType}, not application/json` });
   }
   const parsed = parseJson(response.body);
   if (!parsed.ok) {
@@ -52,7 +59,7 @@ export function judgeResponse(expected: Expectation, response: ResponseUnderTest
   const actual = observe(response.status, parsed.value);
   findings.push(...compareShapeAndCodes(expected, actual, parsed.value));
   findings.push(...checkSchema(expected.shape, parsed.value));
-  return { findings, actual };
+  return { findings, actual, body: parsed.value };
 }
 
 function compareShapeAndCodes(expected: Expectation, actual: ObservedResponse, body: unknown): Finding[] {
@@ -66,8 +73,8 @@ function compareShapeAndCodes(expected: Expectation, actual: ObservedResponse, b
     const code = actual.codes[0];
     if (code !== expected.code) findings.push({ kind: 'code', message: `expected code ${expected.code}, got ${code ?? 'none'}` });
     const message = isObject(body) ? body['message'] : undefined;
-    if (expected.message !== undefined && (typeof message !== 'string' || message.toLowerCase() !== expected.message.toLowerCase())) {
-      findings.push({ kind: 'message', message: `expected message "${expected.message}", got ${JSON.stringify(message)}` });
+    if (expected.message !== undefined && (typeof message !== 'string' || normaliseMessage(message) !== normaliseMessage(expected.message))) {
+      findings.push({ kind: 'message', path: '/message', message: `expected message "${expected.message}", got ${JSON.stringify(message)}` });
     }
     return findings;
   }
@@ -81,8 +88,10 @@ function compareShapeAndCodes(expected: Expectation, actual: ObservedResponse, b
 /** Reads status, envelope shape and codes from a parsed body, whatever it looks like. */
 export function observe(status: number, body: unknown): ObservedResponse {
   if (isObject(body) && Array.isArray(body['data'])) {
-    const codes = body['data'].map((entry: unknown) => (isObject(entry) && typeof entry['code'] === 'string' ? entry['code'] : ''));
-    return { status, codes, shape: 'records' };
+    const entries: unknown[] = body['data'];
+    const codes = entries.map((entry) => (isObject(entry) && typeof entry['code'] === 'string' ? entry['code'] : ''));
+    const messages = [...new Set(entries.flatMap((entry) => (isObject(entry) && typeof entry['message'] === 'string' ? [entry['message']] : [])))];
+    return { status, codes, shape: 'records', ...(messages.length ? { messages } : {}) };
   }
   if (isObject(body) && typeof body['code'] === 'string') {
     const message = body['message'];

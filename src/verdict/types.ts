@@ -3,7 +3,23 @@
 import type { DocRef, Expectation, Product, ResponseShape } from '../catalog/index.ts';
 
 /** What a finding is about; renderers group and colour by it. */
-export type FindingKind = 'status' | 'code' | 'shape' | 'entries' | 'message' | 'schema' | 'body' | 'content-type' | 'transport' | 'sandbox';
+export type FindingKind =
+  | 'status'
+  | 'code'
+  | 'shape'
+  | 'entries'
+  | 'message'
+  | 'schema'
+  | 'body'
+  | 'content-type'
+  | 'transport'
+  | 'sandbox'
+  /** The answer does not echo its request (the id, key, name or time it must carry). */
+  | 'echo'
+  /** Two envelopes in one answer: a data[] answer with a top-level code or status, an error with data. */
+  | 'envelope'
+  /** A key no page documents: reported, counted, a failure only under --strict. */
+  | 'undocumented-key';
 
 /** One way a response broke (or could not be checked against) its documented contract. */
 export interface Finding {
@@ -14,6 +30,18 @@ export interface Finding {
   readonly path?: string;
   /** The ajv keyword that failed, for schema findings. */
   readonly keyword?: string;
+  /** For an echo: what the request sent (or the window it allows). */
+  readonly sent?: string;
+  /** For a message: the printed variants it may be. */
+  readonly expected?: string;
+  /** What came back, for echo and message findings. */
+  readonly got?: string;
+}
+
+/** How a verdict weighs what it finds: `strict` fails undocumented keys; `clockSkewMs` bounds time echoes (null: unchecked). */
+export interface VerdictPolicy {
+  readonly strict: boolean;
+  readonly clockSkewMs: number | null;
 }
 
 /**
@@ -76,6 +104,8 @@ export interface Verdict {
   readonly notChecked?: NotChecked;
   readonly exchange?: ExchangeExcerpt;
   readonly drift?: readonly DriftObservation[];
+  /** Parts of the answer no page fixes, so not checked, each with why ("message of LIMIT_EXCEEDED not checked (no page prints one)"). */
+  readonly unpinned?: readonly string[];
   /** How many times the request was sent again because the target throttled it (429 / TOO_MANY_REQUESTS). */
   readonly throttleRetries?: number;
   /** True when the case failed, then passed on a retry: reported as flaky, never silently passed. */

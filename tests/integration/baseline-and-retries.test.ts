@@ -33,6 +33,9 @@ describe('--baseline and --fail-on new', () => {
       expect(tolerant.stdout).toContain('0 new failures, 0 failing differently, 1 still failing, 0 fixed, 0 new cases, 0 removed');
       expect(tolerant.stdout).toContain('  ✗ crm › update-records › v8 › RECORD_LOCKED when the record is locked (known: in the baseline)');
       expect((await readSummary(second)).baseline?.entries.map((e) => e.change)).toEqual(['still-failing']);
+      // Known failures stay listed at the top of every report, marked as known.
+      expect(await readFile(join(second, 'report.html'), 'utf8')).toContain('RECORD_LOCKED when the record is locked (known: in the baseline)</h3>');
+      expect(await readFile(join(second, 'report.md'), 'utf8')).toContain('| crm › update-records › v8 › RECORD_LOCKED when the record is locked (known) |');
       const strict = await runCli(args, mockEnvironment(mock));
       expect(strict.code).toBe(1);
     } finally {

@@ -79,6 +79,60 @@ const breakages: Array<{ name: string; caseId: string; filter?: string; scope?: 
     breakage: editJson((b) => ({ data: (b['data'] as Json[]).slice(0, 1) })),
     reason: /expected 2 data\[\] entries \(one per record sent\), got 1/,
   },
+  {
+    name: 'a records answer with a top-level status and code beside data[]',
+    caseId: 'success-single',
+    breakage: editJson((b) => ({ ...b, status: 'error', code: 'INTERNAL_ERROR' })),
+    reason: /\/code: a data\[\] answer also carries a top-level code \("INTERNAL_ERROR"\): one envelope at a time/,
+  },
+  {
+    name: 'a success entry whose details.id names another record',
+    caseId: 'success-single',
+    breakage: editJson((b) => {
+      (firstEntry(b)['details'] as Json)['id'] = '3652397000000000001';
+      return b;
+    }),
+    reason: /\/data\/0\/details\/id must echo the URL's record_id: sent "\d+", got "3652397000000000001"/,
+  },
+  {
+    name: 'a bulk success entry answering the other record of the request (entries out of order)',
+    caseId: 'success-bulk',
+    filter: 'of a bulk update, in order',
+    breakage: editJson((b) => ({ data: [...(b['data'] as Json[])].reverse() })),
+    reason: /\/data\/0\/details\/id must echo the request's \/data\/0\/id: sent "\d+", got "\d+"/,
+  },
+  {
+    name: 'MANDATORY_NOT_FOUND naming another field than the one left out',
+    caseId: 'mandatory-not-found',
+    breakage: editJson((b) => {
+      ((b['data'] as Json[])[1]?.['details'] as Json)['api_name'] = 'Last_Name';
+      return b;
+    }),
+    reason: /\/data\/1\/details\/api_name must name the key the record sent at \/data\/1 left out: sent \["id"\], got "Last_Name"/,
+  },
+  {
+    name: 'a success whose Modified_Time is years before the request',
+    caseId: 'success-single',
+    breakage: editJson((b) => {
+      (firstEntry(b)['details'] as Json)['Modified_Time'] = '2020-01-01T00:00:00+00:00';
+      return b;
+    }),
+    reason: /\/data\/0\/details\/Modified_Time must be the time of the request \(.*clock skew 300 s, --clock-skew\): got "2020-01-01T00:00:00\+00:00"/,
+  },
+  {
+    name: 'a Contracts success naming another contract type than the URL',
+    caseId: 'success',
+    scope: ['--product', 'contracts'],
+    breakage: editJson((b) => ({ ...b, apiName: 'Another_Type' })),
+    reason: /\/apiName must echo the URL's apiName: sent "[^"]+", got "Another_Type"/,
+  },
+  { name: 'a JSON body sent without any Content-Type header', caseId: 'success-single', breakage: (r) => ({ ...r, contentType: null }), reason: /no Content-Type header on a body \(expected application\/json\)/ },
+  {
+    name: 'a message no page prints',
+    caseId: 'no-permission',
+    breakage: editJson((b) => ({ ...b, message: 'totally different words' })),
+    reason: /\/message: expected the printed message of NO_PERMISSION \("permission denied to update"\), got "totally different words"/,
+  },
   { name: 'a 4xx turned 200', caseId: 'invalid-module', filter: 'module name is wrong', breakage: (r) => ({ ...r, status: r.status === 400 ? 200 : r.status }), reason: /expected HTTP 400, got 200/ },
 ];
 
@@ -106,6 +160,30 @@ describe('a server that breaks the contract', () => {
       }
     });
   }
+
+  it('reports a key no page documents without failing, and fails on it under --strict', async () => {
+    const proxy = await startBreakingProxy(
+      mock.url,
+      editJson((b) => {
+        firstEntry(b)['zia_score'] = 0.9;
+        return b;
+      }),
+    );
+    try {
+      const args = ['--endpoint', 'update-records', '--api-version', 'v2.1', '--base-url', proxy.url, '--case', 'success-single'];
+      const lenient = await runCli([...args, '--out', await mkdtemp(join(tmpdir(), 'zoho-undocumented-'))], mockEnvironment(mock));
+      expect(lenient.code, lenient.stdout + lenient.stderr).toBe(0);
+      expect(lenient.stdout).toMatch(/Undocumented keys \(1; failures only under --strict\):\n {2}\? .*: \/data\/0\/zia_score\n/);
+      const out = await mkdtemp(join(tmpdir(), 'zoho-strict-'));
+      const strict = await runCli([...args, '--strict', '--out', out], mockEnvironment(mock));
+      expect(strict.code, strict.stdout + strict.stderr).toBe(1);
+      const summary = JSON.parse(await readFile(join(out, 'summary.json'), 'utf8')) as RunSummary;
+      expect(summary.undocumentedKeys).toBe(1);
+      expect(summary.verdicts.find((v) => v.outcome === 'fail')?.reason).toBe('/data/0/zia_score: a key no page documents');
+    } finally {
+      await proxy.close();
+    }
+  });
 
   it('passes the same cases through an honest proxy (so the failures above come from the breakage)', async () => {
     const proxy = await startBreakingProxy(mock.url, (r) => r);

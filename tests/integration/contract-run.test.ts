@@ -38,7 +38,7 @@ describe('a full contract run against the embedded mock', () => {
     expect(summary.coverage.totals.withCase).toBe(summary.coverage.totals.documented);
     expect(summary.drift.length).toBeGreaterThan(10);
     const locked = summary.verdicts.find((v) => v.caseId === 'record-locked' && v.version === 'v2.1');
-    expect(locked?.actual).toEqual({ status: 202, codes: ['RECORD_LOCKED'], shape: 'records' });
+    expect(locked?.actual).toEqual({ status: 202, codes: ['RECORD_LOCKED'], shape: 'records', messages: ['cannot update record that is not approved yet'] });
     expect(locked?.drift).toEqual([{ drift: 'crm-update-records/record-locked-status', variant: 1 }]);
   });
 

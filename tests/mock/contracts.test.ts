@@ -21,7 +21,7 @@ describe('PUT {contracts}/api/v1/admin/contracttypes/{apiName}', () => {
 
   it('answers the sample\'s UPDATE method with INVALID_REQUEST_METHOD 400 in the Zoho envelope', async () => {
     const res = await put(token('access_token'), undefined, 'UPDATE');
-    expect([res.status, res.json]).toEqual([400, { code: 'INVALID_REQUEST_METHOD', details: {}, message: 'The http request method type is not a valid one', status: 'error' }]);
+    expect([res.status, res.json]).toEqual([400, { code: 'INVALID_REQUEST_METHOD', details: {}, message: 'The HTTP request method is not a valid one.', status: 'error' }]);
   });
 
   it('answers scope, permission, privilege and URL problems with their documented statuses', async () => {

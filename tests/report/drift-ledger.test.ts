@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { catalog, listDrift, updateRecords } from '../../src/catalog/index.ts';
-import { buildDriftLedger, renderDriftMarkdown } from '../../src/report/index.ts';
+import { buildDriftLedger, renderDriftMarkdown, renderHtml, summariseRun } from '../../src/report/index.ts';
 import type { Verdict } from '../../src/verdict/index.ts';
 
 const point = listDrift([updateRecords]).find((p) => p.id === 'crm-update-records/record-locked-status');
@@ -53,5 +53,14 @@ describe('drift ledger of the whole catalog', () => {
     expect(section('crm-update-record-locking-information/openapi-scope')).toContain('ZohoCRM.settings.record_locking_configurations.ALL');
     expect(section('crm-update-records/openapi-statuses')).toContain('crm-oas/record.json § paths["/crm/v8/{module_api_name}"].put.responses');
     expect(section('crm-update-record-locking-information/lockable-modules')).toContain('crm-oas/record_locking.json § components.parameters.module_name.schema.enum');
+  });
+});
+
+describe('drift in the HTML report', () => {
+  it('marks each variant with the cases expecting it where cases expect different variants', () => {
+    const summary = summariseRun({ runId: 'drift-html', startedAt: new Date(0), finishedAt: new Date(1000), target: { kind: 'mock', name: 'mock' }, endpoints: [updateRecords], driftPoints: listDrift([updateRecords]), collectionsCommit: 'abc1234' }, []);
+    const html = renderHtml(summary).map((a) => a.content).join('');
+    expect(html).toContain('— expected by invalid-data-id');
+    expect(html).toContain('— expected by invalid-data-body');
   });
 });

@@ -7,6 +7,8 @@ import type { AddressInfo } from 'node:net';
 export interface ProxiedResponse {
   status: number;
   body: string;
+  /** The Content-Type sent back: JSON when absent, no header at all when null. */
+  contentType?: string | null;
 }
 
 /** The request that produced the response, for breakages that pick their victims. */
@@ -41,7 +43,7 @@ export async function startBreakingProxy(
     const upstreamResponse = await fetch(`${upstream}${req.url ?? '/'}`, { method, headers, ...(chunks.length ? { body: Buffer.concat(chunks) } : {}) });
     if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
     const broken = breakage({ status: upstreamResponse.status, body: await upstreamResponse.text() }, { method, path: req.url ?? '/', headers });
-    res.writeHead(broken.status, { 'content-type': 'application/json;charset=utf-8' });
+    res.writeHead(broken.status, broken.contentType === null ? {} : { 'content-type': broken.contentType ?? 'application/json;charset=utf-8' });
     res.end(broken.body);
   };
   // A client that hangs up mid-request (a killed run) is no fault of the proxy's: its answer is dropped.

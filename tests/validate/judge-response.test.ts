@@ -12,7 +12,7 @@ describe('judgeResponse', () => {
   it('finds nothing when status, shape and codes match', () => {
     const { findings, actual } = judgeResponse(records(202, 'RECORD_LOCKED'), { status: 202, body: body({ data: [entry('RECORD_LOCKED')] }) }, noSchemaErrors);
     expect(findings).toEqual([]);
-    expect(actual).toEqual({ status: 202, codes: ['RECORD_LOCKED'], shape: 'records' });
+    expect(actual).toEqual({ status: 202, codes: ['RECORD_LOCKED'], shape: 'records', messages: ['m'] });
   });
 
   it('reports a 202 turned 200 as a status finding', () => {

@@ -11,7 +11,9 @@ export const lockingEchoes = {
   entriesFor: '/data',
   rules: [
     { shape: 'records', codes: ['SUCCESS'], at: '/details/id', echo: { kind: 'value', from: [{ param: 'record_locking_id' }] }, doc: { page: PAGE, section: 'Sample Response: details.id is the lock id' } },
+    // Per record or top-level (drift point crm-update-record-locking-information/missing-reason): either names the key left out.
     { shape: 'records', codes: ['MANDATORY_NOT_FOUND'], at: '/details/api_name', echo: { kind: 'key-left-out', record: '/data/{i}', keys: ['Locked_Reason__s'] }, doc: { page: PAGE, section: 'Input JSON Keys: Locked_Reason__s string, mandatory' } },
+    { shape: 'error', codes: ['MANDATORY_NOT_FOUND'], at: '/details/api_name', echo: { kind: 'key-left-out', record: '/data/{i}', keys: ['Locked_Reason__s'] }, doc: { page: PAGE, section: 'Input JSON Keys: Locked_Reason__s string, mandatory' } },
   ],
 } satisfies EchoRules;
 

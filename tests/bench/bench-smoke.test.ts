@@ -20,7 +20,7 @@ interface BenchResult {
 
 function runBench(out: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('VITEST')));
-  const env = { ...inherited, BENCH_REPEATS: '1', BENCH_SIZES: '20,40', BENCH_LOAD_SECONDS: '1', BENCH_WARMUP: '0', BENCH_OUT: out };
+  const env = { ...inherited, BENCH_REPEATS: '1', BENCH_SIZES: '20,40', BENCH_LOAD_SECONDS: '1', BENCH_WARMUP: '0', BENCH_OUT: out, BENCH_LIVE_LATENCY: '50' };
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'run.ts')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
@@ -38,6 +38,8 @@ describe('npm run bench', () => {
     const result = await runBench(out);
     expect(result.code, result.stderr).toBe(0);
     for (const label of ['A vs B:', 'A vs C:', 'D 10k vs 1k:', 'E mock vs bare:']) expect(result.stdout).toContain(label);
+    // F: the live rehearsal's ratio to its calls' critical path, on a line of its own.
+    expect(result.stdout).toMatch(/^F live rehearsal vs its calls' critical path: \d+\.\d\dx \(target <= 1\.25x\)$/m);
     const [file] = await readdir(out);
     const bench = JSON.parse(await readFile(join(out, file ?? ''), 'utf8')) as BenchResult;
     expect(bench.cases).toBeGreaterThan(100);
@@ -49,6 +51,6 @@ describe('npm run bench', () => {
     // The mock A to D used is measured beside the fresh one, and printed.
     expect(bench.e.afterRuns.rps).toBeGreaterThan(0);
     expect(result.stdout).toContain('the mock A to D used, after those runs:');
-    expect(Object.keys(bench.ratios).sort()).toEqual(['aFasterThanB', 'aOverFloorC', 'aOverFloorSteady', 'mockOverBare', 'rss10kOver1k']);
+    expect(Object.keys(bench.ratios).sort()).toEqual(['aFasterThanB', 'aOverFloorC', 'aOverFloorSteady', 'liveOverCriticalPath', 'mockOverBare', 'rss10kOver1k']);
   });
 });

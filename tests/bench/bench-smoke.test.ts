@@ -33,7 +33,7 @@ function runBench(out: string): Promise<{ code: number | null; stdout: string; s
 }
 
 describe('npm run bench', () => {
-  it('measures A to E side by side, prints the ratios and writes them as JSON', async () => {
+  it('measures A to F side by side, prints the ratios and writes them as JSON', async () => {
     const out = await mkdtemp(join(tmpdir(), 'zoho-bench-'));
     const result = await runBench(out);
     expect(result.code, result.stderr).toBe(0);
@@ -52,5 +52,5 @@ describe('npm run bench', () => {
     expect(bench.e.afterRuns.rps).toBeGreaterThan(0);
     expect(result.stdout).toContain('the mock A to D used, after those runs:');
     expect(Object.keys(bench.ratios).sort()).toEqual(['aFasterThanB', 'aOverFloorC', 'aOverFloorSteady', 'liveOverCriticalPath', 'mockOverBare', 'rss10kOver1k']);
-  });
+  }, 600_000); // the whole bench, F's live rehearsal included, on a shared machine
 });

@@ -1,4 +1,5 @@
-// npm run bench: A (our harness) vs B (plain newman CLI) vs C (fetch + ajv floor), D (memory 1k vs 10k), E (mock vs bare server).
+// npm run bench: A (our harness) vs B (plain newman CLI) vs C (fetch + ajv floor), D (memory 1k vs 10k), E (mock vs bare
+// server), F (a live rehearsal at a Professional org's limit vs its calls' critical path, bench/live-rehearsal.ts).
 
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
@@ -9,6 +10,7 @@ import { build } from 'esbuild';
 import { catalog } from '../src/catalog/index.ts';
 import { collectionPath } from '../src/generate/index.ts';
 import { HARNESS_HEAP_MB } from '../src/harness/index.ts';
+import { measureLiveRehearsal, printLiveRehearsal } from './live-rehearsal.ts';
 import { outputOf, spread, timeProcess, type Spread } from './measure.ts';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -16,6 +18,8 @@ const REPEATS = Number(process.env['BENCH_REPEATS'] ?? 3);
 const LOAD_SECONDS = Number(process.env['BENCH_LOAD_SECONDS'] ?? 3);
 const SIZES = (process.env['BENCH_SIZES'] ?? '1000,10000').split(',').map(Number);
 const WARM_UP = process.env['BENCH_WARMUP'] !== '0';
+/** F's latency per call, in milliseconds (300, as over the network; a test lowers it). */
+const LIVE_LATENCY_MS = Number(process.env['BENCH_LIVE_LATENCY'] ?? 300);
 /** Where the JSON result goes (a test points it at a temporary folder). */
 const OUT_DIR = process.env['BENCH_OUT'] ?? join(ROOT, 'reports', 'bench');
 const node = process.execPath;
@@ -93,10 +97,13 @@ async function main(): Promise<void> {
     }
     process.stderr.write('load test of the mock and of a bare server...\n');
     const e = await loadTest(mockUrl, variables);
+    process.stderr.write('live rehearsal against a Professional org with latency...\n');
+    const f = await measureLiveRehearsal(ROOT, REPEATS, WARM_UP, LIVE_LATENCY_MS);
     print(cases, a, b, c, memory, e);
+    for (const line of printLiveRehearsal(f)) console.log(line);
     await mkdir(OUT_DIR, { recursive: true });
     const file = join(OUT_DIR, `${new Date().toISOString().slice(0, 10)}.json`);
-    await writeFile(file, `${JSON.stringify({ cases, repeats: REPEATS, a, b, c, memory, e, ratios: ratios(a, b, c, memory, e) }, null, 2)}\n`);
+    await writeFile(file, `${JSON.stringify({ cases, repeats: REPEATS, a, b, c, memory, e, f, ratios: { ...ratios(a, b, c, memory, e), liveOverCriticalPath: f.ratio } }, null, 2)}\n`);
     console.log(`\nwritten to ${file}`);
   } finally {
     mock.kill('SIGINT');

@@ -2,7 +2,7 @@
 
 import { join } from 'node:path';
 import { ExitCode, UsageError, type ExitCodeValue } from '../errors.ts';
-import { deleteFixtures, ledgersWithLeftovers, leftovers, readLedger, readLiveConfig, refreshAccessToken, writeLedger, type FixtureLedger } from '../live/index.ts';
+import { createOrgClient, deleteFixtures, ledgersWithLeftovers, leftovers, readLedger, readLiveConfig, refreshAccessToken, writeLedger, type FixtureLedger } from '../live/index.ts';
 import { cleanupOptionTable } from './option-table.ts';
 import { parseOptions, renderHelp } from './parse-args.ts';
 
@@ -25,7 +25,8 @@ export async function commandCleanup(args: readonly string[], root: string, env:
   let remaining = 0;
   for (const { dir, ledger } of targets) {
     const todo = leftovers(ledger);
-    const deleted = await deleteFixtures({ apiDomain: ledger.apiDomain, accessToken: token.accessToken, version: 'v8' }, todo);
+    // The org's edition (and so its concurrency limit) is not read here: the lowest edition's limit is safe everywhere.
+    const deleted = await deleteFixtures(createOrgClient({ apiDomain: ledger.apiDomain, accessToken: token.accessToken, limit: 5 }), todo);
     const updated: FixtureLedger = { ...ledger, deleted: [...ledger.deleted, ...deleted] };
     await writeLedger(dir, updated);
     remaining += leftovers(updated).length;

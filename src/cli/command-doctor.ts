@@ -3,7 +3,8 @@
 import { catalog, hostVariable } from '../catalog/index.ts';
 import { ContractSuiteError, ExitCode, type ExitCodeValue } from '../errors.ts';
 import { probeTarget } from '../harness/index.ts';
-import { readLiveConfig, refreshAccessToken } from '../live/index.ts';
+import { createOrgClient, readLiveConfig, refreshAccessToken } from '../live/index.ts';
+import { describeCases } from './describe-cases.ts';
 import { catalogOptionTable } from './option-table.ts';
 import { parseOptions, renderHelp } from './parse-args.ts';
 
@@ -34,6 +35,9 @@ export async function commandDoctor(args: readonly string[], env: Readonly<Recor
     if (reach !== 'reachable') problems += 1;
     print(`${product}: host ${host ?? '-'} (${reach}); scopes needed: ${needed}; ${scopeLine}`);
   }
+  // What this org can run, read from its metadata before anything is written (doctor writes nothing).
+  const client = createOrgClient({ apiDomain, accessToken: token.accessToken, limit: 5 });
+  for (const line of await describeCases(client, env)) print(line);
   print(problems === 0 ? 'doctor: ready for --target live' : `doctor: ${problems} problem(s) above`);
   return problems === 0 ? ExitCode.passed : ExitCode.unreachable;
 }

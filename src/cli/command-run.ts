@@ -5,7 +5,7 @@ import { catalog, selectCases, type Selection } from '../catalog/index.ts';
 import { ConfigError, ExitCode, NothingSelectedError, UsageError, type ExitCodeValue } from '../errors.ts';
 import { DEFAULT_CLOCK_SKEW_MS } from '../validate/index.ts';
 import { liveTarget, probeTarget, urlTarget, type Target } from '../harness/index.ts';
-import { readLiveConfig, refreshAccessToken, startReplayServer, startTokenBroker } from '../live/index.ts';
+import { readLiveConfig, refreshAccessToken, startReplayServer, startTokenBroker, type AccessToken } from '../live/index.ts';
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { assertWritable, publishLatest, readBaseline, renderTerminal, type RunSummary } from '../report/index.ts';
@@ -58,16 +58,18 @@ export async function commandRun(args: readonly string[], cli: CliEnvironment): 
   const closers: Array<() => Promise<void>> = [];
   const target = await resolveTarget(options, cli.env, cli.print, closers, beforeRequests);
   await beforeRequests();
-  const run = (runTarget: Target | undefined) => runContract({
+  const flagConcurrency = options.concurrency === undefined ? undefined : parsePositiveInteger(options.concurrency, 'concurrency', 2);
+  const run = (runTarget: Target | undefined, liveConcurrency?: number, onCaseCalls?: (calls: number) => void) => runContract({
     root: cli.root,
     selections,
     ...(runTarget ? { target: runTarget } : {}),
     runId,
     outDir,
-    // newman runs in flight over all collections. The embedded mock answers in microseconds: two runs keep both cores
-    // busy (one, three and four measured the same). Remote targets get 4, to overlap network latency (under a live
-    // org's cap of 5).
-    concurrency: parsePositiveInteger(options.concurrency, 'concurrency', target ? 4 : 2),
+    // newman runs in flight over all collections, each sending one request at a time. The embedded mock answers in
+    // microseconds: two runs keep both cores busy (one, three and four measured the same). Remote targets get 4, to
+    // overlap network latency; a live org, its edition's concurrency limit (live-fixtures.ts).
+    concurrency: liveConcurrency ?? flagConcurrency ?? (target ? 4 : 2),
+    ...(onCaseCalls ? { onCaseCalls } : {}),
     timeoutMs: parsePositiveInteger(options.timeout, 'timeout', 30_000),
     bail: options.bail ?? false,
     retries: options.retries === undefined ? 0 : parsePositiveInteger(options.retries, 'retries', 1),
@@ -85,7 +87,9 @@ export async function commandRun(args: readonly string[], cli: CliEnvironment): 
   });
   let summary: RunSummary;
   try {
-    summary = target?.kind === 'live' ? await withLiveFixtures(target, runId, outDir, cli.print, run) : await run(target);
+    summary = target?.kind === 'live'
+      ? await withLiveFixtures({ target, runId, outDir, selections, env: cli.env, print: cli.print, ...(flagConcurrency ? { concurrency: flagConcurrency } : {}) }, run)
+      : await run(target);
   } finally {
     for (const close of closers) await close();
   }
@@ -191,13 +195,18 @@ async function resolveLiveTarget(env: CliEnvironment['env'], allowProduction: bo
     throw new UsageError('ZOHO_ENVIRONMENT is production: a live run creates and updates records there', 'point it at a sandbox or developer org, or pass --allow-production');
   }
   await beforeRequests();
-  const token = await refreshAccessToken(config);
+  // The run's token and each persona's, refreshed once each for the whole run (side by side: separate refresh tokens).
+  const [token, ...personaTokens] = await Promise.all([refreshAccessToken(config), ...config.personas.map((p) => refreshAccessToken(p))]);
+  const personas = Object.fromEntries(config.personas.map((p, i) => [p.variable, { initial: personaTokens[i] as AccessToken, refresh: () => refreshAccessToken(p) }]));
   // Workers whose token is rejected mid-run (expired) ask this broker; it refreshes once for all of them.
-  const broker = await startTokenBroker(token, () => refreshAccessToken(config));
+  const broker = await startTokenBroker(token, () => refreshAccessToken(config), Date.now, personas);
   closers.push(() => broker.close());
   const apiDomain = config.apiDomainOverridden ? config.apiDomain : (token.apiDomain ?? config.apiDomain);
-  print(`Live run: ${config.environment} org in data centre ${config.dataCentre}, API ${apiDomain}${config.contractsDomain ? `, Contracts ${config.contractsDomain}` : ''} (one token refresh for the whole run)`);
-  return liveTarget({ name: `${config.environment}@${new URL(apiDomain).host}`, apiDomain, ...(config.contractsDomain ? { contractsDomain: config.contractsDomain } : {}), accessToken: token.accessToken, tokenBroker: broker.url, tokenExpiresAt: token.expiresAt, env });
+  print(`Live run: ${config.environment} org in data centre ${config.dataCentre}, API ${apiDomain}${config.contractsDomain ? `, Contracts ${config.contractsDomain}` : ''} (one token refresh for the whole run${config.personas.length ? `, one per persona: ${config.personas.length}` : ''})`);
+  return liveTarget({
+    name: `${config.environment}@${new URL(apiDomain).host}`, apiDomain, ...(config.contractsDomain ? { contractsDomain: config.contractsDomain } : {}), accessToken: token.accessToken, tokenBroker: broker.url, tokenExpiresAt: token.expiresAt,
+    personaTokens: Object.fromEntries(Object.entries(personas).map(([variable, p]) => [variable, p.initial])), env,
+  });
 }
 
 /** The exact test names of the selected cases, for vitest's name filter. */

@@ -68,6 +68,12 @@ async function main(argv: readonly string[]): Promise<ExitCodeValue | 130 | 143>
       const env = loadEnvironment(envFile ?? join(ROOT, '.env'), process.env, envFile !== undefined);
       return (await import('./command-doctor.ts')).commandDoctor(withoutOption(args, '--dotenv'), env, print);
     }
+    case 'auth': {
+      // The file auth writes into must exist only once it does: read it if it is there.
+      const envFile = optionValue(args, '--dotenv') ?? join(ROOT, '.env');
+      const env = loadEnvironment(envFile, process.env);
+      return (await import('./command-auth.ts')).commandAuth(args, envFile, env, print);
+    }
     case 'cleanup': {
       const envFile = optionValue(args, '--dotenv');
       const env = loadEnvironment(envFile ?? join(ROOT, '.env'), process.env, envFile !== undefined);

@@ -19,7 +19,7 @@ export const runOptionTable = {
   record: { type: 'boolean', help: 'save every exchange (redacted) as a cassette in <report>/cassettes/' },
   cassettes: { type: 'string', value: '<dir>', help: 'with --target replay: the cassettes/ folder of a --record run' },
   'base-url': { type: 'string', value: '<url>', help: 'send every request to this base URL (implies --target url; tokens from ZOHO_* variables)' },
-  concurrency: { type: 'string', value: '<n>', help: 'newman runs in flight at once over the whole run (default 2 against the mock, 4 otherwise)' },
+  concurrency: { type: 'string', value: '<n>', help: "newman runs in flight at once over the whole run (default 2 against the mock, 4 against a url; live: the org edition's limit, at most n; 5 when unknown)" },
   timeout: { type: 'string', value: '<ms>', help: 'per-request timeout in milliseconds (default 30000)' },
   bail: { type: 'boolean', help: 'stop after the first failing case' },
   shard: { type: 'string', value: '<k/n>', help: 'run shard k of n (vitest sharding; a blob for `merge` is written to the report folder)' },
@@ -64,6 +64,16 @@ export const cleanupOptionTable = {
   help: { type: 'boolean', help: 'show this help' },
 } as const satisfies Record<string, OptionSpec>;
 
+/** Options of `contract auth`. */
+export const authOptionTable = {
+  scopes: { type: 'boolean', help: 'print the scopes to request for the Self Client grant code (the union the catalog and live mode need)' },
+  'grant-code': { type: 'string', value: '<code>', help: "exchange this Self Client grant code at the data centre's accounts server for a refresh token" },
+  'write-env': { type: 'boolean', help: 'store the refresh token in .env (or the --dotenv file); it is never printed' },
+  persona: { type: 'string', value: '<name>', help: 'store it as this persona\'s ZOHO_REFRESH_TOKEN_<PERSONA> (e.g. without-scope)' },
+  dotenv: { type: 'string', value: '<path>', help: 'read the client from, and write the token to, this file instead of ./.env' },
+  help: { type: 'boolean', help: 'show this help' },
+} as const satisfies Record<string, OptionSpec>;
+
 /** Options of `contract import <file>`. */
 export const importOptionTable = {
   json: { type: 'boolean', help: 'print the checks as JSON' },
@@ -86,6 +96,7 @@ export const commandTable = {
   mock: 'run the embedded mock alone and print the ZOHO_... values it accepts',
   cleanup: 'delete the fixtures a killed live run left behind (--run-id <id> or --all-tagged)',
   doctor: 'check live configuration, token refresh, scopes and reachability; runs no case',
+  auth: 'print the scopes to request (--scopes), or exchange a Self Client grant code for a refresh token (--grant-code)',
   drift: 'print the ledger of contradictions in the doc pages (Markdown)',
   coverage: 'print the coverage matrix: every documented code, its case, schema, mock and live',
   import: "check a Postman collection's saved examples against the catalog and schemas (import <file>)",

@@ -42,6 +42,8 @@ export interface ContractRunRequest {
   readonly terminalReporter: 'default' | 'dot' | 'verbose';
   /** The verdict thread, when the CLI started it ahead of the run (it has been loading newman meanwhile). */
   readonly thread?: PendingVerdictThread;
+  /** Told how many requests the cases sent (resends and throttle retries included), once they are all sent. */
+  readonly onCaseCalls?: (calls: number) => void;
 }
 
 /** Runs the suite; throws ContractSuiteError when vitest could not run it at all. */
@@ -130,6 +132,7 @@ export async function runContract(request: ContractRunRequest): Promise<RunSumma
     request.signal?.removeEventListener('abort', cancel);
     // A harness file that failed outside its tests (a hook, an import) is a crash, never a contract failure.
     const crashes = [...vitest.state.getUnhandledErrors(), ...vitest.state.getFiles().flatMap((file) => suiteErrors(file))];
+    if (request.onCaseCalls) request.onCaseCalls(await sentRequests(thread.url));
     const threadFailure = thread.failure();
     if (threadFailure) throw new RunCrashedError(`the verdict thread failed mid-run (report written to ${request.outDir})`, threadFailure);
     const summary = summaryReporter.summary;
@@ -144,6 +147,14 @@ export async function runContract(request: ContractRunRequest): Promise<RunSumma
     const { vitest, thread } = started;
     await Promise.all([vitest?.close(), thread ? thread.close() : served.then((t) => t.close(), () => undefined), mock?.close()]);
   }
+}
+
+/** The requests the verdict service sent over the run (its GET /stats). */
+async function sentRequests(serviceUrl: string): Promise<number> {
+  const answer = await fetch(`${serviceUrl}/stats`, { signal: AbortSignal.timeout(10_000) }).catch(() => undefined);
+  const stats: unknown = await answer?.json().catch(() => undefined);
+  const sent = typeof stats === 'object' && stats !== null ? (stats as { sent?: unknown }).sent : undefined;
+  return typeof sent === 'number' ? sent : 0;
 }
 
 function compare(a: string, b: string): number {

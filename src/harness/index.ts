@@ -1,4 +1,5 @@
-// Public door of the harness: targets, newman runs of a collection, Node-side verdicts. Knows nothing of vitest.
+// Public door of the harness: targets, newman runs of a collection (through the newman seam), Node-side verdicts, the
+// verdict service, and the contract project's settings as plain data (it imports nothing of vitest).
 
 export { loadCollection } from './load-collection.ts';
 export { probeTarget } from './probe-target.ts';

@@ -40,6 +40,8 @@ export interface CollectionRun {
   readonly sandboxTests?: boolean;
   /** Called with every final exchange (full, unredacted: the caller redacts before writing), e.g. to record cassettes. */
   readonly onExchange?: (caseId: string, exchange: Exchange) => void | Promise<void>;
+  /** Told how many requests each newman run sent (first sends, resends and throttle retries alike). */
+  readonly onSent?: (count: number) => void;
   /** --strict and --clock-skew; the defaults when absent. */
   readonly policy?: VerdictPolicy;
 }
@@ -87,7 +89,8 @@ export async function streamCollections(runs: readonly CollectionRun[], onVerdic
   const pool = first.pool ?? createRunPool(first.concurrency ?? 4);
   const groups = first.sandboxTests ? runs.map((run) => runnable.filter((r) => r.run === run)) : [runnable];
   await Promise.all(
-    groups.flatMap((group) => splitUnits(group, pool.limit, first.unitSize)).map(async (unit) => {
+    // A live org answers in hundreds of milliseconds, not microseconds: every slot of its concurrency limit gets a unit.
+    groups.flatMap((group) => splitUnits(group, pool.limit, first.unitSize ?? (first.target.kind === 'live' ? Math.ceil(group.length / pool.limit) : undefined))).map(async (unit) => {
       const done = await pool.run(() => runUnit(unit));
       if (done === undefined) for (const { testCase, emit } of unit) await emit(testCase, INTERRUPTED);
     }),
@@ -155,11 +158,13 @@ async function runUnit(unit: readonly Runnable[]): Promise<true> {
     judged.add(itemId);
     emitted.push(judge(runnable, exchange, sandboxFailures));
   };
-  const send = (part: readonly Runnable[], first = false): Promise<RunOutput> =>
-    runNewman({
+  const send = (part: readonly Runnable[], first = false): Promise<RunOutput> => {
+    head.run.onSent?.(part.length);
+    return runNewman({
       collection, items: part.map((r) => forTarget(r.run, r.item.json)), target, timeoutMs: head.run.timeoutMs ?? 30_000, sandboxTests: head.run.sandboxTests ?? false,
       ...(first ? { onItem } : {}),
     });
+  };
   const { exchanges, sandboxFailures } = await send(unit, true);
   await Promise.all(emitted);
   const rest = unit.filter((r) => !judged.has(r.item.id));
@@ -168,7 +173,7 @@ async function runUnit(unit: readonly Runnable[]): Promise<true> {
   };
   // Live: the org said INVALID_TOKEN (expired mid-run): get the run's fresh token once and send those requests again.
   const rejected = rest.filter((r) => isRejected(r, exchanges.get(r.item.id)));
-  const renewed = rejected.length > 0 ? await renewRejected(target) : undefined;
+  const renewed = rejected.length > 0 ? await renewRejected(target, [...new Set(rejected.map((r) => tokenVariable(r.testCase)))]) : undefined;
   if (renewed) {
     target = renewed;
     merge(await send(rejected));
@@ -195,6 +200,11 @@ function policyFor(run: CollectionRun): VerdictPolicy {
 /** The org rejected the run's token (expired mid-run), and the case did not document that rejection. */
 function isRejected({ testCase }: Runnable, exchange: Exchange | undefined): boolean {
   return !(testCase.expect.shape === 'error' && testCase.expect.code === 'INVALID_TOKEN') && isRejectedToken(exchange?.response);
+}
+
+/** The variable whose token the case's request carries (the run's own unless it authenticates as a persona). */
+function tokenVariable(testCase: Case): string {
+  return 'token' in testCase.request.auth ? testCase.request.auth.token : 'access_token';
 }
 
 /** Throttled, and the case did not document the throttle: sent again after the wait. */
@@ -228,6 +238,9 @@ function whyNotSent(testCase: Case, item: CollectionItem, target: Target, key: s
     return { kind: 'not-checked', reason: 'no recorded exchange for this case', cause: 'no-recording', fix: 'record it with a --record run that checks this case, or narrow the selection' };
   }
   if (!testCase.provocable.includes(reach)) return { kind: 'not-applicable', reason: `${target.kind} cannot provoke it (${testCase.provocable.join(' and ')} only)` };
+  // Live: what this org cannot give (a module, a field, a fixture it refused), read from its metadata before the run.
+  const notApplicable = target.notApplicable?.[key];
+  if (notApplicable) return { kind: 'not-applicable', reason: `not applicable to this org: ${notApplicable}` };
   const known = new Set([...Object.keys(target.variables), 'api_domain']);
   const missing = referencedVariables(JSON.stringify(item.json)).filter((v) => !known.has(v));
   if (missing.length === 0) return undefined;

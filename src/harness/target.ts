@@ -19,6 +19,10 @@ export interface Target {
   readonly tokenBroker?: string;
   /** When the access token expires (epoch ms): a collection that would start within a minute of it asks the broker first. */
   readonly tokenExpiresAt?: number;
+  /** The same for each persona token the broker holds (variable -> epoch ms). */
+  readonly tokenExpiries?: Readonly<Record<string, number>>;
+  /** Live: cases this org cannot run (`product/endpoint/version/caseId` -> why), reported not applicable, never sent. */
+  readonly notApplicable?: Readonly<Record<string, string>>;
   /** Replay: the cases that have a recorded exchange (`product/endpoint/version/caseId`); the others are not checked (or not applicable, for mock-only cases). */
   readonly recorded?: readonly string[];
 }
@@ -62,12 +66,17 @@ export function urlTarget(baseUrl: string, env: Readonly<Record<string, string |
 }
 
 /** A live org: the access token the run refreshed once, the hosts live mode resolved, fixture ids and extra tokens from ZOHO_* values. */
-export function liveTarget(input: { name: string; apiDomain: string; contractsDomain?: string; accessToken: string; tokenBroker?: string; tokenExpiresAt?: number; env: Readonly<Record<string, string | undefined>> }): Target {
+export function liveTarget(input: { name: string; apiDomain: string; contractsDomain?: string; accessToken: string; tokenBroker?: string; tokenExpiresAt?: number; personaTokens?: Readonly<Record<string, { accessToken: string; expiresAt: number }>>; env: Readonly<Record<string, string | undefined>> }): Target {
   const variables = variablesFromEnvironment(input.env);
   for (const name of ['client_id', 'client_secret', 'refresh_token', 'data_centre', 'environment', 'accounts_url', 'contracts_url']) delete variables[name];
+  for (const name of Object.keys(variables)) if (/^(refresh_token|client_id|client_secret)_/.test(name)) delete variables[name];
   variables['access_token'] = input.accessToken;
+  // A persona's refreshed token wins over a static ZOHO_TOKEN_* value (which expires within the hour).
+  for (const [variable, token] of Object.entries(input.personaTokens ?? {})) variables[variable] = token.accessToken;
+  const tokenExpiries = Object.fromEntries(Object.entries(input.personaTokens ?? {}).map(([variable, token]) => [variable, token.expiresAt]));
   if (input.contractsDomain) variables['contracts_domain'] = input.contractsDomain;
-  const secrets = [...secretsOf(variables), ...['ZOHO_CLIENT_SECRET', 'ZOHO_REFRESH_TOKEN', 'ZOHO_CLIENT_ID'].map((k) => input.env[k] ?? '').filter(Boolean)];
+  const credentials = Object.keys(input.env).filter((k) => /^ZOHO_(CLIENT_SECRET|REFRESH_TOKEN|CLIENT_ID)(_|$)/.test(k));
+  const secrets = [...secretsOf(variables), ...credentials.map((k) => input.env[k] ?? '').filter(Boolean)];
   return {
     kind: 'live',
     name: input.name,
@@ -76,6 +85,7 @@ export function liveTarget(input: { name: string; apiDomain: string; contractsDo
     secrets,
     ...(input.tokenBroker ? { tokenBroker: input.tokenBroker } : {}),
     ...(input.tokenExpiresAt ? { tokenExpiresAt: input.tokenExpiresAt } : {}),
+    ...(Object.keys(tokenExpiries).length > 0 ? { tokenExpiries } : {}),
   };
 }
 

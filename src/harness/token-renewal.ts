@@ -1,27 +1,36 @@
-// Live tokens: renewed before a collection starts when close to expiry, and once more when the org rejects one mid-run.
+// Live tokens (the run's own and each persona's): renewed before a collection starts when close to expiry, and once
+// more when the org rejects one mid-run.
 
 import type { Target } from './target.ts';
 
-/** Tokens a live run renewed mid-run, by broker URL: later collections in this process start with the fresh one. */
-const renewedTokens = new Map<string, string>();
-const renewedExpiry = new Map<string, number>();
+/** Tokens a live run renewed mid-run, by broker URL and variable: later collections in this process start with the fresh ones. */
+const renewedTokens = new Map<string, Map<string, string>>();
+const renewedExpiry = new Map<string, Map<string, number>>();
 
-/** The target with the freshest token this process knows of, renewed first when it expires within a minute. */
+/** The target with the freshest tokens this process knows of, renewed first when one expires within a minute. */
 export async function freshTarget(target: Target): Promise<Target> {
   const broker = target.tokenBroker;
   if (!broker) return target;
-  const known = renewedTokens.get(broker);
-  const current = known ? withToken(target, known) : target;
-  const expiresAt = renewedExpiry.get(broker) ?? target.tokenExpiresAt;
-  if (expiresAt === undefined || expiresAt - Date.now() > 60_000) return current;
-  return (await askBroker(broker, '{}', current)) ?? current;
+  const current = withTokens(target, renewedTokens.get(broker) ?? new Map());
+  const expiries = { ...target.tokenExpiries, ...(target.tokenExpiresAt === undefined ? {} : { access_token: target.tokenExpiresAt }), ...Object.fromEntries(renewedExpiry.get(broker) ?? []) };
+  const soonest = Math.min(...Object.values(expiries));
+  if (!Number.isFinite(soonest) || soonest - Date.now() > 60_000) return current;
+  const answer = await post(broker, { all: true });
+  const tokens = typeof answer === 'object' && answer !== null ? (answer as { tokens?: unknown }).tokens : undefined;
+  if (typeof tokens !== 'object' || tokens === null) return current;
+  for (const [variable, token] of Object.entries(tokens)) remember(broker, variable, token);
+  return withTokens(target, renewedTokens.get(broker) ?? new Map());
 }
 
-/** After the org said INVALID_TOKEN: the broker's fresh token (it refreshes once for every caller), or undefined. */
-export async function renewRejected(target: Target): Promise<Target | undefined> {
+/** After the org said INVALID_TOKEN to these token variables: the broker's fresh tokens (it refreshes once for every caller), or undefined. */
+export async function renewRejected(target: Target, variables: readonly string[] = ['access_token']): Promise<Target | undefined> {
   const broker = target.tokenBroker;
   if (!broker) return undefined;
-  return askBroker(broker, JSON.stringify({ stale: target.variables['access_token'] }), target);
+  let renewed = false;
+  for (const variable of variables) {
+    if (remember(broker, variable, await post(broker, { variable, stale: target.variables[variable] }))) renewed = true;
+  }
+  return renewed ? withTokens(target, renewedTokens.get(broker) ?? new Map()) : undefined;
 }
 
 /** True when the answer is the org refusing the token (and the case did not expect exactly that). */
@@ -29,14 +38,24 @@ export function isRejectedToken(response: { status: number; body: string } | und
   return response?.status === 401 && /"code"\s*:\s*"INVALID_TOKEN"/.test(response.body);
 }
 
-async function askBroker(broker: string, body: string, target: Target): Promise<Target | undefined> {
-  const answer = (await (await fetch(broker, { method: 'POST', body, signal: AbortSignal.timeout(30_000) })).json()) as { accessToken?: unknown; expiresAt?: unknown };
-  if (typeof answer.accessToken !== 'string') return undefined;
-  renewedTokens.set(broker, answer.accessToken);
-  if (typeof answer.expiresAt === 'number') renewedExpiry.set(broker, answer.expiresAt);
-  return withToken(target, answer.accessToken);
+async function post(broker: string, body: unknown): Promise<unknown> {
+  const answer = await fetch(broker, { method: 'POST', body: JSON.stringify(body), signal: AbortSignal.timeout(30_000) });
+  return answer.ok ? ((await answer.json()) as unknown) : undefined;
 }
 
-function withToken(target: Target, token: string): Target {
-  return { ...target, variables: { ...target.variables, access_token: token }, secrets: [...target.secrets, token] };
+/** Keeps a token the broker handed over; false when the answer held none. */
+function remember(broker: string, variable: string, answer: unknown): boolean {
+  const token = typeof answer === 'object' && answer !== null ? (answer as { accessToken?: unknown; expiresAt?: unknown }) : {};
+  if (typeof token.accessToken !== 'string') return false;
+  if (!renewedTokens.has(broker)) renewedTokens.set(broker, new Map());
+  if (!renewedExpiry.has(broker)) renewedExpiry.set(broker, new Map());
+  renewedTokens.get(broker)?.set(variable, token.accessToken);
+  if (typeof token.expiresAt === 'number') renewedExpiry.get(broker)?.set(variable, token.expiresAt);
+  return true;
+}
+
+function withTokens(target: Target, tokens: ReadonlyMap<string, string>): Target {
+  if (tokens.size === 0) return target;
+  const fresh = Object.fromEntries(tokens);
+  return { ...target, variables: { ...target.variables, ...fresh }, secrets: [...target.secrets, ...tokens.values()] };
 }

@@ -50,6 +50,8 @@ export async function startVerdictService(options: VerdictServiceOptions): Promi
   const pool = createRunPool(options.concurrency);
   let registry: Promise<SchemaRegistry> | undefined;
   const ready = new Map<string, Promise<Verdict>>();
+  // Requests sent to the target (resends and throttle retries included): a live run's API calls, for its credits.
+  let sent = 0;
   /** Sends the requests as one batch (units may mix collections); returns a verdict promise per case key. */
   const send = (requests: readonly VerdictRequest[]): Map<string, Promise<Verdict>> => {
     const settle = new Map<string, { resolve: (v: Verdict) => void; reject: (e: unknown) => void }>();
@@ -69,7 +71,7 @@ export async function startVerdictService(options: VerdictServiceOptions): Promi
         return {
           endpoint, version: request.version, collection: await loadCollection(join(options.root, collectionPath(endpoint, request.version))),
           target: options.target, registry: await (registry as Promise<SchemaRegistry>), schemaId: schemaId(endpoint), caseIds: request.caseIds, pool,
-          timeoutMs: options.timeoutMs, sandboxTests: options.sandboxTests, ...(options.policy ? { policy: options.policy } : {}),
+          timeoutMs: options.timeoutMs, sandboxTests: options.sandboxTests, onSent: (count: number) => void (sent += count), ...(options.policy ? { policy: options.policy } : {}),
           ...(onExchange ? { onExchange: (caseId: string, exchange: Exchange) => onExchange(key(caseId), exchange) } : {}),
         };
       }));
@@ -80,6 +82,7 @@ export async function startVerdictService(options: VerdictServiceOptions): Promi
     return promises;
   };
   async function answer(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (req.method === 'GET' && req.url === '/stats') return void res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ sent }));
     try {
       const request = readRequest(await readBody(req));
       const key = (caseId: string): string => caseKey({ ...request, caseId });

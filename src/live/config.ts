@@ -2,6 +2,22 @@
 
 import { ConfigError } from '../errors.ts';
 import { DATA_CENTRES, type DataCentreName } from './data-centres.ts';
+import { PERSONAS } from './personas.ts';
+
+/** What the token endpoint needs to mint an access token from a refresh token. */
+export interface RefreshGrant {
+  readonly tokenUrl: string;
+  readonly clientId: string;
+  readonly clientSecret: string;
+  readonly refreshToken: string;
+  /** The variable that holds the refresh token, named in errors (ZOHO_REFRESH_TOKEN by default). */
+  readonly source?: string;
+}
+
+/** A persona's refresh token (ZOHO_REFRESH_TOKEN_<PERSONA>), minted into the collection variable its cases use. */
+export interface PersonaGrant extends RefreshGrant {
+  readonly variable: string;
+}
 
 /** What a live run needs to know; the secrets stay in memory. */
 export interface LiveConfig {
@@ -16,6 +32,8 @@ export interface LiveConfig {
   readonly contractsDomain?: string;
   /** Whether ZOHO_API_DOMAIN pinned the API domain (then the token's api_domain does not replace it). */
   readonly apiDomainOverridden: boolean;
+  /** Personas given by refresh token: each refreshed once per run, like the main token. */
+  readonly personas: readonly PersonaGrant[];
 }
 
 const ENVIRONMENTS = ['production', 'sandbox', 'developer'] as const;
@@ -64,5 +82,29 @@ export function readLiveConfig(env: Readonly<Record<string, string | undefined>>
     apiDomain: api ?? dc.api[env3],
     ...(contractsDomain ? { contractsDomain } : {}),
     apiDomainOverridden: api !== undefined,
+    personas: personaGrants(env, { tokenUrl: `${accounts ?? dc.accounts}/oauth/v2/token`, clientId, clientSecret }),
   };
+}
+
+/** What the `auth` command needs: the OAuth client and the data centre's token URL, without any refresh token yet. */
+export function readClientConfig(env: Readonly<Record<string, string | undefined>>): { tokenUrl: string; clientId: string; clientSecret: string; dataCentre: DataCentreName } {
+  // The refresh token is what `auth` is about to get: stand in for it so the rest is checked as a live run checks it.
+  const config = readLiveConfig({ ...env, ZOHO_REFRESH_TOKEN: env['ZOHO_REFRESH_TOKEN'] || 'not-needed' });
+  return { tokenUrl: config.tokenUrl, clientId: config.clientId, clientSecret: config.clientSecret, dataCentre: config.dataCentre };
+}
+
+/** ZOHO_REFRESH_TOKEN_<PERSONA> for each persona that has one; its client is the main one unless ZOHO_CLIENT_ID_<PERSONA> says otherwise. */
+function personaGrants(env: Readonly<Record<string, string | undefined>>, main: { tokenUrl: string; clientId: string; clientSecret: string }): PersonaGrant[] {
+  return PERSONAS.flatMap((persona) => {
+    const refreshToken = env[`ZOHO_REFRESH_TOKEN_${persona.suffix}`]?.trim();
+    if (!refreshToken) return [];
+    return [{
+      variable: persona.variable,
+      tokenUrl: main.tokenUrl,
+      clientId: env[`ZOHO_CLIENT_ID_${persona.suffix}`]?.trim() || main.clientId,
+      clientSecret: env[`ZOHO_CLIENT_SECRET_${persona.suffix}`]?.trim() || main.clientSecret,
+      refreshToken,
+      source: `ZOHO_REFRESH_TOKEN_${persona.suffix}`,
+    }];
+  });
 }

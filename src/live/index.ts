@@ -1,9 +1,18 @@
 // Public door of live mode: configuration, data centres and the token refresh.
 
-export { readLiveConfig, type LiveConfig } from './config.ts';
+export { readClientConfig, readLiveConfig, type LiveConfig, type PersonaGrant, type RefreshGrant } from './config.ts';
+export { PERSONAS, personaOf, type Persona } from './personas.ts';
 export { DATA_CENTRES, type DataCentre, type DataCentreName } from './data-centres.ts';
 export { refreshAccessToken, type AccessToken } from './refresh-token.ts';
-export { createFixtures, deleteFixtures, type ApiClient, type FixtureRecord } from './fixtures.ts';
+export { createFixtures, deleteFixtures, type CreatedFixtures, type FixtureRecord } from './fixtures.ts';
+export { answerCode, createOrgClient, type CallStep, type OrgAnswer, type OrgClient } from './org-client.ts';
+export { readOrg, type OrgReadRequest } from './read-org.ts';
 export { ledgersWithLeftovers, leftovers, readLedger, writeLedger, type FixtureLedger } from './fixture-ledger.ts';
-export { startTokenBroker, type TokenBroker } from './token-broker.ts';
+export { startTokenBroker, type BrokeredToken, type TokenBroker } from './token-broker.ts';
 export { cassetteRecorder, startReplayServer, writeCassette, type Cassette } from './cassettes.ts';
+export { exchangeGrantCode, type GrantedTokens } from './exchange-grant-code.ts';
+export { requiredScopes } from './required-scopes.ts';
+export { EDITION_CONCURRENCY, narrowCurrentUser, narrowEdition, narrowFields, narrowModules, withFields, type Edition, type OrgField, type OrgMetadata, type OrgModule, type ProductMetadata } from './org-metadata.ts';
+export { DEFAULT_FIELDS, FIXTURE_NEEDS, LOCKING_CUSTOM, LOCKING_MODULE_VARIABLE, type FixtureNeed } from './fixture-needs.ts';
+export { lockingModule, planFixtures, type FixturePlan, type PlanInput, type PlannedRecord, type PlannedValue } from './fixture-plan.ts';
+export { RECORDS_FROM_ENV, caseNeeds, type CaseNeed } from './case-needs.ts';

@@ -34,6 +34,8 @@ const DEFAULT_PROFILE = {
       fields: [
         text('Deal_Name', 120, { system_mandatory: true }),
         picklist('Stage', ['Qualification', 'Needs Analysis', 'Value Proposition', 'Proposal/Price Quote', 'Negotiation/Review', 'Closed Won', 'Closed Lost']),
+        // The update-records page's $append_values example writes it.
+        { ...picklist('Foreign_Languages', ['English', 'Korean', 'German', 'French', 'Hindi']), data_type: 'multiselectpicklist' },
         { api_name: 'Description', data_type: 'textarea', length: 32000 },
       ],
     },

@@ -68,6 +68,9 @@ export class MockState {
     }
     this.variables['existing_mobile'] = EXISTING_MOBILE;
     this.variables['contract_type_api_name'] = 'MSS';
+    // The locking collection names its custom module by variable: this org's first lockable custom module.
+    const custom = [...org.profile.modules.values()].find((m) => m.custom && m.lockable);
+    if (custom) this.variables['locking_custom_module'] = custom.api_name;
     for (const lock of seedLocks()) {
       if (!org.modules.get(lock.module)?.module.lockable) continue;
       this.locks.set(`${lock.module}/${lock.recordId}`, { lockId: lock.lockId, source: lock.source, reason: 'seeded lock' });

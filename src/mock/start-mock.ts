@@ -8,7 +8,7 @@ import type { OrgProfile } from './org-profile.ts';
 import { compileOrgRules } from './org-rules.ts';
 import { routeRequest } from './route-request.ts';
 import { isWireFault, playWireFault } from './wire-faults.ts';
-import { MOCK_CLIENT, handleTokenRequest } from './oauth-token.ts';
+import { MOCK_CLIENT, PERSONA_REFRESH_TOKENS, handleTokenRequest, refreshesOf } from './oauth-token.ts';
 import { topLevelError, type MockResponse } from './zoho-errors.ts';
 
 const MAX_BODY = 1024 * 1024;
@@ -25,8 +25,10 @@ export interface MockServer {
   readonly concurrencyLimit: number;
   /** CRM calls in flight now, counted only while a limit applies. */
   inFlight(): number;
-  /** Access tokens minted by /oauth/v2/token so far. */
-  tokenRefreshes(): number;
+  /** Access tokens minted by /oauth/v2/token so far from the main refresh token, or from a persona's (`token_without_scope`...). */
+  tokenRefreshes(persona?: string): number;
+  /** A Self Client grant code the accounts server exchanges once for the refresh token. */
+  readonly grantCode: string;
   /** Requests each host received, to prove requests went where the target mapped them. */
   requestsByHost(): Readonly<Record<'api' | 'contracts', number>>;
   /** Variables a collection run needs against this mock: api_domain, tokens, fixture ids. */
@@ -84,7 +86,7 @@ export async function startMock(options: MockOptions = {}): Promise<MockServer> 
   const url = await listen(server, options.port ?? 0, host, headersTimeout, 'api');
   const contractsUrl = await listen(contractsServer, 0, host, headersTimeout, 'contracts');
   const port = Number(new URL(url).port);
-  const variables = { api_domain: url, contracts_domain: contractsUrl, ...state.variables, client_id: MOCK_CLIENT.clientId, client_secret: MOCK_CLIENT.clientSecret, refresh_token: MOCK_CLIENT.refreshToken };
+  const variables = { api_domain: url, contracts_domain: contractsUrl, ...state.variables, client_id: MOCK_CLIENT.clientId, client_secret: MOCK_CLIENT.clientSecret, refresh_token: MOCK_CLIENT.refreshToken, ...PERSONA_REFRESH_TOKENS };
   return {
     url,
     port,
@@ -92,7 +94,8 @@ export async function startMock(options: MockOptions = {}): Promise<MockServer> 
     concurrencyLimit: limit,
     inFlight: () => inFlight,
     requestsByHost: () => ({ ...counts }),
-    tokenRefreshes: () => state.tokenRefreshes.length,
+    tokenRefreshes: (persona) => (persona ? refreshesOf(state, PERSONA_REFRESH_TOKENS[`refresh_${persona}`] ?? '') : state.tokenRefreshes.length),
+    grantCode: MOCK_CLIENT.grantCode,
     variables,
     environmentLines: () => mockEnvironmentLines(variables),
     unprovoked: () => state.unprovoked(),

@@ -9,7 +9,7 @@ export { renderMarkdown } from './render-markdown.ts';
 export { renderSummaryJson } from './render-summary-json.ts';
 export { renderTerminal } from './render-terminal.ts';
 export { reportRenderers, type ReportName } from './reporters.ts';
-export { checkedPhrase, countOutcomes, runOutcome, summariseRun, totalsLine, type CollectionTotals, type RunFacts, type RunOutcome, type RunSummary, type ShardPlace, type Totals } from './run-summary.ts';
+export { checkedPhrase, countOutcomes, runOutcome, summariseRun, totalsLine, type ApiUsage, type CollectionTotals, type RunFacts, type RunOutcome, type RunSummary, type ShardPlace, type Totals } from './run-summary.ts';
 export { SummaryReporter, type ExpectedFile, type SummaryReporterOptions } from './summary-reporter.ts';
 export { selectionKeys, uncheckedVerdicts, type Lost } from './unchecked-cases.ts';
 export { verdictOf } from './task-meta.ts';

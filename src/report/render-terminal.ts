@@ -1,7 +1,7 @@
 // RunSummary -> the lines printed at the end of a run: one per case group, then each failure with its reason. Pure.
 
-import type { Verdict } from '../verdict/index.ts';
-import { listUndocumentedKeys, totalsLine, type RunSummary } from './run-summary.ts';
+import { caseKey, type Verdict } from '../verdict/index.ts';
+import { listUndocumentedKeys, totalsLine, type ApiUsage, type RunSummary } from './run-summary.ts';
 
 const MARK = { pass: '✓', fail: '✗', error: '!', 'not-applicable': '-', 'not-checked': '?' } as const;
 
@@ -54,10 +54,18 @@ export function renderTerminal(summary: RunSummary, reportDir?: string): string[
     lines.push('', 'Flaky (failed, then passed on a retry):');
     for (const v of flaky) lines.push(`  ~ ${title(v)}: first ${v.attempts?.[0]?.reason ?? 'failed'}`);
   }
+  if (summary.apiUsage) lines.push('', renderApiUsage(summary.apiUsage));
   if (reportDir) lines.push('', `Report: ${reportDir}`);
   // The last line, whatever else was printed: how much of the selection was really checked.
   lines.push(`${summary.shard ? `Shard ${summary.shard.index}/${summary.shard.count}: ` : ''}${totalsLine(t)}${summary.interrupted ? ' - INTERRUPTED' : ''}`);
   return lines;
+}
+
+/** One line: the calls a live run made, what they cost, and the bound it kept to. */
+export function renderApiUsage(usage: ApiUsage): string {
+  const p = usage.byPhase;
+  const source = usage.concurrency.source === 'edition' ? `the ${usage.concurrency.edition ?? ''} edition's limit` : usage.concurrency.source === 'flag' ? '--concurrency' : 'the default for live runs';
+  return `API calls: ${usage.calls} (metadata ${p.metadata}, fixtures ${p.fixtures}, cases ${p.cases}, clean-up ${p.cleanup}), ${usage.credits} credits at 1 per call; at most ${usage.concurrency.limit} at once (${source})`;
 }
 
 /** Not-checked cases, first: what to set (configuration variables gathered into one line), then each case and why. */
@@ -74,7 +82,7 @@ function renderNotChecked(summary: RunSummary): string[] {
 /** Failures the baseline already had with the same fingerprint: listed as known, never hidden. */
 function knownFailures(summary: RunSummary): Set<Verdict> {
   const known = new Set((summary.baseline?.entries ?? []).filter((e) => e.change === 'still-failing').map((e) => e.key));
-  return new Set(summary.verdicts.filter((v) => known.has(`${v.product}/${v.endpoint}/${v.version}/${v.caseId}`)));
+  return new Set(summary.verdicts.filter((v) => known.has(caseKey(v))));
 }
 
 function renderBaseline(summary: RunSummary): string[] {

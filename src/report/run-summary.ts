@@ -41,6 +41,17 @@ export interface ShardPlace {
   readonly count: number;
 }
 
+/** A live run's API calls and what they cost: Zoho meters 1 credit per call (zoho-notes.md section 3). */
+export interface ApiUsage {
+  readonly calls: number;
+  readonly credits: number;
+  readonly byPhase: { readonly metadata: number; readonly fixtures: number; readonly cases: number; readonly cleanup: number };
+  /** Each step's calls, in order (calls of one step go out side by side): what a minimum wall time is computed from. */
+  readonly steps: ReadonlyArray<{ readonly name: string; readonly calls: number }>;
+  /** Calls in flight at most, and where the figure came from. */
+  readonly concurrency: { readonly limit: number; readonly source: 'edition' | 'flag' | 'default'; readonly edition?: string };
+}
+
 /** What summary.json holds (schemaVersion 1). */
 export interface RunSummary {
   readonly schemaVersion: 1;
@@ -69,6 +80,8 @@ export interface RunSummary {
   readonly drift: readonly DriftLedgerEntry[];
   /** The comparison with an earlier run, when one was given. */
   readonly baseline?: BaselineDiff;
+  /** Live runs: the API calls the run made and the credits they cost. */
+  readonly apiUsage?: ApiUsage;
   /** Keys no page documents, over all answers (each an `undocumented-key` finding; failures only under --strict). */
   readonly undocumentedKeys?: number;
 }

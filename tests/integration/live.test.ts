@@ -57,14 +57,24 @@ describe('--target live against the mock', () => {
     expect(result.code, result.stdout + result.stderr).toBe(0);
     expect(mock.tokenRefreshes()).toBe(1);
     expect(counts()).toEqual(before);
-    const ledger = JSON.parse(await readFile(join(out, 'fixtures.json'), 'utf8')) as { created: unknown[]; deleted: unknown[] };
+    const ledger = JSON.parse(await readFile(join(out, 'fixtures.json'), 'utf8')) as { created: Array<{ id: string }>; deleted: Array<{ id: string }> };
     expect(ledger.created.length).toBe(214);
-    expect(ledger.deleted).toEqual(ledger.created);
+    const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
+    expect([...ledger.deleted].sort(byId)).toEqual([...ledger.created].sort(byId));
+    // Every persona given by refresh token is refreshed once for the whole run, like the run's own token.
+    for (const persona of ['token_without_scope', 'token_no_permission', 'token_restricted_user', 'token_module_scope_only', 'token_locking_scope_only']) expect(mock.tokenRefreshes(persona), persona).toBe(1);
     expect(result.stdout).toMatch(/^Fixtures: created 214 records tagged "zoho-contract-suite [^"]+" \(ledger .*fixtures\.json\)$/m);
     expect(result.stdout).toContain('Fixtures: deleted all 214 records');
-    expect(result.stdout).toMatch(/^Live run: sandbox org in data centre com, API http:\/\/127\.0\.0\.1:\d+, Contracts http:\/\/127\.0\.0\.1:\d+ \(one token refresh for the whole run\)$/m);
+    expect(result.stdout).toMatch(/^Live run: sandbox org in data centre com, API http:\/\/127\.0\.0\.1:\d+, Contracts http:\/\/127\.0\.0\.1:\d+ \(one token refresh for the whole run, one per persona: 5\)$/m);
     const summary = JSON.parse(await readFile(join(out, 'summary.json'), 'utf8')) as RunSummary;
     expect(summary.target.kind).toBe('live');
+    // Every API call is counted (metadata, fixtures, cases, clean-up) at 1 credit each; --concurrency 8 stays under the
+    // demo org's Enterprise limit of 20.
+    const usage = summary.apiUsage;
+    expect(usage?.concurrency).toEqual({ limit: 8, source: 'flag', edition: 'enterprise' });
+    expect(usage?.byPhase.cases).toBe(summary.totals.passed + summary.totals.failed + summary.totals.errors);
+    expect([usage?.calls, usage?.credits]).toEqual([Object.values(usage?.byPhase ?? {}).reduce((a, b) => a + b, 0), usage?.calls]);
+    expect(result.stdout).toContain(`API calls: ${usage?.calls} (metadata ${usage?.byPhase.metadata}, fixtures ${usage?.byPhase.fixtures}, cases ${usage?.byPhase.cases}, clean-up ${usage?.byPhase.cleanup}), ${usage?.calls} credits at 1 per call; at most 8 at once (--concurrency)`);
     expect(summary.totals.failed).toBe(0);
     const inapplicable = summary.verdicts.filter((v) => v.outcome === 'not-applicable');
     expect(inapplicable.length).toBeGreaterThan(0);
@@ -93,7 +103,8 @@ describe('--target live against the mock', () => {
       const summary = JSON.parse(await readFile(join(out, 'summary.json'), 'utf8')) as RunSummary;
       expect(summary.totals.failed).toBe(0);
       expect(mock.tokenRefreshes()).toBe(2);
-      expect(result.stdout).toContain('Fixtures: deleted all 214 records');
+      // Only the fixtures update-records' cases use: 101 bulk Leads, three more Leads, a Deal and an Event.
+      expect(result.stdout).toContain('Fixtures: deleted all 106 records');
     } finally {
       await slow.close();
     }

@@ -32,3 +32,14 @@ describe('readLiveConfig', () => {
     expect(() => readLiveConfig(env)).toThrow(message);
   });
 });
+
+describe('readLiveConfig personas', () => {
+  it('reads ZOHO_REFRESH_TOKEN_<PERSONA> for each persona given, with the main client unless the persona names its own', () => {
+    const config = readLiveConfig({ ...base, ZOHO_REFRESH_TOKEN_WITHOUT_SCOPE: 'r1', ZOHO_REFRESH_TOKEN_RESTRICTED_USER: 'r2', ZOHO_CLIENT_ID_RESTRICTED_USER: 'id2', ZOHO_CLIENT_SECRET_RESTRICTED_USER: 's2' });
+    expect(config.personas).toEqual([
+      { variable: 'token_without_scope', tokenUrl: 'https://accounts.zoho.com/oauth/v2/token', clientId: 'id', clientSecret: 'secret', refreshToken: 'r1', source: 'ZOHO_REFRESH_TOKEN_WITHOUT_SCOPE' },
+      { variable: 'token_restricted_user', tokenUrl: 'https://accounts.zoho.com/oauth/v2/token', clientId: 'id2', clientSecret: 's2', refreshToken: 'r2', source: 'ZOHO_REFRESH_TOKEN_RESTRICTED_USER' },
+    ]);
+    expect(readLiveConfig(base).personas).toEqual([]);
+  });
+});

@@ -42,3 +42,24 @@ describe('POST /oauth/v2/token', () => {
     expect((await post(new URLSearchParams(grant())))[0]).toBe(200);
   });
 });
+
+describe('persona refresh tokens and grant codes', () => {
+  const form = (fields: Record<string, string>) => new URLSearchParams({ client_id: mock.variables['client_id'] ?? '', client_secret: mock.variables['client_secret'] ?? '', ...fields });
+
+  it("mints a persona's token with that persona's grant, counted apart from the main refresh token", async () => {
+    const before = mock.tokenRefreshes();
+    const [status, body] = await post(form({ grant_type: 'refresh_token', refresh_token: mock.variables['refresh_token_without_scope'] ?? '' }));
+    expect(status).toBe(200);
+    const api = await fetch(`${mock.url}/crm/v8/Leads/${mock.variables['record_id']}`, { method: 'PUT', headers: { Authorization: `Zoho-oauthtoken ${String(body['access_token'])}` }, body: '{"data":[{"Last_Name":"x"}]}' });
+    expect(((await api.json()) as { code: string }).code).toBe('OAUTH_SCOPE_MISMATCH');
+    expect([mock.tokenRefreshes('token_without_scope'), mock.tokenRefreshes()]).toEqual([1, before]);
+  });
+
+  it('exchanges a Self Client grant code once for the refresh token (authorization_code), then answers invalid_code', async () => {
+    const [status, body] = await post(form({ grant_type: 'authorization_code', code: mock.grantCode }));
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ refresh_token: mock.variables['refresh_token'], access_token: expect.stringMatching(/^1000\./), api_domain: mock.url, expires_in: 3600 });
+    expect(await post(form({ grant_type: 'authorization_code', code: mock.grantCode }))).toEqual([200, { error: 'invalid_code' }]);
+    expect(await post(form({ grant_type: 'authorization_code', code: 'made-up' }))).toEqual([200, { error: 'invalid_code' }]);
+  });
+});

@@ -8,7 +8,7 @@ const printed = (text: string, source: DocRef): PrintedMessage => ({ text, sourc
 
 /**
  * A success names the contract type of the URL. `Type` is not compared with the name sent: Response JSON Keys says it
- * "Represents the success response to the request", not the type's name (see docs/verdict.md).
+ * "Represents the success response to the request", not the type's name.
  */
 export const contractTypeEchoes = {
   rules: [{ shape: 'object', codes: ['SUCCESS'], at: '/apiName', echo: { kind: 'value', from: [{ param: 'apiName' }] }, doc: { page: PAGE, section: 'Response JSON Keys: apiName' } }],

@@ -28,9 +28,11 @@ const cases: readonly Case[] = [
   ...([
     ['Leads', 'locked_lead_id', 'lead_lock_id', 'leads'],
     ['Deals', 'locked_deal_id', 'deal_lock_id', 'deals'],
-    ['Custom_Module1', 'locked_custom_id', 'custom_lock_id', 'a custom module'],
+    // The custom module differs per org: its API name is a variable (the mock's Custom_Module1; live mode picks a lockable one).
+    ['{{locking_custom_module}}', 'locked_custom_id', 'custom_lock_id', 'a custom module'],
   ] as const).map(([module, record, lock, label]): Case => ({
-    id: `success-${module.toLowerCase().replace(/_/g, '-')}`,
+    // Ids stay as they were when the custom module was Custom_Module1, so baselines still match.
+    id: `success-${(module.startsWith('{{') ? 'custom_module1' : module).toLowerCase().replace(/_/g, '-')}`,
     name: `SUCCESS updating the lock reason of a locked record in ${label}`,
     group: 'success',
     request: { method: 'PUT', path: lockPath(module, record, lock), auth: FULL, body: reason },

@@ -13,6 +13,7 @@ import Module, { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Script } from 'node:vm';
 import type newmanModule from 'newman';
+import { isObject } from '../../is-object.ts';
 import { codeCacheFile, readCodeCache, writeCodeCache } from './code-cache.ts';
 import { NEWMAN_BUNDLE } from './newman-bundle.mjs';
 
@@ -81,7 +82,7 @@ function fromBundle(bundle: { path: string; mtimeMs: number }): LoadedNewman {
 async function fromNodeModules(): Promise<{ newman: Newman; runtimeRunner: unknown }> {
   const newman = (await import('newman')).default;
   const runtime: unknown = createRequire(createRequire(import.meta.url).resolve('newman'))('postman-runtime');
-  return { newman, runtimeRunner: typeof runtime === 'object' && runtime !== null ? (runtime as { Runner?: unknown }).Runner : undefined };
+  return { newman, runtimeRunner: isObject(runtime) ? runtime['Runner'] : undefined };
 }
 
 function currentBundle(root: string): { path: string; mtimeMs: number } | undefined {

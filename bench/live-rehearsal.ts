@@ -1,0 +1,64 @@
+// F: a live rehearsal (`--target live`) against a mock playing a Professional org with 300 ms per call, measured
+// against its minimum: the calls' critical path at the edition's concurrency limit (token, metadata, fixtures, cases,
+// clean-up, each step's calls ceil(calls / limit) rounds of the latency apart).
+
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { defaultOrgProfile, startMock } from '../src/mock/index.ts';
+import type { ApiUsage, RunSummary } from '../src/report/index.ts';
+import { spread, timeProcess, type Spread } from './measure.ts';
+
+/** What F measured: wall time of the whole command, the minimum its calls allow, and the steps that minimum is made of. */
+export interface LiveRehearsal {
+  readonly latencyMs: number;
+  readonly limit: number;
+  readonly wall: Spread;
+  readonly minimumMs: number;
+  readonly ratio: number;
+  readonly steps: ApiUsage['steps'];
+}
+
+/** The minimum wall time of the run's calls: the token refresh (one round: personas side by side), then each step in turn. */
+export function criticalPathMs(usage: ApiUsage, latencyMs: number): number {
+  const rounds = 1 + usage.steps.reduce((n, step) => n + Math.ceil(step.calls / usage.concurrency.limit), 0);
+  return rounds * latencyMs;
+}
+
+/** Runs the rehearsal `repeats` times (after one unmeasured run when `warmUp`) as `npm run contract` starts it. */
+export async function measureLiveRehearsal(root: string, repeats: number, warmUp: boolean, latencyMs: number): Promise<LiveRehearsal> {
+  const mock = await startMock({ org: { ...defaultOrgProfile(), edition: 'professional' }, latencyMs });
+  try {
+    const env: Record<string, string> = { CI: '1', ZOHO_ACCOUNTS_URL: mock.url, ZOHO_API_DOMAIN: mock.url, ZOHO_CONTRACTS_URL: mock.contractsUrl, ZOHO_ENVIRONMENT: 'sandbox' };
+    for (const line of mock.environmentLines()) {
+      const name = line.slice(0, line.indexOf('='));
+      if (!['ZOHO_API_DOMAIN', 'ZOHO_ACCESS_TOKEN', 'ZOHO_CONTRACTS_DOMAIN'].includes(name)) env[name] = line.slice(line.indexOf('=') + 1);
+    }
+    const out = await mkdtemp(join(tmpdir(), 'zoho-bench-live-'));
+    const run = () => timeProcess(process.execPath, [join(root, 'bin', 'contract.mjs'), '--target', 'live', '--out', out], env);
+    if (warmUp) await run();
+    const times: number[] = [];
+    for (let round = 1; round <= repeats; round += 1) {
+      process.stderr.write(`F round ${round}/${repeats}: live rehearsal at ${latencyMs} ms a call\n`);
+      times.push(await run());
+    }
+    const summary = JSON.parse(await readFile(join(out, 'summary.json'), 'utf8')) as RunSummary;
+    if (!summary.apiUsage) throw new Error('the live rehearsal wrote no apiUsage into summary.json');
+    if (summary.totals.failed > 0 || summary.totals.errors > 0) throw new Error(`the live rehearsal did not pass: ${summary.totals.failed} failed, ${summary.totals.errors} errors`);
+    const wall = spread(times);
+    const minimumMs = criticalPathMs(summary.apiUsage, latencyMs);
+    return { latencyMs, limit: summary.apiUsage.concurrency.limit, wall, minimumMs, ratio: wall.median / minimumMs, steps: summary.apiUsage.steps };
+  } finally {
+    await mock.close();
+  }
+}
+
+/** F's lines: the wall time, the minimum and its steps, and the ratio on a line of its own starting `F `. */
+export function printLiveRehearsal(f: LiveRehearsal): string[] {
+  const ms = (s: Spread) => `${s.min.toFixed(0)} / ${s.median.toFixed(0)} / ${s.max.toFixed(0)} ms`;
+  const calls = f.steps.map((s) => `${s.name} ${s.calls}`).join(', ');
+  return [
+    `F  live rehearsal, ${f.latencyMs} ms a call, ${f.limit} at once    ${ms(f.wall)}; minimum ${f.minimumMs.toFixed(0)} ms (token, then ${calls})`,
+    `F live rehearsal vs its calls' critical path: ${f.ratio.toFixed(2)}x (target <= 1.25x)`,
+  ];
+}

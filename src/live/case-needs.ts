@@ -1,0 +1,73 @@
+// What each live case needs from this org and this configuration (a module, a field, a fixture the org can hold, a
+// persona, a record the API cannot create), read from the case's request against the org's metadata. Pure.
+
+import type { Case } from '../catalog/index.ts';
+import { FIXTURE_NEEDS, LOCKING_MODULE_VARIABLE } from './fixture-needs.ts';
+import type { FixturePlan } from './fixture-plan.ts';
+import type { OrgMetadata } from './org-metadata.ts';
+import { personaOf } from './personas.ts';
+
+/** One thing a case needs that is missing. `org`: this org cannot give it (not applicable); else the configuration lacks it. */
+export interface CaseNeed {
+  readonly kind: 'module' | 'field' | 'fixture' | 'persona' | 'record';
+  readonly org: boolean;
+  readonly what: string;
+}
+
+/** Records the API cannot create, which a live run takes from ZOHO_* values: what each must be. */
+export const RECORDS_FROM_ENV: Readonly<Record<string, string>> = {
+  locked_record_id: 'a record locked by Zia or a locking rule',
+  unapproved_record_id: 'a record awaiting approval',
+  private_record_id: "another user's private record",
+  rule_locked_lead_id: 'a Lead locked by a record-locking rule',
+  rule_lock_id: "that rule lock's id",
+  campaign_id: 'a Campaigns record',
+  bigin_private_deal_id: "another user's private Bigin deal",
+  contract_type_api_name: 'a Contracts contract type (the API cannot create one)',
+};
+
+const FIXTURE_VARIABLES = new Set(FIXTURE_NEEDS.flatMap((n) => [n.variable, ...(n.lock ? [n.lock] : []), ...(n.wants ?? []).flatMap((w) => (w.exposes ? [w.exposes] : []))]));
+
+/** Everything `testCase` needs and lacks here; an empty list means it can run. `env` holds the ZOHO_* values given. */
+export function caseNeeds(testCase: Case, product: string, org: OrgMetadata, plan: FixturePlan, env: Readonly<Record<string, string | undefined>>): CaseNeed[] {
+  const needs: CaseNeed[] = [];
+  const request = JSON.stringify([testCase.request.path, testCase.request.body ?? null]);
+  const variables = [...new Set([...request.matchAll(/\{\{([A-Za-z0-9_]+)\}\}/g)].map((m) => m[1] ?? ''))];
+  if ('token' in testCase.request.auth && testCase.request.auth.token !== 'access_token') variables.push(testCase.request.auth.token);
+  for (const variable of variables) {
+    const need = variableNeed(variable, plan, env);
+    if (need) needs.push(need);
+  }
+  needs.push(...orgNeeds(testCase, product, org));
+  return needs;
+}
+
+function variableNeed(variable: string, plan: FixturePlan, env: Readonly<Record<string, string | undefined>>): CaseNeed | undefined {
+  const given = (name: string): boolean => Boolean(env[name]?.trim());
+  const envName = `ZOHO_${variable.toUpperCase()}`;
+  const why = plan.unavailable[variable];
+  if (why) return { kind: 'fixture', org: true, what: why };
+  if (FIXTURE_VARIABLES.has(variable) || variable.startsWith('bulk_id_') || variable === LOCKING_MODULE_VARIABLE) return undefined;
+  const persona = personaOf(variable);
+  if (persona) return given(`ZOHO_REFRESH_TOKEN_${persona.suffix}`) || given(envName) ? undefined : { kind: 'persona', org: false, what: `ZOHO_REFRESH_TOKEN_${persona.suffix}: ${persona.needs}` };
+  const record = RECORDS_FROM_ENV[variable];
+  if (record) return given(envName) ? undefined : { kind: 'record', org: false, what: `${envName}: ${record}` };
+  return undefined;
+}
+
+/** The module in the path must exist (unless the case is about a wrong module), and the fields it writes must too. */
+function orgNeeds(testCase: Case, product: string, org: OrgMetadata): CaseNeed[] {
+  const match = /^\/(crm|bigin)\/\{version\}\/([A-Za-z0-9_]+)(\/\{\{[a-z0-9_]+\}\})?(\/.*)?$/.exec(testCase.request.path);
+  const metadata = product === 'bigin' ? org.bigin : product === 'crm' ? org.crm : undefined;
+  if (!match || !metadata?.modules) return [];
+  const [, , module = '', , rest] = match;
+  const aboutModule = testCase.expect.shape === 'error' && testCase.expect.code === 'INVALID_MODULE';
+  const found = metadata.modules.get(module);
+  if (!found) return aboutModule ? [] : [{ kind: 'module', org: true, what: `this org has no module ${module}` }];
+  if (rest !== undefined || !found.fields) return [];
+  const body = testCase.request.body;
+  const entries = typeof body === 'object' && body !== null && !Array.isArray(body) && 'data' in body && Array.isArray(body['data']) ? body['data'] : [];
+  const written = new Set(entries.flatMap((e) => (typeof e === 'object' && e !== null && !Array.isArray(e) ? Object.keys(e) : [])).filter((k) => k !== 'id' && !k.startsWith('$')));
+  const known = new Set(found.fields.map((f) => f.apiName));
+  return [...written].filter((f) => !known.has(f)).map((f) => ({ kind: 'field', org: true, what: `${module} has no field ${f} in this org` }));
+}

@@ -1,0 +1,136 @@
+// Metadata in, fixture plan out: each record the selected cases need, built to satisfy this org (every mandatory field
+// filled by its type, looked-up records planned first, unique values unique), and what the org cannot give, with why. Pure.
+
+import { fillContext, fillField } from './fill-field.ts';
+import { DEFAULT_FIELDS, LOCKING_CUSTOM, LOCKING_MODULE_VARIABLE, type FixtureNeed } from './fixture-needs.ts';
+import type { OrgField, OrgMetadata, ProductMetadata } from './org-metadata.ts';
+
+/** A field value: JSON as is, or the id of another planned record once it exists. */
+export type PlannedValue = { readonly value: unknown } | { readonly recordOf: string };
+
+/** One record to insert. Records of a lower level are created (and deleted) on the other side of those that look them up. */
+export interface PlannedRecord {
+  readonly key: string;
+  readonly product: 'crm' | 'bigin';
+  readonly module: string;
+  readonly level: number;
+  readonly fields: Readonly<Record<string, PlannedValue>>;
+  /** The collection variable its id fills; absent for a record only looked up. */
+  readonly variable?: string;
+  readonly lockVariable?: string;
+}
+
+/** What to create, and what this org cannot give (variable -> why): those cases are not applicable here. */
+export interface FixturePlan {
+  readonly records: readonly PlannedRecord[];
+  /** Values known before anything is created (the unique Mobile, the custom module's name). */
+  readonly variables: Readonly<Record<string, string>>;
+  readonly unavailable: Readonly<Record<string, string>>;
+  /** Notes for the terminal: fields the org could not describe, the module picked for locking. */
+  readonly notes: readonly string[];
+}
+
+export interface PlanInput {
+  readonly needs: readonly FixtureNeed[];
+  readonly org: OrgMetadata;
+  readonly runId: string;
+  /** ZOHO_LOCKING_CUSTOM_MODULE: the custom module to lock a record in, instead of the first the org lists. */
+  readonly lockingModule?: string;
+}
+
+const TAG_FIELD = 'Description';
+
+/** Plans the fixtures of `needs` against the org. */
+export function planFixtures(input: PlanInput): FixturePlan {
+  const context = fillContext(input.runId, input.org.currentUser?.id);
+  const records: PlannedRecord[] = [];
+  const variables: Record<string, string> = {};
+  const unavailable: Record<string, string> = {};
+  const notes: string[] = [];
+  const custom = lockingModule(input.org.crm, input.lockingModule);
+  if ('module' in custom) {
+    variables[LOCKING_MODULE_VARIABLE] = custom.module;
+    if (input.needs.some((n) => n.module === LOCKING_CUSTOM)) notes.push(`custom module for record locking: ${custom.module} (${input.lockingModule ? 'ZOHO_LOCKING_CUSTOM_MODULE' : 'the first custom module the org lists'})`);
+  }
+  const parents = new Map<string, { key: string; level: number } | { why: string }>();
+  const build = (product: 'crm' | 'bigin', module: string, wants: FixtureNeed['wants'], building: readonly string[]): { fields: Record<string, PlannedValue>; level: number; exposed: Record<string, string> } | { why: string } => {
+    const fields = fieldsOf(input.org[product], product, module);
+    if (!fields) return { why: `this org has no ${product === 'bigin' ? 'Bigin ' : ''}module ${module}` };
+    const out: Record<string, PlannedValue> = {};
+    const exposed: Record<string, string> = {};
+    let level = 0;
+    let datetimes = 0;
+    const wanted = new Map((wants ?? []).map((w) => [w.field, w.exposes]));
+    for (const [name] of wanted) if (!fields.some((f) => f.apiName === name)) return { why: `${module} has no field ${name} in this org` };
+    for (const field of fields.filter((f) => f.mandatory || wanted.has(f.apiName))) {
+      const filled = fillField(module, field, context, field.dataType === 'datetime' ? datetimes++ : 0);
+      if ('why' in filled) return filled;
+      if ('skip' in filled) continue;
+      if ('lookup' in filled) {
+        const parent = parentRecord(product, filled.lookup, [...building, module]);
+        if ('why' in parent) return { why: `${module}.${field.apiName} looks up ${filled.lookup}: ${parent.why}` };
+        out[field.apiName] = { recordOf: parent.key };
+        level = Math.max(level, parent.level + 1);
+        continue;
+      }
+      out[field.apiName] = { value: filled.value };
+      const exposes = wanted.get(field.apiName);
+      if (exposes && typeof filled.value === 'string') exposed[exposes] = filled.value;
+    }
+    if (fields.some((f) => f.apiName === TAG_FIELD) && !(TAG_FIELD in out)) out[TAG_FIELD] = { value: `zoho-contract-suite ${input.runId}` };
+    return { fields: out, level, exposed };
+  };
+  // One record per looked-up module, created before (and deleted after) every record that looks it up.
+  const parentRecord = (product: 'crm' | 'bigin', module: string, building: readonly string[]): { key: string; level: number } | { why: string } => {
+    const id = `${product}:${module}`;
+    const known = parents.get(id);
+    if (known) return known;
+    if (building.includes(module)) return { why: `lookups go round in a circle (${[...building, module].join(' -> ')})` };
+    const built = build(product, module, [], building);
+    const result = 'why' in built ? built : { key: `lookup:${id}`, level: built.level };
+    if (!('why' in built)) records.push({ key: `lookup:${id}`, product, module, level: built.level, fields: built.fields });
+    parents.set(id, result);
+    return result;
+  };
+  for (const need of input.needs) {
+    const module = need.module === LOCKING_CUSTOM ? ('module' in custom ? custom.module : undefined) : need.module;
+    if (module === undefined) {
+      markUnavailable(unavailable, need, 'why' in custom ? custom.why : 'no custom module');
+      continue;
+    }
+    const built = build(need.product, module, need.wants, []);
+    if ('why' in built) {
+      markUnavailable(unavailable, need, built.why);
+      continue;
+    }
+    Object.assign(variables, built.exposed);
+    records.push({ key: need.variable, product: need.product, module, level: built.level, fields: built.fields, variable: need.variable, ...(need.lock ? { lockVariable: need.lock } : {}) });
+  }
+  for (const product of ['crm', 'bigin'] as const) {
+    if (input.org[product].unreadable && input.needs.some((n) => n.product === product)) notes.push(`${product === 'crm' ? 'CRM' : 'Bigin'} metadata not readable (${input.org[product].unreadable}): its fixtures use the demo org's fields`);
+  }
+  return { records: [...records].sort((a, b) => a.level - b.level), variables, unavailable, notes };
+}
+
+function markUnavailable(unavailable: Record<string, string>, need: FixtureNeed, why: string): void {
+  unavailable[need.variable] = why;
+  if (need.lock) unavailable[need.lock] = why;
+  for (const want of need.wants ?? []) if (want.exposes) unavailable[want.exposes] = why;
+}
+
+/** The module's fields: from the metadata, or the demo org's when the product's metadata could not be read. */
+function fieldsOf(product: ProductMetadata, name: 'crm' | 'bigin', module: string): readonly OrgField[] | undefined {
+  if (!product.modules) return DEFAULT_FIELDS[name][module] ?? [];
+  const found = product.modules.get(module);
+  if (!found || !found.usable) return undefined;
+  return found.fields ?? DEFAULT_FIELDS[name][module] ?? [];
+}
+
+/** ZOHO_LOCKING_CUSTOM_MODULE when the org has it, else the org's first custom module the API can write. */
+export function lockingModule(crm: ProductMetadata, chosen: string | undefined): { module: string } | { why: string } {
+  if (!crm.modules) return { module: chosen ?? 'Custom_Module1' };
+  if (chosen) return crm.modules.get(chosen)?.usable ? { module: chosen } : { why: `ZOHO_LOCKING_CUSTOM_MODULE names ${chosen}, which this org does not have (or the API cannot write)` };
+  const first = [...crm.modules.values()].find((m) => m.custom && m.usable);
+  return first ? { module: first.apiName } : { why: 'this org has no custom module the API can write (the custom-module locking case needs one)' };
+}
+

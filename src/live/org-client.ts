@@ -1,0 +1,96 @@
+// The live HTTP edge for everything that is not a case (metadata, fixtures, clean-up): the run's token, a bound on
+// calls in flight (the org's concurrency limit), a timeout per call, and a count of calls per step for the credits.
+
+import { TargetUnreachableError } from '../errors.ts';
+
+/** One answer, its body parsed when it is JSON. */
+export interface OrgAnswer {
+  readonly status: number;
+  readonly body: unknown;
+}
+
+/** A step of the run: calls that go out side by side, after the step before has ended. */
+export interface CallStep {
+  readonly name: string;
+  readonly calls: number;
+}
+
+/** Talks to the org's API with the run's token. */
+export interface OrgClient {
+  readonly apiDomain: string;
+  readonly version: string;
+  /** Calls in flight at most (the org's concurrency limit once its edition is known). */
+  limit(): number;
+  setLimit(limit: number): void;
+  /** Replaces the token (the broker renewed it). */
+  useToken(token: string): void;
+  /** Starts counting the following calls under this step's name. */
+  step(name: string): void;
+  call(method: string, path: string, body?: unknown): Promise<OrgAnswer>;
+  steps(): readonly CallStep[];
+}
+
+/** A client bounded to `limit` calls in flight; every call has a timeout, and a call that gets no answer throws. */
+export function createOrgClient(input: { apiDomain: string; accessToken: string; version?: string; limit: number; timeoutMs?: number }): OrgClient {
+  let token = input.accessToken;
+  let limit = input.limit;
+  let active = 0;
+  const waiting: Array<() => void> = [];
+  const steps: Array<{ name: string; calls: number }> = [];
+  const acquire = (): Promise<void> => new Promise((resolve) => {
+    const start = (): void => {
+      active += 1;
+      resolve();
+    };
+    if (active < limit) start();
+    else waiting.push(start);
+  });
+  const release = (): void => {
+    active -= 1;
+    waiting.shift()?.();
+  };
+  return {
+    apiDomain: input.apiDomain,
+    version: input.version ?? 'v8',
+    limit: () => limit,
+    setLimit: (value) => {
+      limit = value;
+      while (active < limit && waiting.length > 0) waiting.shift()?.();
+    },
+    useToken: (fresh) => void (token = fresh),
+    step: (name) => void steps.push({ name, calls: 0 }),
+    steps: () => steps.map((s) => ({ ...s })),
+    async call(method, path, body) {
+      await acquire();
+      const current = steps.at(-1) ?? (steps.push({ name: 'other', calls: 0 }), steps[0] as { name: string; calls: number });
+      current.calls += 1;
+      try {
+        const response = await fetch(`${input.apiDomain}${path}`, {
+          method,
+          headers: { Authorization: `Zoho-oauthtoken ${token}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+          signal: AbortSignal.timeout(input.timeoutMs ?? 30_000),
+        });
+        const text = await response.text();
+        let parsed: unknown = text;
+        try {
+          parsed = text ? (JSON.parse(text) as unknown) : undefined;
+        } catch {
+          // not JSON: kept as text, which callers treat as a refusal
+        }
+        return { status: response.status, body: parsed };
+      } catch (error) {
+        throw new TargetUnreachableError(input.apiDomain, `${method} ${path.split('?')[0] ?? path} got no answer`, { cause: error });
+      } finally {
+        release();
+      }
+    },
+  };
+}
+
+/** The `code` of a Zoho answer (top-level error, or the first `data[]` entry), for one-line reasons. */
+export function answerCode(answer: OrgAnswer): string {
+  const body = typeof answer.body === 'object' && answer.body !== null ? (answer.body as Record<string, unknown>) : {};
+  const entry = Array.isArray(body['data']) && typeof body['data'][0] === 'object' && body['data'][0] !== null ? (body['data'][0] as Record<string, unknown>) : body;
+  return typeof entry['code'] === 'string' ? entry['code'] : `HTTP ${answer.status}`;
+}

@@ -1,6 +1,6 @@
 // RunSummary -> report.md: short enough for a CI step summary or a PR comment. Pure.
 
-import type { Verdict } from '../verdict/index.ts';
+import { caseKey, type Verdict } from '../verdict/index.ts';
 import type { Artifact } from './artifact.ts';
 import { listUndocumentedKeys, totalsLine, type RunSummary } from './run-summary.ts';
 
@@ -28,7 +28,7 @@ export function renderMarkdown(summary: RunSummary): Artifact[] {
   if (broken.length > 0) {
     lines.push(`### Failures (${broken.length})`, '', '| case | reason | doc |', '|---|---|---|');
     for (const v of broken.slice(0, MAX_LISTED)) {
-      const mark = known.has(`${v.product}/${v.endpoint}/${v.version}/${v.caseId}`) ? ' (known)' : '';
+      const mark = known.has(caseKey(v)) ? ' (known)' : '';
       lines.push(`| ${escape(title(v))}${mark} | ${escape(v.reason)} | ${escape(`${v.doc.page} § ${v.doc.section}`)} |`);
     }
     if (broken.length > MAX_LISTED) lines.push('', `…and ${broken.length - MAX_LISTED} more in summary.json.`);

@@ -1,6 +1,6 @@
 // RunSummary -> the lines printed at the end of a run: one per case group, then each failure with its reason. Pure.
 
-import type { Verdict } from '../verdict/index.ts';
+import { caseKey, type Verdict } from '../verdict/index.ts';
 import { listUndocumentedKeys, totalsLine, type ApiUsage, type RunSummary } from './run-summary.ts';
 
 const MARK = { pass: '✓', fail: '✗', error: '!', 'not-applicable': '-', 'not-checked': '?' } as const;
@@ -82,7 +82,7 @@ function renderNotChecked(summary: RunSummary): string[] {
 /** Failures the baseline already had with the same fingerprint: listed as known, never hidden. */
 function knownFailures(summary: RunSummary): Set<Verdict> {
   const known = new Set((summary.baseline?.entries ?? []).filter((e) => e.change === 'still-failing').map((e) => e.key));
-  return new Set(summary.verdicts.filter((v) => known.has(`${v.product}/${v.endpoint}/${v.version}/${v.caseId}`)));
+  return new Set(summary.verdicts.filter((v) => known.has(caseKey(v))));
 }
 
 function renderBaseline(summary: RunSummary): string[] {

@@ -3,6 +3,7 @@
 import type { CompiledContract, CompiledEcho } from './compile-contract.ts';
 import { formatPointer, readPointer } from './json-pointer.ts';
 import type { SentRequest } from './read-request.ts';
+import { isObject } from '../is-object.ts';
 import type { Finding } from '../verdict/index.ts';
 
 /** Every echo the answer breaks; `clockSkewMs` null leaves times unchecked (a replayed answer was written earlier). */
@@ -82,8 +83,4 @@ function broken(path: string, rule: string, sent: unknown, got: unknown): Findin
 /** `{{record_id}}`: a collection variable the run did not fill in. */
 export function isUnfilled(value: unknown): boolean {
   return typeof value === 'string' && /^\{\{[^{}]+\}\}$/.test(value);
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,6 +1,7 @@
 // One envelope at a time, and the keys no page documents: a data[] answer or a top-level error, never a mix. Pure.
 
 import type { CompiledContract } from './compile-contract.ts';
+import { isObject } from '../is-object.ts';
 import type { Finding } from '../verdict/index.ts';
 
 /** The four keys of a data[] entry and of a top-level error (zoho-notes.md section 4). */
@@ -47,8 +48,4 @@ function undocumentedKey(path: string): Finding {
 function preview(value: unknown): string {
   const text = JSON.stringify(value) ?? String(value);
   return text.length > 40 ? `${text.slice(0, 40)}...` : text;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

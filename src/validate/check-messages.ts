@@ -2,6 +2,7 @@
 
 import type { Case } from '../catalog/index.ts';
 import { normaliseMessage, type CompiledContract } from './compile-contract.ts';
+import { isObject } from '../is-object.ts';
 import type { Finding } from '../verdict/index.ts';
 
 /** Message findings, and what could not be checked because no page prints it (the verdict lists those). */
@@ -45,8 +46,4 @@ function check(result: MessageCheck, printed: readonly string[] | undefined, cod
   if (!printed || (typeof message === 'string' && printed.includes(normaliseMessage(message)))) return;
   const expected = printed.map((m) => JSON.stringify(m)).join(' or ');
   result.findings.push({ kind: 'message', path, message: `${path}: expected the printed message of ${code} (${expected}), got ${JSON.stringify(message)}`, expected, got: typeof message === 'string' ? message : JSON.stringify(message) ?? 'none' });
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

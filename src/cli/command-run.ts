@@ -53,6 +53,8 @@ export async function commandRun(args: readonly string[], cli: CliEnvironment): 
   // so a report folder that cannot be made must stop the run before those (yet after the flags and .env are checked).
   let writable: Promise<void> | undefined;
   const beforeRequests = (): Promise<void> => (writable ??= assertWritable(outDir));
+  // Parsed before any target is resolved: a bad value is one line, before a token is refreshed or a request sent.
+  const policy = { strict: options.strict ?? false, clockSkewMs: parseClockSkew(options['clock-skew']) };
   const closers: Array<() => Promise<void>> = [];
   const target = await resolveTarget(options, cli.env, cli.print, closers, beforeRequests);
   await beforeRequests();
@@ -76,7 +78,7 @@ export async function commandRun(args: readonly string[], cli: CliEnvironment): 
     ...(options.shard ? { shard: parseShard(options.shard) } : {}),
     ...(options.record ? { recordDir: join(outDir, 'cassettes') } : {}),
     sandboxTests: options['sandbox-tests'] ?? false,
-    policy: { strict: options.strict ?? false, clockSkewMs: parseClockSkew(options['clock-skew']) },
+    policy,
     prefetch: !options.shard && !options.bail,
     ...(options.case ? { testNames: testNames(selections) } : {}),
     terminalReporter: cli.isCi || !cli.isTty ? 'dot' : 'default',

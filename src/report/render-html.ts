@@ -61,7 +61,9 @@ function renderFailures(verdicts: readonly Verdict[], known: ReadonlySet<string>
 ${v.findings.length ? html`<ul>${v.findings.map((f) => html`<li><b>${f.kind}</b>${f.path ? html` <code>${f.path}</code>` : ''}: ${f.message}</li>`)}</ul>` : ''}
 <p class="doc">${v.doc.page} § ${v.doc.section}</p>${v.exchange ? html`<details><summary>Request and response</summary>${exchange(v)}</details>` : ''}</article>`,
   );
-  return html`<section id="failures"><h2>Failures</h2>${failures.length ? failures : html`<p>No contract failures.</p>`}</section>`;
+  const undocumented = verdicts.reduce((n, v) => n + v.findings.filter((f) => f.kind === 'undocumented-key').length, 0);
+  const keys = undocumented ? html`<p class="undocumented">Undocumented keys: ${undocumented} (failures only under --strict; each listed under its case)</p>` : '';
+  return html`<section id="failures"><h2>Failures</h2>${failures.length ? failures : html`<p>No contract failures.</p>`}${keys}</section>`;
 }
 
 /** The selected cases the run did not check, with why: never silently green. */
@@ -123,6 +125,7 @@ function renderCases(verdicts: readonly Verdict[]): SafeHtml {
     <p>Expected ${expectation(v)}; got ${observation(v)}</p>
     ${v.reason ? html`<p class="reason">${v.reason}</p>` : ''}
     ${v.findings.length ? html`<ul>${v.findings.map((f) => html`<li><b>${f.kind}</b>${f.path ? html` <code>${f.path}</code>` : ''}: ${f.message}</li>`)}</ul>` : ''}
+    ${v.unpinned?.length ? html`<p>Not checked (no page fixes it): ${v.unpinned.join('; ')}</p>` : ''}
     ${v.attempts?.length ? html`<p>Earlier attempts: ${v.attempts.map((a) => html`<span class="chip">${a.outcome}: ${a.reason}</span>`)}</p>` : ''}
     ${exchange(v)}
     <p class="doc">${v.doc.page} § ${v.doc.section}</p>

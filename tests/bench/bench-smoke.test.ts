@@ -24,7 +24,7 @@ interface BenchResult {
 
 function runBench(out: string, extra: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('VITEST') && !key.startsWith('ZOHO_')));
-  const env = { ...inherited, BENCH_REPEATS: '1', BENCH_SIZES: '20,40', BENCH_LOAD_SECONDS: '1', BENCH_WARMUP: '0', BENCH_LIVE_LATENCY: '20', BENCH_OUT: out, ...extra };
+  const env = { ...inherited, BENCH_REPEATS: '1', BENCH_SIZES: '20,40', BENCH_LOAD_SECONDS: '1', BENCH_WARMUP: '0', BENCH_OUT: out, BENCH_LIVE_LATENCY: '50', ...extra };
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'run.ts')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
@@ -48,12 +48,14 @@ afterAll(async () => {
 });
 
 describe('npm run bench', () => {
-  // Generous timeouts: the whole bench on a tiny setting, on a machine other runs may share.
-  it('measures A to E side by side, prints the ratios and writes them as JSON', { timeout: 600_000 }, async () => {
+  // Generous timeouts: the whole bench on a tiny setting, F's live rehearsal included, on a machine other runs may share.
+  it('measures A to F side by side, prints the ratios and writes them as JSON', { timeout: 600_000 }, async () => {
     const out = await mkdtemp(join(tmpdir(), 'zoho-bench-'));
     const result = await runBench(out);
     expect(result.code, result.stderr).toBe(0);
     for (const label of ['A vs B:', 'A vs C:', 'D 10k vs 1k:', 'E mock vs bare:']) expect(result.stdout).toContain(label);
+    // F: the live rehearsal's ratio to its calls' critical path, on a line of its own.
+    expect(result.stdout).toMatch(/^F live rehearsal vs its calls' critical path: \d+\.\d\dx \(target <= 1\.25x\)$/m);
     const [file] = await readdir(out);
     const bench = JSON.parse(await readFile(join(out, file ?? ''), 'utf8')) as BenchResult;
     expect(bench.cases).toBeGreaterThan(100);

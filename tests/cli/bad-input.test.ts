@@ -30,6 +30,7 @@ const table: Array<[string, (string | (() => string))[], number, RegExp]> = [
   ['--concurrency abc', ['--concurrency', 'abc'], 2, /--concurrency "abc" is not a positive whole number/],
   ['--timeout=-5', ['--timeout=-5'], 2, /--timeout "-5" is not a positive whole number/],
   ['--timeout -5 (a value that looks like a flag)', ['--timeout', '-5'], 2, /option --timeout needs a value \(one starting with "-" must be written --timeout=<value>\)/],
+  ['--clock-skew five', ['--clock-skew', 'five'], 2, /--clock-skew "five" is not a whole number of seconds \(give e.g. --clock-skew 300\)/],
   ['--retries many', ['--retries', 'many'], 2, /--retries "many" is not a positive whole number/],
   ['--shard 0/3', ['--shard', '0/3'], 2, /--shard "0\/3" is not k\/n with 1 <= k <= n/],
   ['--shard 4/3', ['--shard', '4/3'], 2, /--shard "4\/3" is not k\/n/],

@@ -22,6 +22,16 @@ describe('renderMarkdown', () => {
     expect(text.split('\n').length).toBeLessThan(20);
   });
 
+  it('counts and lists the keys no page documents, on passing cases too', () => {
+    const extra: Verdict = { ...base, caseId: 'extra', caseName: 'extra case', outcome: 'pass', reason: '', findings: [{ kind: 'undocumented-key', path: '/data/0/zia', message: '/data/0/zia: a key no page documents' }] };
+    const summary = summariseRun(facts, [extra]);
+    expect(summary.undocumentedKeys).toBe(1);
+    const text = renderMarkdown(summary)[0]?.content ?? '';
+    expect(text).toContain('Undocumented keys (1; failures only under --strict):');
+    expect(text).toContain('- crm › update-records › v8 › extra case: /data/0/zia');
+    expect(summariseRun(facts, verdicts).undocumentedKeys).toBeUndefined();
+  });
+
   it('lists what was not checked first, above the failures, with why and what to do', () => {
     const unchecked: Verdict = { ...base, caseId: 'unset', caseName: 'unset case', outcome: 'not-checked', reason: 'not configured for this target: ZOHO_X', notChecked: { cause: 'configuration', fix: 'set ZOHO_X (see .env.example)', variables: ['ZOHO_X'] } };
     const text = renderMarkdown(summariseRun(facts, [...verdicts, unchecked]))[0]?.content ?? '';

@@ -1,5 +1,6 @@
 // One newman run over some items of a collection: every exchange and failed in-collection assertion, by item id.
 
+import type { EventEmitter } from 'node:events';
 import type newmanModule from 'newman';
 import { readAssertionFailure, readExchange, readItemId, readScriptException, type Exchange } from '../newman-exchange.ts';
 import { buildEnvironment, type Target } from '../target.ts';
@@ -79,18 +80,7 @@ function runOnce(newman: Newman, request: NewmanRunRequest, booted: () => void):
       observed('itemEvents', exchange !== undefined);
       if (exchange) output.exchanges.set(exchange.itemId, exchange);
     });
-    const addFailure = (itemId: string, message: string): void => void output.sandboxFailures.set(itemId, [...(output.sandboxFailures.get(itemId) ?? []), message]);
-    emitter.on('assertion', (error: unknown, args: unknown) => {
-      const failure = readAssertionFailure(error, args);
-      if (failure) addFailure(failure.itemId, failure.message);
-    });
-    // A script that throws fails its item: newman's `exception` event names no item, and items run one at a time.
-    let running: string | undefined;
-    emitter.on('beforeItem', (_error: unknown, args: unknown) => (running = readItemId(args)));
-    emitter.on('exception', (_error: unknown, args: unknown) => {
-      const message = readScriptException(args);
-      if (running !== undefined && message) addFailure(running, message);
-    });
+    collectSandboxFailures(emitter, output.sandboxFailures);
     const { onItem } = request;
     if (onItem) {
       emitter.on('item', (_error: unknown, args: unknown) => {
@@ -98,6 +88,22 @@ function runOnce(newman: Newman, request: NewmanRunRequest, booted: () => void):
         if (itemId !== undefined) onItem(itemId, output.exchanges.get(itemId), output.sandboxFailures.get(itemId) ?? []);
       });
     }
+  });
+}
+
+/** Failed `pm.test`s and scripts that threw, by item, from the run's events. */
+function collectSandboxFailures(emitter: EventEmitter, failures: Map<string, string[]>): void {
+  const add = (itemId: string, message: string): void => void failures.set(itemId, [...(failures.get(itemId) ?? []), message]);
+  emitter.on('assertion', (error: unknown, args: unknown) => {
+    const failure = readAssertionFailure(error, args);
+    if (failure) add(failure.itemId, failure.message);
+  });
+  // A script that throws fails its item: newman's `exception` event names no item, and items run one at a time.
+  let running: string | undefined;
+  emitter.on('beforeItem', (_error: unknown, args: unknown) => (running = readItemId(args)));
+  emitter.on('exception', (_error: unknown, args: unknown) => {
+    const message = readScriptException(args);
+    if (running !== undefined && message) add(running, message);
   });
 }
 

@@ -122,13 +122,20 @@ async function prepare(run: CollectionRun, onVerdict: (verdict: Verdict) => void
 
 /**
  * Balanced units of MIN_UNIT_SIZE to MAX_UNIT_SIZE cases, as many as may run in flight where there are cases enough;
- * with a `unitSize`, units of at most that many cases.
+ * with a `unitSize`, units of at most that many cases. Where there are more units than run in flight, they are dealt in
+ * waves over consecutive cases: the units in flight together cover the next cases in order, so a harness file's
+ * verdicts are all out early and handed over, not held by the service until the last unit of a long run.
  */
 function splitUnits(runnable: readonly Runnable[], inFlight: number, unitSize?: number): Runnable[][] {
   if (runnable.length === 0) return [];
   const sized = unitSize === undefined ? 0 : Math.ceil(runnable.length / Math.max(1, Math.floor(unitSize)));
   const count = Math.max(sized, Math.ceil(runnable.length / MAX_UNIT_SIZE), Math.min(inFlight, Math.floor(runnable.length / MIN_UNIT_SIZE)), 1);
-  return Array.from({ length: count }, (_, k) => runnable.filter((_, i) => i % count === k));
+  const lanes = Math.min(count, Math.max(1, inFlight));
+  const waves = Math.ceil(count / lanes);
+  const perWave = Math.ceil(runnable.length / waves);
+  const units: Runnable[][] = Array.from({ length: waves * lanes }, () => []);
+  runnable.forEach((r, i) => units[Math.floor(i / perWave) * lanes + ((i % perWave) % lanes)]?.push(r));
+  return units.filter((unit) => unit.length > 0);
 }
 
 /** The collection one newman run is given: the unit's own when it has one, else the items alone (no scripts read variables). */

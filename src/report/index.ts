@@ -1,6 +1,6 @@
 // Public door of the reports: the summary model, pure renderers, the vitest adapter and the one writer.
 
-export type { Artifact } from './artifact.ts';
+export { piecedArtifact, type Artifact } from './artifact.ts';
 export { diffBaseline, failureFingerprint, type BaselineChange, type BaselineDiff, type BaselineEntry } from './baseline-diff.ts';
 export { buildDriftLedger, renderDriftMarkdown, type DriftLedgerEntry } from './drift-ledger.ts';
 export { renderHtml } from './render-html.ts';

@@ -2,15 +2,30 @@
 
 import { describeDocRef, expectedVariants } from '../catalog/index.ts';
 import { caseKey, type Verdict } from '../verdict/index.ts';
-import type { Artifact } from './artifact.ts';
+import { piecedArtifact, type Artifact } from './artifact.ts';
 import { html, raw, type SafeHtml } from './html-template.ts';
 import { REPORT_SCRIPT, REPORT_STYLE } from './html-assets.ts';
 import { checkedPhrase, type RunSummary } from './run-summary.ts';
 
-/** The HTML report of a run. */
+/** The HTML report of a run, written in pieces: the page down to the case table, a row per case, the rest. */
 export function renderHtml(summary: RunSummary): Artifact[] {
+  return [piecedArtifact('report.html', () => htmlPieces(summary))];
+}
+
+function* htmlPieces(summary: RunSummary): Generator<string> {
+  yield pageTop(summary).text;
+  for (const verdict of summary.verdicts) yield caseRow(verdict).text;
+  yield html`</tbody></table></section>
+${renderDrift(summary)}
+<script>${raw(REPORT_SCRIPT)}</script>
+</body></html>
+`.text;
+}
+
+/** The page from its head to the case table's open body. */
+function pageTop(summary: RunSummary): SafeHtml {
   const t = summary.totals;
-  const page = html`<!doctype html>
+  return html`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Zoho contract run ${summary.runId}</title><style>${raw(REPORT_STYLE)}</style></head>
 <body>
@@ -33,12 +48,7 @@ export function renderHtml(summary: RunSummary): Artifact[] {
 ${renderFailures(summary.verdicts, new Set((summary.baseline?.entries ?? []).filter((e) => e.change === 'still-failing').map((e) => e.key)))}
 ${renderNotChecked(summary.verdicts)}
 ${renderCoverage(summary)}
-${renderCases(summary.verdicts)}
-${renderDrift(summary)}
-<script>${raw(REPORT_SCRIPT)}</script>
-</body></html>
-`;
-  return [{ path: 'report.html', content: page.text }];
+${casesTableTop()}`;
 }
 
 /** Cases whose contract the run did not prove: not checked (configuration, recording, a lost verdict) or an answer it could not judge. */
@@ -115,11 +125,10 @@ function renderCoverage(summary: RunSummary): SafeHtml {
 <table><thead><tr><th>endpoint</th><th>code</th><th>this run</th><th>schema</th><th>mock</th><th>live</th><th>message</th><th>cases</th></tr></thead><tbody>${rows}</tbody></table></section>`;
 }
 
-/** Every case, failing first, filterable by outcome and text; details folded under each row. */
-function renderCases(verdicts: readonly Verdict[]): SafeHtml {
-  const rows = verdicts.map((v) => {
-    const outcome = v.flaky ? 'flaky' : v.outcome;
-    return html`<tr class="case" data-outcome="${v.outcome}" data-flaky="${v.flaky ? 'yes' : 'no'}">
+/** One case's row of the case table (every case, failing first); details folded under it. */
+function caseRow(v: Verdict): SafeHtml {
+  const outcome = v.flaky ? 'flaky' : v.outcome;
+  return html`<tr class="case" data-outcome="${v.outcome}" data-flaky="${v.flaky ? 'yes' : 'no'}">
   <td class="cell ${v.outcome}">${outcome}</td><td>${v.product} › ${v.endpoint} › ${v.version}</td>
   <td><details><summary>${v.caseName}</summary>
     <p>Expected ${expectation(v)}; got ${observation(v)}</p>
@@ -130,11 +139,14 @@ function renderCases(verdicts: readonly Verdict[]): SafeHtml {
     ${exchange(v)}
     <p class="doc">${v.doc.page} § ${v.doc.section}</p>
   </details></td><td>${v.reason}</td></tr>`;
-  });
+}
+
+/** The case table, filterable by outcome and text, down to its open body (the rows follow one by one). */
+function casesTableTop(): SafeHtml {
   return html`<section id="cases"><h2>All cases</h2>
 <p class="filters"><label>Show <select id="outcome-filter"><option value="all">all</option><option value="failing">failing</option><option value="pass">passed</option><option value="not-checked">not checked</option><option value="not-applicable">not applicable</option><option value="flaky">flaky</option></select></label>
 <label>Search <input id="text-filter" type="search" placeholder="case, code, reason"></label> <span id="shown"></span></p>
-<table><thead><tr><th>outcome</th><th>collection</th><th>case</th><th>reason</th></tr></thead><tbody>${rows}</tbody></table></section>`;
+<table><thead><tr><th>outcome</th><th>collection</th><th>case</th><th>reason</th></tr></thead><tbody>`;
 }
 
 /** The drift ledger with what the target returned. */

@@ -1,6 +1,6 @@
 // The one report writer: applies redaction to every byte, writes artifacts, mirrors the run to reports/latest.
 
-import { cp, rm, writeFile } from 'node:fs/promises';
+import { cp, open, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { ConfigError } from '../errors.ts';
 import { redactText } from '../redact.ts';
@@ -14,13 +14,39 @@ export async function writeArtifacts(dir: string, artifacts: readonly Artifact[]
     for (const artifact of artifacts) {
       const path = join(dir, artifact.path);
       await makeFolder(dirname(path));
-      await writeFile(path, redactText(artifact.content, secrets));
+      if (artifact.pieces) await writePieces(path, artifact.pieces(), secrets);
+      else await writeFile(path, redactText(artifact.content, secrets));
       written.push(path);
     }
   } catch (error) {
     throw new ConfigError(`cannot write the report to ${dir}`, 'make the folder writable or pick another with --out', { cause: error });
   }
   return written;
+}
+
+/** Pieces are gathered up to this many characters, then redacted and written: a large report is never held whole. */
+const BATCH_CHARS = 1 << 20;
+
+/**
+ * Writes an artifact's pieces in batches, each redacted on its own. A batch ends only between pieces, and a piece is a
+ * whole unit of the report (a case's row, a verdict), so a secret or a `"token": value` pair never straddles two.
+ */
+async function writePieces(path: string, pieces: Iterable<string>, secrets: readonly string[]): Promise<void> {
+  const file = await open(path, 'w');
+  try {
+    let batch: string[] = [];
+    let size = 0;
+    for (const piece of pieces) {
+      batch.push(piece);
+      size += piece.length;
+      if (size < BATCH_CHARS) continue;
+      await file.write(redactText(batch.join(''), secrets));
+      [batch, size] = [[], 0];
+    }
+    await file.write(redactText(batch.join(''), secrets));
+  } finally {
+    await file.close();
+  }
 }
 
 /** Fails early, before any case runs, when the report folder cannot be created or written. */

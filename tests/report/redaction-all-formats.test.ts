@@ -5,7 +5,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { reportRenderers, summariseRun, writeArtifacts } from '../../src/report/index.ts';
+import { piecedArtifact, reportRenderers, summariseRun, writeArtifacts } from '../../src/report/index.ts';
 import { CANARY, reportVerdicts } from '../support/report-verdicts.ts';
 
 describe('the report writer', () => {
@@ -17,5 +17,18 @@ describe('the report writer', () => {
     const files = await readdir(dir);
     expect(files.sort()).toEqual(['drift.md', 'junit.xml', 'report.html', 'report.md', 'summary.json']);
     for (const file of files) expect(await readFile(join(dir, file), 'utf8'), file).not.toContain(CANARY);
+  });
+
+  it('redacts a report written in pieces in every batch, and writes every piece once, in order', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'zoho-canary-'));
+    // Pieces of a few KB each, several MB in all: the writer redacts and writes them in many batches.
+    const piece = (i: number): string => `{"case":${i},"token":"${CANARY}","body":"${'x'.repeat(4000)}"}\n`;
+    const pieces = function* (): Generator<string> {
+      for (let i = 0; i < 1500; i += 1) yield piece(i);
+    };
+    await writeArtifacts(dir, [piecedArtifact('big.jsonl', pieces)], [CANARY]);
+    const lines = (await readFile(join(dir, 'big.jsonl'), 'utf8')).trimEnd().split('\n');
+    expect(lines).toHaveLength(1500);
+    expect(lines.every((line, i) => line === `{"case":${i},"token":"[REDACTED]","body":"${'x'.repeat(4000)}"}`)).toBe(true);
   });
 });

@@ -59,6 +59,15 @@ describe('renderers', () => {
     expect(JSON.parse(artifact?.content ?? '')).toEqual(JSON.parse(JSON.stringify(summary)));
   });
 
+  it('writes summary.json in pieces that join to exactly the summary as JSON.stringify prints it, with or without verdicts', () => {
+    for (const summary of [summariseRun(facts, verdicts), summariseRun(facts, [])]) {
+      const [artifact] = renderSummaryJson(summary);
+      expect(artifact?.pieces).toBeDefined();
+      expect([...(artifact?.pieces?.() ?? [])].join('')).toBe(`${JSON.stringify(summary, null, 2)}\n`);
+      expect(artifact?.content).toBe(`${JSON.stringify(summary, null, 2)}\n`);
+    }
+  });
+
   it('prints one line per group, what was not checked, failures with reason, schema path and doc, and ends with the checked count', () => {
     const lines = renderTerminal(summariseRun(facts, verdicts), 'reports/run-1');
     expect(lines).toContain('  ✗ crm › update-records › v2.1 › record errors: 0/3 passed, 1 failed, 1 could not be checked, 1 not checked, 1 not applicable');

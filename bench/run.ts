@@ -11,6 +11,7 @@ import { build } from 'esbuild';
 import { catalog } from '../src/catalog/index.ts';
 import { collectionPath } from '../src/generate/index.ts';
 import { HARNESS_HEAP_MB } from '../src/harness/index.ts';
+import { ensureNewmanBundle } from '../src/harness/newman/newman-bundle.mjs';
 import { measureLiveRehearsal, printLiveRehearsal } from './live-rehearsal.ts';
 import { BenchVoid, outputOf, spread, timeProcess, type Spread } from './measure.ts';
 import { prepareSyntheticCli } from './synthetic-cli.ts';
@@ -24,6 +25,8 @@ const WARM_UP = process.env['BENCH_WARMUP'] !== '0';
 const CONTRACT_ARGS = (process.env['BENCH_CONTRACT_ARGS'] ?? '').split(/\s+/).filter(Boolean);
 /** F's latency per call, in milliseconds (300, as over the network; a test lowers it). */
 const LIVE_LATENCY_MS = Number(process.env['BENCH_LIVE_LATENCY'] ?? 300);
+/** `D` measures D alone (its sizes, then the ratio; nothing is written), for a quick look on a shared machine. */
+const ONLY = process.env['BENCH_ONLY'];
 /** Where the JSON result goes (a test points it at a temporary folder). */
 const OUT_DIR = process.env['BENCH_OUT'] ?? join(ROOT, 'reports', 'bench');
 const node = process.execPath;
@@ -55,6 +58,12 @@ async function startMockChild(): Promise<{ child: ChildProcess; url: string; env
 }
 
 async function main(): Promise<void> {
+  if (ONLY === 'D') return memoryOnly();
+  if (ONLY !== undefined) {
+    process.stderr.write(`bench: BENCH_ONLY=${ONLY} is not a figure that runs alone: set BENCH_ONLY=D, or unset it for every figure\n`);
+    process.exitCode = 2;
+    return;
+  }
   const { child: mock, url: mockUrl, env } = await startMockChild();
   const variables = Object.fromEntries(Object.entries(env).map(([k, v]) => [k.slice(5).toLowerCase(), v]));
   (env['ZOHO_BULK_IDS'] ?? '').split(',').forEach((id, i) => (variables[`bulk_id_${String(i + 1).padStart(3, '0')}`] = id));
@@ -111,6 +120,29 @@ async function main(): Promise<void> {
     mock.kill('SIGINT');
     await rm(out, { recursive: true, force: true });
   }
+}
+
+/** BENCH_ONLY=D: D at each size and the ratio, printed as the whole bench prints them; no result file. */
+async function memoryOnly(): Promise<void> {
+  // D's folders link the project's newman bundle, which the whole bench has A build; built here when missing.
+  await ensureNewmanBundle(ROOT);
+  const out = await mkdtemp(join(tmpdir(), 'zoho-bench-'));
+  try {
+    const memory: Memory[] = [];
+    for (const size of SIZES) {
+      process.stderr.write(`memory of npm run contract at ${size} cases...\n`);
+      memory.push(await measureCli(size, join(out, `d-${size}`)));
+    }
+    for (const m of memory) console.log(memoryLine(m));
+    const [first, last] = [memory[0], memory[memory.length - 1]];
+    if (first && last && memory.length > 1) console.log(`D ${last.cases} vs ${first.cases}: ${(last.maxRssBytes / first.maxRssBytes).toFixed(2)}x peak RSS (target <= 1.5x from 1k to 10k)`);
+  } finally {
+    await rm(out, { recursive: true, force: true });
+  }
+}
+
+function memoryLine(m: Memory): string {
+  return `D  npm run contract peak RSS at ${String(m.cases).padStart(5)} cases ${(m.maxRssBytes / 1048576).toFixed(0)} MiB (${m.failed} not passing)`;
 }
 
 /** D at one size: the CLI's peak RSS over the synthetic catalog, and what its report counted. */
@@ -218,7 +250,7 @@ function print(cases: number, a: Spread, b: Spread, c: Spread, memory: readonly 
   console.log(`A  our harness (npm run contract)        ${ms(a)}`);
   console.log(`B  plain newman CLI, one after another   ${ms(b)}`);
   console.log(`C  floor: fetch + the same validators    ${ms(c)}`);
-  for (const m of memory) console.log(`D  npm run contract peak RSS at ${String(m.cases).padStart(5)} cases ${(m.maxRssBytes / 1048576).toFixed(0)} MiB (${m.failed} not passing)`);
+  for (const m of memory) console.log(memoryLine(m));
   console.log(`E  mock ${e.mock.rps.toFixed(0)} req/s p99 ${e.mock.p99} ms; bare server ${e.bare.rps.toFixed(0)} req/s p99 ${e.bare.p99} ms`);
   console.log(`   the mock A to D used, after those runs: ${e.afterRuns.rps.toFixed(0)} req/s p99 ${e.afterRuns.p99} ms (${((e.afterRuns.rps / e.bare.rps) * 100).toFixed(0)}% of the bare server)`);
   console.log(`\nA vs B: ${r.aFasterThanB.toFixed(2)}x faster (target >= 5x)`);

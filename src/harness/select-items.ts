@@ -30,3 +30,15 @@ export function selectItems(collection: unknown, caseIds: readonly string[]): Ma
   visit(collection['item']);
   return found;
 }
+
+/**
+ * The collection as a run without sandbox tests reads it: its own fields, and only the wanted items, flat and without
+ * their scripts (such a run strips them from every item it sends anyway). A batch of many large collections then holds
+ * neither the unselected items nor every item's test script for the length of the run. With sandbox tests (`keepScripts`)
+ * the collection is returned as it is.
+ */
+export function slimCollection(collection: unknown, caseIds: readonly string[], keepScripts: boolean): unknown {
+  if (keepScripts || !isObject(collection)) return collection;
+  const items = selectItems(collection, caseIds);
+  return { ...collection, item: [...items.values()].map((item) => ({ ...item.json, event: [] })) };
+}

@@ -12,6 +12,7 @@ import { caseKey, type Verdict, type VerdictPolicy, type VerdictRequest } from '
 import { isObject } from '../is-object.ts';
 import { readBody, startLoopbackServer } from '../loopback-server.ts';
 import { loadCollection } from './load-collection.ts';
+import { slimCollection } from './select-items.ts';
 import type { Exchange } from './newman-exchange.ts';
 import { streamCollections, type CollectionRun } from './run-collection.ts';
 import { prepareNewmanThread } from './newman/index.ts';
@@ -69,7 +70,7 @@ export async function startVerdictService(options: VerdictServiceOptions): Promi
         const endpoint = findEndpoint(request);
         const key = (caseId: string): string => caseKey({ ...request, caseId });
         return {
-          endpoint, version: request.version, collection: await loadCollection(join(options.root, collectionPath(endpoint, request.version))),
+          endpoint, version: request.version, collection: slimCollection(await loadCollection(join(options.root, collectionPath(endpoint, request.version))), request.caseIds, options.sandboxTests),
           target: options.target, registry: await (registry as Promise<SchemaRegistry>), schemaId: schemaId(endpoint), caseIds: request.caseIds, pool,
           timeoutMs: options.timeoutMs, sandboxTests: options.sandboxTests, onSent: (count: number) => void (sent += count), ...(options.policy ? { policy: options.policy } : {}),
           ...(onExchange ? { onExchange: (caseId: string, exchange: Exchange) => onExchange(key(caseId), exchange) } : {}),

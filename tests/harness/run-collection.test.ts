@@ -40,6 +40,14 @@ describe('runCollection', () => {
     );
   });
 
+  it('with more units than run in flight, sends them wave by wave over consecutive cases: verdicts come out in catalog order', async () => {
+    // One run in flight and units of two cases: a unit dealt from every count-th case would hand out 0, 4, 8, ... first.
+    const caseIds = casesForVersion(updateRecords, 'v2.1').filter((c) => c.provocable.includes('mock')).map((c) => c.id).slice(0, 8);
+    const order: string[] = [];
+    await streamCollection({ endpoint: updateRecords, version: 'v2.1', collection, target, registry, schemaId: schemaId(updateRecords), caseIds, concurrency: 1, unitSize: 2 }, (v) => void order.push(v.caseId));
+    expect(order).toEqual(caseIds);
+  });
+
   it('leaves a case whose fixture the target does not configure not checked, naming the variable to set', async () => {
     const { locked_record_id: _dropped, ...variables } = mock.variables;
     const [verdict] = await run({ target: { ...target, kind: 'url', variables }, caseIds: ['record-locked'] });

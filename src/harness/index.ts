@@ -7,7 +7,7 @@ export { describeTransportError, readExchange, type Exchange } from './newman-ex
 export { runCollection, streamCollection, streamCollections, type CollectionRun } from './run-collection.ts';
 export { createRunPool, type RunPool } from './run-pool.ts';
 export { HARNESS_HEAP_MB, newmanSeamReport, prepareNewmanThread, type NewmanSeamReport } from './newman/index.ts';
-export { selectItems, slimCollection, type CollectionItem } from './select-items.ts';
+export { selectItems, slimCollection, takeItems, type CollectionItem } from './select-items.ts';
 export { MAX_THROTTLE_RETRIES, isThrottled, throttleWaitMs } from './throttle-retry.ts';
 export {
   SECRET_VARIABLES,

@@ -9,7 +9,7 @@ import { judgeExchange } from './judge-exchange.ts';
 import type { Exchange } from './newman-exchange.ts';
 import { runNewman, type RunOutput } from './newman/index.ts';
 import { createRunPool, type RunPool } from './run-pool.ts';
-import { selectItems, type CollectionItem } from './select-items.ts';
+import { takeItems, type CollectionItem } from './select-items.ts';
 import { MAX_THROTTLE_RETRIES, isThrottled, throttleWaitMs } from './throttle-retry.ts';
 import { environmentName, referencedVariables, type Target } from './target.ts';
 import { freshTarget, isRejectedToken, renewRejected } from './token-renewal.ts';
@@ -87,12 +87,16 @@ export async function streamCollections(runs: readonly CollectionRun[], onVerdic
   const runnable: Runnable[] = [];
   for (const run of runs) runnable.push(...(await prepare(run, onVerdict)));
   const pool = first.pool ?? createRunPool(first.concurrency ?? 4);
-  const groups = first.sandboxTests ? runs.map((run) => runnable.filter((r) => r.run === run)) : [runnable];
+  const groups = first.sandboxTests ? runs.map((run) => runnable.filter((r) => r.run === run)) : [runnable.splice(0)];
+  // A live org answers in hundreds of milliseconds, not microseconds: every slot of its concurrency limit gets a unit.
+  const units = groups.splice(0).flatMap((group) => splitUnits(group, pool.limit, first.unitSize ?? (first.target.kind === 'live' ? Math.ceil(group.length / pool.limit) : undefined)));
+  runnable.length = 0;
   await Promise.all(
-    // A live org answers in hundreds of milliseconds, not microseconds: every slot of its concurrency limit gets a unit.
-    groups.flatMap((group) => splitUnits(group, pool.limit, first.unitSize ?? (first.target.kind === 'live' ? Math.ceil(group.length / pool.limit) : undefined))).map(async (unit) => {
+    units.map(async (unit, k) => {
       const done = await pool.run(() => runUnit(unit));
       if (done === undefined) for (const { testCase, emit } of unit) await emit(testCase, INTERRUPTED);
+      // Only the units to come are held: a long batch lets go of each unit's items (their requests) once it is done.
+      units[k] = [];
     }),
   );
 }
@@ -103,7 +107,7 @@ const INTERRUPTED: CaseResult = { kind: 'not-checked', reason: 'not sent: the ru
 async function prepare(run: CollectionRun, onVerdict: (verdict: Verdict) => void | Promise<void>): Promise<Runnable[]> {
   const wanted = run.caseIds ? new Set(run.caseIds) : undefined;
   const selected = casesForVersion(run.endpoint, run.version).filter((c) => !wanted || wanted.has(c.id));
-  const items = selectItems(run.collection, selected.map((c) => c.id));
+  const items = takeItems(run.collection, selected.map((c) => c.id));
   const context = { product: run.endpoint.product, endpoint: run.endpoint.id, version: run.version, target: run.target.name, strict: run.policy?.strict ?? false };
   const emit: Emit = async (testCase, result, throttleRetries = 0) => {
     const verdict = buildVerdict(context, testCase, result);

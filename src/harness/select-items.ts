@@ -40,5 +40,20 @@ export function selectItems(collection: unknown, caseIds: readonly string[]): Ma
 export function slimCollection(collection: unknown, caseIds: readonly string[], keepScripts: boolean): unknown {
   if (keepScripts || !isObject(collection)) return collection;
   const items = selectItems(collection, caseIds);
-  return { ...collection, item: [...items.values()].map((item) => ({ ...item.json, event: [] })) };
+  const slim = { ...collection, item: [...items.values()].map((item) => ({ ...item.json, event: [] })) };
+  slimmed.add(slim);
+  return slim;
+}
+
+/** Collections made by slimCollection: their items exist only for the run that takes them. */
+const slimmed = new WeakSet<object>();
+
+/**
+ * `selectItems`, and a collection made by slimCollection hands its items over: its item list is emptied, so each item is
+ * held by its case's unit alone and let go when that unit is done (the collection's own fields stay for newman).
+ */
+export function takeItems(collection: unknown, caseIds: readonly string[]): Map<string, CollectionItem> {
+  const items = selectItems(collection, caseIds);
+  if (isObject(collection) && slimmed.has(collection) && Array.isArray(collection['item'])) collection['item'].length = 0;
+  return items;
 }

@@ -1,6 +1,7 @@
 // Public door of the reports: the summary model, pure renderers, the vitest adapter and the one writer.
 
 export { piecedArtifact, type Artifact } from './artifact.ts';
+export { compactVerdict } from './compact-verdict.ts';
 export { diffBaseline, failureFingerprint, type BaselineChange, type BaselineDiff, type BaselineEntry } from './baseline-diff.ts';
 export { buildDriftLedger, renderDriftMarkdown, type DriftLedgerEntry } from './drift-ledger.ts';
 export { renderHtml } from './render-html.ts';

@@ -1,8 +1,9 @@
 // Thin vitest reporter adapter: gathers the verdicts from task meta when the run ends and writes our reports.
 
-import type { Reporter, TestModule } from 'vitest/node';
+import type { Reporter, TestCase, TestModule } from 'vitest/node';
 import type { DriftPoint, Endpoint, Selection } from '../catalog/index.ts';
 import type { Verdict } from '../verdict/index.ts';
+import { compactVerdict } from './compact-verdict.ts';
 import { reportRenderers } from './reporters.ts';
 import { summariseRun, type RunSummary, type ShardPlace } from './run-summary.ts';
 import { verdictOf } from './task-meta.ts';
@@ -45,6 +46,16 @@ export class SummaryReporter implements Reporter {
 
   constructor(private readonly options: SummaryReporterOptions) {
     this.startedAt = (options.now ?? (() => new Date()))();
+  }
+
+  /** One copy of each short string over the run's verdicts (see compactVerdict). */
+  private readonly strings = new Map<string, string>();
+
+  /** Keeps a case's verdict, as vitest hands it over, with its short strings shared: it is held until the run ends. */
+  onTestCaseResult(testCase: TestCase): void {
+    const meta = testCase.meta();
+    const verdict = verdictOf(meta);
+    if (verdict) meta.verdict = compactVerdict(verdict, this.strings);
   }
 
   async onTestRunEnd(testModules: ReadonlyArray<TestModule>, _errors: unknown, reason: string): Promise<void> {

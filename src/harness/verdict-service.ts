@@ -37,6 +37,8 @@ export interface VerdictService {
   readonly url: string;
   /** Starts sending these cases now; their verdicts wait for the harness file that asks. */
   prefetch(requests: readonly VerdictRequest[]): void;
+  /** Settles once every case of the start-up prefetch has its verdict: all of their requests have been answered. */
+  readonly prefetched: Promise<void>;
   /** Interrupted: nothing more is sent; cases not yet sent get a not-checked verdict. */
   stop(): void;
   close(): Promise<void>;
@@ -101,9 +103,11 @@ export async function startVerdictService(options: VerdictServiceOptions): Promi
     for (const [key, promise] of send(requests)) ready.set(key, promise);
   };
   prefetch(options.prefetch ?? []);
+  const prefetched = Promise.allSettled([...ready.values()]).then(() => undefined);
   return {
     url: server.url,
     prefetch,
+    prefetched,
     stop: () => pool.stop(),
     close: server.close,
   };

@@ -195,6 +195,8 @@ async function resolveLiveTarget(env: CliEnvironment['env'], allowProduction: bo
     throw new UsageError('ZOHO_ENVIRONMENT is production: a live run creates and updates records there', 'point it at a sandbox or developer org, or pass --allow-production');
   }
   await beforeRequests();
+  // vitest's loading (CPU, about a second) overlaps the refresh's round trip; runContract's import then finds it loaded.
+  import('vitest/node').catch(() => undefined);
   // The run's token and each persona's, refreshed once each for the whole run (side by side: separate refresh tokens).
   const [token, ...personaTokens] = await Promise.all([refreshAccessToken(config), ...config.personas.map((p) => refreshAccessToken(p))]);
   const personas = Object.fromEntries(config.personas.map((p, i) => [p.variable, { initial: personaTokens[i] as AccessToken, refresh: () => refreshAccessToken(p) }]));

@@ -72,7 +72,7 @@ export async function measureLiveRehearsal(root: string, repeats: number, warmUp
 /** F's lines: the wall time, the minimum and its steps, and the ratio on a line of its own starting `F `. */
 export function printLiveRehearsal(f: LiveRehearsal): string[] {
   const ms = (s: Spread) => `${s.min.toFixed(0)} / ${s.median.toFixed(0)} / ${s.max.toFixed(0)} ms`;
-  const calls = f.steps.map((s) => `${s.name} ${s.calls}`).join(', ');
+  const calls = f.steps.filter((s) => !s.name.startsWith('metadata')).map((s) => `${s.name} ${s.calls}`).join(', ');
   return [
     `F  live rehearsal, ${f.latencyMs} ms a call, ${f.limit} at once    ${ms(f.wall)}; minimum ${f.minimumMs.toFixed(0)} ms = ${(f.minimumMs / f.latencyMs).toFixed(0)} rounds (token, metadata, then ${calls} at ${f.limit} a round)`,
     `F live rehearsal vs its calls' critical path: ${f.ratio.toFixed(2)}x (target <= 1.25x)`,

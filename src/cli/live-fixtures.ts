@@ -49,8 +49,9 @@ export async function withLiveFixtures(input: LiveRunInput, body: LiveBody): Pro
   })();
   prepared.catch(() => undefined); // awaited by the body and below
   // Once, whichever comes first: every case answered, or the body over (failed, interrupted, or retries pending).
-  let cleaning: Promise<void> | undefined;
-  const cleanUpOnce = (): Promise<void> => (cleaning ??= prepared.then(() => undefined, () => undefined).then(() => cleanUp(client, target, created, ledger, runId, print)));
+  // Its line is printed after the body's output, not in the middle of the reporter's.
+  let cleaning: Promise<string> | undefined;
+  const cleanUpOnce = (): Promise<string> => (cleaning ??= prepared.then(() => undefined, () => undefined).then(() => cleanUp(client, target, created, ledger, runId)));
   let summary: RunSummary;
   try {
     summary = await body(prepared, (calls) => (caseCalls = calls), () => void cleanUpOnce());
@@ -59,7 +60,7 @@ export async function withLiveFixtures(input: LiveRunInput, body: LiveBody): Pro
     await prepared;
     throw error;
   } finally {
-    await cleanUpOnce();
+    print(await cleanUpOnce());
   }
   // Only once the clean-up's calls are counted too.
   return withUsage(summary, client, caseCalls, concurrency, outDir, target.secrets);
@@ -98,14 +99,15 @@ function describeOrg(org: OrgMetadata, concurrency: ApiUsage['concurrency']): st
   return `Org: ${edition}, user ${org.currentUser?.name ?? org.currentUser?.id ?? 'unknown'}; at most ${concurrency.limit} calls at once${concurrency.source === 'flag' ? ' (--concurrency)' : ''}`;
 }
 
-async function cleanUp(client: OrgClient, target: Target, created: readonly FixtureRecord[], ledger: (deleted: readonly FixtureRecord[]) => Promise<void>, runId: string, print: (line: string) => void): Promise<void> {
+/** Unlocks and deletes what the run created, keeps the ledger, and returns the line that says how it went. */
+async function cleanUp(client: OrgClient, target: Target, created: readonly FixtureRecord[], ledger: (deleted: readonly FixtureRecord[]) => Promise<void>, runId: string): Promise<string> {
   // The run's token may have expired meanwhile: ask the broker for the current one (it renews a token about to expire).
   const token = await currentToken(target).catch(() => undefined);
   if (token) client.useToken(token);
   const deleted = created.length ? await deleteFixtures(client, created).catch(() => []) : [];
   await ledger(deleted);
   const left = leftovers({ runId, apiDomain: target.apiDomain, created, deleted });
-  print(left.length === 0 ? `Fixtures: deleted all ${deleted.length} records` : `Fixtures: ${left.length} records could not be deleted; run \`npm run contract -- cleanup --run-id ${runId}\``);
+  return left.length === 0 ? `Fixtures: deleted all ${deleted.length} records` : `Fixtures: ${left.length} records could not be deleted; run \`npm run contract -- cleanup --run-id ${runId}\``;
 }
 
 /** The summary with the run's calls and credits, rewritten to summary.json (the reporter wrote it before the clean-up). */

@@ -81,6 +81,9 @@ export async function runContract(request: ContractRunRequest): Promise<RunSumma
   // The verdict service starts first, on its own thread, and begins sending while vitest loads on this one; vitest
   // does not wait for it, as its address is needed only once vitest is up.
   const thread = request.thread ?? prestartVerdictThread(request.root);
+  const prefetch = request.prefetch ? selections.map((s) => ({ product: s.endpoint.product, endpoint: s.endpoint.id, version: s.version, caseIds: s.cases.map((c) => c.id) })) : [];
+  // A target still being made (a live run's fixtures): the thread reads the collections and schemas meanwhile.
+  if (request.pending) thread.preload(prefetch);
   const final = request.pending ?? Promise.resolve({ target, concurrency: request.concurrency });
   const served = final.then((ready) => thread.serve({
     root: request.root,
@@ -90,7 +93,7 @@ export async function runContract(request: ContractRunRequest): Promise<RunSumma
     sandboxTests: request.sandboxTests,
     ...(request.policy ? { policy: request.policy } : {}),
     ...(request.recordDir ? { recordDir: request.recordDir } : {}),
-    prefetch: request.prefetch ? selections.map((s) => ({ product: s.endpoint.product, endpoint: s.endpoint.id, version: s.version, caseIds: s.cases.map((c) => c.id) })) : [],
+    prefetch,
     // Only when nothing is sent after the prefetch: a vitest retry (--retries) sends a case again later.
   }, request.retries === 0 && request.prefetch ? request.onCasesSent : undefined));
   served.catch(() => undefined); // awaited below, where whatever started is closed

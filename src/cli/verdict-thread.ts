@@ -2,7 +2,7 @@
 // thread starts vitest.
 
 import { Worker, parentPort, workerData, type MessagePort } from 'node:worker_threads';
-import { HARNESS_HEAP_MB, prepareNewmanThread, startVerdictService, type VerdictServiceOptions } from '../harness/index.ts';
+import { HARNESS_HEAP_MB, preloadVerdictInputs, prepareNewmanThread, startVerdictService, type VerdictServiceOptions } from '../harness/index.ts';
 
 /** The service's options, sent to the thread (plain data). */
 export type VerdictThreadOptions = VerdictServiceOptions;
@@ -20,6 +20,8 @@ type Message = { type: 'ready'; url: string } | { type: 'failed'; message: strin
 
 /** A thread started ahead of its run: it loads newman while the CLI parses, resolves the target and loads vitest. */
 export interface PendingVerdictThread {
+  /** Reads the collections and schemas these cases need before `serve` (while a live run creates its fixtures). */
+  preload(prefetch: VerdictThreadOptions['prefetch']): void;
   /** Starts the service with these options (once) and begins their prefetch; `onPrefetched` is told when every prefetched case is answered. */
   serve(options: VerdictThreadOptions, onPrefetched?: () => void): Promise<VerdictThread>;
 }
@@ -40,6 +42,7 @@ export function prestartVerdictThread(root: string, entry: URL = threadEntry()):
   let served = false;
   worker.once('error', (error: Error) => (early = error));
   return {
+    preload: (prefetch) => worker.postMessage({ type: 'preload', prefetch }),
     serve: (options, onPrefetched) => new Promise((resolve, reject) => {
       if (early) return reject(early);
       if (served) return reject(new Error('the verdict thread serves one run'));
@@ -81,7 +84,20 @@ export function serveInThread(): void {
   const { root } = workerData as { root: string };
   // Loads newman after this turn, once the listener below is set (a `serve` sent meanwhile waits in the port).
   prepareNewmanThread(root);
-  port.once('message', (message: { type: 'serve'; options: VerdictThreadOptions }) => void serve(port, message.options));
+  const onMessage = (message: { type: 'preload'; prefetch: VerdictThreadOptions['prefetch'] } | { type: 'serve'; options: VerdictThreadOptions }): void => {
+    if (message.type === 'preload') {
+      // Only a head start: whatever fails here is read again, and reported, by the service.
+      try {
+        preloadVerdictInputs(root, message.prefetch ?? []);
+      } catch {
+        // the service reports it
+      }
+      return;
+    }
+    port.off('message', onMessage);
+    void serve(port, message.options);
+  };
+  port.on('message', onMessage);
 }
 
 async function serve(port: MessagePort, options: VerdictThreadOptions): Promise<void> {

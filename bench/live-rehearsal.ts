@@ -35,7 +35,7 @@ export async function measureLiveRehearsal(root: string, repeats: number, warmUp
       if (!['ZOHO_API_DOMAIN', 'ZOHO_ACCESS_TOKEN', 'ZOHO_CONTRACTS_DOMAIN'].includes(name)) env[name] = line.slice(line.indexOf('=') + 1);
     }
     const out = await mkdtemp(join(tmpdir(), 'zoho-bench-live-'));
-    const run = () => timeProcess(process.execPath, [join(root, 'bin', 'contract.mjs'), '--target', 'live', '--out', out], env);
+    const run = () => timeProcess('F (npm run contract --target live against the rehearsal org)', process.execPath, [join(root, 'bin', 'contract.mjs'), '--target', 'live', '--out', out], env);
     if (warmUp) await run();
     const times: number[] = [];
     for (let round = 1; round <= repeats; round += 1) {

@@ -15,15 +15,29 @@ export function spread(values: readonly number[]): Spread {
   return { min: sorted[0] ?? 0, median: sorted[Math.floor(sorted.length / 2)] ?? 0, max: sorted.at(-1) ?? 0 };
 }
 
-/** Wall-clock milliseconds of a child process; rejects when it fails. */
-export function timeProcess(command: string, args: readonly string[], env: Record<string, string> = {}): Promise<number> {
+/**
+ * A measured run that did not pass: the bench is void, as a time taken over failures (or a crash) says nothing about
+ * the harness. The message names the side and the exit code, and ends with the run's last output.
+ */
+export class BenchVoid extends Error {
+  constructor(side: string, code: number | null, output: string) {
+    const tail = output.trim().split('\n').slice(-3).join(' | ');
+    super(`${side} did not pass (exit ${code ?? 'by signal'}): only passing runs are timed${tail ? `; its last output: ${tail}` : ''}`);
+  }
+}
+
+/** Wall-clock milliseconds of a child process that exits 0; any other exit voids the bench (BenchVoid). */
+export function timeProcess(side: string, command: string, args: readonly string[], env: Record<string, string> = {}): Promise<number> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(command, [...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const child = spawn(command, [...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    // Both streams, kept short: the reason a run failed is at its end (newman and the CLI print failures on stdout).
+    const keep = (d: Buffer): void => void (output = (output + d.toString()).slice(-4000));
+    child.stdout.on('data', keep);
+    child.stderr.on('data', keep);
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 || code === 1 ? resolve(performance.now() - started) : reject(new Error(`${command} ${args.join(' ')} exited ${code}: ${stderr.slice(-500)}`))));
+    child.on('close', (code) => (code === 0 ? resolve(performance.now() - started) : reject(new BenchVoid(side, code, output))));
   });
 }
 

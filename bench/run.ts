@@ -1,8 +1,9 @@
-// npm run bench: A (our harness) vs B (plain newman CLI) vs C (fetch + ajv floor), D (memory 1k vs 10k), E (mock vs bare
+// npm run bench: A (our harness) vs B (plain newman CLI) vs C (fetch + ajv floor), D (the CLI's memory 1k vs 10k), E (mock vs bare
 // server), F (a live rehearsal at a Professional org's limit vs its calls' critical path, bench/live-rehearsal.ts).
+// Only runs that pass are timed: a measured run that fails voids the bench (one line, exit 1, no result written).
 
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -11,13 +12,16 @@ import { catalog } from '../src/catalog/index.ts';
 import { collectionPath } from '../src/generate/index.ts';
 import { HARNESS_HEAP_MB } from '../src/harness/index.ts';
 import { measureLiveRehearsal, printLiveRehearsal } from './live-rehearsal.ts';
-import { outputOf, spread, timeProcess, type Spread } from './measure.ts';
+import { BenchVoid, outputOf, spread, timeProcess, type Spread } from './measure.ts';
+import { prepareSyntheticCli } from './synthetic-cli.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const REPEATS = Number(process.env['BENCH_REPEATS'] ?? 3);
 const LOAD_SECONDS = Number(process.env['BENCH_LOAD_SECONDS'] ?? 3);
 const SIZES = (process.env['BENCH_SIZES'] ?? '1000,10000').split(',').map(Number);
 const WARM_UP = process.env['BENCH_WARMUP'] !== '0';
+/** Extra flags for A's `npm run contract`, e.g. `--sandbox-tests` to time that path (whitespace-separated). */
+const CONTRACT_ARGS = (process.env['BENCH_CONTRACT_ARGS'] ?? '').split(/\s+/).filter(Boolean);
 /** F's latency per call, in milliseconds (300, as over the network; a test lowers it). */
 const LIVE_LATENCY_MS = Number(process.env['BENCH_LIVE_LATENCY'] ?? 300);
 /** Where the JSON result goes (a test points it at a temporary folder). */
@@ -60,17 +64,17 @@ async function main(): Promise<void> {
   try {
     const cases = catalog.reduce((n, e) => n + e.versions.reduce((m, v) => m + e.cases.filter((c) => (c.versions ?? e.versions).includes(v)).length, 0), 0);
     const floorChild = await buildFloor();
-    const runA = () => timeProcess(node, [...cli, '--out', join(out, 'a')], { CI: '1' });
+    const runA = () => timeProcess('A (npm run contract)', node, [...cli, ...CONTRACT_ARGS, '--out', join(out, 'a')], { CI: '1' });
     const runB = async () => {
       let total = 0;
       for (const endpoint of catalog) {
         for (const version of endpoint.versions) {
-          total += await timeProcess(node, [join(ROOT, 'node_modules', 'newman', 'bin', 'newman.js'), 'run', join(ROOT, collectionPath(endpoint, version)), '-e', `${mockUrl}/__mock/environment`, '--env-var', `contracts_domain=${mockUrl}`, '--reporters', 'cli', '--color', 'off']);
+          total += await timeProcess(`B (newman run ${collectionPath(endpoint, version)})`, node, [join(ROOT, 'node_modules', 'newman', 'bin', 'newman.js'), 'run', join(ROOT, collectionPath(endpoint, version)), '-e', `${mockUrl}/__mock/environment`, '--env-var', `contracts_domain=${mockUrl}`, '--reporters', 'cli', '--color', 'off']);
         }
       }
       return total;
     };
-    const runC = () => timeProcess(node, [floorChild, JSON.stringify(variables), String(CONCURRENCY)]);
+    const runC = () => timeProcess('C (the floor)', node, [floorChild, JSON.stringify(variables), String(CONCURRENCY)]);
     // One unmeasured round first: every side then starts from a warm file cache (and A from its built bundle and validators).
     if (WARM_UP) {
       process.stderr.write('warming up (one unmeasured run of A, B and C)...\n');
@@ -87,38 +91,66 @@ async function main(): Promise<void> {
       times.c.push(await runC());
     }
     const [a, b, c] = [spread(times.a), spread(times.b), spread(times.c)];
-    const memory = [];
+    const memory: Memory[] = [];
     for (const size of SIZES) {
-      process.stderr.write(`memory at ${size} cases...\n`);
-      const mock = JSON.stringify({ url: mockUrl, variables });
-      const report = JSON.parse(await outputOf(node, [`--max-old-space-size=${HARNESS_HEAP_MB}`, ...tsx, join(ROOT, 'bench', 'memory-child.ts'), String(size), mock])) as Memory;
-      if (report.floorFailures > 0) throw new Error(`the floor saw ${report.floorFailures} findings on the synthetic catalog: the mock and the catalog disagree`);
-      memory.push(report);
+      process.stderr.write(`memory of npm run contract at ${size} cases...\n`);
+      memory.push(await measureCli(size, join(out, `d-${size}`)));
     }
+    const steady = await measureSteady(SIZES[0] ?? 1000, mockUrl, variables);
     process.stderr.write('load test of the mock and of a bare server...\n');
     const e = await loadTest(mockUrl, variables);
     process.stderr.write('live rehearsal against a Professional org with latency...\n');
     const f = await measureLiveRehearsal(ROOT, REPEATS, WARM_UP, LIVE_LATENCY_MS);
-    print(cases, a, b, c, memory, e);
+    print(cases, a, b, c, memory, steady, e);
     for (const line of printLiveRehearsal(f)) console.log(line);
     await mkdir(OUT_DIR, { recursive: true });
     const file = join(OUT_DIR, `${new Date().toISOString().slice(0, 10)}.json`);
-    await writeFile(file, `${JSON.stringify({ cases, repeats: REPEATS, a, b, c, memory, e, f, ratios: { ...ratios(a, b, c, memory, e), liveOverCriticalPath: f.ratio } }, null, 2)}\n`);
+    await writeFile(file, `${JSON.stringify({ cases, repeats: REPEATS, a, b, c, memory, steady, e, f, ratios: { ...ratios(a, b, c, memory, steady, e), liveOverCriticalPath: f.ratio } }, null, 2)}\n`);
     console.log(`\nwritten to ${file}`);
   } finally {
     mock.kill('SIGINT');
+    await rm(out, { recursive: true, force: true });
   }
 }
 
-/** One memory child's report: D's figures, and the steady-state time of the harness and of the floor over its cases. */
+/** D at one size: the CLI's peak RSS over the synthetic catalog, and what its report counted. */
 interface Memory {
   readonly cases: number;
   readonly failed: number;
   readonly maxRssBytes: number;
-  readonly heapUsed: number;
+}
+
+/** The steady-state figure beside C: harness and floor over the same synthetic cases, start-up costs out of the picture. */
+interface Steady {
+  readonly cases: number;
   readonly harnessMs: number;
   readonly floorMs: number;
-  readonly floorFailures: number;
+}
+
+/**
+ * D: `npm run contract` itself (bundled as bin/contract.mjs bundles it, over a synthetic catalog of `size` cases, with
+ * its embedded mock and default settings), its peak RSS written by bench/peak-rss.mjs as it exits. The CLI keeps every
+ * verdict as it always does (vitest's task state, the summary, the JUnit and HTML reports), so this is the figure a
+ * user sees. A run that does not pass voids the bench, like A.
+ */
+async function measureCli(size: number, dir: string): Promise<Memory> {
+  await mkdir(dir, { recursive: true });
+  const entry = await prepareSyntheticCli(ROOT, dir, size);
+  const rssFile = join(dir, 'peak-rss');
+  const report = join(dir, 'report');
+  await timeProcess(`D (npm run contract over ${size} synthetic cases)`, node, ['--import', join(ROOT, 'bench', 'peak-rss.mjs'), entry, '--out', report], { CI: '1', BENCH_PEAK_RSS_FILE: rssFile });
+  const summary = JSON.parse(await readFile(join(report, 'summary.json'), 'utf8')) as { totals: { cases: number; passed: number } };
+  return { cases: summary.totals.cases, failed: summary.totals.cases - summary.totals.passed, maxRssBytes: Number(await readFile(rssFile, 'utf8')) };
+}
+
+/** The harness in a child of its own (bench/memory-child.ts) and the floor after it, against the bench's mock. */
+async function measureSteady(size: number, mockUrl: string, variables: Record<string, string>): Promise<Steady> {
+  process.stderr.write(`steady state at ${size} cases...\n`);
+  const mock = JSON.stringify({ url: mockUrl, variables });
+  const report = JSON.parse(await outputOf(node, [`--max-old-space-size=${HARNESS_HEAP_MB}`, ...tsx, join(ROOT, 'bench', 'memory-child.ts'), String(size), mock])) as Steady & { failed: number; floorFailures: number };
+  if (report.failed > 0) throw new BenchVoid(`the steady-state harness run over ${size} cases`, 1, `${report.failed} cases did not pass`);
+  if (report.floorFailures > 0) throw new BenchVoid(`the steady-state floor over ${size} cases`, 1, `${report.floorFailures} findings: the mock and the catalog disagree`);
+  return { cases: report.cases, harnessMs: report.harnessMs, floorMs: report.floorMs };
 }
 
 /** The floor as a command, bundled like the CLI so that both start the same way. */
@@ -169,33 +201,37 @@ async function loadTest(sharedMockUrl: string, variables: Record<string, string>
   }
 }
 
-function ratios(a: Spread, b: Spread, c: Spread, memory: readonly Memory[], e: { mock: { rps: number }; bare: { rps: number } }) {
-  const steady = memory[0];
+function ratios(a: Spread, b: Spread, c: Spread, memory: readonly Memory[], steady: Steady, e: { mock: { rps: number }; bare: { rps: number } }) {
   return {
     aFasterThanB: b.median / a.median,
     aOverFloorC: a.median / c.median,
-    aOverFloorSteady: steady ? steady.harnessMs / steady.floorMs : 0,
+    aOverFloorSteady: steady.harnessMs / steady.floorMs,
     rss10kOver1k: (memory[1]?.maxRssBytes ?? 0) / (memory[0]?.maxRssBytes ?? 1),
     mockOverBare: e.mock.rps / e.bare.rps,
   };
 }
 
-function print(cases: number, a: Spread, b: Spread, c: Spread, memory: readonly Memory[], e: { mock: Load; bare: Load; afterRuns: Load }): void {
+function print(cases: number, a: Spread, b: Spread, c: Spread, memory: readonly Memory[], steady: Steady, e: { mock: Load; bare: Load; afterRuns: Load }): void {
   const ms = (s: Spread) => `${s.min.toFixed(0)} / ${s.median.toFixed(0)} / ${s.max.toFixed(0)} ms`;
-  const r = ratios(a, b, c, memory, e);
+  const r = ratios(a, b, c, memory, steady, e);
   console.log(`\nZoho contract suite benchmark: ${cases} cases, ${REPEATS} repetitions (min / median / max); A, B and C are whole commands, start-up included\n`);
   console.log(`A  our harness (npm run contract)        ${ms(a)}`);
   console.log(`B  plain newman CLI, one after another   ${ms(b)}`);
   console.log(`C  floor: fetch + the same validators    ${ms(c)}`);
-  for (const m of memory) console.log(`D  harness peak RSS at ${String(m.cases).padStart(5)} cases       ${(m.maxRssBytes / 1048576).toFixed(0)} MiB, heap at the end ${(m.heapUsed / 1048576).toFixed(0)} MiB (${m.failed} not passing)`);
+  for (const m of memory) console.log(`D  npm run contract peak RSS at ${String(m.cases).padStart(5)} cases ${(m.maxRssBytes / 1048576).toFixed(0)} MiB (${m.failed} not passing)`);
   console.log(`E  mock ${e.mock.rps.toFixed(0)} req/s p99 ${e.mock.p99} ms; bare server ${e.bare.rps.toFixed(0)} req/s p99 ${e.bare.p99} ms`);
   console.log(`   the mock A to D used, after those runs: ${e.afterRuns.rps.toFixed(0)} req/s p99 ${e.afterRuns.p99} ms (${((e.afterRuns.rps / e.bare.rps) * 100).toFixed(0)}% of the bare server)`);
   console.log(`\nA vs B: ${r.aFasterThanB.toFixed(2)}x faster (target >= 5x)`);
   console.log(`A vs C: ${r.aOverFloorC.toFixed(2)}x the floor (target <= 4x)`);
-  const steady = memory[0];
-  if (steady) console.log(`   steady state, ${steady.cases} cases without start-up: harness ${(steady.harnessMs / steady.cases).toFixed(2)} ms/case, floor ${(steady.floorMs / steady.cases).toFixed(2)} ms/case = ${r.aOverFloorSteady.toFixed(2)}x`);
+  console.log(`   steady state, ${steady.cases} cases without start-up: harness ${(steady.harnessMs / steady.cases).toFixed(2)} ms/case, floor ${(steady.floorMs / steady.cases).toFixed(2)} ms/case = ${r.aOverFloorSteady.toFixed(2)}x`);
   console.log(`D 10k vs 1k: ${r.rss10kOver1k.toFixed(2)}x peak RSS (target <= 1.5x)`);
   console.log(`E mock vs bare: ${(r.mockOverBare * 100).toFixed(0)}% of the throughput (target >= 50%)`);
 }
 
-await main();
+try {
+  await main();
+} catch (error) {
+  if (!(error instanceof BenchVoid)) throw error;
+  process.stderr.write(`bench void: ${error.message}\n`);
+  process.exitCode = 1;
+}

@@ -3,6 +3,9 @@
 
 import { TargetUnreachableError } from '../errors.ts';
 
+const MAX_THROTTLE_RETRIES = 3;
+const MAX_WAIT_MS = 30_000;
+
 /** One answer, its body parsed when it is JSON. */
 export interface OrgAnswer {
   readonly status: number;
@@ -61,31 +64,41 @@ export function createOrgClient(input: { apiDomain: string; accessToken: string;
     step: (name) => void steps.push({ name, calls: 0 }),
     steps: () => steps.map((s) => ({ ...s })),
     async call(method, path, body) {
-      await acquire();
-      const current = steps.at(-1) ?? (steps.push({ name: 'other', calls: 0 }), steps[0] as { name: string; calls: number });
-      current.calls += 1;
-      try {
-        const response = await fetch(`${input.apiDomain}${path}`, {
-          method,
-          headers: { Authorization: `Zoho-oauthtoken ${token}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
-          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-          signal: AbortSignal.timeout(input.timeoutMs ?? 30_000),
-        });
-        const text = await response.text();
-        let parsed: unknown = text;
-        try {
-          parsed = text ? (JSON.parse(text) as unknown) : undefined;
-        } catch {
-          // not JSON: kept as text, which callers treat as a refusal
-        }
-        return { status: response.status, body: parsed };
-      } catch (error) {
-        throw new TargetUnreachableError(input.apiDomain, `${method} ${path.split('?')[0] ?? path} got no answer`, { cause: error });
-      } finally {
-        release();
+      // The org's limit is shared with its other integrations: a 429 is waited out (bounded) rather than taken as a refusal.
+      for (let attempt = 0; ; attempt += 1) {
+        const answer = await once(method, path, body);
+        if (answer.status !== 429 || attempt >= MAX_THROTTLE_RETRIES) return answer;
+        await new Promise((resolve) => setTimeout(resolve, Math.min(MAX_WAIT_MS, answer.retryAfterMs ?? 500 * 2 ** attempt)));
       }
     },
   };
+
+  async function once(method: string, path: string, body: unknown): Promise<OrgAnswer & { retryAfterMs?: number }> {
+    await acquire();
+    const current = steps.at(-1) ?? (steps.push({ name: 'other', calls: 0 }), steps[0] as { name: string; calls: number });
+    current.calls += 1;
+    try {
+      const response = await fetch(`${input.apiDomain}${path}`, {
+        method,
+        headers: { Authorization: `Zoho-oauthtoken ${token}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        signal: AbortSignal.timeout(input.timeoutMs ?? 30_000),
+      });
+      const text = await response.text();
+      let parsed: unknown = text;
+      try {
+        parsed = text ? (JSON.parse(text) as unknown) : undefined;
+      } catch {
+        // not JSON: kept as text, which callers treat as a refusal
+      }
+      const retryAfter = Number(response.headers.get('retry-after'));
+      return { status: response.status, body: parsed, ...(Number.isFinite(retryAfter) && retryAfter > 0 ? { retryAfterMs: retryAfter * 1000 } : {}) };
+    } catch (error) {
+      throw new TargetUnreachableError(input.apiDomain, `${method} ${path.split('?')[0] ?? path} got no answer`, { cause: error });
+    } finally {
+      release();
+    }
+  }
 }
 
 /** The `code` of a Zoho answer (top-level error, or the first `data[]` entry), for one-line reasons. */

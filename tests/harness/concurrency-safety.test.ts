@@ -53,9 +53,9 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
-  // A url target whose CRM and Bigin requests cross the proxy (the mock-only faults are still asked for by header).
-  // Contracts goes straight to the mock: node:http cannot parse the UPDATE method its INVALID_REQUEST_METHOD case sends.
-  target = { kind: 'url', name: 'mock via proxy', apiDomain: url, variables: { ...mock.variables, api_domain: url }, secrets: SECRET_VARIABLES.map((n) => mock.variables[n] ?? '') };
+  // The mock as target, its CRM and Bigin requests crossing the proxy (which passes on the headers that ask for the
+  // mock-only faults). Contracts goes straight to the mock: node:http cannot parse the UPDATE method one case sends.
+  target = { kind: 'mock', name: 'mock via proxy', apiDomain: url, variables: { ...mock.variables, api_domain: url }, secrets: SECRET_VARIABLES.map((n) => mock.variables[n] ?? '') };
   for (const endpoint of catalog) for (const version of endpoint.versions) collections.set(collectionPath(endpoint, version), await loadCollection(join(ROOT, collectionPath(endpoint, version))));
 });
 afterAll(async () => {

@@ -69,6 +69,23 @@ describe('a live rehearsal against a strict org', () => {
     expect(mock.provoked()['TOO_MANY_REQUESTS:concurrency'] ?? 0, JSON.stringify(mock.provoked())).toBeGreaterThan(0);
   });
 
+  it('makes the cases of a record the org refuses not applicable, with the org\'s answer, never a failed fixture', async () => {
+    const profile = await readOrgProfile(STRICT);
+    const modules = new Map(profile.modules);
+    const custom = modules.get('Projects_Tracker');
+    modules.set('Projects_Tracker', { ...(custom as NonNullable<typeof custom>), lockable: false });
+    mock = await startMock({ org: { ...profile, modules } });
+    const before = MODULES.map((m) => (mock as MockServer).countRecords(m));
+    const { code, stdout, summary } = await liveRun(mock, ['--product', 'crm', '--endpoint', 'update-record-locking-information', '--api-version', 'v8', '--allow-partial']);
+    expect(code, stdout).toBe(0);
+    const locked = summary.verdicts.find((v) => v.caseId === 'success-custom-module1');
+    expect([locked?.outcome, locked?.reason]).toEqual(['not-applicable', expect.stringMatching(/^not applicable to this org: the org would not lock a record of Projects_Tracker \([A-Z_]+\)$/)]);
+    expect(summary.verdicts.filter((v) => v.caseId === 'success-leads').map((v) => v.outcome)).toEqual(['pass']);
+    // The record it would not lock (and the Accounts record that record looks up) were deleted like every other.
+    expect(MODULES.map((m) => (mock as MockServer).countRecords(m))).toEqual(before);
+    expect(stdout).toMatch(/^Fixtures: deleted all \d+ records$/m);
+  });
+
   it('doctor reads the org and says which cases it can run, which it cannot and what each needs, writing nothing', async () => {
     mock = await startMock({ org: await readOrgProfile(STRICT) });
     const before = MODULES.map((m) => (mock as MockServer).countRecords(m));

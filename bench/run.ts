@@ -25,10 +25,10 @@ const WARM_UP = process.env['BENCH_WARMUP'] !== '0';
 const CONTRACT_ARGS = (process.env['BENCH_CONTRACT_ARGS'] ?? '').split(/\s+/).filter(Boolean);
 /** F's latency per call, in milliseconds (300, as over the network; a test lowers it). */
 const LIVE_LATENCY_MS = Number(process.env['BENCH_LIVE_LATENCY'] ?? 300);
-/** `D` measures D alone (its sizes, then the ratio; nothing is written), for a quick look on a shared machine. */
-const ONLY = process.env['BENCH_ONLY'];
 /** Where the JSON result goes (a test points it at a temporary folder). */
 const OUT_DIR = process.env['BENCH_OUT'] ?? join(ROOT, 'reports', 'bench');
+/** `BENCH_ONLY=F`: only the live rehearsal (it needs none of A to E's set-up); `D`: only D (its sizes and the ratio, nothing written). */
+const ONLY = process.env['BENCH_ONLY']?.trim().toUpperCase();
 const node = process.execPath;
 const tsx = ['--import', 'tsx'];
 // The CLI as `npm run contract` starts it: the launcher and its pre-built bundle.
@@ -59,11 +59,8 @@ async function startMockChild(): Promise<{ child: ChildProcess; url: string; env
 
 async function main(): Promise<void> {
   if (ONLY === 'D') return memoryOnly();
-  if (ONLY !== undefined) {
-    process.stderr.write(`bench: BENCH_ONLY=${ONLY} is not a figure that runs alone: set BENCH_ONLY=D, or unset it for every figure\n`);
-    process.exitCode = 2;
-    return;
-  }
+  if (ONLY !== undefined && ONLY !== 'F') throw new Error(`BENCH_ONLY="${ONLY}": only D or F can be run alone (BENCH_ONLY=D or BENCH_ONLY=F)`);
+  if (ONLY === 'F') return onlyF();
   const { child: mock, url: mockUrl, env } = await startMockChild();
   const variables = Object.fromEntries(Object.entries(env).map(([k, v]) => [k.slice(5).toLowerCase(), v]));
   (env['ZOHO_BULK_IDS'] ?? '').split(',').forEach((id, i) => (variables[`bulk_id_${String(i + 1).padStart(3, '0')}`] = id));
@@ -143,6 +140,16 @@ async function memoryOnly(): Promise<void> {
 
 function memoryLine(m: Memory): string {
   return `D  npm run contract peak RSS at ${String(m.cases).padStart(5)} cases ${(m.maxRssBytes / 1048576).toFixed(0)} MiB (${m.failed} not passing)`;
+}
+
+/** F alone: the live rehearsal, its lines, and a result file holding F only. */
+async function onlyF(): Promise<void> {
+  const f = await measureLiveRehearsal(ROOT, REPEATS, WARM_UP, LIVE_LATENCY_MS);
+  for (const line of printLiveRehearsal(f)) console.log(line);
+  await mkdir(OUT_DIR, { recursive: true });
+  const file = join(OUT_DIR, `${new Date().toISOString().slice(0, 10)}-f.json`);
+  await writeFile(file, `${JSON.stringify({ repeats: REPEATS, f, ratios: { liveOverCriticalPath: f.ratio } }, null, 2)}\n`);
+  console.log(`\nwritten to ${file}`);
 }
 
 /** D at one size: the CLI's peak RSS over the synthetic catalog, and what its report counted. */

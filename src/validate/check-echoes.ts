@@ -81,6 +81,6 @@ function broken(path: string, rule: string, sent: unknown, got: unknown): Findin
 }
 
 /** `{{record_id}}`: a collection variable the run did not fill in. */
-export function isUnfilled(value: unknown): boolean {
+function isUnfilled(value: unknown): boolean {
   return typeof value === 'string' && /^\{\{[^{}]+\}\}$/.test(value);
 }

@@ -26,6 +26,8 @@ const CONTRACT_ARGS = (process.env['BENCH_CONTRACT_ARGS'] ?? '').split(/\s+/).fi
 const LIVE_LATENCY_MS = Number(process.env['BENCH_LIVE_LATENCY'] ?? 300);
 /** Where the JSON result goes (a test points it at a temporary folder). */
 const OUT_DIR = process.env['BENCH_OUT'] ?? join(ROOT, 'reports', 'bench');
+/** `BENCH_ONLY=F`: only the live rehearsal (it needs none of A to E's set-up). */
+const ONLY = process.env['BENCH_ONLY']?.trim().toUpperCase();
 const node = process.execPath;
 const tsx = ['--import', 'tsx'];
 // The CLI as `npm run contract` starts it: the launcher and its pre-built bundle.
@@ -55,6 +57,8 @@ async function startMockChild(): Promise<{ child: ChildProcess; url: string; env
 }
 
 async function main(): Promise<void> {
+  if (ONLY !== undefined && ONLY !== 'F') throw new Error(`BENCH_ONLY="${ONLY}": only F can be run alone (BENCH_ONLY=F)`);
+  if (ONLY === 'F') return onlyF();
   const { child: mock, url: mockUrl, env } = await startMockChild();
   const variables = Object.fromEntries(Object.entries(env).map(([k, v]) => [k.slice(5).toLowerCase(), v]));
   (env['ZOHO_BULK_IDS'] ?? '').split(',').forEach((id, i) => (variables[`bulk_id_${String(i + 1).padStart(3, '0')}`] = id));
@@ -111,6 +115,16 @@ async function main(): Promise<void> {
     mock.kill('SIGINT');
     await rm(out, { recursive: true, force: true });
   }
+}
+
+/** F alone: the live rehearsal, its lines, and a result file holding F only. */
+async function onlyF(): Promise<void> {
+  const f = await measureLiveRehearsal(ROOT, REPEATS, WARM_UP, LIVE_LATENCY_MS);
+  for (const line of printLiveRehearsal(f)) console.log(line);
+  await mkdir(OUT_DIR, { recursive: true });
+  const file = join(OUT_DIR, `${new Date().toISOString().slice(0, 10)}-f.json`);
+  await writeFile(file, `${JSON.stringify({ repeats: REPEATS, f, ratios: { liveOverCriticalPath: f.ratio } }, null, 2)}\n`);
+  console.log(`\nwritten to ${file}`);
 }
 
 /** D at one size: the CLI's peak RSS over the synthetic catalog, and what its report counted. */

@@ -59,7 +59,7 @@ export async function commandRun(args: readonly string[], cli: CliEnvironment): 
   const target = await resolveTarget(options, cli.env, cli.print, closers, beforeRequests);
   await beforeRequests();
   const flagConcurrency = options.concurrency === undefined ? undefined : parsePositiveInteger(options.concurrency, 'concurrency', 2);
-  const run = (runTarget: Target | undefined, liveConcurrency?: number, onCaseCalls?: (calls: number) => void) => runContract({
+  const run = (runTarget: Target | undefined, live?: { ready: Promise<{ target: Target; concurrency: number }>; onCaseCalls: (calls: number) => void; onCasesSent: () => void }) => runContract({
     root: cli.root,
     selections,
     ...(runTarget ? { target: runTarget } : {}),
@@ -68,8 +68,8 @@ export async function commandRun(args: readonly string[], cli: CliEnvironment): 
     // newman runs in flight over all collections, each sending one request at a time. The embedded mock answers in
     // microseconds: two runs keep both cores busy (one, three and four measured the same). Remote targets get 4, to
     // overlap network latency; a live org, its edition's concurrency limit (live-fixtures.ts).
-    concurrency: liveConcurrency ?? flagConcurrency ?? (target ? 4 : 2),
-    ...(onCaseCalls ? { onCaseCalls } : {}),
+    concurrency: flagConcurrency ?? (target ? 4 : 2),
+    ...(live ? { pending: live.ready, onCaseCalls: live.onCaseCalls, onCasesSent: live.onCasesSent } : {}),
     timeoutMs: parsePositiveInteger(options.timeout, 'timeout', 30_000),
     bail: options.bail ?? false,
     retries: options.retries === undefined ? 0 : parsePositiveInteger(options.retries, 'retries', 1),
@@ -88,7 +88,7 @@ export async function commandRun(args: readonly string[], cli: CliEnvironment): 
   let summary: RunSummary;
   try {
     summary = target?.kind === 'live'
-      ? await withLiveFixtures({ target, runId, outDir, selections, env: cli.env, print: cli.print, ...(flagConcurrency ? { concurrency: flagConcurrency } : {}) }, run)
+      ? await withLiveFixtures({ target, runId, outDir, selections, env: cli.env, print: cli.print, ...(flagConcurrency ? { concurrency: flagConcurrency } : {}) }, (ready, onCaseCalls, onCasesSent) => run(target, { ready, onCaseCalls, onCasesSent }))
       : await run(target);
   } finally {
     for (const close of closers) await close();
@@ -195,6 +195,8 @@ async function resolveLiveTarget(env: CliEnvironment['env'], allowProduction: bo
     throw new UsageError('ZOHO_ENVIRONMENT is production: a live run creates and updates records there', 'point it at a sandbox or developer org, or pass --allow-production');
   }
   await beforeRequests();
+  // vitest's loading (CPU, about a second) overlaps the refresh's round trip; runContract's import then finds it loaded.
+  import('vitest/node').catch(() => undefined);
   // The run's token and each persona's, refreshed once each for the whole run (side by side: separate refresh tokens).
   const [token, ...personaTokens] = await Promise.all([refreshAccessToken(config), ...config.personas.map((p) => refreshAccessToken(p))]);
   const personas = Object.fromEntries(config.personas.map((p, i) => [p.variable, { initial: personaTokens[i] as AccessToken, refresh: () => refreshAccessToken(p) }]));

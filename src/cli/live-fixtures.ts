@@ -21,8 +21,12 @@ export interface LiveRunInput {
   readonly print: (line: string) => void;
 }
 
-/** Runs the cases: the target with its fixtures, the calls allowed in flight, and where to report the cases' call count. */
-export type LiveBody = (target: Target, concurrency: number, onCaseCalls: (calls: number) => void) => Promise<RunSummary>;
+/**
+ * Runs the cases. `ready` settles with the target (its fixtures in place) and the calls allowed in flight once the org
+ * is read and the fixtures exist: the body starts at once, so vitest's start-up overlaps those calls. `onCasesSent`
+ * is to be called once every case is answered (the clean-up starts then, while the reports are still being written).
+ */
+export type LiveBody = (ready: Promise<{ target: Target; concurrency: number }>, onCaseCalls: (calls: number) => void, onCasesSent: () => void) => Promise<RunSummary>;
 
 const DEFAULT_LIVE_CONCURRENCY = 5;
 
@@ -33,33 +37,52 @@ export async function withLiveFixtures(input: LiveRunInput, body: LiveBody): Pro
   let created: readonly FixtureRecord[] = [];
   let caseCalls = 0;
   const ledger = (deleted: readonly FixtureRecord[]) => writeLedger(outDir, { runId, apiDomain: target.apiDomain, created, deleted });
-  const cases = liveCases(input.selections);
-  const referenced = new Set(cases.flatMap(({ testCase }) => variablesOf(testCase)));
-  const needs = FIXTURE_NEEDS.filter((n) => [n.variable, n.lock, ...(n.wants ?? []).map((w) => w.exposes)].some((v) => v !== undefined && referenced.has(v)));
-  const lockingModule = input.env['ZOHO_LOCKING_CUSTOM_MODULE']?.trim() || undefined;
-  let summary: RunSummary;
   let concurrency: ApiUsage['concurrency'] = { limit: client.limit(), source: input.concurrency ? 'flag' : 'default' };
-  try {
-    const org = await readOrg(client, { products: productsOf(cases), needs, caseModules: caseModules(cases), ...(lockingModule ? { lockingModule } : {}) });
-    concurrency = chooseConcurrency(org, input.concurrency);
-    client.setLimit(concurrency.limit);
-    print(describeOrg(org, concurrency));
-    const plan = planFixtures({ needs, org, runId, ...(lockingModule ? { lockingModule } : {}) });
-    for (const note of plan.notes) print(`Org: ${note}`);
-    const fixtures = await createFixtures(client, plan, runId, async (sofar) => {
+  const prepared = (async () => {
+    const fixtures = await prepareFixtures(input, client, async (sofar) => {
       created = [...sofar];
       await ledger([]);
     });
     created = fixtures.created;
-    const notApplicable = notApplicableCases(cases, org, { ...plan, unavailable: fixtures.unavailable }, input.env);
-    print(`Fixtures: created ${created.length} records tagged "zoho-contract-suite ${runId}" (ledger ${outDir}/fixtures.json)${Object.keys(notApplicable).length ? `; ${Object.keys(notApplicable).length} cases not applicable to this org` : ''}`);
-    const withFixtures: Target = { ...target, variables: { ...target.variables, ...fixtures.variables }, notApplicable };
-    summary = await body(withFixtures, concurrency.limit, (calls) => (caseCalls = calls));
+    concurrency = fixtures.concurrency;
+    return { target: fixtures.target, concurrency: concurrency.limit };
+  })();
+  prepared.catch(() => undefined); // awaited by the body and below
+  // Once, whichever comes first: every case answered, or the body over (failed, interrupted, or retries pending).
+  // Its line is printed after the body's output, not in the middle of the reporter's.
+  let cleaning: Promise<string> | undefined;
+  const cleanUpOnce = (): Promise<string> => (cleaning ??= prepared.then(() => undefined, () => undefined).then(() => cleanUp(client, target, created, ledger, runId)));
+  let summary: RunSummary;
+  try {
+    summary = await body(prepared, (calls) => (caseCalls = calls), () => void cleanUpOnce());
+  } catch (error) {
+    // The org read or a fixture failed: that is the run's error, not the body's consequence of it.
+    await prepared;
+    throw error;
   } finally {
-    await cleanUp(client, target, created, ledger, runId, print);
+    print(await cleanUpOnce());
   }
   // Only once the clean-up's calls are counted too.
   return withUsage(summary, client, caseCalls, concurrency, outDir, target.secrets);
+}
+
+/** Reads the org, picks the concurrency, plans and creates the fixtures: the target the cases are sent with. */
+async function prepareFixtures(input: LiveRunInput, client: OrgClient, onCreated: (records: readonly FixtureRecord[]) => Promise<void>): Promise<{ target: Target; created: readonly FixtureRecord[]; concurrency: ApiUsage['concurrency'] }> {
+  const { target, runId, outDir, print } = input;
+  const cases = liveCases(input.selections);
+  const referenced = new Set(cases.flatMap(({ testCase }) => variablesOf(testCase)));
+  const needs = FIXTURE_NEEDS.filter((n) => [n.variable, n.lock, ...(n.wants ?? []).map((w) => w.exposes)].some((v) => v !== undefined && referenced.has(v)));
+  const lockingModule = input.env['ZOHO_LOCKING_CUSTOM_MODULE']?.trim() || undefined;
+  const org = await readOrg(client, { products: productsOf(cases), needs, caseModules: caseModules(cases), ...(lockingModule ? { lockingModule } : {}) });
+  const concurrency = chooseConcurrency(org, input.concurrency);
+  client.setLimit(concurrency.limit);
+  print(describeOrg(org, concurrency));
+  const plan = planFixtures({ needs, org, runId, ...(lockingModule ? { lockingModule } : {}) });
+  for (const note of plan.notes) print(`Org: ${note}`);
+  const fixtures = await createFixtures(client, plan, runId, onCreated);
+  const notApplicable = notApplicableCases(cases, org, { ...plan, unavailable: fixtures.unavailable }, input.env);
+  print(`Fixtures: created ${fixtures.created.length} records tagged "zoho-contract-suite ${runId}" (ledger ${outDir}/fixtures.json)${Object.keys(notApplicable).length ? `; ${Object.keys(notApplicable).length} cases not applicable to this org` : ''}`);
+  return { target: { ...target, variables: { ...target.variables, ...fixtures.variables }, notApplicable }, created: fixtures.created, concurrency };
 }
 
 /** The org's edition's limit (never more than --concurrency asks), else --concurrency, else 5 (Free's limit, safe everywhere). */
@@ -76,14 +99,15 @@ function describeOrg(org: OrgMetadata, concurrency: ApiUsage['concurrency']): st
   return `Org: ${edition}, user ${org.currentUser?.name ?? org.currentUser?.id ?? 'unknown'}; at most ${concurrency.limit} calls at once${concurrency.source === 'flag' ? ' (--concurrency)' : ''}`;
 }
 
-async function cleanUp(client: OrgClient, target: Target, created: readonly FixtureRecord[], ledger: (deleted: readonly FixtureRecord[]) => Promise<void>, runId: string, print: (line: string) => void): Promise<void> {
+/** Unlocks and deletes what the run created, keeps the ledger, and returns the line that says how it went. */
+async function cleanUp(client: OrgClient, target: Target, created: readonly FixtureRecord[], ledger: (deleted: readonly FixtureRecord[]) => Promise<void>, runId: string): Promise<string> {
   // The run's token may have expired meanwhile: ask the broker for the current one (it renews a token about to expire).
   const token = await currentToken(target).catch(() => undefined);
   if (token) client.useToken(token);
   const deleted = created.length ? await deleteFixtures(client, created).catch(() => []) : [];
   await ledger(deleted);
   const left = leftovers({ runId, apiDomain: target.apiDomain, created, deleted });
-  print(left.length === 0 ? `Fixtures: deleted all ${deleted.length} records` : `Fixtures: ${left.length} records could not be deleted; run \`npm run contract -- cleanup --run-id ${runId}\``);
+  return left.length === 0 ? `Fixtures: deleted all ${deleted.length} records` : `Fixtures: ${left.length} records could not be deleted; run \`npm run contract -- cleanup --run-id ${runId}\``;
 }
 
 /** The summary with the run's calls and credits, rewritten to summary.json (the reporter wrote it before the clean-up). */

@@ -44,6 +44,13 @@ export interface ContractRunRequest {
   readonly thread?: PendingVerdictThread;
   /** Told how many requests the cases sent (resends and throttle retries included), once they are all sent. */
   readonly onCaseCalls?: (calls: number) => void;
+  /**
+   * The target and concurrency to send with, when they are still being made (a live run's fixtures): vitest starts
+   * meanwhile and the cases go out once it settles; `target` above names the run in the meantime.
+   */
+  readonly pending?: Promise<{ readonly target: Target; readonly concurrency: number }>;
+  /** Told once every prefetched case has its answer (the harness files may still be reporting): a live run's clean-up starts then. */
+  readonly onCasesSent?: () => void;
 }
 
 /** Runs the suite; throws ContractSuiteError when vitest could not run it at all. */
@@ -73,16 +80,22 @@ export async function runContract(request: ContractRunRequest): Promise<RunSumma
   const files = selections.map((s) => join(request.root, harnessPath(s.endpoint, s.version)));
   // The verdict service starts first, on its own thread, and begins sending while vitest loads on this one; vitest
   // does not wait for it, as its address is needed only once vitest is up.
-  const served = (request.thread ?? prestartVerdictThread(request.root)).serve({
+  const thread = request.thread ?? prestartVerdictThread(request.root);
+  const prefetch = request.prefetch ? selections.map((s) => ({ product: s.endpoint.product, endpoint: s.endpoint.id, version: s.version, caseIds: s.cases.map((c) => c.id) })) : [];
+  // A target still being made (a live run's fixtures): the thread reads the collections and schemas meanwhile.
+  if (request.pending) thread.preload(prefetch);
+  const final = request.pending ?? Promise.resolve({ target, concurrency: request.concurrency });
+  const served = final.then((ready) => thread.serve({
     root: request.root,
-    target,
-    concurrency: request.concurrency,
+    target: ready.target,
+    concurrency: ready.concurrency,
     timeoutMs: request.timeoutMs,
     sandboxTests: request.sandboxTests,
     ...(request.policy ? { policy: request.policy } : {}),
     ...(request.recordDir ? { recordDir: request.recordDir } : {}),
-    prefetch: request.prefetch ? selections.map((s) => ({ product: s.endpoint.product, endpoint: s.endpoint.id, version: s.version, caseIds: s.cases.map((c) => c.id) })) : [],
-  });
+    prefetch,
+    // Only when nothing is sent after the prefetch: a vitest retry (--retries) sends a case again later.
+  }, request.retries === 0 && request.prefetch ? request.onCasesSent : undefined));
   served.catch(() => undefined); // awaited below, where whatever started is closed
   let started: { vitest?: Vitest; thread?: VerdictThread } = {};
   try {
@@ -118,12 +131,12 @@ export async function runContract(request: ContractRunRequest): Promise<RunSumma
     started = { vitest };
     // vitest's logger exits the process 1 ms after SIGINT/SIGTERM; a contract run cancels gracefully instead and keeps its report.
     if (request.signal) dropNewSignalListeners(before);
-    const thread = await served;
-    started = { vitest, thread };
-    vitest.provide('target', target);
-    vitest.provide('verdictService', thread.url);
+    const [running, ready] = await Promise.all([served, final]);
+    started = { vitest, thread: running };
+    vitest.provide('target', ready.target);
+    vitest.provide('verdictService', running.url);
     const cancel = (): void => {
-      thread.stop();
+      running.stop();
       void vitest.cancelCurrentRun('keyboard-input');
     };
     request.signal?.addEventListener('abort', cancel, { once: true });
@@ -132,8 +145,8 @@ export async function runContract(request: ContractRunRequest): Promise<RunSumma
     request.signal?.removeEventListener('abort', cancel);
     // A harness file that failed outside its tests (a hook, an import) is a crash, never a contract failure.
     const crashes = [...vitest.state.getUnhandledErrors(), ...vitest.state.getFiles().flatMap((file) => suiteErrors(file))];
-    if (request.onCaseCalls) request.onCaseCalls(await sentRequests(thread.url));
-    const threadFailure = thread.failure();
+    if (request.onCaseCalls) request.onCaseCalls(await sentRequests(running.url));
+    const threadFailure = running.failure();
     if (threadFailure) throw new RunCrashedError(`the verdict thread failed mid-run (report written to ${request.outDir})`, threadFailure);
     const summary = summaryReporter.summary;
     if (!summary) throw new RunCrashedError('the contract run ended without a summary', firstMessage(crashes));
@@ -144,8 +157,8 @@ export async function runContract(request: ContractRunRequest): Promise<RunSumma
     return summary;
   } finally {
     // Nothing is sent any more (vitest's run is over, or never began): what started closes, side by side.
-    const { vitest, thread } = started;
-    await Promise.all([vitest?.close(), thread ? thread.close() : served.then((t) => t.close(), () => undefined), mock?.close()]);
+    const { vitest, thread: running } = started;
+    await Promise.all([vitest?.close(), running ? running.close() : served.then((t) => t.close(), () => undefined), mock?.close()]);
   }
 }
 

@@ -2,7 +2,7 @@
 // thread starts vitest.
 
 import { Worker, parentPort, workerData, type MessagePort } from 'node:worker_threads';
-import { HARNESS_HEAP_MB, prepareNewmanThread, startVerdictService, type VerdictServiceOptions } from '../harness/index.ts';
+import { HARNESS_HEAP_MB, preloadVerdictInputs, prepareNewmanThread, startVerdictService, type VerdictServiceOptions } from '../harness/index.ts';
 
 /** The service's options, sent to the thread (plain data). */
 export type VerdictThreadOptions = VerdictServiceOptions;
@@ -16,12 +16,14 @@ export interface VerdictThread {
   close(): Promise<void>;
 }
 
-type Message = { type: 'ready'; url: string } | { type: 'failed'; message: string };
+type Message = { type: 'ready'; url: string } | { type: 'failed'; message: string } | { type: 'prefetched' };
 
 /** A thread started ahead of its run: it loads newman while the CLI parses, resolves the target and loads vitest. */
 export interface PendingVerdictThread {
-  /** Starts the service with these options (once) and begins their prefetch. */
-  serve(options: VerdictThreadOptions): Promise<VerdictThread>;
+  /** Reads the collections and schemas these cases need before `serve` (while a live run creates its fixtures). */
+  preload(prefetch: VerdictThreadOptions['prefetch']): void;
+  /** Starts the service with these options (once) and begins their prefetch; `onPrefetched` is told when every prefetched case is answered. */
+  serve(options: VerdictThreadOptions, onPrefetched?: () => void): Promise<VerdictThread>;
 }
 
 /**
@@ -40,7 +42,8 @@ export function prestartVerdictThread(root: string, entry: URL = threadEntry()):
   let served = false;
   worker.once('error', (error: Error) => (early = error));
   return {
-    serve: (options) => new Promise((resolve, reject) => {
+    preload: (prefetch) => worker.postMessage({ type: 'preload', prefetch }),
+    serve: (options, onPrefetched) => new Promise((resolve, reject) => {
       if (early) return reject(early);
       if (served) return reject(new Error('the verdict thread serves one run'));
       served = true;
@@ -48,8 +51,10 @@ export function prestartVerdictThread(root: string, entry: URL = threadEntry()):
       worker.once('error', reject);
       worker.once('message', (message: Message) => {
         if (message.type === 'failed') return reject(new Error(message.message));
+        if (message.type !== 'ready') return reject(new Error(`the verdict thread sent ${message.type} before it was ready`));
         let failure: string | undefined;
         worker.on('error', (error: Error) => (failure = error.message));
+        worker.on('message', (later: Message) => void (later.type === 'prefetched' && onPrefetched?.()));
         // A thread that died mid-run has emitted its one 'exit' already: closing it must not wait for another.
         const exited = new Promise<void>((done) => worker.once('exit', () => done()));
         resolve({
@@ -79,7 +84,20 @@ export function serveInThread(): void {
   const { root } = workerData as { root: string };
   // Loads newman after this turn, once the listener below is set (a `serve` sent meanwhile waits in the port).
   prepareNewmanThread(root);
-  port.once('message', (message: { type: 'serve'; options: VerdictThreadOptions }) => void serve(port, message.options));
+  const onMessage = (message: { type: 'preload'; prefetch: VerdictThreadOptions['prefetch'] } | { type: 'serve'; options: VerdictThreadOptions }): void => {
+    if (message.type === 'preload') {
+      // Only a head start: whatever fails here is read again, and reported, by the service.
+      try {
+        preloadVerdictInputs(root, message.prefetch ?? []);
+      } catch {
+        // the service reports it
+      }
+      return;
+    }
+    port.off('message', onMessage);
+    void serve(port, message.options);
+  };
+  port.on('message', onMessage);
 }
 
 async function serve(port: MessagePort, options: VerdictThreadOptions): Promise<void> {
@@ -90,6 +108,7 @@ async function serve(port: MessagePort, options: VerdictThreadOptions): Promise<
       if (message === 'close') void service.close().finally(() => port.close());
     });
     port.postMessage({ type: 'ready', url: service.url } satisfies Message);
+    void service.prefetched.then(() => port.postMessage({ type: 'prefetched' } satisfies Message));
   } catch (error) {
     port.postMessage({ type: 'failed', message: error instanceof Error ? error.message : String(error) } satisfies Message);
   }

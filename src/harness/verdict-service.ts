@@ -37,9 +37,33 @@ export interface VerdictService {
   readonly url: string;
   /** Starts sending these cases now; their verdicts wait for the harness file that asks. */
   prefetch(requests: readonly VerdictRequest[]): void;
+  /** Settles once every case of the start-up prefetch has its verdict: all of their requests have been answered. */
+  readonly prefetched: Promise<void>;
   /** Interrupted: nothing more is sent; cases not yet sent get a not-checked verdict. */
   stop(): void;
   close(): Promise<void>;
+}
+
+/** Collections and the schema registry being read ahead of the service (a live run's fixtures are still being made). */
+const preloaded = new Map<string, Promise<unknown>>();
+
+/** Starts reading what these cases' service will need (their collections, the compiled schemas), to be taken once it starts. */
+export function preloadVerdictInputs(root: string, requests: readonly VerdictRequest[]): void {
+  const registry = preloaded.get(`registry:${root}`) ?? loadSchemaRegistry(join(root, 'schemas'), join(root, 'dist', 'validators'));
+  preloaded.set(`registry:${root}`, registry);
+  for (const request of requests) {
+    const path = join(root, collectionPath(findEndpoint(request), request.version));
+    if (!preloaded.has(path)) preloaded.set(path, loadCollection(path));
+  }
+  // Read errors surface when the service takes them, as they would have without the preload.
+  for (const promise of preloaded.values()) promise.catch(() => undefined);
+}
+
+/** What was preloaded under `key` (given up: the service holds it from then on), else a fresh read. */
+function takePreloaded<T>(key: string, read: () => Promise<T>): Promise<T> {
+  const ready = preloaded.get(key) as Promise<T> | undefined;
+  preloaded.delete(key);
+  return ready ?? read();
 }
 
 /** Starts the service on this thread (the CLI's verdict thread, or a bare `vitest`'s global setup) and begins its prefetch. */
@@ -63,13 +87,13 @@ export async function startVerdictService(options: VerdictServiceOptions): Promi
         promises.set(caseKey({ ...request, caseId: id }), promise);
       }
     }
-    registry ??= loadSchemaRegistry(join(options.root, 'schemas'), join(options.root, 'dist', 'validators'));
+    registry ??= takePreloaded(`registry:${options.root}`, () => loadSchemaRegistry(join(options.root, 'schemas'), join(options.root, 'dist', 'validators')));
     void (async () => {
       const runs = await Promise.all(requests.map(async (request): Promise<CollectionRun> => {
         const endpoint = findEndpoint(request);
         const key = (caseId: string): string => caseKey({ ...request, caseId });
         return {
-          endpoint, version: request.version, collection: await loadCollection(join(options.root, collectionPath(endpoint, request.version))),
+          endpoint, version: request.version, collection: await takePreloaded(join(options.root, collectionPath(endpoint, request.version)), () => loadCollection(join(options.root, collectionPath(endpoint, request.version)))),
           target: options.target, registry: await (registry as Promise<SchemaRegistry>), schemaId: schemaId(endpoint), caseIds: request.caseIds, pool,
           timeoutMs: options.timeoutMs, sandboxTests: options.sandboxTests, onSent: (count: number) => void (sent += count), ...(options.policy ? { policy: options.policy } : {}),
           ...(onExchange ? { onExchange: (caseId: string, exchange: Exchange) => onExchange(key(caseId), exchange) } : {}),
@@ -101,9 +125,11 @@ export async function startVerdictService(options: VerdictServiceOptions): Promi
     for (const [key, promise] of send(requests)) ready.set(key, promise);
   };
   prefetch(options.prefetch ?? []);
+  const prefetched = Promise.allSettled([...ready.values()]).then(() => undefined);
   return {
     url: server.url,
     prefetch,
+    prefetched,
     stop: () => pool.stop(),
     close: server.close,
   };

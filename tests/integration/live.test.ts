@@ -126,6 +126,25 @@ describe('--target live against the mock', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
+  it('exits 3 in one line when the org does not answer its metadata reads, though vitest was starting meanwhile', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise((resolve) => closed.close(resolve));
+    const out = await mkdtemp(join(tmpdir(), 'live-unanswered-'));
+    try {
+      const result = await runCli(['--target', 'live', '--out', out], liveEnv({ ZOHO_API_DOMAIN: `http://127.0.0.1:${port}` }));
+      expect(result.code).toBe(3);
+      expect(result.stderr.trim().split('\n')).toHaveLength(1);
+      expect(result.stderr).toContain(`http://127.0.0.1:${port}`);
+      expect(mock.tokenRefreshes()).toBe(1);
+      // Nothing was created, so the ledger lists nothing left behind.
+      expect(JSON.parse(await readFile(join(out, 'fixtures.json'), 'utf8'))).toMatchObject({ created: [] });
+    } finally {
+      await rm(out, { recursive: true, force: true });
+    }
+  }, 120_000);
+
   it('refuses a production org without --allow-production (exit 2), before refreshing any token', async () => {
     const result = await runCli(['--target', 'live'], liveEnv({ ZOHO_ENVIRONMENT: 'production' }));
     expect(result.code).toBe(2);

@@ -8,7 +8,8 @@ const SECRET_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie'
 /** JSON/form keys whose values are always secret, wherever they appear in text. */
 const SECRET_KEYS = ['access_token', 'refresh_token', 'client_secret', 'token', 'password'];
 
-const KEY_PATTERN = new RegExp(`("?(?:${SECRET_KEYS.join('|')})"?\\s*[:=]\\s*"?)([^"&\\s,}]+)`, 'gi');
+// The key must start a word: Zoho error codes such as INVALID_TOKEN end in a key name but carry no secret after them.
+const KEY_PATTERN = new RegExp(`("?(?<![A-Za-z0-9_])(?:${SECRET_KEYS.join('|')})"?\\s*[:=]\\s*"?)([^"&\\s,}]+)`, 'gi');
 // A credential after a scheme: token-like (8+ token characters with a digit), so prose such as "Bearer header" survives.
 const AUTH_PATTERN = /\b(Zoho-oauthtoken|Bearer)\s+(?=[A-Za-z0-9._~+/-]*\d)[A-Za-z0-9._~+/-]{8,}=*/gi;
 

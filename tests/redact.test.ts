@@ -18,6 +18,13 @@ describe('redaction', () => {
     expect(redactText(`refresh_token=${CANARY}&client_secret=s3cr3t`)).toBe('refresh_token=[REDACTED]&client_secret=[REDACTED]');
   });
 
+  it('leaves Zoho error codes that end in a key name intact, and still masks the key itself', () => {
+    expect(redactText('INVALID_TOKEN: not checked')).toBe('INVALID_TOKEN: not checked');
+    expect(redactText('{"code":"OAUTH_SCOPE_MISMATCH","INVALID_TOKEN":"expired"}')).toBe('{"code":"OAUTH_SCOPE_MISMATCH","INVALID_TOKEN":"expired"}');
+    expect(redactText(`INVALID_TOKEN: token=${CANARY}`)).toBe('INVALID_TOKEN: token=[REDACTED]');
+    expect(redactText(`TOKEN: ${CANARY}`)).toBe('TOKEN: [REDACTED]');
+  });
+
   it('keeps the scheme of an Authorization header and hides the rest', () => {
     expect(redactHeaders({ Authorization: `Zoho-oauthtoken ${CANARY}`, 'Content-Type': 'application/json' })).toEqual({
       Authorization: 'Zoho-oauthtoken [REDACTED]',

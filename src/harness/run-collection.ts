@@ -93,7 +93,7 @@ export async function streamCollections(runs: readonly CollectionRun[], onVerdic
   runnable.length = 0;
   await Promise.all(
     units.map(async (unit, k) => {
-      const done = await pool.run(() => runUnit(unit));
+      const done = await pool.run(() => runUnit(unit, pool.stopped));
       if (done === undefined) for (const { testCase, emit } of unit) await emit(testCase, INTERRUPTED);
       // Only the units to come are held: a long batch lets go of each unit's items (their requests) once it is done.
       units[k] = [];
@@ -149,7 +149,7 @@ function unitCollection(unit: readonly Runnable[]): unknown {
   return { info: { name: 'zoho-contract-suite unit', schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json' }, item: [] };
 }
 
-async function runUnit(unit: readonly Runnable[]): Promise<true> {
+async function runUnit(unit: readonly Runnable[], stopped: AbortSignal): Promise<true> {
   const head = unit[0] as Runnable;
   let target = await freshTarget(head.run.target);
   const collection = unitCollection(unit);
@@ -173,10 +173,10 @@ async function runUnit(unit: readonly Runnable[]): Promise<true> {
     head.run.onSent?.(part.length);
     return runNewman({
       collection, items: part.map((r) => forTarget(r.run, r.item.json)), target, timeoutMs: head.run.timeoutMs ?? 30_000, sandboxTests: head.run.sandboxTests ?? false,
-      ...(first ? { onItem } : {}),
+      signal: stopped, ...(first ? { onItem } : {}),
     });
   };
-  const { exchanges, sandboxFailures } = await send(unit, true);
+  const { exchanges, sandboxFailures, aborted } = await send(unit, true);
   await Promise.all(emitted);
   const rest = unit.filter((r) => !judged.has(r.item.id));
   const merge = (again: RunOutput): void => {
@@ -185,7 +185,7 @@ async function runUnit(unit: readonly Runnable[]): Promise<true> {
   // Live: the org said INVALID_TOKEN (expired mid-run): get the run's fresh token once and send those requests again.
   const rejected = rest.filter((r) => isRejected(r, exchanges.get(r.item.id)));
   const renewed = rejected.length > 0 ? await renewRejected(target, [...new Set(rejected.map((r) => tokenVariable(r.testCase)))]) : undefined;
-  if (renewed) {
+  if (renewed && !stopped.aborted) {
     target = renewed;
     merge(await send(rejected));
   }
@@ -193,12 +193,18 @@ async function runUnit(unit: readonly Runnable[]): Promise<true> {
   const retries = new Map<string, number>();
   for (let attempt = 0; attempt < MAX_THROTTLE_RETRIES; attempt += 1) {
     const again = rest.filter((r) => isRetried(r, exchanges.get(r.item.id)));
-    if (again.length === 0) break;
+    if (again.length === 0 || stopped.aborted) break;
     await new Promise((resolve) => setTimeout(resolve, Math.max(...again.map(({ item }) => throttleWaitMs(exchanges.get(item.id) as Exchange, attempt)))));
     merge(await send(again));
     for (const { item } of again) retries.set(item.id, (retries.get(item.id) ?? 0) + 1);
   }
-  for (const runnable of rest) await judge(runnable, exchanges.get(runnable.item.id), sandboxFailures.get(runnable.item.id) ?? [], retries.get(runnable.item.id));
+  for (const runnable of rest) {
+    const exchange = exchanges.get(runnable.item.id);
+    // Interrupted: a case whose request never went out (or whose answer was to be sent again) was not checked.
+    const unsent = aborted ? !exchange : stopped.aborted && (isRejected(runnable, exchange) || isRetried(runnable, exchange));
+    if (unsent) await runnable.emit(runnable.testCase, INTERRUPTED);
+    else await judge(runnable, exchange, sandboxFailures.get(runnable.item.id) ?? [], retries.get(runnable.item.id));
+  }
   return true;
 }
 

@@ -4,13 +4,16 @@
 export interface RunPool {
   readonly limit: number;
   run<T>(task: () => Promise<T>): Promise<T | undefined>;
-  /** After an interrupt: nothing queued starts; what is in flight finishes. */
+  /** After an interrupt: nothing queued starts; the runs in flight are told through `stopped` to stop sending. */
   stop(): void;
+  /** Aborted by `stop`. */
+  readonly stopped: AbortSignal;
 }
 
 export function createRunPool(limit: number): RunPool {
   let active = 0;
   let stopped = false;
+  const stopping = new AbortController();
   const queue: Array<() => void> = [];
   const next = (): void => {
     if (stopped) {
@@ -21,6 +24,7 @@ export function createRunPool(limit: number): RunPool {
   };
   return {
     limit,
+    stopped: stopping.signal,
     run<T>(task: () => Promise<T>): Promise<T | undefined> {
       return new Promise<T | undefined>((resolve, reject) => {
         queue.push(() => {
@@ -36,6 +40,7 @@ export function createRunPool(limit: number): RunPool {
     },
     stop(): void {
       stopped = true;
+      stopping.abort();
       next();
     },
   };

@@ -23,11 +23,13 @@ const PASSED_BEFORE_HOLD = 30;
 
 /** Holds newman's requests (the cases) after the first few until opened; other requests (live fixtures) pass. */
 class Gate {
-  private cases = 0;
+  cases = 0;
   private release: (() => void) | undefined;
   private readonly opened = new Promise<void>((resolve) => (this.release = resolve));
   private onHeld: (() => void) | undefined;
   held = 0;
+  /** Case requests that reached the gate before the first signal was sent. */
+  casesAtSignal: number | undefined;
   isOpen = false;
 
   /** The proxy's hook: a case request past the first few waits here. */
@@ -43,6 +45,11 @@ class Gate {
   /** Resolves once a case request is held (the run is part-way, with a request in flight). */
   holding(): Promise<void> {
     return this.held > 0 ? Promise.resolve() : new Promise((resolve) => (this.onHeld = resolve));
+  }
+
+  /** Case requests that reached the gate after the first signal: only those in flight then may, none sent after it. */
+  casesAfterSignal(): number {
+    return this.casesAtSignal === undefined ? 0 : this.cases - this.casesAtSignal;
   }
 
   open(): void {
@@ -118,6 +125,7 @@ function interruptedRun(out: string, signals: NodeJS.Signals[], options: RunOpti
   // part-way, with cases still to send.
   void Promise.all([vitestRunning, gate.holding()]).then(() => {
     signalled = true;
+    gate.casesAtSignal = gate.cases;
     for (const [i, signal] of signals.entries()) setTimeout(() => spawned.kill(signal), i * 100);
   });
   return new Promise((resolve) => spawned.on('close', (code) => {
@@ -139,6 +147,9 @@ describe('interrupting a run', () => {
     // Every selected case is in the report: what was not sent is not checked, because of the interrupt.
     expect(summary.totals.checked).toBeLessThan(summary.totals.cases);
     expect(summary.verdicts.filter((v) => v.outcome === 'not-checked').every((v) => v.notChecked?.cause === 'interrupted')).toBe(true);
+    // The newman run in flight was aborted, not left to send the rest of its cases: with --concurrency 1 one request
+    // was on the wire (held) when the signal came, and at most one more can start before the stop reaches the runs.
+    expect(gate.casesAfterSignal()).toBeLessThanOrEqual(1);
   });
 
   it('in a live run, deletes every fixture it created before exiting 130', async () => {
@@ -151,6 +162,7 @@ describe('interrupting a run', () => {
     const ledger = JSON.parse(await readFile(join(out, 'fixtures.json'), 'utf8')) as { created: unknown[]; deleted: unknown[] };
     expect(ledger.created.length).toBeGreaterThan(0);
     expect(ledger.deleted).toEqual(ledger.created);
+    expect(gate.casesAfterSignal()).toBeLessThanOrEqual(1);
   });
 
   it('on SIGTERM exits 143 with the partial report', async () => {

@@ -25,6 +25,10 @@ export const ASSUMPTIONS = {
     internal: "newman's start event no longer carries the run's script sandbox as run.host with dispose()",
     otherwise: 'sandboxes are left to the garbage collector (memory grows over long runs)',
   },
+  runAbort: {
+    internal: "newman's start event no longer carries the run as run with abort()",
+    otherwise: 'an interrupt lets the newman runs in flight send all their remaining requests',
+  },
   itemEvents: { internal: "newman's request and item events no longer carry args.item.id", otherwise: 'exchanges cannot be matched to their cases' },
   zeroDelayYields: {
     internal: 'postman-runtime no longer yields with the global setTimeout(fn, 0)',

@@ -17,6 +17,8 @@ export interface RunOutput {
   readonly exchanges: Map<string, Exchange>;
   /** Failed in-collection assertions (only with sandbox tests). */
   readonly sandboxFailures: Map<string, string[]>;
+  /** Cut short by the request's signal: the items without an exchange were never sent. */
+  aborted: boolean;
 }
 
 export interface NewmanRunRequest {
@@ -29,6 +31,8 @@ export interface NewmanRunRequest {
   readonly sandboxTests: boolean;
   /** Called as each item ends (its request and its scripts done), with what the run has of it so far. */
   readonly onItem?: (itemId: string, exchange: Exchange | undefined, sandboxFailures: readonly string[]) => void;
+  /** Aborted on an interrupt: the run stops once the request on the wire is answered, and sends no other. */
+  readonly signal?: AbortSignal;
 }
 
 /**
@@ -45,6 +49,11 @@ export async function runNewman(request: NewmanRunRequest): Promise<RunOutput> {
   let booted = (): void => undefined;
   booting = new Promise((resolve) => (booted = resolve));
   await previous;
+  // Interrupted while waiting its turn: nothing of it goes out.
+  if (request.signal?.aborted) {
+    booted();
+    return { exchanges: new Map(), sandboxFailures: new Map(), aborted: true };
+  }
   try {
     return await runOnce(loaded.newman, request, booted);
   } finally {
@@ -55,7 +64,7 @@ export async function runNewman(request: NewmanRunRequest): Promise<RunOutput> {
 }
 
 function runOnce(newman: Newman, request: NewmanRunRequest, booted: () => void): Promise<RunOutput> {
-  const output: RunOutput = { exchanges: new Map(), sandboxFailures: new Map() };
+  const output: RunOutput = { exchanges: new Map(), sandboxFailures: new Map(), aborted: false };
   const item = request.sandboxTests ? request.items : request.items.map((i) => ({ ...i, event: [] }));
   const collection = { ...(request.collection as Record<string, unknown>), item };
   const watch = watchAssumptions(!request.sandboxTests && !hasEvents(collection));
@@ -81,6 +90,7 @@ function runOnce(newman: Newman, request: NewmanRunRequest, booted: () => void):
       if (exchange) output.exchanges.set(exchange.itemId, exchange);
     });
     collectSandboxFailures(emitter, output.sandboxFailures);
+    abortOnSignal(emitter, request.signal, () => (output.aborted = true));
     const { onItem } = request;
     if (onItem) {
       emitter.on('item', (_error: unknown, args: unknown) => {
@@ -88,6 +98,26 @@ function runOnce(newman: Newman, request: NewmanRunRequest, booted: () => void):
         if (itemId !== undefined) onItem(itemId, output.exchanges.get(itemId), output.sandboxFailures.get(itemId) ?? []);
       });
     }
+  });
+}
+
+/**
+ * Aborts the run when the signal is (every run checks it could): postman-runtime's run (newman hands it over with its start event) then finishes the
+ * instruction in progress, the request on the wire and its answer, and clears the rest, so no other request goes out.
+ */
+function abortOnSignal(emitter: EventEmitter, signal: AbortSignal | undefined, aborted: () => void): void {
+  emitter.once('start', (_error: unknown, args: unknown) => {
+    const run = isObject(args) ? args['run'] : undefined;
+    const abortable = isObject(run) && typeof run['abort'] === 'function';
+    observed('runAbort', abortable);
+    if (!abortable || !signal) return;
+    const abort = (): void => {
+      aborted();
+      (run['abort'] as () => void).call(run);
+    };
+    if (signal.aborted) return abort();
+    signal.addEventListener('abort', abort, { once: true });
+    emitter.once('done', () => signal.removeEventListener('abort', abort));
   });
 }
 

@@ -87,4 +87,21 @@ describe('the newman seam', () => {
     expect(report.broken).toEqual(["newman no longer runs on postman-runtime's exported Runner (its run was not called) (every run boots its script sandbox, as plain newman does)"]);
     expect(runs).toEqual(asPlainNewman);
   }, 60_000);
+
+  it('names a run newman hands over without abort() (an interrupt could not stop it), and runs as plain newman', async () => {
+    // newman as installed, except that its start event carries the run's host but not the run's abort().
+    const changed = `{ load: async (root) => {
+      const loaded = await loadNewman(root);
+      const run = (options, callback) => {
+        const emitter = loaded.newman.run(options, callback);
+        const emit = emitter.emit.bind(emitter);
+        emitter.emit = (name, error, args) => emit(name, error, name === 'start' ? { ...args, run: { host: args.run.host } } : args);
+        return emitter;
+      };
+      return { ...loaded, newman: { ...loaded.newman, run } };
+    } }`;
+    const { report, runs } = await prepareAndRun(changed);
+    expect(report.broken).toEqual(["newman's start event no longer carries the run as run with abort() (an interrupt lets the newman runs in flight send all their remaining requests)"]);
+    expect(runs).toEqual(asPlainNewman);
+  }, 60_000);
 });

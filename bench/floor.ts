@@ -17,32 +17,62 @@ interface PreparedRequest {
 }
 
 /** Every mock-provocable case of the catalog as a ready fetch, with its Node-side check. */
-export async function prepareFloor(root: string, variables: Readonly<Record<string, string>>): Promise<PreparedRequest[]> {
+export async function prepareFloor(
+  root: string,
+  variables: Readonly<Record<string, string>>,
+): Promise<PreparedRequest[]> {
   const registry = await loadSchemaRegistry(join(root, 'schemas'), join(root, 'dist', 'validators'));
   const collections = [];
   for (const endpoint of catalog) {
-    for (const version of endpoint.versions) collections.push({ endpoint, version, collection: JSON.parse(await readFile(join(root, collectionPath(endpoint, version)), 'utf8')) as unknown });
+    for (const version of endpoint.versions)
+      collections.push({
+        endpoint,
+        version,
+        collection: JSON.parse(await readFile(join(root, collectionPath(endpoint, version)), 'utf8')) as unknown,
+      });
   }
   return floorRequests(collections, registry, variables);
 }
 
 /** The mock-provocable cases of some collections as ready fetches, each with its Node-side check. */
-export function floorRequests(collections: ReadonlyArray<{ endpoint: Endpoint; version: string; collection: unknown }>, registry: SchemaRegistry, variables: Readonly<Record<string, string>>): PreparedRequest[] {
-  const fill = (text: string): string => text.replace(/\{\{([A-Za-z0-9_.-]+)\}\}/g, (_, name: string) => variables[name] ?? '');
+export function floorRequests(
+  collections: ReadonlyArray<{ endpoint: Endpoint; version: string; collection: unknown }>,
+  registry: SchemaRegistry,
+  variables: Readonly<Record<string, string>>,
+): PreparedRequest[] {
+  const fill = (text: string): string =>
+    text.replace(/\{\{([A-Za-z0-9_.-]+)\}\}/g, (_, name: string) => variables[name] ?? '');
   return collections.flatMap(({ endpoint, version, collection }) => {
     const cases = casesForVersion(endpoint, version).filter((c) => c.provocable.includes('mock'));
-    const items = selectItems(collection, cases.map((c) => c.id));
+    const items = selectItems(
+      collection,
+      cases.map((c) => c.id),
+    );
     return cases.flatMap((c) => {
-      const item = items.get(c.id)?.json as { request: { method: string; url: { host: string[]; path: string[] }; header: Array<{ key: string; value: string }>; body?: { raw: string } } } | undefined;
+      const item = items.get(c.id)?.json as
+        | {
+            request: {
+              method: string;
+              url: { host: string[]; path: string[] };
+              header: Array<{ key: string; value: string }>;
+              body?: { raw: string };
+            };
+          }
+        | undefined;
       if (!item) return [];
       const request = item.request;
-      return [{
-        method: request.method,
-        url: fill(`${request.url.host.join('.')}/${request.url.path.join('/')}`),
-        headers: Object.fromEntries(request.header.map((h) => [h.key, fill(h.value)])),
-        ...(request.body ? { body: fill(request.body.raw) } : {}),
-        check: (status: number, body: string) => judgeResponse(c.expect, { status, body }, (shape, parsed) => registry.check(schemaId(endpoint), shape, parsed)).findings.length,
-      }];
+      return [
+        {
+          method: request.method,
+          url: fill(`${request.url.host.join('.')}/${request.url.path.join('/')}`),
+          headers: Object.fromEntries(request.header.map((h) => [h.key, fill(h.value)])),
+          ...(request.body ? { body: fill(request.body.raw) } : {}),
+          check: (status: number, body: string) =>
+            judgeResponse(c.expect, { status, body }, (shape, parsed) =>
+              registry.check(schemaId(endpoint), shape, parsed),
+            ).findings.length,
+        },
+      ];
     });
   });
 }
@@ -56,7 +86,11 @@ export async function runFloor(requests: readonly PreparedRequest[], concurrency
       while (next < requests.length) {
         const request = requests[next++];
         if (!request) continue;
-        const res = await fetch(request.url, { method: request.method, headers: request.headers, ...(request.body ? { body: request.body } : {}) });
+        const res = await fetch(request.url, {
+          method: request.method,
+          headers: request.headers,
+          ...(request.body ? { body: request.body } : {}),
+        });
         failures += request.check(res.status, await res.text());
       }
     }),

@@ -42,16 +42,34 @@ export function criticalPathMs(usage: ApiUsage, latencyMs: number): number {
 }
 
 /** Runs the rehearsal `repeats` times (after one unmeasured run when `warmUp`) as `npm run contract` starts it. */
-export async function measureLiveRehearsal(root: string, repeats: number, warmUp: boolean, latencyMs: number): Promise<LiveRehearsal> {
+export async function measureLiveRehearsal(
+  root: string,
+  repeats: number,
+  warmUp: boolean,
+  latencyMs: number,
+): Promise<LiveRehearsal> {
   const mock = await startMock({ org: { ...defaultOrgProfile(), edition: 'professional' }, latencyMs });
   try {
-    const env: Record<string, string> = { CI: '1', ZOHO_ACCOUNTS_URL: mock.url, ZOHO_API_DOMAIN: mock.url, ZOHO_CONTRACTS_URL: mock.contractsUrl, ZOHO_ENVIRONMENT: 'sandbox' };
+    const env: Record<string, string> = {
+      CI: '1',
+      ZOHO_ACCOUNTS_URL: mock.url,
+      ZOHO_API_DOMAIN: mock.url,
+      ZOHO_CONTRACTS_URL: mock.contractsUrl,
+      ZOHO_ENVIRONMENT: 'sandbox',
+    };
     for (const line of mock.environmentLines()) {
       const name = line.slice(0, line.indexOf('='));
-      if (!['ZOHO_API_DOMAIN', 'ZOHO_ACCESS_TOKEN', 'ZOHO_CONTRACTS_DOMAIN'].includes(name)) env[name] = line.slice(line.indexOf('=') + 1);
+      if (!['ZOHO_API_DOMAIN', 'ZOHO_ACCESS_TOKEN', 'ZOHO_CONTRACTS_DOMAIN'].includes(name))
+        env[name] = line.slice(line.indexOf('=') + 1);
     }
     const out = await mkdtemp(join(tmpdir(), 'zoho-bench-live-'));
-    const run = () => timeProcess('F (npm run contract --target live against the rehearsal org)', process.execPath, [join(root, 'bin', 'contract.mjs'), '--target', 'live', '--out', out], env);
+    const run = () =>
+      timeProcess(
+        'F (npm run contract --target live against the rehearsal org)',
+        process.execPath,
+        [join(root, 'bin', 'contract.mjs'), '--target', 'live', '--out', out],
+        env,
+      );
     if (warmUp) await run();
     const times: number[] = [];
     for (let round = 1; round <= repeats; round += 1) {
@@ -60,10 +78,20 @@ export async function measureLiveRehearsal(root: string, repeats: number, warmUp
     }
     const summary = JSON.parse(await readFile(join(out, 'summary.json'), 'utf8')) as RunSummary;
     if (!summary.apiUsage) throw new Error('the live rehearsal wrote no apiUsage into summary.json');
-    if (summary.totals.failed > 0 || summary.totals.errors > 0) throw new Error(`the live rehearsal did not pass: ${summary.totals.failed} failed, ${summary.totals.errors} errors`);
+    if (summary.totals.failed > 0 || summary.totals.errors > 0)
+      throw new Error(
+        `the live rehearsal did not pass: ${summary.totals.failed} failed, ${summary.totals.errors} errors`,
+      );
     const wall = spread(times);
     const minimumMs = criticalPathMs(summary.apiUsage, latencyMs);
-    return { latencyMs, limit: summary.apiUsage.concurrency.limit, wall, minimumMs, ratio: wall.median / minimumMs, steps: summary.apiUsage.steps };
+    return {
+      latencyMs,
+      limit: summary.apiUsage.concurrency.limit,
+      wall,
+      minimumMs,
+      ratio: wall.median / minimumMs,
+      steps: summary.apiUsage.steps,
+    };
   } finally {
     await mock.close();
   }
@@ -72,7 +100,10 @@ export async function measureLiveRehearsal(root: string, repeats: number, warmUp
 /** F's lines: the wall time, the minimum and its steps, and the ratio on a line of its own starting `F `. */
 export function printLiveRehearsal(f: LiveRehearsal): string[] {
   const ms = (s: Spread) => `${s.min.toFixed(0)} / ${s.median.toFixed(0)} / ${s.max.toFixed(0)} ms`;
-  const calls = f.steps.filter((s) => !s.name.startsWith('metadata')).map((s) => `${s.name} ${s.calls}`).join(', ');
+  const calls = f.steps
+    .filter((s) => !s.name.startsWith('metadata'))
+    .map((s) => `${s.name} ${s.calls}`)
+    .join(', ');
   return [
     `F  live rehearsal, ${f.latencyMs} ms a call, ${f.limit} at once    ${ms(f.wall)}; minimum ${f.minimumMs.toFixed(0)} ms = ${(f.minimumMs / f.latencyMs).toFixed(0)} rounds (token, metadata, then ${calls} at ${f.limit} a round)`,
     `F live rehearsal vs its calls' critical path: ${f.ratio.toFixed(2)}x (target <= 1.25x)`,

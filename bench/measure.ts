@@ -22,12 +22,19 @@ export function spread(values: readonly number[]): Spread {
 export class BenchVoid extends Error {
   constructor(side: string, code: number | null, output: string) {
     const tail = output.trim().split('\n').slice(-3).join(' | ');
-    super(`${side} did not pass (exit ${code ?? 'by signal'}): only passing runs are timed${tail ? `; its last output: ${tail}` : ''}`);
+    super(
+      `${side} did not pass (exit ${code ?? 'by signal'}): only passing runs are timed${tail ? `; its last output: ${tail}` : ''}`,
+    );
   }
 }
 
 /** Wall-clock milliseconds of a child process that exits 0; any other exit voids the bench (BenchVoid). */
-export function timeProcess(side: string, command: string, args: readonly string[], env: Record<string, string> = {}): Promise<number> {
+export function timeProcess(
+  side: string,
+  command: string,
+  args: readonly string[],
+  env: Record<string, string> = {},
+): Promise<number> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
     const child = spawn(command, [...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -37,7 +44,9 @@ export function timeProcess(side: string, command: string, args: readonly string
     child.stdout.on('data', keep);
     child.stderr.on('data', keep);
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(performance.now() - started) : reject(new BenchVoid(side, code, output))));
+    child.on('close', (code) =>
+      code === 0 ? resolve(performance.now() - started) : reject(new BenchVoid(side, code, output)),
+    );
   });
 }
 

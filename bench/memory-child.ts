@@ -18,25 +18,34 @@ const cases: Case[] = Array.from({ length: count }, (_, i) => {
   return { ...c, id: `${c.id}-${i}`, name: `${c.name} #${i}` };
 });
 const endpoint: Endpoint = { ...updateRecords, id: 'synthetic', versions: ['v8'], cases };
-const schema = buildEndpointSchema({ product: 'crm', endpoint: 'synthetic', title: 'Synthetic', docPage: updateRecords.docPage, details: updateRecords.details });
+const schema = buildEndpointSchema({
+  product: 'crm',
+  endpoint: 'synthetic',
+  title: 'Synthetic',
+  docPage: updateRecords.docPage,
+  details: updateRecords.details,
+});
 let total = 0;
 let failed = 0;
 prepareNewmanThread(join(import.meta.dirname, '..'));
 const registry = createSchemaRegistry([schema]);
 const collection = buildCollection(endpoint, 'v8', schema);
 const started = performance.now();
-await streamCollection({
-  endpoint,
-  version: 'v8',
-  collection,
-  target: { kind: 'mock', name: 'mock', apiDomain: mock.url, variables: mock.variables, secrets: [] },
-  registry,
-  schemaId: schemaId(endpoint),
-  concurrency: 2,
-}, (verdict) => {
-  total += 1;
-  if (verdict.outcome !== 'pass') failed += 1;
-});
+await streamCollection(
+  {
+    endpoint,
+    version: 'v8',
+    collection,
+    target: { kind: 'mock', name: 'mock', apiDomain: mock.url, variables: mock.variables, secrets: [] },
+    registry,
+    schemaId: schemaId(endpoint),
+    concurrency: 2,
+  },
+  (verdict) => {
+    total += 1;
+    if (verdict.outcome !== 'pass') failed += 1;
+  },
+);
 const harnessMs = performance.now() - started;
 const requests = floorRequests([{ endpoint, version: 'v8', collection }], registry, mock.variables);
 const floorStarted = performance.now();

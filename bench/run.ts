@@ -46,36 +46,63 @@ function startChild(args: string[], ready: RegExp): Promise<{ child: ChildProces
     });
     child.on('error', reject);
     // A child that ends before it is ready (its port taken, say) would otherwise leave the bench waiting for ever.
-    child.on('exit', (code) => reject(new Error(`${args.join(' ')} exited ${code} before it was ready: ${output.slice(-300)}`)));
+    child.on('exit', (code) =>
+      reject(new Error(`${args.join(' ')} exited ${code} before it was ready: ${output.slice(-300)}`)),
+    );
   });
 }
 
 /** A mock process as `npm run mock` starts it, on a free port: its URL and the ZOHO_ values it printed. */
 async function startMockChild(): Promise<{ child: ChildProcess; url: string; env: Record<string, string> }> {
   const { child, output } = await startChild([...cli, 'mock'], /ZOHO_BULK_IDS=.*\n/);
-  const env = Object.fromEntries(output.split('\n').filter((l) => l.startsWith('ZOHO_')).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
+  const env = Object.fromEntries(
+    output
+      .split('\n')
+      .filter((l) => l.startsWith('ZOHO_'))
+      .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
+  );
   return { child, url: env['ZOHO_API_DOMAIN'] ?? '', env };
 }
 
 async function main(): Promise<void> {
   if (ONLY === 'D') return memoryOnly();
-  if (ONLY !== undefined && ONLY !== 'F') throw new Error(`BENCH_ONLY="${ONLY}": only D or F can be run alone (BENCH_ONLY=D or BENCH_ONLY=F)`);
+  if (ONLY !== undefined && ONLY !== 'F')
+    throw new Error(`BENCH_ONLY="${ONLY}": only D or F can be run alone (BENCH_ONLY=D or BENCH_ONLY=F)`);
   if (ONLY === 'F') return onlyF();
   const { child: mock, url: mockUrl, env } = await startMockChild();
   const variables = Object.fromEntries(Object.entries(env).map(([k, v]) => [k.slice(5).toLowerCase(), v]));
-  (env['ZOHO_BULK_IDS'] ?? '').split(',').forEach((id, i) => (variables[`bulk_id_${String(i + 1).padStart(3, '0')}`] = id));
+  (env['ZOHO_BULK_IDS'] ?? '')
+    .split(',')
+    .forEach((id, i) => (variables[`bulk_id_${String(i + 1).padStart(3, '0')}`] = id));
   variables['api_domain'] = mockUrl;
   variables['contracts_domain'] = mockUrl;
   const out = await mkdtemp(join(tmpdir(), 'zoho-bench-'));
   try {
-    const cases = catalog.reduce((n, e) => n + e.versions.reduce((m, v) => m + e.cases.filter((c) => (c.versions ?? e.versions).includes(v)).length, 0), 0);
+    const cases = catalog.reduce(
+      (n, e) =>
+        n + e.versions.reduce((m, v) => m + e.cases.filter((c) => (c.versions ?? e.versions).includes(v)).length, 0),
+      0,
+    );
     const floorChild = await buildFloor();
-    const runA = () => timeProcess('A (npm run contract)', node, [...cli, ...CONTRACT_ARGS, '--out', join(out, 'a')], { CI: '1' });
+    const runA = () =>
+      timeProcess('A (npm run contract)', node, [...cli, ...CONTRACT_ARGS, '--out', join(out, 'a')], { CI: '1' });
     const runB = async () => {
       let total = 0;
       for (const endpoint of catalog) {
         for (const version of endpoint.versions) {
-          total += await timeProcess(`B (newman run ${collectionPath(endpoint, version)})`, node, [join(ROOT, 'node_modules', 'newman', 'bin', 'newman.js'), 'run', join(ROOT, collectionPath(endpoint, version)), '-e', `${mockUrl}/__mock/environment`, '--env-var', `contracts_domain=${mockUrl}`, '--reporters', 'cli', '--color', 'off']);
+          total += await timeProcess(`B (newman run ${collectionPath(endpoint, version)})`, node, [
+            join(ROOT, 'node_modules', 'newman', 'bin', 'newman.js'),
+            'run',
+            join(ROOT, collectionPath(endpoint, version)),
+            '-e',
+            `${mockUrl}/__mock/environment`,
+            '--env-var',
+            `contracts_domain=${mockUrl}`,
+            '--reporters',
+            'cli',
+            '--color',
+            'off',
+          ]);
         }
       }
       return total;
@@ -111,7 +138,10 @@ async function main(): Promise<void> {
     for (const line of printLiveRehearsal(f)) console.log(line);
     await mkdir(OUT_DIR, { recursive: true });
     const file = join(OUT_DIR, `${new Date().toISOString().slice(0, 10)}.json`);
-    await writeFile(file, `${JSON.stringify({ cases, repeats: REPEATS, a, b, c, memory, steady, e, f, ratios: { ...ratios(a, b, c, memory, steady, e), liveOverCriticalPath: f.ratio } }, null, 2)}\n`);
+    await writeFile(
+      file,
+      `${JSON.stringify({ cases, repeats: REPEATS, a, b, c, memory, steady, e, f, ratios: { ...ratios(a, b, c, memory, steady, e), liveOverCriticalPath: f.ratio } }, null, 2)}\n`,
+    );
     console.log(`\nwritten to ${file}`);
   } finally {
     mock.kill('SIGINT');
@@ -132,7 +162,10 @@ async function memoryOnly(): Promise<void> {
     }
     for (const m of memory) console.log(memoryLine(m));
     const [first, last] = [memory[0], memory[memory.length - 1]];
-    if (first && last && memory.length > 1) console.log(`D ${last.cases} vs ${first.cases}: ${(last.maxRssBytes / first.maxRssBytes).toFixed(2)}x peak RSS (target <= 1.5x from 1k to 10k)`);
+    if (first && last && memory.length > 1)
+      console.log(
+        `D ${last.cases} vs ${first.cases}: ${(last.maxRssBytes / first.maxRssBytes).toFixed(2)}x peak RSS (target <= 1.5x from 1k to 10k)`,
+      );
   } finally {
     await rm(out, { recursive: true, force: true });
   }
@@ -148,7 +181,10 @@ async function onlyF(): Promise<void> {
   for (const line of printLiveRehearsal(f)) console.log(line);
   await mkdir(OUT_DIR, { recursive: true });
   const file = join(OUT_DIR, `${new Date().toISOString().slice(0, 10)}-f.json`);
-  await writeFile(file, `${JSON.stringify({ repeats: REPEATS, f, ratios: { liveOverCriticalPath: f.ratio } }, null, 2)}\n`);
+  await writeFile(
+    file,
+    `${JSON.stringify({ repeats: REPEATS, f, ratios: { liveOverCriticalPath: f.ratio } }, null, 2)}\n`,
+  );
   console.log(`\nwritten to ${file}`);
 }
 
@@ -177,25 +213,59 @@ async function measureCli(size: number, dir: string): Promise<Memory> {
   const entry = await prepareSyntheticCli(ROOT, dir, size);
   const rssFile = join(dir, 'peak-rss');
   const report = join(dir, 'report');
-  await timeProcess(`D (npm run contract over ${size} synthetic cases)`, node, ['--import', join(ROOT, 'bench', 'peak-rss.mjs'), entry, '--out', report], { CI: '1', BENCH_PEAK_RSS_FILE: rssFile });
-  const summary = JSON.parse(await readFile(join(report, 'summary.json'), 'utf8')) as { totals: { cases: number; passed: number } };
-  return { cases: summary.totals.cases, failed: summary.totals.cases - summary.totals.passed, maxRssBytes: Number(await readFile(rssFile, 'utf8')) };
+  await timeProcess(
+    `D (npm run contract over ${size} synthetic cases)`,
+    node,
+    ['--import', join(ROOT, 'bench', 'peak-rss.mjs'), entry, '--out', report],
+    { CI: '1', BENCH_PEAK_RSS_FILE: rssFile },
+  );
+  const summary = JSON.parse(await readFile(join(report, 'summary.json'), 'utf8')) as {
+    totals: { cases: number; passed: number };
+  };
+  return {
+    cases: summary.totals.cases,
+    failed: summary.totals.cases - summary.totals.passed,
+    maxRssBytes: Number(await readFile(rssFile, 'utf8')),
+  };
 }
 
 /** The harness in a child of its own (bench/memory-child.ts) and the floor after it, against the bench's mock. */
 async function measureSteady(size: number, mockUrl: string, variables: Record<string, string>): Promise<Steady> {
   process.stderr.write(`steady state at ${size} cases...\n`);
   const mock = JSON.stringify({ url: mockUrl, variables });
-  const report = JSON.parse(await outputOf(node, [`--max-old-space-size=${HARNESS_HEAP_MB}`, ...tsx, join(ROOT, 'bench', 'memory-child.ts'), String(size), mock])) as Steady & { failed: number; floorFailures: number };
-  if (report.failed > 0) throw new BenchVoid(`the steady-state harness run over ${size} cases`, 1, `${report.failed} cases did not pass`);
-  if (report.floorFailures > 0) throw new BenchVoid(`the steady-state floor over ${size} cases`, 1, `${report.floorFailures} findings: the mock and the catalog disagree`);
+  const report = JSON.parse(
+    await outputOf(node, [
+      `--max-old-space-size=${HARNESS_HEAP_MB}`,
+      ...tsx,
+      join(ROOT, 'bench', 'memory-child.ts'),
+      String(size),
+      mock,
+    ]),
+  ) as Steady & { failed: number; floorFailures: number };
+  if (report.failed > 0)
+    throw new BenchVoid(`the steady-state harness run over ${size} cases`, 1, `${report.failed} cases did not pass`);
+  if (report.floorFailures > 0)
+    throw new BenchVoid(
+      `the steady-state floor over ${size} cases`,
+      1,
+      `${report.floorFailures} findings: the mock and the catalog disagree`,
+    );
   return { cases: report.cases, harnessMs: report.harnessMs, floorMs: report.floorMs };
 }
 
 /** The floor as a command, bundled like the CLI so that both start the same way. */
 async function buildFloor(): Promise<string> {
   const outfile = join(ROOT, 'dist', 'bench', 'floor-child.mjs');
-  await build({ entryPoints: [join(ROOT, 'bench', 'floor-child.ts')], bundle: true, packages: 'external', platform: 'node', format: 'esm', target: 'node20', outfile, logLevel: 'error' });
+  await build({
+    entryPoints: [join(ROOT, 'bench', 'floor-child.ts')],
+    bundle: true,
+    packages: 'external',
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    outfile,
+    logLevel: 'error',
+  });
   return outfile;
 }
 
@@ -212,15 +282,31 @@ interface Load {
  * costs it about a fifth of its throughput on one kind of request, while the bare server has only ever seen that one.
  * The mock the runs above used is measured in the same rounds and printed beside it (`afterRuns`).
  */
-async function loadTest(sharedMockUrl: string, variables: Record<string, string>): Promise<{ mock: Load; bare: Load; afterRuns: Load }> {
-  const { child: bare, output } = await startChild([...tsx, join(ROOT, 'bench', 'bare-server.ts')], /listening on \S+\n/);
+async function loadTest(
+  sharedMockUrl: string,
+  variables: Record<string, string>,
+): Promise<{ mock: Load; bare: Load; afterRuns: Load }> {
+  const { child: bare, output } = await startChild(
+    [...tsx, join(ROOT, 'bench', 'bare-server.ts')],
+    /listening on \S+\n/,
+  );
   const bareUrl = /listening on (\S+)/.exec(output)?.[1] ?? '';
   // Same seed, so the same record id and token answer the same request.
   const { child: fresh, url: freshUrl } = await startMockChild();
   try {
-    const request = { method: 'PUT' as const, path: `/crm/v8/Leads/${variables['record_id']}`, headers: { Authorization: `Zoho-oauthtoken ${variables['access_token']}`, 'Content-Type': 'application/json' }, body: '{"data":[{"Last_Name":"Load"}]}' };
-    const load = (url: string, seconds: number) => autocannon({ url, connections: 50, duration: seconds, requests: [request] });
-    const sides = [['mock', freshUrl], ['bare', bareUrl], ['afterRuns', sharedMockUrl]] as const;
+    const request = {
+      method: 'PUT' as const,
+      path: `/crm/v8/Leads/${variables['record_id']}`,
+      headers: { Authorization: `Zoho-oauthtoken ${variables['access_token']}`, 'Content-Type': 'application/json' },
+      body: '{"data":[{"Last_Name":"Load"}]}',
+    };
+    const load = (url: string, seconds: number) =>
+      autocannon({ url, connections: 50, duration: seconds, requests: [request] });
+    const sides = [
+      ['mock', freshUrl],
+      ['bare', bareUrl],
+      ['afterRuns', sharedMockUrl],
+    ] as const;
     // One unmeasured second first on each server, so each is measured with its code already optimised by V8;
     // then interleaved rounds, like A, B and C, so a slow spell of the machine hits every side alike; medians are kept.
     for (const [, url] of sides) await load(url, 1);
@@ -228,11 +314,17 @@ async function loadTest(sharedMockUrl: string, variables: Record<string, string>
     for (let round = 0; round < REPEATS; round += 1) {
       for (const [side, url] of sides) {
         const result = await load(url, LOAD_SECONDS);
-        if (result.non2xx > 0 || result.errors > 0) throw new Error(`the load test of ${side} got ${result.non2xx} answers other than 2xx and ${result.errors} errors`);
+        if (result.non2xx > 0 || result.errors > 0)
+          throw new Error(
+            `the load test of ${side} got ${result.non2xx} answers other than 2xx and ${result.errors} errors`,
+          );
         rounds[side].push({ rps: result.requests.average, p99: result.latency.p99 });
       }
     }
-    const median = (values: Load[]): Load => ({ rps: spread(values.map((v) => v.rps)).median, p99: spread(values.map((v) => v.p99)).median });
+    const median = (values: Load[]): Load => ({
+      rps: spread(values.map((v) => v.rps)).median,
+      p99: spread(values.map((v) => v.p99)).median,
+    });
     return { mock: median(rounds.mock), bare: median(rounds.bare), afterRuns: median(rounds.afterRuns) };
   } finally {
     bare.kill('SIGTERM');
@@ -240,7 +332,14 @@ async function loadTest(sharedMockUrl: string, variables: Record<string, string>
   }
 }
 
-function ratios(a: Spread, b: Spread, c: Spread, memory: readonly Memory[], steady: Steady, e: { mock: { rps: number }; bare: { rps: number } }) {
+function ratios(
+  a: Spread,
+  b: Spread,
+  c: Spread,
+  memory: readonly Memory[],
+  steady: Steady,
+  e: { mock: { rps: number }; bare: { rps: number } },
+) {
   return {
     aFasterThanB: b.median / a.median,
     aOverFloorC: a.median / c.median,
@@ -250,19 +349,35 @@ function ratios(a: Spread, b: Spread, c: Spread, memory: readonly Memory[], stea
   };
 }
 
-function print(cases: number, a: Spread, b: Spread, c: Spread, memory: readonly Memory[], steady: Steady, e: { mock: Load; bare: Load; afterRuns: Load }): void {
+function print(
+  cases: number,
+  a: Spread,
+  b: Spread,
+  c: Spread,
+  memory: readonly Memory[],
+  steady: Steady,
+  e: { mock: Load; bare: Load; afterRuns: Load },
+): void {
   const ms = (s: Spread) => `${s.min.toFixed(0)} / ${s.median.toFixed(0)} / ${s.max.toFixed(0)} ms`;
   const r = ratios(a, b, c, memory, steady, e);
-  console.log(`\nZoho contract suite benchmark: ${cases} cases, ${REPEATS} repetitions (min / median / max); A, B and C are whole commands, start-up included\n`);
+  console.log(
+    `\nZoho contract suite benchmark: ${cases} cases, ${REPEATS} repetitions (min / median / max); A, B and C are whole commands, start-up included\n`,
+  );
   console.log(`A  our harness (npm run contract)        ${ms(a)}`);
   console.log(`B  plain newman CLI, one after another   ${ms(b)}`);
   console.log(`C  floor: fetch + the same validators    ${ms(c)}`);
   for (const m of memory) console.log(memoryLine(m));
-  console.log(`E  mock ${e.mock.rps.toFixed(0)} req/s p99 ${e.mock.p99} ms; bare server ${e.bare.rps.toFixed(0)} req/s p99 ${e.bare.p99} ms`);
-  console.log(`   the mock A to D used, after those runs: ${e.afterRuns.rps.toFixed(0)} req/s p99 ${e.afterRuns.p99} ms (${((e.afterRuns.rps / e.bare.rps) * 100).toFixed(0)}% of the bare server)`);
+  console.log(
+    `E  mock ${e.mock.rps.toFixed(0)} req/s p99 ${e.mock.p99} ms; bare server ${e.bare.rps.toFixed(0)} req/s p99 ${e.bare.p99} ms`,
+  );
+  console.log(
+    `   the mock A to D used, after those runs: ${e.afterRuns.rps.toFixed(0)} req/s p99 ${e.afterRuns.p99} ms (${((e.afterRuns.rps / e.bare.rps) * 100).toFixed(0)}% of the bare server)`,
+  );
   console.log(`\nA vs B: ${r.aFasterThanB.toFixed(2)}x faster (target >= 5x)`);
   console.log(`A vs C: ${r.aOverFloorC.toFixed(2)}x the floor (target <= 4x)`);
-  console.log(`   steady state, ${steady.cases} cases without start-up: harness ${(steady.harnessMs / steady.cases).toFixed(2)} ms/case, floor ${(steady.floorMs / steady.cases).toFixed(2)} ms/case = ${r.aOverFloorSteady.toFixed(2)}x`);
+  console.log(
+    `   steady state, ${steady.cases} cases without start-up: harness ${(steady.harnessMs / steady.cases).toFixed(2)} ms/case, floor ${(steady.floorMs / steady.cases).toFixed(2)} ms/case = ${r.aOverFloorSteady.toFixed(2)}x`,
+  );
   console.log(`D 10k vs 1k: ${r.rss10kOver1k.toFixed(2)}x peak RSS (target <= 1.5x)`);
   console.log(`E mock vs bare: ${(r.mockOverBare * 100).toFixed(0)}% of the throughput (target >= 50%)`);
 }

@@ -15,14 +15,18 @@ import { syntheticEndpoints } from './synthetic-endpoint.ts';
 export async function prepareSyntheticCli(root: string, dir: string, size: number): Promise<string> {
   const module = join(dir, 'synthetic-endpoint.ts');
   const source = join(root, 'bench', 'synthetic-endpoint.ts');
-  await writeFile(module, `// ${size} synthetic cases for the bench's D.\nimport { syntheticEndpoints } from ${JSON.stringify(source)};\nexport const synthetic = syntheticEndpoints(${size});\n`);
+  await writeFile(
+    module,
+    `// ${size} synthetic cases for the bench's D.\nimport { syntheticEndpoints } from ${JSON.stringify(source)};\nexport const synthetic = syntheticEndpoints(${size});\n`,
+  );
   const endpoints = syntheticEndpoints(size);
   const harnesses = new Map(endpoints.map((endpoint, k) => [harnessPath(endpoint, 'v8'), k]));
   for (const file of generateFiles(endpoints)) {
     const k = harnesses.get(file.path);
-    const content = k === undefined
-      ? file.content
-      : `import { synthetic } from ${JSON.stringify(module)};\nimport { defineCollectionSuite } from './support/collection-suite.ts';\n\ndefineCollectionSuite(synthetic[${k}]!, 'v8');\n`;
+    const content =
+      k === undefined
+        ? file.content
+        : `import { synthetic } from ${JSON.stringify(module)};\nimport { defineCollectionSuite } from './support/collection-suite.ts';\n\ndefineCollectionSuite(synthetic[${k}]!, 'v8');\n`;
     await mkdir(dirname(join(dir, file.path)), { recursive: true });
     await writeFile(join(dir, file.path), content);
   }
@@ -55,8 +59,17 @@ function swapCatalog(module: string): Plugin {
       bundle.onLoad({ filter: /[\\/]src[\\/]catalog[\\/]catalog\.ts$/ }, async (args) => {
         const text = await readFile(args.path, 'utf8');
         const list = /export const catalog: readonly Endpoint\[\] = \[[^\]]*\];/;
-        if (!list.test(text)) throw new Error(`bench: ${args.path} no longer declares its catalog as one list; adjust bench/synthetic-cli.ts`);
-        return { contents: text.replace(list, `import { synthetic } from ${JSON.stringify(module)};\nexport const catalog: readonly Endpoint[] = synthetic;`), loader: 'ts' };
+        if (!list.test(text))
+          throw new Error(
+            `bench: ${args.path} no longer declares its catalog as one list; adjust bench/synthetic-cli.ts`,
+          );
+        return {
+          contents: text.replace(
+            list,
+            `import { synthetic } from ${JSON.stringify(module)};\nexport const catalog: readonly Endpoint[] = synthetic;`,
+          ),
+          loader: 'ts',
+        };
       });
     },
   };

@@ -10,7 +10,9 @@ const COLLECTION_SIZE = 500;
 
 /** `size` cases over endpoints `crm/synthetic-1`, `-2`, ... (v8), each case a copy of a real one with its own id and name. */
 export function syntheticEndpoints(size: number): Endpoint[] {
-  const base = updateRecords.cases.filter((c) => c.provocable.includes('mock') && (c.versions ?? updateRecords.versions).includes('v8'));
+  const base = updateRecords.cases.filter(
+    (c) => c.provocable.includes('mock') && (c.versions ?? updateRecords.versions).includes('v8'),
+  );
   const cases: Case[] = Array.from({ length: size }, (_, i) => {
     const c = base[i % base.length] as Case;
     return { ...c, id: `${c.id}-${i}`, name: `${c.name} #${i}` };

@@ -33,7 +33,15 @@ function builtAt(path) {
 /** Builds one bundle with esbuild; written aside and renamed, so two CLIs starting at once never load half a file. */
 async function bundle(outfile, options) {
   const { build } = await import('esbuild');
-  const result = await build({ bundle: true, platform: 'node', target: 'node20', write: false, outfile, logLevel: 'error', ...options });
+  const result = await build({
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    write: false,
+    outfile,
+    logLevel: 'error',
+    ...options,
+  });
   const temp = `${outfile}.${process.pid}.tmp`;
   mkdirSync(dirname(outfile), { recursive: true });
   writeFileSync(temp, result.outputFiles[0].text);

@@ -47,7 +47,12 @@ export class ConfigError extends ContractSuiteError {
 /** A filter that selects no case at all: running nothing must not look like passing. */
 export class NothingSelectedError extends ContractSuiteError {
   constructor(message: string) {
-    super('E_NOTHING_SELECTED', ExitCode.usage, message, 'check --product/--endpoint/--api-version/--case against `npm run contract -- --list`');
+    super(
+      'E_NOTHING_SELECTED',
+      ExitCode.usage,
+      message,
+      'check --product/--endpoint/--api-version/--case against `npm run contract -- --list`',
+    );
   }
 }
 
@@ -61,7 +66,13 @@ export class NothingToCheckError extends ContractSuiteError {
 /** The target did not answer at all before any case could be judged. */
 export class TargetUnreachableError extends ContractSuiteError {
   constructor(url: string, detail: string, options?: { cause?: unknown }) {
-    super('E_UNREACHABLE', ExitCode.unreachable, `target ${url} is unreachable: ${detail}`, 'check the URL, that the server is running, and your network', options);
+    super(
+      'E_UNREACHABLE',
+      ExitCode.unreachable,
+      `target ${url} is unreachable: ${detail}`,
+      'check the URL, that the server is running, and your network',
+      options,
+    );
   }
 }
 
@@ -75,7 +86,12 @@ export class AuthFailedError extends ContractSuiteError {
 /** vitest or a harness crashed: the suite could not run (exit 3), which is never a contract failure. */
 export class RunCrashedError extends ContractSuiteError {
   constructor(message: string, detail: string) {
-    super('E_RUN_CRASHED', ExitCode.unreachable, `${message}${detail ? `: ${detail}` : ''}`, 'rerun with --debug; if it persists, report it with the output');
+    super(
+      'E_RUN_CRASHED',
+      ExitCode.unreachable,
+      `${message}${detail ? `: ${detail}` : ''}`,
+      'rerun with --debug; if it persists, report it with the output',
+    );
   }
 }
 

@@ -13,7 +13,9 @@ export interface LoopbackServer {
 }
 
 /** Starts `handle` on 127.0.0.1 at a port the system picks, so two runs at once never collide. */
-export async function startLoopbackServer(handle: (req: IncomingMessage, res: ServerResponse) => void): Promise<LoopbackServer> {
+export async function startLoopbackServer(
+  handle: (req: IncomingMessage, res: ServerResponse) => void,
+): Promise<LoopbackServer> {
   const server = createServer(handle);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

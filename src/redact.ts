@@ -24,7 +24,10 @@ export function redactText(text: string, secrets: readonly string[] = []): strin
 }
 
 /** Masks secret headers entirely and the rest through `redactText`. */
-export function redactHeaders(headers: Readonly<Record<string, string>>, secrets: readonly string[] = []): Record<string, string> {
+export function redactHeaders(
+  headers: Readonly<Record<string, string>>,
+  secrets: readonly string[] = [],
+): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) {
     out[name] = SECRET_HEADERS.has(name.toLowerCase()) ? maskCredential(value) : redactText(value, secrets);

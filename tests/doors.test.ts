@@ -41,7 +41,9 @@ const show = ({ file, target }: Import): string => `${relative(ROOT, file)} -> $
 
 /** The folders between src/ and `path` that have a door (an index.ts), outermost first. */
 function doorsAbove(path: string, hasDoor: (dir: string) => boolean): string[] {
-  const parts = relative(SRC, dirname(path)).split(sep).filter((part) => part !== '' && part !== '.');
+  const parts = relative(SRC, dirname(path))
+    .split(sep)
+    .filter((part) => part !== '' && part !== '.');
   return parts.map((_, i) => join(SRC, ...parts.slice(0, i + 1))).filter(hasDoor);
 }
 
@@ -91,7 +93,9 @@ describe('the doors of src/', () => {
   });
 
   it('nothing below the CLI imports src/cli', () => {
-    expect(srcImports.filter(({ file, target }) => folderOf(target) === 'cli' && folderOf(file) !== 'cli').map(show)).toEqual([]);
+    expect(
+      srcImports.filter(({ file, target }) => folderOf(target) === 'cli' && folderOf(file) !== 'cli').map(show),
+    ).toEqual([]);
   });
 
   it('folders import one another one way: no cycle', () => {
@@ -100,16 +104,23 @@ describe('the doors of src/', () => {
 
   it('only the newman seam (src/harness/newman/) imports newman or its runtime, or changes node:vm or the timers', () => {
     const seam = join(SRC, 'harness', 'newman');
-    const files = [...filesUnder(SRC), join(ROOT, 'bin', 'contract.mjs')].filter((file) => relative(seam, file).startsWith('..'));
-    const touching = /'(newman|postman-runtime|postman-sandbox|uvm)'|syncBuiltinESMExports|\.runInContext\s*=|\[?'?(setTimeout|clearTimeout)'?\]?\s*=[^=]/;
-    expect(files.filter((file) => touching.test(readFileSync(file, 'utf8'))).map((file) => relative(ROOT, file))).toEqual([]);
+    const files = [...filesUnder(SRC), join(ROOT, 'bin', 'contract.mjs')].filter((file) =>
+      relative(seam, file).startsWith('..'),
+    );
+    const touching =
+      /'(newman|postman-runtime|postman-sandbox|uvm)'|syncBuiltinESMExports|\.runInContext\s*=|\[?'?(setTimeout|clearTimeout)'?\]?\s*=[^=]/;
+    expect(
+      files.filter((file) => touching.test(readFileSync(file, 'utf8'))).map((file) => relative(ROOT, file)),
+    ).toEqual([]);
   });
 
   it('vitest.config.ts and the contract project reach src/ through its doors, never the CLI', () => {
     const files = [join(ROOT, 'vitest.config.ts'), ...filesUnder(join(ROOT, 'tests', 'contract'))];
     const imports = files.flatMap(relativeImports);
     expect(imports.some(({ target }) => folderOf(target) === 'harness')).toBe(true);
-    expect([...pastTheDoor(imports), ...imports.filter(({ target }) => folderOf(target) === 'cli').map(show)]).toEqual([]);
+    expect([...pastTheDoor(imports), ...imports.filter(({ target }) => folderOf(target) === 'cli').map(show)]).toEqual(
+      [],
+    );
   });
 });
 
@@ -128,10 +139,19 @@ describe('the checks themselves', () => {
       at('harness/newman/newman-run.ts', 'harness/target.ts'),
       at('harness/newman/newman-run.ts', 'harness/newman/load-newman.ts'),
     ];
-    expect(pastTheDoor(imports, (dir) => doors.has(dir))).toEqual(['src/report/a.ts -> src/harness/run-collection.ts', 'src/harness/run-collection.ts -> src/harness/newman/newman-run.ts']);
-    expect(cycles(folderGraph([at('report/a.ts', 'harness/index.ts'), at('harness/b.ts', 'validate/index.ts'), at('validate/c.ts', 'report/index.ts')]))).toContain(
-      'report -> harness -> validate -> report',
-    );
+    expect(pastTheDoor(imports, (dir) => doors.has(dir))).toEqual([
+      'src/report/a.ts -> src/harness/run-collection.ts',
+      'src/harness/run-collection.ts -> src/harness/newman/newman-run.ts',
+    ]);
+    expect(
+      cycles(
+        folderGraph([
+          at('report/a.ts', 'harness/index.ts'),
+          at('harness/b.ts', 'validate/index.ts'),
+          at('validate/c.ts', 'report/index.ts'),
+        ]),
+      ),
+    ).toContain('report -> harness -> validate -> report');
   });
 
   it('read side-effect, re-export and dynamic imports', () => {

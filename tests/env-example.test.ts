@@ -10,7 +10,9 @@ import { ROOT } from './support/docs.ts';
 
 describe('.env.example', () => {
   it('documents every variable the generated collections reference (bulk ids as ZOHO_BULK_IDS)', () => {
-    const documented = new Set([...readFileSync(join(ROOT, '.env.example'), 'utf8').matchAll(/^(ZOHO_[A-Z0-9_]+)=/gm)].map((m) => m[1]));
+    const documented = new Set(
+      [...readFileSync(join(ROOT, '.env.example'), 'utf8').matchAll(/^(ZOHO_[A-Z0-9_]+)=/gm)].map((m) => m[1]),
+    );
     const referenced = generateFiles(catalog)
       .filter((f) => f.path.startsWith('collections/'))
       .flatMap((f) => referencedVariables(f.content.replace(/"response_schema"[\s\S]*?"key": "response_schema"/, '')))
@@ -21,7 +23,9 @@ describe('.env.example', () => {
   });
 
   it('holds no values', () => {
-    const assigned = readFileSync(join(ROOT, '.env.example'), 'utf8').split('\n').filter((l) => /^ZOHO_[A-Z0-9_]+=./.test(l));
+    const assigned = readFileSync(join(ROOT, '.env.example'), 'utf8')
+      .split('\n')
+      .filter((l) => /^ZOHO_[A-Z0-9_]+=./.test(l));
     expect(assigned).toEqual([]);
   });
 });

@@ -7,6 +7,15 @@ describe('isObject', () => {
   });
 
   it('does not hold for null, arrays or primitives', () => {
-    expect([null, undefined, [], [1], 'a', 1, true, () => 1].map(isObject)).toEqual([false, false, false, false, false, false, false, false]);
+    expect([null, undefined, [], [1], 'a', 1, true, () => 1].map(isObject)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 });

@@ -6,7 +6,11 @@ import { describe, expect, it } from 'vitest';
 import { readBody, startLoopbackServer } from '../src/loopback-server.ts';
 
 /** POSTs `body` in several chunks through `agent`; resolves with the status and the answer's text. */
-function post(url: string, chunks: readonly (string | Buffer)[], agent?: Agent): Promise<{ status: number; text: string }> {
+function post(
+  url: string,
+  chunks: readonly (string | Buffer)[],
+  agent?: Agent,
+): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
     const req = request(url, { method: 'POST', ...(agent ? { agent } : {}) }, (res) => {
       const parts: Buffer[] = [];
@@ -19,7 +23,10 @@ function post(url: string, chunks: readonly (string | Buffer)[], agent?: Agent):
   });
 }
 
-const echo = startLoopbackServer.bind(undefined, (req, res) => void readBody(req).then((body) => res.writeHead(200).end(`got ${body}`)));
+const echo = startLoopbackServer.bind(
+  undefined,
+  (req, res) => void readBody(req).then((body) => res.writeHead(200).end(`got ${body}`)),
+);
 
 describe('a loopback server', () => {
   it('listens on 127.0.0.1 at a port of its own, and reads a body sent in chunks whole, multi-byte characters included', async () => {
@@ -30,7 +37,10 @@ describe('a loopback server', () => {
       expect(await post(one.url, ['{"a":', '1}'])).toEqual({ status: 200, text: 'got {"a":1}' });
       // A character split between two chunks is decoded once the body is whole, not chunk by chunk.
       const euro = Buffer.from('€');
-      expect(await post(two.url, ['café ', euro.subarray(0, 1), euro.subarray(1)])).toEqual({ status: 200, text: 'got café €' });
+      expect(await post(two.url, ['café ', euro.subarray(0, 1), euro.subarray(1)])).toEqual({
+        status: 200,
+        text: 'got café €',
+      });
     } finally {
       await Promise.all([one.close(), two.close()]);
     }

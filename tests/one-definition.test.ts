@@ -14,7 +14,10 @@ function filesUnder(dir: string): string[] {
   });
 }
 
-const sources = filesUnder(join(ROOT, 'src')).map((path) => ({ path: relative(ROOT, path), text: readFileSync(path, 'utf8') }));
+const sources = filesUnder(join(ROOT, 'src')).map((path) => ({
+  path: relative(ROOT, path),
+  text: readFileSync(path, 'utf8'),
+}));
 
 /** Files other than `home` whose text matches `pattern`. */
 function elsewhere(home: string, pattern: RegExp, files = sources): string[] {
@@ -22,7 +25,8 @@ function elsewhere(home: string, pattern: RegExp, files = sources): string[] {
 }
 
 /** A function whose whole body is the object guard, whatever it is named. */
-const OBJECT_GUARD = /function \w+\((\w+): unknown\): \1 is Record<string, unknown> \{\s*return typeof \1 === 'object' && \1 !== null[^;]*;\s*\}/;
+const OBJECT_GUARD =
+  /function \w+\((\w+): unknown\): \1 is Record<string, unknown> \{\s*return typeof \1 === 'object' && \1 !== null[^;]*;\s*\}/;
 /** A template literal that spells product/endpoint/version/caseId. */
 const CASE_KEY = /`\$\{[\w.]*product\}\/\$\{[\w.]*endpoint\}\/\$\{[\w.]*version\}\/\$\{[\w.]*caseId\}`/;
 /** A server listening on loopback at a free port. */
@@ -38,15 +42,24 @@ describe('the shared helpers', () => {
   });
 
   it('a small loopback server is started once, in src/loopback-server.ts (the mock keeps its own)', () => {
-    expect(elsewhere('src/loopback-server.ts', LOOPBACK_LISTEN).filter((path) => !path.startsWith('src/mock/'))).toEqual([]);
+    expect(
+      elsewhere('src/loopback-server.ts', LOOPBACK_LISTEN).filter((path) => !path.startsWith('src/mock/')),
+    ).toEqual([]);
   });
 
   it('are recognised where they are written again', () => {
     const copies = [
-      { path: 'a.ts', text: "function isRecord(value: unknown): value is Record<string, unknown> {\n  return typeof value === 'object' && value !== null;\n}" },
+      {
+        path: 'a.ts',
+        text: "function isRecord(value: unknown): value is Record<string, unknown> {\n  return typeof value === 'object' && value !== null;\n}",
+      },
       { path: 'b.ts', text: 'const key = `${v.product}/${v.endpoint}/${v.version}/${v.caseId}`;' },
       { path: 'c.ts', text: "await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));" },
     ];
-    expect([OBJECT_GUARD, CASE_KEY, LOOPBACK_LISTEN].map((pattern) => elsewhere('', pattern, copies))).toEqual([['a.ts'], ['b.ts'], ['c.ts']]);
+    expect([OBJECT_GUARD, CASE_KEY, LOOPBACK_LISTEN].map((pattern) => elsewhere('', pattern, copies))).toEqual([
+      ['a.ts'],
+      ['b.ts'],
+      ['c.ts'],
+    ]);
   });
 });

@@ -14,13 +14,19 @@ describe('redaction', () => {
   });
 
   it('masks values of secret JSON and form keys', () => {
-    expect(redactText(`{"access_token":"${CANARY}","expires_in":3600}`)).toBe('{"access_token":"[REDACTED]","expires_in":3600}');
-    expect(redactText(`refresh_token=${CANARY}&client_secret=s3cr3t`)).toBe('refresh_token=[REDACTED]&client_secret=[REDACTED]');
+    expect(redactText(`{"access_token":"${CANARY}","expires_in":3600}`)).toBe(
+      '{"access_token":"[REDACTED]","expires_in":3600}',
+    );
+    expect(redactText(`refresh_token=${CANARY}&client_secret=s3cr3t`)).toBe(
+      'refresh_token=[REDACTED]&client_secret=[REDACTED]',
+    );
   });
 
   it('leaves Zoho error codes that end in a key name intact, and still masks the key itself', () => {
     expect(redactText('INVALID_TOKEN: not checked')).toBe('INVALID_TOKEN: not checked');
-    expect(redactText('{"code":"OAUTH_SCOPE_MISMATCH","INVALID_TOKEN":"expired"}')).toBe('{"code":"OAUTH_SCOPE_MISMATCH","INVALID_TOKEN":"expired"}');
+    expect(redactText('{"code":"OAUTH_SCOPE_MISMATCH","INVALID_TOKEN":"expired"}')).toBe(
+      '{"code":"OAUTH_SCOPE_MISMATCH","INVALID_TOKEN":"expired"}',
+    );
     expect(redactText(`INVALID_TOKEN: token=${CANARY}`)).toBe('INVALID_TOKEN: token=[REDACTED]');
     expect(redactText(`TOKEN: ${CANARY}`)).toBe('TOKEN: [REDACTED]');
   });

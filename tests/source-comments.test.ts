@@ -16,7 +16,9 @@ function filesUnder(dir: string, keep: (name: string) => boolean): string[] {
 }
 
 // This file names what it looks for, so it reads every source but itself.
-const sources = ['src', 'tests', 'bench', 'bin'].flatMap((dir) => filesUnder(join(ROOT, dir), (name) => /\.(ts|mts|mjs)$/.test(name))).filter((file) => file !== import.meta.filename);
+const sources = ['src', 'tests', 'bench', 'bin']
+  .flatMap((dir) => filesUnder(join(ROOT, dir), (name) => /\.(ts|mts|mjs)$/.test(name)))
+  .filter((file) => file !== import.meta.filename);
 const markdown = new Set(filesUnder(ROOT, (name) => name.endsWith('.md')).map((path) => relative(ROOT, path)));
 
 /** The comments of a source file: line comments and block comments (a `//` inside a string counts too, which errs safe). */
@@ -35,7 +37,9 @@ function isFound(citation: string): boolean {
 
 describe("the source's comments", () => {
   it('carry no eslint directive (the project has no eslint)', () => {
-    const directives = sources.filter((file) => commentsOf(readFileSync(file, 'utf8')).some((c) => /eslint-(disable|enable)/.test(c)));
+    const directives = sources.filter((file) =>
+      commentsOf(readFileSync(file, 'utf8')).some((c) => /eslint-(disable|enable)/.test(c)),
+    );
     expect(directives.map((file) => relative(ROOT, file))).toEqual([]);
   });
 
@@ -51,7 +55,16 @@ describe("the source's comments", () => {
   });
 
   it('are read the way the checks assume', () => {
-    expect(commentsOf("const a = 1; // see DESIGN.md\n/* eslint-disable-next-line */ const b = '//x';")).toEqual(['// see DESIGN.md', '/* eslint-disable-next-line */', "//x';"]);
-    expect(['DESIGN.md', 'docs/architecture.md', 'zoho-notes.md', 'report.md'].map(isFound)).toEqual([false, true, true, true]);
+    expect(commentsOf("const a = 1; // see DESIGN.md\n/* eslint-disable-next-line */ const b = '//x';")).toEqual([
+      '// see DESIGN.md',
+      '/* eslint-disable-next-line */',
+      "//x';",
+    ]);
+    expect(['DESIGN.md', 'docs/architecture.md', 'zoho-notes.md', 'report.md'].map(isFound)).toEqual([
+      false,
+      true,
+      true,
+      true,
+    ]);
   });
 });

@@ -7,7 +7,12 @@ import { updateRecords } from './crm/update-records.ts';
 import type { Case, DriftPoint, Endpoint } from './types.ts';
 
 /** Every documented endpoint the suite covers. Adding an endpoint is one line here. */
-export const catalog: readonly Endpoint[] = [updateRecords, updateRecordLockingInformation, updateRelatedRecords, updateContractType];
+export const catalog: readonly Endpoint[] = [
+  updateRecords,
+  updateRecordLockingInformation,
+  updateRelatedRecords,
+  updateContractType,
+];
 
 /** The cases of an endpoint that apply to one API version. */
 export function casesForVersion(endpoint: Endpoint, version: string): readonly Case[] {

@@ -37,10 +37,14 @@ export function buildCoverage(endpoints: readonly Endpoint[]): CoverageRow[] {
         endpoint: endpoint.id,
         code,
         cases: cases.map((c) => c.id),
-        schema: code in endpoint.details.records || code in endpoint.details.errors || (code === 'SUCCESS' && endpoint.details.object !== undefined),
+        schema:
+          code in endpoint.details.records ||
+          code in endpoint.details.errors ||
+          (code === 'SUCCESS' && endpoint.details.object !== undefined),
         mock: cases.some((c) => c.provocable.includes('mock')),
         live: cases.some((c) => c.provocable.includes('live')),
-        message: (endpoint.messages?.records[code]?.length ?? 0) > 0 || (endpoint.messages?.errors[code]?.length ?? 0) > 0,
+        message:
+          (endpoint.messages?.records[code]?.length ?? 0) > 0 || (endpoint.messages?.errors[code]?.length ?? 0) > 0,
       };
     }),
   );

@@ -34,7 +34,8 @@ export function describeDocRef(ref: DocRef): string {
 export function expectedVariants(point: DriftPoint): ReadonlyMap<number, readonly string[]> {
   if (typeof point.expected === 'number') return new Map([[point.expected, []]]);
   const byVariant = new Map<number, string[]>();
-  for (const [caseId, index] of Object.entries(point.expected)) byVariant.set(index, [...(byVariant.get(index) ?? []), caseId]);
+  for (const [caseId, index] of Object.entries(point.expected))
+    byVariant.set(index, [...(byVariant.get(index) ?? []), caseId]);
   return byVariant;
 }
 
@@ -45,6 +46,9 @@ export function expectedVariantFor(point: DriftPoint, caseId: string): number | 
 
 /** "UNCONFIRMED: <claim> (source ...); crm-oas agrees|disagrees|silent: ...": how a case's description names what goes beyond the pages. */
 export function describeUnconfirmed(item: Unconfirmed): string {
-  const openApi = item.openApi.says === 'silent' ? `crm-oas is silent: ${item.openApi.detail}` : `crm-oas ${item.openApi.says} (${describeDocRef(item.openApi.source)}): ${item.openApi.detail}`;
+  const openApi =
+    item.openApi.says === 'silent'
+      ? `crm-oas is silent: ${item.openApi.detail}`
+      : `crm-oas ${item.openApi.says} (${describeDocRef(item.openApi.source)}): ${item.openApi.detail}`;
   return `UNCONFIRMED: ${item.claim} (from ${describeDocRef(item.source)}); ${openApi}`;
 }

@@ -48,6 +48,9 @@ export const recordsEnvelopeBase: JsonSchema = {
 };
 
 /** Codes whose answers print no details (or `{}`): any object, each code cited by `sourceOf(code)`. */
-export function openDetails(codes: readonly string[], sourceOf: (code: string) => readonly DocRef[]): Record<string, DocumentedCode> {
+export function openDetails(
+  codes: readonly string[],
+  sourceOf: (code: string) => readonly DocRef[],
+): Record<string, DocumentedCode> {
   return Object.fromEntries(codes.map((code) => [code, { sources: sourceOf(code), details: { type: 'object' } }]));
 }

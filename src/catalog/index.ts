@@ -32,7 +32,16 @@ export { updateRelatedRecords } from './bigin/update-related-records.ts';
 export { updateContractType } from './contracts/update-contract-type.ts';
 export { updateRecordLockingInformation } from './crm/update-record-locking-information.ts';
 export { updateRecords } from './crm/update-records.ts';
-export { describeDocRef, describeUnconfirmed, expectedVariantFor, expectedVariants, isOpenApiRef, isPageRef, notesRef, openApiRef } from './doc-refs.ts';
+export {
+  describeDocRef,
+  describeUnconfirmed,
+  expectedVariantFor,
+  expectedVariants,
+  isOpenApiRef,
+  isPageRef,
+  notesRef,
+  openApiRef,
+} from './doc-refs.ts';
 export { selectCases, type CaseFilter, type Selection } from './select-cases.ts';
 export { buildCoverage, expectedCodes, totalCoverage, type CoverageRow, type CoverageTotals } from './coverage.ts';
 export { recordEntryBase, recordsEnvelopeBase, topLevelErrorBase, userRef, zohoId, zohoTime } from './envelopes.ts';

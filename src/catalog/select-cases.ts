@@ -28,7 +28,9 @@ export function selectCases(endpoints: readonly Endpoint[], filter: CaseFilter):
     if (filter.endpoint && endpoint.id !== filter.endpoint) continue;
     for (const version of endpoint.versions) {
       if (filter.version && version !== filter.version) continue;
-      const cases = casesForVersion(endpoint, version).filter((c) => !text || c.id.toLowerCase().includes(text) || c.name.toLowerCase().includes(text));
+      const cases = casesForVersion(endpoint, version).filter(
+        (c) => !text || c.id.toLowerCase().includes(text) || c.name.toLowerCase().includes(text),
+      );
       if (cases.length > 0) selections.push({ endpoint, version, cases });
     }
   }

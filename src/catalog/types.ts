@@ -67,10 +67,7 @@ export type TokenVariable =
   | 'token_locking_scope_only';
 
 /** How a case's request carries its credentials. */
-export type CaseAuth =
-  | { readonly token: TokenVariable }
-  | { readonly literal: string }
-  | { readonly none: true };
+export type CaseAuth = { readonly token: TokenVariable } | { readonly literal: string } | { readonly none: true };
 
 /** The request that provokes a documented behaviour. `{{name}}` marks a variable the target supplies. */
 export interface CaseRequest {

@@ -30,9 +30,13 @@ export function commandCoverage(args: readonly string[], print: (line: string) =
   const width = Math.max(...rows.map((r) => name(r).length)) + 2;
   print(`${'endpoint'.padEnd(width)}${'code'.padEnd(26)}case schema mock live  message  cases`);
   for (const r of rows) {
-    print(`${name(r).padEnd(width)}${r.code.padEnd(26)}${mark(r.cases.length > 0)}  ${mark(r.schema)}    ${mark(r.mock)}  ${mark(r.live)}  ${r.message ? 'printed' : 'none   '}  ${r.cases.join(', ')}`);
+    print(
+      `${name(r).padEnd(width)}${r.code.padEnd(26)}${mark(r.cases.length > 0)}  ${mark(r.schema)}    ${mark(r.mock)}  ${mark(r.live)}  ${r.message ? 'printed' : 'none   '}  ${r.cases.join(', ')}`,
+    );
   }
   const t = totalCoverage(rows);
-  print(`\n${t.withCase}/${t.documented} documented codes have a case, ${t.withSchema}/${t.documented} a schema, ${t.live}/${t.documented} can be provoked live, ${t.withMessage}/${t.documented} have a printed message (checked)`);
+  print(
+    `\n${t.withCase}/${t.documented} documented codes have a case, ${t.withSchema}/${t.documented} a schema, ${t.live}/${t.documented} can be provoked live, ${t.withMessage}/${t.documented} have a printed message (checked)`,
+  );
   return t.withCase === t.documented && t.withSchema === t.documented ? ExitCode.passed : ExitCode.contractFailure;
 }

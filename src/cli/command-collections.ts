@@ -2,12 +2,22 @@
 
 import { catalog } from '../catalog/index.ts';
 import { ExitCode, GeneratedDriftError, type ExitCodeValue } from '../errors.ts';
-import { collectionPath, compareGenerated, generateFiles, readCommittedCollections, writeGenerated } from '../generate/index.ts';
+import {
+  collectionPath,
+  compareGenerated,
+  generateFiles,
+  readCommittedCollections,
+  writeGenerated,
+} from '../generate/index.ts';
 import { collectionsOptionTable } from './option-table.ts';
 import { parseOptions, renderHelp } from './parse-args.ts';
 
 /** Writes (or with --check, compares) collections/, schemas/ and the harness files. */
-export async function commandCollections(args: readonly string[], root: string, print: (line: string) => void): Promise<ExitCodeValue> {
+export async function commandCollections(
+  args: readonly string[],
+  root: string,
+  print: (line: string) => void,
+): Promise<ExitCodeValue> {
   const options = parseOptions(collectionsOptionTable, args, 'collections');
   if (options.help) {
     print(renderHelp('Usage: npm run collections  |  npm run collections:check', collectionsOptionTable));

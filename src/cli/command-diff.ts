@@ -10,15 +10,32 @@ import { catalogOptionTable } from './option-table.ts';
 import { parseOptions, renderHelp } from './parse-args.ts';
 
 /** Prints per collection: versions, the bump the changes call for, and every change. Exit 0 (a report, not a check). */
-export async function commandDiff(args: readonly string[], root: string, print: (line: string) => void): Promise<ExitCodeValue> {
+export async function commandDiff(
+  args: readonly string[],
+  root: string,
+  print: (line: string) => void,
+): Promise<ExitCodeValue> {
   const sources = args.filter((a) => !a.startsWith('-'));
-  const options = parseOptions(catalogOptionTable, args.filter((a) => a.startsWith('-')), 'collections-diff');
+  const options = parseOptions(
+    catalogOptionTable,
+    args.filter((a) => a.startsWith('-')),
+    'collections-diff',
+  );
   if (options.help || sources.length === 0 || sources.length > 2) {
-    if (!options.help) throw new UsageError('collections-diff needs an old and optionally a new source', 'npm run collections:diff -- <git-ref|folder> [<git-ref|folder>] (new defaults to collections/)');
-    print(renderHelp('Usage: npm run collections:diff -- <old git-ref|folder> [<new git-ref|folder>]', catalogOptionTable));
+    if (!options.help)
+      throw new UsageError(
+        'collections-diff needs an old and optionally a new source',
+        'npm run collections:diff -- <git-ref|folder> [<git-ref|folder>] (new defaults to collections/)',
+      );
+    print(
+      renderHelp('Usage: npm run collections:diff -- <old git-ref|folder> [<new git-ref|folder>]', catalogOptionTable),
+    );
     return ExitCode.passed;
   }
-  const [before, after] = await Promise.all([load(sources[0] ?? '', root), load(sources[1] ?? join(root, 'collections'), root)]);
+  const [before, after] = await Promise.all([
+    load(sources[0] ?? '', root),
+    load(sources[1] ?? join(root, 'collections'), root),
+  ]);
   const paths = [...new Set([...before.keys(), ...after.keys()])].sort();
   for (const path of paths) {
     const was = before.get(path);
@@ -28,7 +45,9 @@ export async function commandDiff(args: readonly string[], root: string, print: 
     else {
       const { changes, level } = describeChanges(was, now);
       if (changes.length === 0) continue;
-      print(`~ ${path}: ${collectionVersion(was) ?? '?'} -> ${collectionVersion(now) ?? '?'} (changes call for a ${level} bump)`);
+      print(
+        `~ ${path}: ${collectionVersion(was) ?? '?'} -> ${collectionVersion(now) ?? '?'} (changes call for a ${level} bump)`,
+      );
       for (const c of changes) print(`    ${c.kind} ${c.subject}: ${c.detail}`);
     }
   }
@@ -52,12 +71,22 @@ async function loadFolder(folder: string): Promise<Map<string, unknown>> {
 }
 
 function loadRevision(revision: string, root: string): Map<string, unknown> {
-  const git = (args: string[]): string => execFileSync('git', args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+  const git = (args: string[]): string =>
+    execFileSync('git', args, {
+      cwd: root,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      maxBuffer: 64 * 1024 * 1024,
+    });
   let listing: string;
   try {
     listing = git(['ls-tree', '-r', '--name-only', revision, '--', 'collections']);
   } catch (error) {
-    throw new ConfigError(`"${revision}" is neither a folder nor a git revision of this repository`, 'give a commit, branch or tag, or a folder of collections', { cause: error });
+    throw new ConfigError(
+      `"${revision}" is neither a folder nor a git revision of this repository`,
+      'give a commit, branch or tag, or a folder of collections',
+      { cause: error },
+    );
   }
   const out = new Map<string, unknown>();
   for (const path of listing.split('\n').filter((p) => p.endsWith('.postman_collection.json'))) {

@@ -7,33 +7,71 @@ import { join } from 'node:path';
 import { casesForVersion, catalog, listDrift, type Selection } from '../catalog/index.ts';
 import { ConfigError, ExitCode, RunCrashedError, UsageError, type ExitCodeValue } from '../errors.ts';
 import { harnessPath } from '../generate/index.ts';
-import { assertWritable, readBaseline, renderTerminal, SummaryReporter, type RunSummary, type ShardPlace } from '../report/index.ts';
+import {
+  assertWritable,
+  readBaseline,
+  renderTerminal,
+  SummaryReporter,
+  type RunSummary,
+  type ShardPlace,
+} from '../report/index.ts';
 import { decideExit } from './exit-code.ts';
 import { mergeOptionTable } from './option-table.ts';
 import { parseOptions, renderHelp } from './parse-args.ts';
 
 /** Merges shard report folders; refuses shards whose collections have different contract versions. */
-export async function commandMerge(args: readonly string[], root: string, now: Date, print: (line: string) => void): Promise<ExitCodeValue> {
+export async function commandMerge(
+  args: readonly string[],
+  root: string,
+  now: Date,
+  print: (line: string) => void,
+): Promise<ExitCodeValue> {
   const dirs = positionals(args);
-  const options = parseOptions(mergeOptionTable, args.filter((a) => !dirs.includes(a)), 'merge');
+  const options = parseOptions(
+    mergeOptionTable,
+    args.filter((a) => !dirs.includes(a)),
+    'merge',
+  );
   if (options.help) {
-    print(renderHelp('Usage: npm run contract -- merge <shard-report-dir> <shard-report-dir> ... [--out <dir>]', mergeOptionTable));
+    print(
+      renderHelp(
+        'Usage: npm run contract -- merge <shard-report-dir> <shard-report-dir> ... [--out <dir>]',
+        mergeOptionTable,
+      ),
+    );
     return ExitCode.passed;
   }
-  if (dirs.length === 0) throw new UsageError('merge needs the report folders of the shard runs', 'npm run contract -- merge reports/shard-1 reports/shard-2 ...');
+  if (dirs.length === 0)
+    throw new UsageError(
+      'merge needs the report folders of the shard runs',
+      'npm run contract -- merge reports/shard-1 reports/shard-2 ...',
+    );
   const failOn = options['fail-on'] ?? 'any';
-  if (failOn !== 'any' && failOn !== 'new') throw new UsageError(`--fail-on "${failOn}" is not any or new`, 'use --fail-on any (default) or --fail-on new');
+  if (failOn !== 'any' && failOn !== 'new')
+    throw new UsageError(`--fail-on "${failOn}" is not any or new`, 'use --fail-on any (default) or --fail-on new');
   const baseline = options.baseline ? await readBaseline(options.baseline) : undefined;
-  if (failOn === 'new' && !baseline) throw new UsageError('--fail-on new needs a baseline', 'give --baseline <summary.json>');
+  if (failOn === 'new' && !baseline)
+    throw new UsageError('--fail-on new needs a baseline', 'give --baseline <summary.json>');
   const shards = await Promise.all(dirs.map(readShard));
   assertSameContracts(shards);
   const selections = resolveSelection(assertWholeRun(shards));
-  const runId = `${now.toISOString().replace(/[:.]/g, '-').replace(/-\d{3}Z$/, 'Z')}-merged`;
+  const runId = `${now
+    .toISOString()
+    .replace(/[:.]/g, '-')
+    .replace(/-\d{3}Z$/, 'Z')}-merged`;
   const outDir = options.out ?? join(root, 'reports', runId);
   const blobs = await mkdtemp(join(tmpdir(), 'zoho-blobs-'));
   try {
     await Promise.all(shards.map((s, i) => copyFile(s.blob, join(blobs, `blob-${i + 1}.json`))));
-    const summary = await mergeBlobs({ root, blobs, outDir, runId, first: shards[0]?.summary, selections, ...(baseline ? { baseline } : {}) });
+    const summary = await mergeBlobs({
+      root,
+      blobs,
+      outDir,
+      runId,
+      first: shards[0]?.summary,
+      selections,
+      ...(baseline ? { baseline } : {}),
+    });
     for (const line of renderTerminal(summary, outDir)) print(line);
     const decision = decideExit(summary, { failOn, allowPartial: options['allow-partial'] ?? false });
     if (decision.error) throw decision.error;
@@ -53,7 +91,15 @@ interface MergeRequest {
   readonly baseline?: Awaited<ReturnType<typeof readBaseline>>;
 }
 
-async function mergeBlobs({ root, blobs, outDir, runId, first, selections, baseline }: MergeRequest): Promise<RunSummary> {
+async function mergeBlobs({
+  root,
+  blobs,
+  outDir,
+  runId,
+  first,
+  selections,
+  baseline,
+}: MergeRequest): Promise<RunSummary> {
   await assertWritable(outDir);
   const reporter = new SummaryReporter({
     runId,
@@ -91,10 +137,22 @@ async function readShard(dir: string): Promise<{ dir: string; blob: string; summ
     summary = JSON.parse(await readFile(join(dir, 'summary.json'), 'utf8')) as RunSummary;
     await readFile(join(dir, 'blob.json'));
   } catch (error) {
-    throw new ConfigError(`${dir} is not the report folder of a --shard run (summary.json and blob.json)`, 'pass the --out folders of `npm run contract -- --shard k/n`', { cause: error });
+    throw new ConfigError(
+      `${dir} is not the report folder of a --shard run (summary.json and blob.json)`,
+      'pass the --out folders of `npm run contract -- --shard k/n`',
+      { cause: error },
+    );
   }
-  if (summary.schemaVersion !== 1 || typeof summary.contractVersions !== 'object' || !isShardPlace(summary.shard) || !Array.isArray(summary.selection)) {
-    throw new ConfigError(`${dir}/summary.json is not from this version of the suite (no shard place or selection)`, 'rerun the shards with this version');
+  if (
+    summary.schemaVersion !== 1 ||
+    typeof summary.contractVersions !== 'object' ||
+    !isShardPlace(summary.shard) ||
+    !Array.isArray(summary.selection)
+  ) {
+    throw new ConfigError(
+      `${dir}/summary.json is not from this version of the suite (no shard place or selection)`,
+      'rerun the shards with this version',
+    );
   }
   return { dir, blob: join(dir, 'blob.json'), summary };
 }
@@ -112,27 +170,49 @@ function assertWholeRun(shards: ReadonlyArray<{ dir: string; summary: RunSummary
   const seen = new Map<number, string>();
   for (const { dir, summary } of shards) {
     const place = summary.shard as ShardPlace;
-    if (place.count !== count) throw new ConfigError(`shards of different splits: ${head?.dir} is of ${count}, ${dir} of ${place.count}`, 'merge the shards of one run');
+    if (place.count !== count)
+      throw new ConfigError(
+        `shards of different splits: ${head?.dir} is of ${count}, ${dir} of ${place.count}`,
+        'merge the shards of one run',
+      );
     const twice = seen.get(place.index);
-    if (twice !== undefined) throw new ConfigError(`shard ${place.index}/${count} is given twice: ${twice} and ${dir}`, 'pass each shard folder once');
+    if (twice !== undefined)
+      throw new ConfigError(
+        `shard ${place.index}/${count} is given twice: ${twice} and ${dir}`,
+        'pass each shard folder once',
+      );
     seen.set(place.index, dir);
-    if ((summary.selection ?? []).join('\n') !== selection.join('\n')) throw new ConfigError(`shards of different runs: ${dir} selected other cases than ${head?.dir}`, 'merge the shards of one run (same filters, same commit)');
+    if ((summary.selection ?? []).join('\n') !== selection.join('\n'))
+      throw new ConfigError(
+        `shards of different runs: ${dir} selected other cases than ${head?.dir}`,
+        'merge the shards of one run (same filters, same commit)',
+      );
   }
   const missing = Array.from({ length: count }, (_, i) => i + 1).filter((k) => !seen.has(k));
   if (missing.length > 0) {
-    throw new ConfigError(`shard ${missing.map((k) => `${k}/${count}`).join(', ')} missing: merge needs every shard of the run`, 'pass the report folder of every shard (a shard that failed still writes one)');
+    throw new ConfigError(
+      `shard ${missing.map((k) => `${k}/${count}`).join(', ')} missing: merge needs every shard of the run`,
+      'pass the report folder of every shard (a shard that failed still writes one)',
+    );
   }
   return selection;
 }
 
 /** The recorded selection keys back to the catalog's collections and cases. */
 function resolveSelection(keys: readonly string[]): Selection[] {
-  const selections = new Map<string, { endpoint: Selection['endpoint']; version: string; cases: Selection['cases'][number][] }>();
+  const selections = new Map<
+    string,
+    { endpoint: Selection['endpoint']; version: string; cases: Selection['cases'][number][] }
+  >();
   for (const key of keys) {
     const [product, id, version = '', caseId] = key.split('/');
     const endpoint = catalog.find((e) => e.product === product && e.id === id);
     const testCase = endpoint ? casesForVersion(endpoint, version).find((c) => c.id === caseId) : undefined;
-    if (!endpoint || !testCase) throw new ConfigError(`the shards selected ${key}, which this catalog does not have`, 'merge with the commit the shards ran from');
+    if (!endpoint || !testCase)
+      throw new ConfigError(
+        `the shards selected ${key}, which this catalog does not have`,
+        'merge with the commit the shards ran from',
+      );
     const collection = `${product}/${id}/${version}`;
     const entry = selections.get(collection) ?? { endpoint, version, cases: [] };
     entry.cases.push(testCase);
@@ -148,7 +228,10 @@ function assertSameContracts(shards: ReadonlyArray<{ dir: string; summary: RunSu
     for (const [endpoint, version] of Object.entries(summary.contractVersions)) {
       const seen = merged.get(endpoint);
       if (seen && seen.version !== version) {
-        throw new ConfigError(`shards disagree on the contract of ${endpoint}: ${seen.version} in ${seen.dir}, ${version} in ${dir}`, 'rerun every shard from the same commit');
+        throw new ConfigError(
+          `shards disagree on the contract of ${endpoint}: ${seen.version} in ${seen.dir}, ${version} in ${dir}`,
+          'rerun every shard from the same commit',
+        );
       }
       merged.set(endpoint, { version, dir });
     }

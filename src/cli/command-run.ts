@@ -5,7 +5,13 @@ import { catalog, selectCases, type Selection } from '../catalog/index.ts';
 import { ConfigError, ExitCode, NothingSelectedError, UsageError, type ExitCodeValue } from '../errors.ts';
 import { DEFAULT_CLOCK_SKEW_MS } from '../validate/index.ts';
 import { liveTarget, probeTarget, urlTarget, type Target } from '../harness/index.ts';
-import { readLiveConfig, refreshAccessToken, startReplayServer, startTokenBroker, type AccessToken } from '../live/index.ts';
+import {
+  readLiveConfig,
+  refreshAccessToken,
+  startReplayServer,
+  startTokenBroker,
+  type AccessToken,
+} from '../live/index.ts';
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { assertWritable, publishLatest, readBaseline, renderTerminal, type RunSummary } from '../report/index.ts';
@@ -34,20 +40,36 @@ export interface CliEnvironment {
 export async function commandRun(args: readonly string[], cli: CliEnvironment): Promise<ExitCodeValue> {
   const options = parseOptions(runOptionTable, args, 'run');
   if (options.help) {
-    cli.print(renderHelp('Usage: npm run contract -- [command] [options]', runOptionTable, ['', 'Commands:', ...Object.entries(commandTable).map(([name, help]) => `  ${name.padEnd(13)}${help}`)]));
+    cli.print(
+      renderHelp('Usage: npm run contract -- [command] [options]', runOptionTable, [
+        '',
+        'Commands:',
+        ...Object.entries(commandTable).map(([name, help]) => `  ${name.padEnd(13)}${help}`),
+      ]),
+    );
     return ExitCode.passed;
   }
   const selections = select(options);
   if (options.list) {
-    for (const s of selections) for (const c of s.cases) cli.print(`${s.endpoint.product} › ${s.endpoint.id} › ${s.version} › ${c.name}  [${c.id}]`);
+    for (const s of selections)
+      for (const c of s.cases)
+        cli.print(`${s.endpoint.product} › ${s.endpoint.id} › ${s.version} › ${c.name}  [${c.id}]`);
     return ExitCode.passed;
   }
   const failOn = options['fail-on'] ?? 'any';
-  if (failOn !== 'any' && failOn !== 'new') throw new UsageError(`--fail-on "${failOn}" is not any or new`, 'use --fail-on any (default) or --fail-on new');
+  if (failOn !== 'any' && failOn !== 'new')
+    throw new UsageError(`--fail-on "${failOn}" is not any or new`, 'use --fail-on any (default) or --fail-on new');
   const baseline = await loadBaseline(options['baseline'], cli.root);
-  if (failOn === 'new' && !baseline) throw new UsageError('--fail-on new needs a baseline', 'give --baseline <summary.json> or keep one at reports/baseline/summary.json');
+  if (failOn === 'new' && !baseline)
+    throw new UsageError(
+      '--fail-on new needs a baseline',
+      'give --baseline <summary.json> or keep one at reports/baseline/summary.json',
+    );
   if (baseline) assertSameCatalog(baseline);
-  const runId = cli.now.toISOString().replace(/[:.]/g, '-').replace(/-\d{3}Z$/, 'Z');
+  const runId = cli.now
+    .toISOString()
+    .replace(/[:.]/g, '-')
+    .replace(/-\d{3}Z$/, 'Z');
   const outDir = options.out ?? join(cli.root, 'reports', runId);
   // Checked once, before any request: a live target refreshes a token and a url target is probed while it is resolved,
   // so a report folder that cannot be made must stop the run before those (yet after the flags and .env are checked).
@@ -58,38 +80,59 @@ export async function commandRun(args: readonly string[], cli: CliEnvironment): 
   const closers: Array<() => Promise<void>> = [];
   const target = await resolveTarget(options, cli.env, cli.print, closers, beforeRequests);
   await beforeRequests();
-  const flagConcurrency = options.concurrency === undefined ? undefined : parsePositiveInteger(options.concurrency, 'concurrency', 2);
-  const run = (runTarget: Target | undefined, live?: { ready: Promise<{ target: Target; concurrency: number }>; onCaseCalls: (calls: number) => void; onCasesSent: () => void }) => runContract({
-    root: cli.root,
-    selections,
-    ...(runTarget ? { target: runTarget } : {}),
-    runId,
-    outDir,
-    // newman runs in flight over all collections, each sending one request at a time. The embedded mock answers in
-    // microseconds: two runs keep both cores busy (one, three and four measured the same). Remote targets get 4, to
-    // overlap network latency; a live org, its edition's concurrency limit (live-fixtures.ts).
-    concurrency: flagConcurrency ?? (target ? 4 : 2),
-    ...(live ? { pending: live.ready, onCaseCalls: live.onCaseCalls, onCasesSent: live.onCasesSent } : {}),
-    timeoutMs: parsePositiveInteger(options.timeout, 'timeout', 30_000),
-    bail: options.bail ?? false,
-    retries: options.retries === undefined ? 0 : parsePositiveInteger(options.retries, 'retries', 1),
-    ...(baseline ? { baseline } : {}),
-    ...collectionsCommit(cli.root),
-    ...(options.shard ? { shard: parseShard(options.shard) } : {}),
-    ...(options.record ? { recordDir: join(outDir, 'cassettes') } : {}),
-    sandboxTests: options['sandbox-tests'] ?? false,
-    policy,
-    prefetch: !options.shard && !options.bail,
-    ...(options.case ? { testNames: testNames(selections) } : {}),
-    terminalReporter: cli.isCi || !cli.isTty ? 'dot' : 'default',
-    ...(cli.signal ? { signal: cli.signal } : {}),
-    ...(cli.thread ? { thread: cli.thread } : {}),
-  });
+  const flagConcurrency =
+    options.concurrency === undefined ? undefined : parsePositiveInteger(options.concurrency, 'concurrency', 2);
+  const run = (
+    runTarget: Target | undefined,
+    live?: {
+      ready: Promise<{ target: Target; concurrency: number }>;
+      onCaseCalls: (calls: number) => void;
+      onCasesSent: () => void;
+    },
+  ) =>
+    runContract({
+      root: cli.root,
+      selections,
+      ...(runTarget ? { target: runTarget } : {}),
+      runId,
+      outDir,
+      // newman runs in flight over all collections, each sending one request at a time. The embedded mock answers in
+      // microseconds: two runs keep both cores busy (one, three and four measured the same). Remote targets get 4, to
+      // overlap network latency; a live org, its edition's concurrency limit (live-fixtures.ts).
+      concurrency: flagConcurrency ?? (target ? 4 : 2),
+      ...(live ? { pending: live.ready, onCaseCalls: live.onCaseCalls, onCasesSent: live.onCasesSent } : {}),
+      timeoutMs: parsePositiveInteger(options.timeout, 'timeout', 30_000),
+      bail: options.bail ?? false,
+      retries: options.retries === undefined ? 0 : parsePositiveInteger(options.retries, 'retries', 1),
+      ...(baseline ? { baseline } : {}),
+      ...collectionsCommit(cli.root),
+      ...(options.shard ? { shard: parseShard(options.shard) } : {}),
+      ...(options.record ? { recordDir: join(outDir, 'cassettes') } : {}),
+      sandboxTests: options['sandbox-tests'] ?? false,
+      policy,
+      prefetch: !options.shard && !options.bail,
+      ...(options.case ? { testNames: testNames(selections) } : {}),
+      terminalReporter: cli.isCi || !cli.isTty ? 'dot' : 'default',
+      ...(cli.signal ? { signal: cli.signal } : {}),
+      ...(cli.thread ? { thread: cli.thread } : {}),
+    });
   let summary: RunSummary;
   try {
-    summary = target?.kind === 'live'
-      ? await withLiveFixtures({ target, runId, outDir, selections, env: cli.env, print: cli.print, ...(flagConcurrency ? { concurrency: flagConcurrency } : {}) }, (ready, onCaseCalls, onCasesSent) => run(target, { ready, onCaseCalls, onCasesSent }))
-      : await run(target);
+    summary =
+      target?.kind === 'live'
+        ? await withLiveFixtures(
+            {
+              target,
+              runId,
+              outDir,
+              selections,
+              env: cli.env,
+              print: cli.print,
+              ...(flagConcurrency ? { concurrency: flagConcurrency } : {}),
+            },
+            (ready, onCaseCalls, onCasesSent) => run(target, { ready, onCaseCalls, onCasesSent }),
+          )
+        : await run(target);
   } finally {
     for (const close of closers) await close();
   }
@@ -104,9 +147,17 @@ export async function commandRun(args: readonly string[], cli: CliEnvironment): 
 /** The commit the committed collections come from, marked +dirty when they changed since; nothing outside a git checkout. */
 function collectionsCommit(root: string): { collectionsCommit?: string } {
   try {
-    const git = (args: string[]): string => execFileSync('git', args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 5_000 }).trim();
+    const git = (args: string[]): string =>
+      execFileSync('git', args, {
+        cwd: root,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+        timeout: 5_000,
+      }).trim();
     const commit = git(['log', '-1', '--format=%h', '--', 'collections']);
-    return commit ? { collectionsCommit: `${commit}${git(['status', '--porcelain', '--', 'collections']) ? '+dirty' : ''}` } : {};
+    return commit
+      ? { collectionsCommit: `${commit}${git(['status', '--porcelain', '--', 'collections']) ? '+dirty' : ''}` }
+      : {};
   } catch {
     return {};
   }
@@ -115,7 +166,8 @@ function collectionsCommit(root: string): { collectionsCommit?: string } {
 /** --clock-skew in seconds (0 allowed: the write must fall inside the request) -> milliseconds. */
 function parseClockSkew(value: string | undefined): number {
   if (value === undefined) return DEFAULT_CLOCK_SKEW_MS;
-  if (!/^\d+$/.test(value) || !Number.isSafeInteger(Number(value) * 1000)) throw new UsageError(`--clock-skew "${value}" is not a whole number of seconds`, 'give e.g. --clock-skew 300');
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(Number(value) * 1000))
+    throw new UsageError(`--clock-skew "${value}" is not a whole number of seconds`, 'give e.g. --clock-skew 300');
   return Number(value) * 1000;
 }
 
@@ -124,7 +176,8 @@ export function parseShard(value: string): string {
   const match = /^(\d+)\/(\d+)$/.exec(value);
   const k = Number(match?.[1]);
   const n = Number(match?.[2]);
-  if (!match || k < 1 || n < 1 || k > n) throw new UsageError(`--shard "${value}" is not k/n with 1 <= k <= n`, 'e.g. --shard 1/3');
+  if (!match || k < 1 || n < 1 || k > n)
+    throw new UsageError(`--shard "${value}" is not k/n with 1 <= k <= n`, 'e.g. --shard 1/3');
   return `${k}/${n}`;
 }
 
@@ -142,7 +195,10 @@ function assertSameCatalog(baseline: { source: string; contractVersions: Readonl
 }
 
 /** --baseline, or reports/baseline/summary.json when it exists. */
-async function loadBaseline(path: string | undefined, root: string): Promise<Awaited<ReturnType<typeof readBaseline>> | undefined> {
+async function loadBaseline(
+  path: string | undefined,
+  root: string,
+): Promise<Awaited<ReturnType<typeof readBaseline>> | undefined> {
   if (path) return readBaseline(path);
   const fallback = join(root, 'reports', 'baseline', 'summary.json');
   return existsSync(fallback) ? readBaseline(fallback) : undefined;
@@ -156,27 +212,51 @@ function select(options: ParsedOptions<typeof runOptionTable>): Selection[] {
     ...(options.case ? { text: options.case } : {}),
   });
   if (selections.length === 0) {
-    const given = (['product', 'endpoint', 'api-version', 'case'] as const).filter((k) => options[k]).map((k) => `--${k} ${options[k]}`);
+    const given = (['product', 'endpoint', 'api-version', 'case'] as const)
+      .filter((k) => options[k])
+      .map((k) => `--${k} ${options[k]}`);
     throw new NothingSelectedError(`no case matches ${given.join(' ')}`);
   }
   return selections;
 }
 
 /** The run's target; `beforeRequests` is awaited before the first request it sends (a probe, a token refresh). */
-async function resolveTarget(options: ParsedOptions<typeof runOptionTable>, env: CliEnvironment['env'], print: (line: string) => void, closers: Array<() => Promise<void>>, beforeRequests: () => Promise<void>): Promise<Target | undefined> {
+async function resolveTarget(
+  options: ParsedOptions<typeof runOptionTable>,
+  env: CliEnvironment['env'],
+  print: (line: string) => void,
+  closers: Array<() => Promise<void>>,
+  beforeRequests: () => Promise<void>,
+): Promise<Target | undefined> {
   const kind = options.target ?? (options['base-url'] ? 'url' : 'mock');
   if (kind === 'mock') {
-    if (options['base-url']) throw new UsageError('--base-url cannot be used with --target mock', 'drop --target mock, or drop --base-url');
+    if (options['base-url'])
+      throw new UsageError('--base-url cannot be used with --target mock', 'drop --target mock, or drop --base-url');
     return undefined;
   }
   if (kind === 'replay') {
-    if (!options.cassettes) throw new UsageError('--target replay needs --cassettes <dir>', 'give the cassettes/ folder of an earlier --record run');
+    if (!options.cassettes)
+      throw new UsageError(
+        '--target replay needs --cassettes <dir>',
+        'give the cassettes/ folder of an earlier --record run',
+      );
     const replay = await startReplayServer(options.cassettes);
     closers.push(() => replay.close());
-    return { kind: 'replay', name: 'replay', apiDomain: replay.url, variables: { contracts_domain: replay.url }, secrets: [], recorded: replay.keys };
+    return {
+      kind: 'replay',
+      name: 'replay',
+      apiDomain: replay.url,
+      variables: { contracts_domain: replay.url },
+      secrets: [],
+      recorded: replay.keys,
+    };
   }
   if (kind === 'live') {
-    if (options['base-url']) throw new UsageError('--base-url cannot be used with --target live', 'live mode reads its hosts from ZOHO_DATA_CENTRE (or ZOHO_API_DOMAIN)');
+    if (options['base-url'])
+      throw new UsageError(
+        '--base-url cannot be used with --target live',
+        'live mode reads its hosts from ZOHO_DATA_CENTRE (or ZOHO_API_DOMAIN)',
+      );
     return resolveLiveTarget(env, options['allow-production'] ?? false, print, closers, beforeRequests);
   }
   if (kind !== 'url') throw new UsageError(`--target "${kind}" is not a target`, 'use --target mock, url or live');
@@ -189,29 +269,56 @@ async function resolveTarget(options: ParsedOptions<typeof runOptionTable>, env:
 }
 
 /** Live: validate .env, refuse production unless allowed, refresh the access token once for the whole run, say what is about to be touched. */
-async function resolveLiveTarget(env: CliEnvironment['env'], allowProduction: boolean, print: (line: string) => void, closers: Array<() => Promise<void>>, beforeRequests: () => Promise<void>): Promise<Target> {
+async function resolveLiveTarget(
+  env: CliEnvironment['env'],
+  allowProduction: boolean,
+  print: (line: string) => void,
+  closers: Array<() => Promise<void>>,
+  beforeRequests: () => Promise<void>,
+): Promise<Target> {
   const config = readLiveConfig(env);
   if (config.environment === 'production' && !allowProduction) {
-    throw new UsageError('ZOHO_ENVIRONMENT is production: a live run creates and updates records there', 'point it at a sandbox or developer org, or pass --allow-production');
+    throw new UsageError(
+      'ZOHO_ENVIRONMENT is production: a live run creates and updates records there',
+      'point it at a sandbox or developer org, or pass --allow-production',
+    );
   }
   await beforeRequests();
   // vitest's loading (CPU, about a second) overlaps the refresh's round trip; runContract's import then finds it loaded.
   import('vitest/node').catch(() => undefined);
   // The run's token and each persona's, refreshed once each for the whole run (side by side: separate refresh tokens).
-  const [token, ...personaTokens] = await Promise.all([refreshAccessToken(config), ...config.personas.map((p) => refreshAccessToken(p))]);
-  const personas = Object.fromEntries(config.personas.map((p, i) => [p.variable, { initial: personaTokens[i] as AccessToken, refresh: () => refreshAccessToken(p) }]));
+  const [token, ...personaTokens] = await Promise.all([
+    refreshAccessToken(config),
+    ...config.personas.map((p) => refreshAccessToken(p)),
+  ]);
+  const personas = Object.fromEntries(
+    config.personas.map((p, i) => [
+      p.variable,
+      { initial: personaTokens[i] as AccessToken, refresh: () => refreshAccessToken(p) },
+    ]),
+  );
   // Workers whose token is rejected mid-run (expired) ask this broker; it refreshes once for all of them.
   const broker = await startTokenBroker(token, () => refreshAccessToken(config), Date.now, personas);
   closers.push(() => broker.close());
   const apiDomain = config.apiDomainOverridden ? config.apiDomain : (token.apiDomain ?? config.apiDomain);
-  print(`Live run: ${config.environment} org in data centre ${config.dataCentre}, API ${apiDomain}${config.contractsDomain ? `, Contracts ${config.contractsDomain}` : ''} (one token refresh for the whole run${config.personas.length ? `, one per persona: ${config.personas.length}` : ''})`);
+  print(
+    `Live run: ${config.environment} org in data centre ${config.dataCentre}, API ${apiDomain}${config.contractsDomain ? `, Contracts ${config.contractsDomain}` : ''} (one token refresh for the whole run${config.personas.length ? `, one per persona: ${config.personas.length}` : ''})`,
+  );
   return liveTarget({
-    name: `${config.environment}@${new URL(apiDomain).host}`, apiDomain, ...(config.contractsDomain ? { contractsDomain: config.contractsDomain } : {}), accessToken: token.accessToken, tokenBroker: broker.url, tokenExpiresAt: token.expiresAt,
-    personaTokens: Object.fromEntries(Object.entries(personas).map(([variable, p]) => [variable, p.initial])), env,
+    name: `${config.environment}@${new URL(apiDomain).host}`,
+    apiDomain,
+    ...(config.contractsDomain ? { contractsDomain: config.contractsDomain } : {}),
+    accessToken: token.accessToken,
+    tokenBroker: broker.url,
+    tokenExpiresAt: token.expiresAt,
+    personaTokens: Object.fromEntries(Object.entries(personas).map(([variable, p]) => [variable, p.initial])),
+    env,
   });
 }
 
 /** The exact test names of the selected cases, for vitest's name filter. */
 function testNames(selections: readonly Selection[]): string[] {
-  return selections.flatMap((s) => s.cases.map((c) => `${s.endpoint.product} › ${s.endpoint.id} › ${s.version} › ${c.name}`));
+  return selections.flatMap((s) =>
+    s.cases.map((c) => `${s.endpoint.product} › ${s.endpoint.id} › ${s.version} › ${c.name}`),
+  );
 }

@@ -39,15 +39,32 @@ export function decideExit(summary: RunSummary, policy: ExitPolicy): ExitDecisio
 function nothingChecked(summary: RunSummary): NotCheckedError {
   const t = summary.totals;
   if (t.notChecked === 0 && t.notApplicable > 0) {
-    return new NotCheckedError('E_NOTHING_CHECKED', ExitCode.usage, `nothing was checked: the ${t.notApplicable} selected case(s) cannot be provoked on a ${summary.target.kind} target`, 'select cases this target can provoke (`--list` shows them), or run them against the mock');
+    return new NotCheckedError(
+      'E_NOTHING_CHECKED',
+      ExitCode.usage,
+      `nothing was checked: the ${t.notApplicable} selected case(s) cannot be provoked on a ${summary.target.kind} target`,
+      'select cases this target can provoke (`--list` shows them), or run them against the mock',
+    );
   }
-  return new NotCheckedError('E_NOTHING_CHECKED', ExitCode.unreachable, `nothing was checked (${checkedPhrase(t)}): ${reasons(unchecked(summary))}`, fixes(unchecked(summary)));
+  return new NotCheckedError(
+    'E_NOTHING_CHECKED',
+    ExitCode.unreachable,
+    `nothing was checked (${checkedPhrase(t)}): ${reasons(unchecked(summary))}`,
+    fixes(unchecked(summary)),
+  );
 }
 
 function partial(summary: RunSummary): NotCheckedError {
   const cases = unchecked(summary);
-  const code = cases.every((v) => v.notChecked && CONFIGURATION.has(v.notChecked.cause)) ? ExitCode.usage : ExitCode.unreachable;
-  return new NotCheckedError('E_NOT_CHECKED', code, `${checkedPhrase(summary.totals)}, ${cases.length} not checked: ${reasons(cases)}`, `${fixes(cases)}; or pass --allow-partial to accept a partial run`);
+  const code = cases.every((v) => v.notChecked && CONFIGURATION.has(v.notChecked.cause))
+    ? ExitCode.usage
+    : ExitCode.unreachable;
+  return new NotCheckedError(
+    'E_NOT_CHECKED',
+    code,
+    `${checkedPhrase(summary.totals)}, ${cases.length} not checked: ${reasons(cases)}`,
+    `${fixes(cases)}; or pass --allow-partial to accept a partial run`,
+  );
 }
 
 function unchecked(summary: RunSummary): Verdict[] {
@@ -64,7 +81,12 @@ function reasons(cases: readonly Verdict[]): string {
 
 function fixes(cases: readonly Verdict[]): string {
   const variables = [...new Set(cases.flatMap((v) => v.notChecked?.variables ?? []))];
-  const other = [...new Set(cases.filter((v) => !v.notChecked?.variables).map((v) => v.notChecked?.fix ?? ''))].filter(Boolean);
+  const other = [...new Set(cases.filter((v) => !v.notChecked?.variables).map((v) => v.notChecked?.fix ?? ''))].filter(
+    Boolean,
+  );
   // The variables are already named in the message: the fix only says where they are described.
-  return [...(variables.length ? ['set those variables (see .env.example)'] : []), ...other].slice(0, 3).join('; ') || 'see the report';
+  return (
+    [...(variables.length ? ['set those variables (see .env.example)'] : []), ...other].slice(0, 3).join('; ') ||
+    'see the report'
+  );
 }

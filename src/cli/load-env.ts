@@ -5,7 +5,11 @@ import { parse } from 'dotenv';
 import { ConfigError } from '../errors.ts';
 
 /** The environment a run reads: `.env` at `path` (if present, or required when given with --env-file) overlaid by `env`. */
-export function loadEnvironment(path: string, env: Readonly<Record<string, string | undefined>>, required = false): Record<string, string | undefined> {
+export function loadEnvironment(
+  path: string,
+  env: Readonly<Record<string, string | undefined>>,
+  required = false,
+): Record<string, string | undefined> {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -13,7 +17,9 @@ export function loadEnvironment(path: string, env: Readonly<Record<string, strin
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' && !required) return { ...env };
     const why = code === 'ENOENT' ? 'does not exist' : code === 'EISDIR' ? 'is a folder, not a file' : 'cannot be read';
-    throw new ConfigError(`env file ${path} ${why}`, 'give the path of a readable .env file (see .env.example)', { cause: error });
+    throw new ConfigError(`env file ${path} ${why}`, 'give the path of a readable .env file (see .env.example)', {
+      cause: error,
+    });
   }
   assertWellFormed(path, text);
   return { ...parse(text), ...env };
@@ -28,6 +34,10 @@ function assertWellFormed(path: string, text: string): void {
     const [, key, quote = '', rest = ''] = match;
     // dotenv allows multi-line quoted values, so the closing quote may come on a later line.
     const closed = rest.includes(quote) || lines.slice(i + 1).some((l) => l.includes(quote));
-    if (!closed) throw new ConfigError(`${path} line ${i + 1}: the value of ${key} opens a ${quote} quote that is never closed`, 'close the quote');
+    if (!closed)
+      throw new ConfigError(
+        `${path} line ${i + 1}: the value of ${key} opens a ${quote} quote that is never closed`,
+        'close the quote',
+      );
   }
 }

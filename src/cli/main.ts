@@ -18,7 +18,9 @@ let interruptedBy: NodeJS.Signals | undefined;
 function onSignal(signal: NodeJS.Signals): void {
   if (interruptedBy) process.exit(signal === 'SIGTERM' ? 143 : 130);
   interruptedBy = signal;
-  process.stderr.write(`${signal}: stopping after the requests in flight; the partial report is being written (again to quit at once)\n`);
+  process.stderr.write(
+    `${signal}: stopping after the requests in flight; the partial report is being written (again to quit at once)\n`,
+  );
   interrupt.abort();
 }
 
@@ -35,7 +37,14 @@ async function main(argv: readonly string[]): Promise<ExitCodeValue | 130 | 143>
   const print = (line: string): void => void process.stdout.write(`${redactText(line)}\n`);
   const command = first !== undefined && !first.startsWith('-') ? first : 'run';
   const args = command === first ? rest : argv;
-  const cli = (env: CliEnvironment['env']): CliEnvironment => ({ root: ROOT, env, isTty: Boolean(process.stdout.isTTY), isCi: Boolean(process.env['CI']), now: new Date(), print });
+  const cli = (env: CliEnvironment['env']): CliEnvironment => ({
+    root: ROOT,
+    env,
+    isTty: Boolean(process.stdout.isTTY),
+    isCi: Boolean(process.env['CI']),
+    now: new Date(),
+    print,
+  });
   // Commands load lazily: `collections` and `--help` should not pay for vitest and newman start-up.
   switch (command) {
     case 'run': {
@@ -47,14 +56,22 @@ async function main(argv: readonly string[]): Promise<ExitCodeValue | 130 | 143>
       // Not --env-file: Node 20 claims that flag anywhere on its command line, even after the script.
       const envFile = optionValue(args, '--dotenv');
       const env = loadEnvironment(envFile ?? join(ROOT, '.env'), process.env, envFile !== undefined);
-      const code = await (await import('./command-run.ts')).commandRun(args, { ...cli(env), signal: interrupt.signal, ...(thread ? { thread } : {}) });
+      const code = await (await import('./command-run.ts')).commandRun(args, {
+        ...cli(env),
+        signal: interrupt.signal,
+        ...(thread ? { thread } : {}),
+      });
       return interruptedBy ? (interruptedBy === 'SIGTERM' ? 143 : 130) : code;
     }
     case 'collections':
       return (await import('./command-collections.ts')).commandCollections(args, ROOT, print);
     case 'mock':
       // The mock's tokens are its own fake credentials, printed so a user can point a run at it: not redacted.
-      return (await import('./command-mock.ts')).commandMock(args, (line) => void process.stdout.write(`${line}\n`), onceSignalled());
+      return (await import('./command-mock.ts')).commandMock(
+        args,
+        (line) => void process.stdout.write(`${line}\n`),
+        onceSignalled(),
+      );
     case 'drift':
       return (await import('./command-catalog.ts')).commandDrift(args, print);
     case 'coverage':
@@ -114,16 +131,19 @@ const debug = process.argv.includes('--debug');
 // The run's verdict service starts this same file on a worker thread (one entry whether bundled or not); it is the only
 // thread this file is ever started on.
 if (!isMainThread) void import('./verdict-thread.ts').then((thread) => thread.serveInThread());
-else main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    if (error instanceof ContractSuiteError) {
-      process.stderr.write(`${redactText(error.toLine())}\n`);
-      if (debug) process.stderr.write(`${redactText(error.stack ?? '')}\n`);
-      process.exit(error.exitCode);
-    }
-    process.stderr.write(`error E_INTERNAL: ${redactText(describeError(error))} (rerun with --debug and report it)\n`);
-    if (debug && error instanceof Error) process.stderr.write(`${redactText(error.stack ?? '')}\n`);
-    process.exit(ExitCode.unreachable);
-  },
-);
+else
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      if (error instanceof ContractSuiteError) {
+        process.stderr.write(`${redactText(error.toLine())}\n`);
+        if (debug) process.stderr.write(`${redactText(error.stack ?? '')}\n`);
+        process.exit(error.exitCode);
+      }
+      process.stderr.write(
+        `error E_INTERNAL: ${redactText(describeError(error))} (rerun with --debug and report it)\n`,
+      );
+      if (debug && error instanceof Error) process.stderr.write(`${redactText(error.stack ?? '')}\n`);
+      process.exit(ExitCode.unreachable);
+    },
+  );

@@ -10,15 +10,26 @@ export type ParsedOptions<T extends Record<string, OptionSpec>> = {
 };
 
 /** Parses `args` strictly: unknown flags, missing values and stray arguments are usage errors. */
-export function parseOptions<T extends Record<string, OptionSpec>>(table: T, args: readonly string[], command: string): ParsedOptions<T> {
+export function parseOptions<T extends Record<string, OptionSpec>>(
+  table: T,
+  args: readonly string[],
+  command: string,
+): ParsedOptions<T> {
   const options = Object.fromEntries(Object.entries(table).map(([name, spec]) => [name, { type: spec.type }]));
   try {
     const { values, positionals } = parseArgs({ args: [...args], options, strict: true, allowPositionals: true });
-    if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}" for "${command}"`, `see \`npm run contract -- ${command === 'run' ? '' : `${command} `}--help\``);
+    if (positionals.length > 0)
+      throw new UsageError(
+        `unexpected argument "${positionals[0]}" for "${command}"`,
+        `see \`npm run contract -- ${command === 'run' ? '' : `${command} `}--help\``,
+      );
     return values as ParsedOptions<T>;
   } catch (error) {
     if (error instanceof UsageError) throw error;
-    throw new UsageError(describeParseError(error), `see \`npm run contract -- ${command === 'run' ? '' : `${command} `}--help\``);
+    throw new UsageError(
+      describeParseError(error),
+      `see \`npm run contract -- ${command === 'run' ? '' : `${command} `}--help\``,
+    );
   }
 }
 
@@ -30,7 +41,8 @@ function describeParseError(error: unknown): string {
   const missing = /Option '([^']+?)(?: <value>)?' argument missing/.exec(message);
   if (missing) return `option ${missing[1]?.replace(/^-\w, /, '')} needs a value`;
   const ambiguous = /Option '([^' ]+)[^']*' argument is ambiguous/.exec(message);
-  if (ambiguous) return `option ${ambiguous[1]} needs a value (one starting with "-" must be written ${ambiguous[1]}=<value>)`;
+  if (ambiguous)
+    return `option ${ambiguous[1]} needs a value (one starting with "-" must be written ${ambiguous[1]}=<value>)`;
   const boolWithValue = /Option '([^']+)' does not take an argument/.exec(message);
   if (boolWithValue) return `option ${boolWithValue[1]} takes no value`;
   return message.split('\n')[0] ?? message;
@@ -48,7 +60,9 @@ export function parsePositiveInteger(value: string | undefined, option: string, 
 
 /** Renders the help of a command from its option table. */
 export function renderHelp(usage: string, table: Record<string, OptionSpec>, extra: readonly string[] = []): string {
-  const rows = Object.entries(table).map(([name, spec]) => [`--${name}${spec.value ? ` ${spec.value}` : ''}`, spec.help] as const);
+  const rows = Object.entries(table).map(
+    ([name, spec]) => [`--${name}${spec.value ? ` ${spec.value}` : ''}`, spec.help] as const,
+  );
   const width = Math.max(...rows.map(([flag]) => flag.length)) + 2;
   return [usage, '', 'Options:', ...rows.map(([flag, help]) => `  ${flag.padEnd(width)}${help}`), ...extra].join('\n');
 }

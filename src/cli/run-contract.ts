@@ -66,7 +66,10 @@ export async function runContract(request: ContractRunRequest): Promise<RunSumma
     ...(request.baseline ? { baseline: request.baseline } : {}),
     ...(request.collectionsCommit ? { collectionsCommit: request.collectionsCommit } : {}),
     // Every selected case is accounted for: one that ends with no verdict is reported not checked, never dropped.
-    expected: request.selections.map((selection) => ({ file: harnessPath(selection.endpoint, selection.version), selection })),
+    expected: request.selections.map((selection) => ({
+      file: harnessPath(selection.endpoint, selection.version),
+      selection,
+    })),
     selection: selectionKeys(request.selections),
     ...(shardIndex && shardCount ? { shard: { index: shardIndex, count: shardCount } } : {}),
     bail: request.bail,
@@ -76,26 +79,40 @@ export async function runContract(request: ContractRunRequest): Promise<RunSumma
   const target = request.target ?? mockTarget(mock as NonNullable<typeof mock>);
   // Harness files run one after another in this order, and the service sends their cases in it: each file's verdicts
   // are ready about when vitest reaches it, so its tests run while later cases are still being sent.
-  const selections = [...request.selections].sort((a, b) => compare(harnessPath(a.endpoint, a.version), harnessPath(b.endpoint, b.version)));
+  const selections = [...request.selections].sort((a, b) =>
+    compare(harnessPath(a.endpoint, a.version), harnessPath(b.endpoint, b.version)),
+  );
   const files = selections.map((s) => join(request.root, harnessPath(s.endpoint, s.version)));
   // The verdict service starts first, on its own thread, and begins sending while vitest loads on this one; vitest
   // does not wait for it, as its address is needed only once vitest is up.
   const thread = request.thread ?? prestartVerdictThread(request.root);
-  const prefetch = request.prefetch ? selections.map((s) => ({ product: s.endpoint.product, endpoint: s.endpoint.id, version: s.version, caseIds: s.cases.map((c) => c.id) })) : [];
+  const prefetch = request.prefetch
+    ? selections.map((s) => ({
+        product: s.endpoint.product,
+        endpoint: s.endpoint.id,
+        version: s.version,
+        caseIds: s.cases.map((c) => c.id),
+      }))
+    : [];
   // A target still being made (a live run's fixtures): the thread reads the collections and schemas meanwhile.
   if (request.pending) thread.preload(prefetch);
   const final = request.pending ?? Promise.resolve({ target, concurrency: request.concurrency });
-  const served = final.then((ready) => thread.serve({
-    root: request.root,
-    target: ready.target,
-    concurrency: ready.concurrency,
-    timeoutMs: request.timeoutMs,
-    sandboxTests: request.sandboxTests,
-    ...(request.policy ? { policy: request.policy } : {}),
-    ...(request.recordDir ? { recordDir: request.recordDir } : {}),
-    prefetch,
-    // Only when nothing is sent after the prefetch: a vitest retry (--retries) sends a case again later.
-  }, request.retries === 0 && request.prefetch ? request.onCasesSent : undefined));
+  const served = final.then((ready) =>
+    thread.serve(
+      {
+        root: request.root,
+        target: ready.target,
+        concurrency: ready.concurrency,
+        timeoutMs: request.timeoutMs,
+        sandboxTests: request.sandboxTests,
+        ...(request.policy ? { policy: request.policy } : {}),
+        ...(request.recordDir ? { recordDir: request.recordDir } : {}),
+        prefetch,
+        // Only when nothing is sent after the prefetch: a vitest retry (--retries) sends a case again later.
+      },
+      request.retries === 0 && request.prefetch ? request.onCasesSent : undefined,
+    ),
+  );
   served.catch(() => undefined); // awaited below, where whatever started is closed
   let started: { vitest?: Vitest; thread?: VerdictThread } = {};
   try {
@@ -125,7 +142,9 @@ export async function runContract(request: ContractRunRequest): Promise<RunSumma
       reporters: [
         request.terminalReporter,
         summaryReporter,
-        ...(request.shard ? [['blob', { outputFile: join(request.outDir, 'blob.json') }] as ['blob', { outputFile: string }]] : []),
+        ...(request.shard
+          ? [['blob', { outputFile: join(request.outDir, 'blob.json') }] as ['blob', { outputFile: string }]]
+          : []),
       ],
     });
     started = { vitest };
@@ -144,21 +163,41 @@ export async function runContract(request: ContractRunRequest): Promise<RunSumma
     await vitest.start(files.map((file) => relative(request.root, file)));
     request.signal?.removeEventListener('abort', cancel);
     // A harness file that failed outside its tests (a hook, an import) is a crash, never a contract failure.
-    const crashes = [...vitest.state.getUnhandledErrors(), ...vitest.state.getFiles().flatMap((file) => suiteErrors(file))];
+    const crashes = [
+      ...vitest.state.getUnhandledErrors(),
+      ...vitest.state.getFiles().flatMap((file) => suiteErrors(file)),
+    ];
     if (request.onCaseCalls) request.onCaseCalls(await sentRequests(running.url));
     const threadFailure = running.failure();
-    if (threadFailure) throw new RunCrashedError(`the verdict thread failed mid-run (report written to ${request.outDir})`, threadFailure);
+    if (threadFailure)
+      throw new RunCrashedError(
+        `the verdict thread failed mid-run (report written to ${request.outDir})`,
+        threadFailure,
+      );
     const summary = summaryReporter.summary;
     if (!summary) throw new RunCrashedError('the contract run ended without a summary', firstMessage(crashes));
     // A harness file that crashed left its cases not checked, and the summary names them (exit 3 unless --allow-partial);
     // a crash that cost no verdict is still a crash.
     const lost = summary.verdicts.some((v) => v.notChecked?.cause === 'no-verdict');
-    if (crashes.length > 0 && !lost) throw new RunCrashedError(`the contract run crashed (report written to ${request.outDir})`, firstMessage(crashes));
+    if (crashes.length > 0 && !lost)
+      throw new RunCrashedError(
+        `the contract run crashed (report written to ${request.outDir})`,
+        firstMessage(crashes),
+      );
     return summary;
   } finally {
     // Nothing is sent any more (vitest's run is over, or never began): what started closes, side by side.
     const { vitest, thread: running } = started;
-    await Promise.all([vitest?.close(), running ? running.close() : served.then((t) => t.close(), () => undefined), mock?.close()]);
+    await Promise.all([
+      vitest?.close(),
+      running
+        ? running.close()
+        : served.then(
+            (t) => t.close(),
+            () => undefined,
+          ),
+      mock?.close(),
+    ]);
   }
 }
 
@@ -181,12 +220,23 @@ function namePattern(names: readonly string[]): RegExp {
 
 function firstMessage(errors: readonly unknown[]): string {
   const first = errors[0];
-  const text = first instanceof Error ? first.message : first === undefined ? '' : typeof first === 'object' && first !== null && 'message' in first ? String(first.message) : String(first);
+  const text =
+    first instanceof Error
+      ? first.message
+      : first === undefined
+        ? ''
+        : typeof first === 'object' && first !== null && 'message' in first
+          ? String(first.message)
+          : String(first);
   return text.split('\n')[0] ?? '';
 }
 
 /** Errors attached to a file or suite (hooks, imports), not to a test. */
-function suiteErrors(task: { result?: { errors?: readonly unknown[] }; tasks?: readonly unknown[]; type?: string }): unknown[] {
+function suiteErrors(task: {
+  result?: { errors?: readonly unknown[] };
+  tasks?: readonly unknown[];
+  type?: string;
+}): unknown[] {
   const own = task.type === 'test' ? [] : [...(task.result?.errors ?? [])];
   const children = (task.tasks ?? []) as ReadonlyArray<typeof task>;
   return [...own, ...children.flatMap((child) => suiteErrors(child))];
@@ -195,11 +245,14 @@ function suiteErrors(task: { result?: { errors?: readonly unknown[] }; tasks?: r
 type SignalListener = (...args: unknown[]) => void;
 
 function signalListeners(): Map<NodeJS.Signals, SignalListener[]> {
-  return new Map((['SIGINT', 'SIGTERM'] as const).map((signal) => [signal, process.listeners(signal) as SignalListener[]]));
+  return new Map(
+    (['SIGINT', 'SIGTERM'] as const).map((signal) => [signal, process.listeners(signal) as SignalListener[]]),
+  );
 }
 
 function dropNewSignalListeners(before: Map<NodeJS.Signals, SignalListener[]>): void {
   for (const [signal, kept] of before) {
-    for (const listener of process.listeners(signal) as SignalListener[]) if (!kept.includes(listener)) process.off(signal, listener);
+    for (const listener of process.listeners(signal) as SignalListener[])
+      if (!kept.includes(listener)) process.off(signal, listener);
   }
 }

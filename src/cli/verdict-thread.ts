@@ -2,7 +2,13 @@
 // thread starts vitest.
 
 import { Worker, parentPort, workerData, type MessagePort } from 'node:worker_threads';
-import { HARNESS_HEAP_MB, preloadVerdictInputs, prepareNewmanThread, startVerdictService, type VerdictServiceOptions } from '../harness/index.ts';
+import {
+  HARNESS_HEAP_MB,
+  preloadVerdictInputs,
+  prepareNewmanThread,
+  startVerdictService,
+  type VerdictServiceOptions,
+} from '../harness/index.ts';
 
 /** The service's options, sent to the thread (plain data). */
 export type VerdictThreadOptions = VerdictServiceOptions;
@@ -35,7 +41,10 @@ export function prestartVerdictThread(root: string, entry: URL = threadEntry()):
   const settings = { workerData: { root }, resourceLimits: { maxOldGenerationSizeMb: HARNESS_HEAP_MB } };
   // Run from source (`node --import tsx`), a worker thread does not inherit the TypeScript loader: it registers it first.
   const worker = entry.pathname.endsWith('.ts')
-    ? new Worker(`import('tsx/esm/api').then((tsx) => tsx.register()).then(() => import(${JSON.stringify(entry.href)}))`, { ...settings, eval: true })
+    ? new Worker(
+        `import('tsx/esm/api').then((tsx) => tsx.register()).then(() => import(${JSON.stringify(entry.href)}))`,
+        { ...settings, eval: true },
+      )
     : new Worker(entry, settings);
   worker.unref();
   let early: Error | undefined;
@@ -43,32 +52,34 @@ export function prestartVerdictThread(root: string, entry: URL = threadEntry()):
   worker.once('error', (error: Error) => (early = error));
   return {
     preload: (prefetch) => worker.postMessage({ type: 'preload', prefetch }),
-    serve: (options, onPrefetched) => new Promise((resolve, reject) => {
-      if (early) return reject(early);
-      if (served) return reject(new Error('the verdict thread serves one run'));
-      served = true;
-      worker.ref();
-      worker.once('error', reject);
-      worker.once('message', (message: Message) => {
-        if (message.type === 'failed') return reject(new Error(message.message));
-        if (message.type !== 'ready') return reject(new Error(`the verdict thread sent ${message.type} before it was ready`));
-        let failure: string | undefined;
-        worker.on('error', (error: Error) => (failure = error.message));
-        worker.on('message', (later: Message) => void (later.type === 'prefetched' && onPrefetched?.()));
-        // A thread that died mid-run has emitted its one 'exit' already: closing it must not wait for another.
-        const exited = new Promise<void>((done) => worker.once('exit', () => done()));
-        resolve({
-          url: message.url,
-          failure: () => failure,
-          stop: () => worker.postMessage('stop'),
-          close: () => {
-            worker.postMessage('close');
-            return exited;
-          },
+    serve: (options, onPrefetched) =>
+      new Promise((resolve, reject) => {
+        if (early) return reject(early);
+        if (served) return reject(new Error('the verdict thread serves one run'));
+        served = true;
+        worker.ref();
+        worker.once('error', reject);
+        worker.once('message', (message: Message) => {
+          if (message.type === 'failed') return reject(new Error(message.message));
+          if (message.type !== 'ready')
+            return reject(new Error(`the verdict thread sent ${message.type} before it was ready`));
+          let failure: string | undefined;
+          worker.on('error', (error: Error) => (failure = error.message));
+          worker.on('message', (later: Message) => void (later.type === 'prefetched' && onPrefetched?.()));
+          // A thread that died mid-run has emitted its one 'exit' already: closing it must not wait for another.
+          const exited = new Promise<void>((done) => worker.once('exit', () => done()));
+          resolve({
+            url: message.url,
+            failure: () => failure,
+            stop: () => worker.postMessage('stop'),
+            close: () => {
+              worker.postMessage('close');
+              return exited;
+            },
+          });
         });
-      });
-      worker.postMessage({ type: 'serve', options });
-    }),
+        worker.postMessage({ type: 'serve', options });
+      }),
   };
 }
 
@@ -84,7 +95,11 @@ export function serveInThread(): void {
   const { root } = workerData as { root: string };
   // Loads newman after this turn, once the listener below is set (a `serve` sent meanwhile waits in the port).
   prepareNewmanThread(root);
-  const onMessage = (message: { type: 'preload'; prefetch: VerdictThreadOptions['prefetch'] } | { type: 'serve'; options: VerdictThreadOptions }): void => {
+  const onMessage = (
+    message:
+      | { type: 'preload'; prefetch: VerdictThreadOptions['prefetch'] }
+      | { type: 'serve'; options: VerdictThreadOptions },
+  ): void => {
     if (message.type === 'preload') {
       // Only a head start: whatever fails here is read again, and reported, by the service.
       try {
@@ -110,6 +125,9 @@ async function serve(port: MessagePort, options: VerdictThreadOptions): Promise<
     port.postMessage({ type: 'ready', url: service.url } satisfies Message);
     void service.prefetched.then(() => port.postMessage({ type: 'prefetched' } satisfies Message));
   } catch (error) {
-    port.postMessage({ type: 'failed', message: error instanceof Error ? error.message : String(error) } satisfies Message);
+    port.postMessage({
+      type: 'failed',
+      message: error instanceof Error ? error.message : String(error),
+    } satisfies Message);
   }
 }

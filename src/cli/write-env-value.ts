@@ -21,6 +21,8 @@ export async function writeEnvValue(path: string, name: string, value: string): 
     await writeFile(path, setEnvLine(text, name, value), { mode: 0o600 });
     await chmod(path, 0o600);
   } catch (error) {
-    throw new ConfigError(`cannot write ${name} into ${path}`, 'give a writable file with --dotenv <path>', { cause: error });
+    throw new ConfigError(`cannot write ${name} into ${path}`, 'give a writable file with --dotenv <path>', {
+      cause: error,
+    });
   }
 }

@@ -8,10 +8,10 @@ import { SCHEMA_VARIABLE, renderTestScript } from './test-script.ts';
 
 /** The SDK is loaded on the first build: runs and harness files import this folder for its paths only (~0.1 s saved). */
 let sdk: typeof postmanModule | undefined;
-const collectionSdk = (): typeof postmanModule => (sdk ??= createRequire(import.meta.url)('postman-collection') as typeof postmanModule);
+const collectionSdk = (): typeof postmanModule =>
+  (sdk ??= createRequire(import.meta.url)('postman-collection') as typeof postmanModule);
 
 type RequestBody = Exclude<Case['request']['body'], undefined>;
-
 
 /** Stable, readable id for anything in a collection; the SDK would otherwise mint random ones. */
 export function itemId(endpoint: Endpoint, version: string, ...parts: string[]): string {
@@ -55,13 +55,19 @@ function buildItem(endpoint: Endpoint, version: string, testCase: Case): Record<
       header: buildHeaders(testCase),
       ...(testCase.request.body === undefined ? {} : { body: buildBody(testCase.request.body) }),
     },
-    event: [{ listen: 'test', script: { id: `${id}.test`, type: 'text/javascript', exec: renderTestScript(testCase) } }],
+    event: [
+      { listen: 'test', script: { id: `${id}.test`, type: 'text/javascript', exec: renderTestScript(testCase) } },
+    ],
   };
 }
 
 /** The item's description: its doc reference, its note, and one line per claim that goes beyond the pages. */
 function describeItem(testCase: Case): string {
-  const parts = [`${testCase.doc.page}: ${testCase.doc.section}`, ...(testCase.note ? [testCase.note] : []), ...(testCase.unconfirmed ?? []).map(describeUnconfirmed)];
+  const parts = [
+    `${testCase.doc.page}: ${testCase.doc.section}`,
+    ...(testCase.note ? [testCase.note] : []),
+    ...(testCase.unconfirmed ?? []).map(describeUnconfirmed),
+  ];
   return parts.join('\n\n');
 }
 
@@ -81,7 +87,13 @@ function buildBody(body: RequestBody): Record<string, unknown> {
 }
 
 function isRaw(body: RequestBody): body is { readonly raw: string } {
-  return typeof body === 'object' && body !== null && !Array.isArray(body) && typeof (body as { raw?: unknown }).raw === 'string' && Object.keys(body).length === 1;
+  return (
+    typeof body === 'object' &&
+    body !== null &&
+    !Array.isArray(body) &&
+    typeof (body as { raw?: unknown }).raw === 'string' &&
+    Object.keys(body).length === 1
+  );
 }
 
 function describeCollection(endpoint: Endpoint, version: string): string {

@@ -1,6 +1,13 @@
 // Catalog details + shared envelopes -> one self-contained draft-07 schema per endpoint (the Postman sandbox cannot load refs). Pure.
 
-import { recordEntryBase, recordsEnvelopeBase, topLevelErrorBase, userRef, zohoId, zohoTime } from '../catalog/index.ts';
+import {
+  recordEntryBase,
+  recordsEnvelopeBase,
+  topLevelErrorBase,
+  userRef,
+  zohoId,
+  zohoTime,
+} from '../catalog/index.ts';
 import type { DocumentedCode, JsonSchema, ResponseDetails } from '../catalog/index.ts';
 
 const DRAFT_07 = 'http://json-schema.org/draft-07/schema#';
@@ -22,14 +29,20 @@ export function buildEndpointSchema(source: EndpointSchemaSource): JsonSchema {
   const hasRecords = recordCodes.length > 0;
   const definitions: Record<string, JsonSchema> = {
     // An endpoint that never answers data[] (Contracts) gets no records branch: a data[] answer then fails the oneOf.
-    ...(hasRecords ? { recordsEnvelope: recordsEnvelopeBase, recordEntry: withCodes(recordEntryBase, recordCodes, 'record', true) } : {}),
+    ...(hasRecords
+      ? { recordsEnvelope: recordsEnvelopeBase, recordEntry: withCodes(recordEntryBase, recordCodes, 'record', true) }
+      : {}),
     topLevelError: withCodes(topLevelErrorBase, errorCodes, 'error', false),
     ...prefixed('record', source.details.records),
     ...prefixed('error', source.details.errors),
     ...sharedDefinitions(),
     ...(source.details.object ? { successObject: source.details.object } : {}),
   };
-  const branches = [...(hasRecords ? ['recordsEnvelope'] : []), 'topLevelError', ...(source.details.object ? ['successObject'] : [])];
+  const branches = [
+    ...(hasRecords ? ['recordsEnvelope'] : []),
+    'topLevelError',
+    ...(source.details.object ? ['successObject'] : []),
+  ];
   return {
     $schema: DRAFT_07,
     $id: `${BASE_ID}/${source.product}/${source.endpoint}.json`,
@@ -42,14 +55,45 @@ export function buildEndpointSchema(source: EndpointSchemaSource): JsonSchema {
 
 /** The generic shared envelopes, each self-contained, for readers and other tools. */
 export function buildSharedSchemas(): Array<{ name: string; schema: JsonSchema }> {
-  const shared = (name: string, title: string, description: string, root: JsonSchema, definitions: Record<string, JsonSchema>): { name: string; schema: JsonSchema } => ({
+  const shared = (
+    name: string,
+    title: string,
+    description: string,
+    root: JsonSchema,
+    definitions: Record<string, JsonSchema>,
+  ): { name: string; schema: JsonSchema } => ({
     name: `${name}.json`,
-    schema: { $schema: DRAFT_07, $id: `${BASE_ID}/shared/${name}.json`, title, description, ...root, definitions: sortKeys({ ...definitions, ...sharedDefinitions() }) },
+    schema: {
+      $schema: DRAFT_07,
+      $id: `${BASE_ID}/shared/${name}.json`,
+      title,
+      description,
+      ...root,
+      definitions: sortKeys({ ...definitions, ...sharedDefinitions() }),
+    },
   });
   return [
-    shared('record-entry', 'Record entry', 'One entry of a record-write answer: code, details, message, status (zoho-notes.md section 4).', recordEntryBase, {}),
-    shared('records-envelope', 'Records envelope', 'A record-write answer: {"data": [...]}, one entry per record sent, in order (zoho-notes.md section 4).', recordsEnvelopeBase, { recordEntry: recordEntryBase }),
-    shared('top-level-error', 'Top-level error', 'One error object for the whole request: code, details, message, status "error" (zoho-notes.md section 4).', topLevelErrorBase, {}),
+    shared(
+      'record-entry',
+      'Record entry',
+      'One entry of a record-write answer: code, details, message, status (zoho-notes.md section 4).',
+      recordEntryBase,
+      {},
+    ),
+    shared(
+      'records-envelope',
+      'Records envelope',
+      'A record-write answer: {"data": [...]}, one entry per record sent, in order (zoho-notes.md section 4).',
+      recordsEnvelopeBase,
+      { recordEntry: recordEntryBase },
+    ),
+    shared(
+      'top-level-error',
+      'Top-level error',
+      'One error object for the whole request: code, details, message, status "error" (zoho-notes.md section 4).',
+      topLevelErrorBase,
+      {},
+    ),
   ];
 }
 
@@ -73,7 +117,9 @@ function withCodes(base: JsonSchema, codes: readonly string[], prefix: string, p
 }
 
 function prefixed(prefix: string, codes: Readonly<Record<string, DocumentedCode>>): Record<string, JsonSchema> {
-  return Object.fromEntries(Object.entries(codes).map(([code, documented]) => [`${prefix}_${code}`, documented.details]));
+  return Object.fromEntries(
+    Object.entries(codes).map(([code, documented]) => [`${prefix}_${code}`, documented.details]),
+  );
 }
 
 function sharedDefinitions(): Record<string, JsonSchema> {

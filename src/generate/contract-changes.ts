@@ -4,7 +4,13 @@ import { isObject } from '../is-object.ts';
 
 /** One change a reviewer should see. */
 export interface ContractChange {
-  readonly kind: 'case-added' | 'case-removed' | 'expectation-changed' | 'request-changed' | 'schema-changed' | 'wording';
+  readonly kind:
+    | 'case-added'
+    | 'case-removed'
+    | 'expectation-changed'
+    | 'request-changed'
+    | 'schema-changed'
+    | 'wording';
   /** The case (item) or schema definition concerned. */
   readonly subject: string;
   readonly detail: string;
@@ -29,19 +35,36 @@ export function describeChanges(before: unknown, after: unknown): { changes: Con
     const was = old.get(id);
     if (!was) changes.push({ kind: 'case-added', subject: id, detail: `${item.name} (${item.expected})` });
     else {
-      if (was.expected !== item.expected) changes.push({ kind: 'expectation-changed', subject: id, detail: `${was.expected} -> ${item.expected}` });
-      if (was.request !== item.request) changes.push({ kind: 'request-changed', subject: id, detail: 'method, URL, headers or body changed' });
-      if (was.wording !== item.wording) changes.push({ kind: 'wording', subject: id, detail: was.name === item.name ? 'description or doc reference changed' : `"${was.name}" -> "${item.name}"` });
+      if (was.expected !== item.expected)
+        changes.push({ kind: 'expectation-changed', subject: id, detail: `${was.expected} -> ${item.expected}` });
+      if (was.request !== item.request)
+        changes.push({ kind: 'request-changed', subject: id, detail: 'method, URL, headers or body changed' });
+      if (was.wording !== item.wording)
+        changes.push({
+          kind: 'wording',
+          subject: id,
+          detail: was.name === item.name ? 'description or doc reference changed' : `"${was.name}" -> "${item.name}"`,
+        });
     }
   }
-  for (const [id, item] of old) if (!now.has(id)) changes.push({ kind: 'case-removed', subject: id, detail: item.name });
+  for (const [id, item] of old)
+    if (!now.has(id)) changes.push({ kind: 'case-removed', subject: id, detail: item.name });
   changes.push(...schemaChanges(definitionsOf(before), definitionsOf(after)));
   return { changes, level: levelOf(changes) };
 }
 
 /** Adding a case is a minor change; anything that can make yesterday's passing target fail is major. */
 export function levelOf(changes: readonly ContractChange[]): BumpLevel {
-  if (changes.some((c) => c.kind === 'case-removed' || c.kind === 'expectation-changed' || c.kind === 'request-changed' || c.kind === 'schema-changed')) return 'major';
+  if (
+    changes.some(
+      (c) =>
+        c.kind === 'case-removed' ||
+        c.kind === 'expectation-changed' ||
+        c.kind === 'request-changed' ||
+        c.kind === 'schema-changed',
+    )
+  )
+    return 'major';
   if (changes.some((c) => c.kind === 'case-added')) return 'minor';
   return changes.length > 0 ? 'patch' : 'none';
 }
@@ -109,15 +132,25 @@ function factsOf(item: Record<string, unknown>): ItemFacts {
     const script = isObject(e) ? e['script'] : undefined;
     return isObject(script) && Array.isArray(script['exec']) ? script['exec'].map(String) : [];
   });
-  const expected = lines.find((l) => l.startsWith('var expected = '))?.slice('var expected = '.length).replace(/;$/, '') ?? 'unknown';
-  return { name: String(item['name'] ?? ''), expected, request: JSON.stringify(item['request'] ?? null), wording: JSON.stringify([item['name'], item['description']]) };
+  const expected =
+    lines
+      .find((l) => l.startsWith('var expected = '))
+      ?.slice('var expected = '.length)
+      .replace(/;$/, '') ?? 'unknown';
+  return {
+    name: String(item['name'] ?? ''),
+    expected,
+    request: JSON.stringify(item['request'] ?? null),
+    wording: JSON.stringify([item['name'], item['description']]),
+  };
 }
 
 function definitionsOf(collection: unknown): Record<string, unknown> {
   const variables = isObject(collection) && Array.isArray(collection['variable']) ? collection['variable'] : [];
   const schema = variables.find((v: unknown) => isObject(v) && v['key'] === 'response_schema');
   try {
-    const parsed = isObject(schema) && typeof schema['value'] === 'string' ? (JSON.parse(schema['value']) as unknown) : undefined;
+    const parsed =
+      isObject(schema) && typeof schema['value'] === 'string' ? (JSON.parse(schema['value']) as unknown) : undefined;
     return isObject(parsed) && isObject(parsed['definitions']) ? parsed['definitions'] : {};
   } catch {
     return {};

@@ -12,11 +12,12 @@ export interface GeneratedFile {
 }
 
 /** Where generated files live, and which files there are generated: anything else matching is stale. */
-export const GENERATED_ROOTS: ReadonlyArray<{ readonly folder: string; readonly matches: (name: string) => boolean }> = [
-  { folder: 'collections', matches: (name) => name.endsWith('.json') },
-  { folder: 'schemas', matches: (name) => name.endsWith('.json') },
-  { folder: 'tests/contract', matches: (name) => /^[^/]+\.contract\.ts$/.test(name) },
-];
+export const GENERATED_ROOTS: ReadonlyArray<{ readonly folder: string; readonly matches: (name: string) => boolean }> =
+  [
+    { folder: 'collections', matches: (name) => name.endsWith('.json') },
+    { folder: 'schemas', matches: (name) => name.endsWith('.json') },
+    { folder: 'tests/contract', matches: (name) => /^[^/]+\.contract\.ts$/.test(name) },
+  ];
 
 /** Where the harness file of an endpoint and version is written. */
 export function harnessPath(endpoint: Pick<Endpoint, 'product' | 'id'>, version: string): string {
@@ -39,8 +40,14 @@ export function schemaPath(endpoint: Endpoint): string {
 }
 
 /** Every generated file for the given endpoints, sorted by path. `previous` (path -> the committed collection) drives the version bump. */
-export function generateFiles(endpoints: readonly Endpoint[], previous: ReadonlyMap<string, unknown> = new Map()): GeneratedFile[] {
-  const files: GeneratedFile[] = buildSharedSchemas().map(({ name, schema }) => ({ path: `schemas/shared/${name}`, content: toJson(schema) }));
+export function generateFiles(
+  endpoints: readonly Endpoint[],
+  previous: ReadonlyMap<string, unknown> = new Map(),
+): GeneratedFile[] {
+  const files: GeneratedFile[] = buildSharedSchemas().map(({ name, schema }) => ({
+    path: `schemas/shared/${name}`,
+    content: toJson(schema),
+  }));
   for (const endpoint of endpoints) {
     const schema = buildEndpointSchema({
       product: endpoint.product,
@@ -52,7 +59,12 @@ export function generateFiles(endpoints: readonly Endpoint[], previous: Readonly
     files.push({ path: schemaPath(endpoint), content: toJson(schema) });
     for (const version of endpoint.versions) {
       const path = collectionPath(endpoint, version);
-      files.push({ path, content: toJson(versioned(buildCollection(endpoint, version, schema), previous.get(path), endpoint.contractVersion)) });
+      files.push({
+        path,
+        content: toJson(
+          versioned(buildCollection(endpoint, version, schema), previous.get(path), endpoint.contractVersion),
+        ),
+      });
       files.push({ path: harnessPath(endpoint, version), content: renderHarness(endpoint, version) });
     }
   }
@@ -71,7 +83,21 @@ function versioned(collection: Record<string, unknown>, committed: unknown, floo
   const version = compareSemver(floor, computed) > 0 ? floor : computed;
   const info = collection['info'] as Record<string, unknown>;
   const parts = version.split('.').map(Number);
-  return { ...collection, info: { ...info, version: { raw: version, major: parts[0], minor: parts[1], patch: parts[2], prerelease: [], build: [], string: version } } };
+  return {
+    ...collection,
+    info: {
+      ...info,
+      version: {
+        raw: version,
+        major: parts[0],
+        minor: parts[1],
+        patch: parts[2],
+        prerelease: [],
+        build: [],
+        string: version,
+      },
+    },
+  };
 }
 
 function compareSemver(a: string, b: string): number {

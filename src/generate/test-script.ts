@@ -8,7 +8,12 @@ export const SCHEMA_VARIABLE = 'response_schema';
 /** The sandbox lines that check one case's documented outcome; mirrors the Node-side verdict. */
 export function renderTestScript(testCase: Case): string[] {
   const expected = testCase.expect;
-  const codeLabel = expected.shape === 'records' ? summariseCodes(expected.codes) : expected.shape === 'error' ? expected.code : 'absent (plain object)';
+  const codeLabel =
+    expected.shape === 'records'
+      ? summariseCodes(expected.codes)
+      : expected.shape === 'error'
+        ? expected.code
+        : 'absent (plain object)';
   const branch = { records: 'recordsEnvelope', error: 'topLevelError', object: 'successObject' }[expected.shape];
   return [
     `// ${testCase.name} (${testCase.doc.page}: ${testCase.doc.section}). Generated from the catalog; edit the catalog, not this.`,

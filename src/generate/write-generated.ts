@@ -5,7 +5,10 @@ import { dirname, join, relative } from 'node:path';
 import { GENERATED_ROOTS, type GeneratedFile } from './generate-files.ts';
 
 /** Writes every file and removes generated-folder files the catalog no longer produces. */
-export async function writeGenerated(root: string, files: readonly GeneratedFile[]): Promise<{ written: number; removed: string[] }> {
+export async function writeGenerated(
+  root: string,
+  files: readonly GeneratedFile[],
+): Promise<{ written: number; removed: string[] }> {
   const removed = (await compareGenerated(root, files)).filter((d) => d.kind === 'stale').map((d) => d.path);
   for (const path of removed) await rm(join(root, path));
   for (const file of files) {
@@ -40,9 +43,7 @@ export async function compareGenerated(root: string, files: readonly GeneratedFi
 
 async function listFiles(root: string, folder: string): Promise<string[]> {
   const entries = await readdir(join(root, folder), { recursive: true, withFileTypes: true }).catch(() => []);
-  return entries
-    .filter((e) => e.isFile())
-    .map((e) => relative(root, join(e.parentPath, e.name)).split('\\').join('/'));
+  return entries.filter((e) => e.isFile()).map((e) => relative(root, join(e.parentPath, e.name)).split('\\').join('/'));
 }
 
 /** The committed collections (path -> parsed JSON), for the version bump; missing or unreadable ones are left out. */

@@ -21,5 +21,10 @@ export {
   type Target,
   type TargetKind,
 } from './target.ts';
-export { preloadVerdictInputs, startVerdictService, type VerdictService, type VerdictServiceOptions } from './verdict-service.ts';
+export {
+  preloadVerdictInputs,
+  startVerdictService,
+  type VerdictService,
+  type VerdictServiceOptions,
+} from './verdict-service.ts';
 export { CONTRACT_PROJECT } from './contract-project.ts';

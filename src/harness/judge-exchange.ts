@@ -18,38 +18,78 @@ export interface JudgeContext {
   readonly policy?: VerdictPolicy;
 }
 
-export function judgeExchange(context: JudgeContext, testCase: Case, exchange: Exchange | undefined, sandboxFailures: readonly string[]): CaseResult {
-  if (!exchange) return { kind: 'transport', message: 'no exchange recorded: newman did not send the request', durationMs: 0 };
+export function judgeExchange(
+  context: JudgeContext,
+  testCase: Case,
+  exchange: Exchange | undefined,
+  sandboxFailures: readonly string[],
+): CaseResult {
+  if (!exchange)
+    return { kind: 'transport', message: 'no exchange recorded: newman did not send the request', durationMs: 0 };
   const excerpt = toExcerpt(exchange, context.secrets);
-  if (!exchange.response) return { kind: 'transport', message: exchange.error ?? 'no response', durationMs: 0, exchange: excerpt };
+  if (!exchange.response)
+    return { kind: 'transport', message: exchange.error ?? 'no response', durationMs: 0, exchange: excerpt };
   const limit = context.timeoutMs;
   // A body that trickles in under the idle timeout still breaks a client's budget: report it as the transport fault it is.
   if (exchange.response.timeMs > limit) {
-    return { kind: 'transport', message: `transport error: slow response, the body took ${exchange.response.timeMs} ms (per-request timeout ${limit} ms)`, durationMs: exchange.response.timeMs, exchange: excerpt };
+    return {
+      kind: 'transport',
+      message: `transport error: slow response, the body took ${exchange.response.timeMs} ms (per-request timeout ${limit} ms)`,
+      durationMs: exchange.response.timeMs,
+      exchange: excerpt,
+    };
   }
   const { response } = exchange;
   const request = {
     method: exchange.method,
     url: exchange.url,
     ...(exchange.requestBody === undefined ? {} : { body: exchange.requestBody }),
-    ...(response.receivedAt === undefined ? {} : { sentAt: response.receivedAt - response.timeMs, receivedAt: response.receivedAt }),
+    ...(response.receivedAt === undefined
+      ? {}
+      : { sentAt: response.receivedAt - response.timeMs, receivedAt: response.receivedAt }),
   };
-  const checkSchema = (shape: Parameters<SchemaRegistry['check']>[1], body: unknown) => context.registry.check(context.schemaId, shape, body);
-  const { findings, actual, unpinned } = judgeCase(context.endpoint, testCase, request, response, checkSchema, context.policy ?? DEFAULT_POLICY);
+  const checkSchema = (shape: Parameters<SchemaRegistry['check']>[1], body: unknown) =>
+    context.registry.check(context.schemaId, shape, body);
+  const { findings, actual, unpinned } = judgeCase(
+    context.endpoint,
+    testCase,
+    request,
+    response,
+    checkSchema,
+    context.policy ?? DEFAULT_POLICY,
+  );
   // The Node verdict is the authority; a sandbox failure it did not also find is still reported, never dropped.
-  const sandbox = sandboxFailures.map((message) => ({ kind: 'sandbox' as const, message: `in-collection test: ${message}` }));
-  return { kind: 'judged', findings: [...findings, ...sandbox], actual, durationMs: response.timeMs, exchange: excerpt, ...(unpinned.length ? { unpinned } : {}) };
+  const sandbox = sandboxFailures.map((message) => ({
+    kind: 'sandbox' as const,
+    message: `in-collection test: ${message}`,
+  }));
+  return {
+    kind: 'judged',
+    findings: [...findings, ...sandbox],
+    actual,
+    durationMs: response.timeMs,
+    exchange: excerpt,
+    ...(unpinned.length ? { unpinned } : {}),
+  };
 }
 
 function toExcerpt(exchange: Exchange, secrets: readonly string[]): NonNullable<Verdict['exchange']> {
-  const clip = (text: string): string => redactText(text.length > EXCERPT_LIMIT ? `${text.slice(0, EXCERPT_LIMIT)}... (${text.length} bytes)` : text, secrets);
+  const clip = (text: string): string =>
+    redactText(
+      text.length > EXCERPT_LIMIT ? `${text.slice(0, EXCERPT_LIMIT)}... (${text.length} bytes)` : text,
+      secrets,
+    );
   return {
     method: exchange.method,
     url: redactText(exchange.url, secrets),
     requestHeaders: redactHeaders(exchange.requestHeaders, secrets),
     ...(exchange.requestBody === undefined ? {} : { requestBody: clip(exchange.requestBody) }),
     ...(exchange.response
-      ? { status: exchange.response.status, responseHeaders: redactHeaders(exchange.response.headers, secrets), responseBody: clip(exchange.response.body) }
+      ? {
+          status: exchange.response.status,
+          responseHeaders: redactHeaders(exchange.response.headers, secrets),
+          responseBody: clip(exchange.response.body),
+        }
       : {}),
   };
 }

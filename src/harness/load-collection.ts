@@ -9,11 +9,15 @@ export async function loadCollection(path: string): Promise<unknown> {
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    throw new ConfigError(`collection ${path} cannot be read`, 'run `npm run collections` to generate it', { cause: error });
+    throw new ConfigError(`collection ${path} cannot be read`, 'run `npm run collections` to generate it', {
+      cause: error,
+    });
   }
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
-    throw new ConfigError(`collection ${path} is not valid JSON`, 'regenerate it with `npm run collections`', { cause: error });
+    throw new ConfigError(`collection ${path} is not valid JSON`, 'regenerate it with `npm run collections`', {
+      cause: error,
+    });
   }
 }

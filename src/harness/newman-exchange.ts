@@ -10,7 +10,13 @@ export interface Exchange {
   readonly requestHeaders: Record<string, string>;
   readonly requestBody?: string;
   /** `receivedAt`: when the answer reached the harness (ms since the epoch); it left `timeMs` earlier. */
-  readonly response?: { readonly status: number; readonly headers: Record<string, string>; readonly body: string; readonly timeMs: number; readonly receivedAt?: number };
+  readonly response?: {
+    readonly status: number;
+    readonly headers: Record<string, string>;
+    readonly body: string;
+    readonly timeMs: number;
+    readonly receivedAt?: number;
+  };
   readonly error?: string;
 }
 
@@ -38,7 +44,16 @@ export function readExchange(error: unknown, args: unknown): Exchange | undefine
   const stream = response['stream'];
   const body = Buffer.isBuffer(stream) ? stream.toString('utf8') : typeof stream === 'string' ? stream : '';
   const timeMs = typeof response['responseTime'] === 'number' ? response['responseTime'] : 0;
-  return { ...base, response: { status: response['code'], headers: readHeaders(response['headers']), body, timeMs, receivedAt: Date.now() } };
+  return {
+    ...base,
+    response: {
+      status: response['code'],
+      headers: readHeaders(response['headers']),
+      body,
+      timeMs,
+      receivedAt: Date.now(),
+    },
+  };
 }
 
 /** A failed `pm.test` from newman's `assertion` event: the item and "<test name>: <message>". */
@@ -46,7 +61,12 @@ export function readAssertionFailure(error: unknown, args: unknown): { itemId: s
   const itemId = readItemId(args);
   if (!error || itemId === undefined || !isObject(args)) return undefined;
   const name = typeof args['assertion'] === 'string' ? args['assertion'] : 'assertion';
-  const message = error instanceof Error ? error.message : isObject(error) && typeof error['message'] === 'string' ? error['message'] : String(error);
+  const message =
+    error instanceof Error
+      ? error.message
+      : isObject(error) && typeof error['message'] === 'string'
+        ? error['message']
+        : String(error);
   return { itemId, message: `${name}: ${message}` };
 }
 
@@ -76,18 +96,29 @@ export function describeTransportError(error: unknown): string {
     EHOSTUNREACH: 'host unreachable',
     EPROTO: 'TLS handshake failed',
   };
-  const tls = /SSL|TLS|certificate|wrong version number/i.test(message) || (code ?? '').startsWith('ERR_SSL') || (code ?? '').includes('CERT');
-  const reason = tls ? 'TLS handshake failed' : code && known[code] ? known[code] : message === 'aborted' ? 'connection reset mid-body' : undefined;
+  const tls =
+    /SSL|TLS|certificate|wrong version number/i.test(message) ||
+    (code ?? '').startsWith('ERR_SSL') ||
+    (code ?? '').includes('CERT');
+  const reason = tls
+    ? 'TLS handshake failed'
+    : code && known[code]
+      ? known[code]
+      : message === 'aborted'
+        ? 'connection reset mid-body'
+        : undefined;
   return reason ? `transport error: ${reason} (${message})` : `transport error: ${message}`;
 }
 
 function readHeaders(headers: unknown): Record<string, string> {
   const out: Record<string, string> = {};
   // postman-collection HeaderList exposes `all()`; plain arrays arrive from JSON.
-  const list = isObject(headers) && typeof headers['all'] === 'function' ? (headers['all'] as () => unknown)() : headers;
+  const list =
+    isObject(headers) && typeof headers['all'] === 'function' ? (headers['all'] as () => unknown)() : headers;
   if (!Array.isArray(list)) return out;
   for (const header of list) {
-    if (isObject(header) && typeof header['key'] === 'string' && !header['disabled']) out[header['key']] = stringify(header['value']);
+    if (isObject(header) && typeof header['key'] === 'string' && !header['disabled'])
+      out[header['key']] = stringify(header['value']);
   }
   return out;
 }

@@ -71,7 +71,10 @@ export async function runCollection(run: CollectionRun): Promise<Verdict[]> {
 }
 
 /** Runs the selected cases and hands over each verdict as soon as it is judged (as its request ends, or after a resend). */
-export function streamCollection(run: CollectionRun, onVerdict: (verdict: Verdict) => void | Promise<void>): Promise<void> {
+export function streamCollection(
+  run: CollectionRun,
+  onVerdict: (verdict: Verdict) => void | Promise<void>,
+): Promise<void> {
   return streamCollections([run], onVerdict);
 }
 
@@ -81,7 +84,10 @@ export function streamCollection(run: CollectionRun, onVerdict: (verdict: Verdic
  * boots a handful of sandboxes rather than one per collection. With sandbox tests a unit keeps to one collection,
  * whose variables its scripts read. The first run's pool (or concurrency) bounds the batch.
  */
-export async function streamCollections(runs: readonly CollectionRun[], onVerdict: (verdict: Verdict) => void | Promise<void>): Promise<void> {
+export async function streamCollections(
+  runs: readonly CollectionRun[],
+  onVerdict: (verdict: Verdict) => void | Promise<void>,
+): Promise<void> {
   const first = runs[0];
   if (!first) return;
   const runnable: Runnable[] = [];
@@ -89,7 +95,15 @@ export async function streamCollections(runs: readonly CollectionRun[], onVerdic
   const pool = first.pool ?? createRunPool(first.concurrency ?? 4);
   const groups = first.sandboxTests ? runs.map((run) => runnable.filter((r) => r.run === run)) : [runnable.splice(0)];
   // A live org answers in hundreds of milliseconds, not microseconds: every slot of its concurrency limit gets a unit.
-  const units = groups.splice(0).flatMap((group) => splitUnits(group, pool.limit, first.unitSize ?? (first.target.kind === 'live' ? Math.ceil(group.length / pool.limit) : undefined)));
+  const units = groups
+    .splice(0)
+    .flatMap((group) =>
+      splitUnits(
+        group,
+        pool.limit,
+        first.unitSize ?? (first.target.kind === 'live' ? Math.ceil(group.length / pool.limit) : undefined),
+      ),
+    );
   runnable.length = 0;
   await Promise.all(
     units.map(async (unit, k) => {
@@ -101,14 +115,28 @@ export async function streamCollections(runs: readonly CollectionRun[], onVerdic
   );
 }
 
-const INTERRUPTED: CaseResult = { kind: 'not-checked', reason: 'not sent: the run was interrupted', cause: 'interrupted', fix: 'run it again without interrupting it' };
+const INTERRUPTED: CaseResult = {
+  kind: 'not-checked',
+  reason: 'not sent: the run was interrupted',
+  cause: 'interrupted',
+  fix: 'run it again without interrupting it',
+};
 
 /** The selected cases of one collection that can run; the others get their not-applicable or not-checked verdict at once. */
 async function prepare(run: CollectionRun, onVerdict: (verdict: Verdict) => void | Promise<void>): Promise<Runnable[]> {
   const wanted = run.caseIds ? new Set(run.caseIds) : undefined;
   const selected = casesForVersion(run.endpoint, run.version).filter((c) => !wanted || wanted.has(c.id));
-  const items = takeItems(run.collection, selected.map((c) => c.id));
-  const context = { product: run.endpoint.product, endpoint: run.endpoint.id, version: run.version, target: run.target.name, strict: run.policy?.strict ?? false };
+  const items = takeItems(
+    run.collection,
+    selected.map((c) => c.id),
+  );
+  const context = {
+    product: run.endpoint.product,
+    endpoint: run.endpoint.id,
+    version: run.version,
+    target: run.target.name,
+    strict: run.policy?.strict ?? false,
+  };
   const emit: Emit = async (testCase, result, throttleRetries = 0) => {
     const verdict = buildVerdict(context, testCase, result);
     await onVerdict(throttleRetries > 0 ? { ...verdict, throttleRetries } : verdict);
@@ -116,7 +144,12 @@ async function prepare(run: CollectionRun, onVerdict: (verdict: Verdict) => void
   const runnable: Runnable[] = [];
   for (const testCase of selected) {
     const item = items.get(testCase.id);
-    const key = caseKey({ product: run.endpoint.product, endpoint: run.endpoint.id, version: run.version, caseId: testCase.id });
+    const key = caseKey({
+      product: run.endpoint.product,
+      endpoint: run.endpoint.id,
+      version: run.version,
+      caseId: testCase.id,
+    });
     const unsent = item ? whyNotSent(testCase, item, run.target, key) : noItem(testCase);
     if (unsent || !item) await emit(testCase, unsent ?? noItem(testCase));
     else runnable.push({ run, testCase, item, emit });
@@ -133,7 +166,12 @@ async function prepare(run: CollectionRun, onVerdict: (verdict: Verdict) => void
 function splitUnits(runnable: readonly Runnable[], inFlight: number, unitSize?: number): Runnable[][] {
   if (runnable.length === 0) return [];
   const sized = unitSize === undefined ? 0 : Math.ceil(runnable.length / Math.max(1, Math.floor(unitSize)));
-  const count = Math.max(sized, Math.ceil(runnable.length / MAX_UNIT_SIZE), Math.min(inFlight, Math.floor(runnable.length / MIN_UNIT_SIZE)), 1);
+  const count = Math.max(
+    sized,
+    Math.ceil(runnable.length / MAX_UNIT_SIZE),
+    Math.min(inFlight, Math.floor(runnable.length / MIN_UNIT_SIZE)),
+    1,
+  );
   const lanes = Math.min(count, Math.max(1, inFlight));
   const waves = Math.ceil(count / lanes);
   const perWave = Math.ceil(runnable.length / waves);
@@ -146,7 +184,13 @@ function splitUnits(runnable: readonly Runnable[], inFlight: number, unitSize?: 
 function unitCollection(unit: readonly Runnable[]): unknown {
   const collections = new Set(unit.map((r) => r.run.collection));
   if (collections.size === 1) return unit[0]?.run.collection;
-  return { info: { name: 'zoho-contract-suite unit', schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json' }, item: [] };
+  return {
+    info: {
+      name: 'zoho-contract-suite unit',
+      schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json',
+    },
+    item: [],
+  };
 }
 
 async function runUnit(unit: readonly Runnable[], stopped: AbortSignal): Promise<true> {
@@ -156,9 +200,21 @@ async function runUnit(unit: readonly Runnable[], stopped: AbortSignal): Promise
   const byItem = new Map(unit.map((r) => [r.item.id, r]));
   const judged = new Set<string>();
   const emitted: Promise<void>[] = [];
-  const judge = async ({ run, testCase, emit }: Runnable, exchange: Exchange | undefined, sandboxFailures: readonly string[], retries?: number): Promise<void> => {
+  const judge = async (
+    { run, testCase, emit }: Runnable,
+    exchange: Exchange | undefined,
+    sandboxFailures: readonly string[],
+    retries?: number,
+  ): Promise<void> => {
     if (exchange && run.onExchange) await run.onExchange(testCase.id, exchange);
-    const context = { registry: run.registry, schemaId: run.schemaId, timeoutMs: run.timeoutMs ?? 30_000, secrets: target.secrets, endpoint: run.endpoint, policy: policyFor(run) };
+    const context = {
+      registry: run.registry,
+      schemaId: run.schemaId,
+      timeoutMs: run.timeoutMs ?? 30_000,
+      secrets: target.secrets,
+      endpoint: run.endpoint,
+      policy: policyFor(run),
+    };
     await emit(testCase, judgeExchange(context, testCase, exchange, sandboxFailures), retries);
   };
   // A final answer is judged as its item ends, so the harness file of its collection can go on while the unit runs;
@@ -172,8 +228,13 @@ async function runUnit(unit: readonly Runnable[], stopped: AbortSignal): Promise
   const send = (part: readonly Runnable[], first = false): Promise<RunOutput> => {
     head.run.onSent?.(part.length);
     return runNewman({
-      collection, items: part.map((r) => forTarget(r.run, r.item.json)), target, timeoutMs: head.run.timeoutMs ?? 30_000, sandboxTests: head.run.sandboxTests ?? false,
-      signal: stopped, ...(first ? { onItem } : {}),
+      collection,
+      items: part.map((r) => forTarget(r.run, r.item.json)),
+      target,
+      timeoutMs: head.run.timeoutMs ?? 30_000,
+      sandboxTests: head.run.sandboxTests ?? false,
+      signal: stopped,
+      ...(first ? { onItem } : {}),
     });
   };
   const { exchanges, sandboxFailures, aborted } = await send(unit, true);
@@ -184,7 +245,10 @@ async function runUnit(unit: readonly Runnable[], stopped: AbortSignal): Promise
   };
   // Live: the org said INVALID_TOKEN (expired mid-run): get the run's fresh token once and send those requests again.
   const rejected = rest.filter((r) => isRejected(r, exchanges.get(r.item.id)));
-  const renewed = rejected.length > 0 ? await renewRejected(target, [...new Set(rejected.map((r) => tokenVariable(r.testCase)))]) : undefined;
+  const renewed =
+    rejected.length > 0
+      ? await renewRejected(target, [...new Set(rejected.map((r) => tokenVariable(r.testCase)))])
+      : undefined;
   if (renewed && !stopped.aborted) {
     target = renewed;
     merge(await send(rejected));
@@ -194,14 +258,21 @@ async function runUnit(unit: readonly Runnable[], stopped: AbortSignal): Promise
   for (let attempt = 0; attempt < MAX_THROTTLE_RETRIES; attempt += 1) {
     const again = rest.filter((r) => isRetried(r, exchanges.get(r.item.id)));
     if (again.length === 0 || stopped.aborted) break;
-    await new Promise((resolve) => setTimeout(resolve, Math.max(...again.map(({ item }) => throttleWaitMs(exchanges.get(item.id) as Exchange, attempt)))));
+    await new Promise((resolve) =>
+      setTimeout(
+        resolve,
+        Math.max(...again.map(({ item }) => throttleWaitMs(exchanges.get(item.id) as Exchange, attempt))),
+      ),
+    );
     merge(await send(again));
     for (const { item } of again) retries.set(item.id, (retries.get(item.id) ?? 0) + 1);
   }
   for (const runnable of rest) {
     const exchange = exchanges.get(runnable.item.id);
     // Interrupted: a case whose request never went out (or whose answer was to be sent again) was not checked.
-    const unsent = aborted ? !exchange : stopped.aborted && (isRejected(runnable, exchange) || isRetried(runnable, exchange));
+    const unsent = aborted
+      ? !exchange
+      : stopped.aborted && (isRejected(runnable, exchange) || isRetried(runnable, exchange));
     if (unsent) await runnable.emit(runnable.testCase, INTERRUPTED);
     else await judge(runnable, exchange, sandboxFailures.get(runnable.item.id) ?? [], retries.get(runnable.item.id));
   }
@@ -216,7 +287,10 @@ function policyFor(run: CollectionRun): VerdictPolicy {
 
 /** The org rejected the run's token (expired mid-run), and the case did not document that rejection. */
 function isRejected({ testCase }: Runnable, exchange: Exchange | undefined): boolean {
-  return !(testCase.expect.shape === 'error' && testCase.expect.code === 'INVALID_TOKEN') && isRejectedToken(exchange?.response);
+  return (
+    !(testCase.expect.shape === 'error' && testCase.expect.code === 'INVALID_TOKEN') &&
+    isRejectedToken(exchange?.response)
+  );
 }
 
 /** The variable whose token the case's request carries (the run's own unless it authenticates as a persona). */
@@ -234,12 +308,22 @@ function forTarget(run: CollectionRun, item: Record<string, unknown>): Record<st
   if (run.target.kind !== 'replay') return item;
   const request = item['request'] as Record<string, unknown>;
   const header = Array.isArray(request['header']) ? request['header'] : [];
-  const key = caseKey({ product: run.endpoint.product, endpoint: run.endpoint.id, version: run.version, caseId: caseIdOfItem(String(item['id'])) });
+  const key = caseKey({
+    product: run.endpoint.product,
+    endpoint: run.endpoint.id,
+    version: run.version,
+    caseId: caseIdOfItem(String(item['id'])),
+  });
   return { ...item, request: { ...request, header: [...header, { key: REPLAY_CASE_HEADER, value: key }] } };
 }
 
 function noItem(testCase: Case): CaseResult {
-  return { kind: 'not-checked', reason: `collection has no item for case ${testCase.id}`, cause: 'configuration', fix: 'run `npm run collections`' };
+  return {
+    kind: 'not-checked',
+    reason: `collection has no item for case ${testCase.id}`,
+    cause: 'configuration',
+    fix: 'run `npm run collections`',
+  };
 }
 
 /**
@@ -251,10 +335,20 @@ function whyNotSent(testCase: Case, item: CollectionItem, target: Target, key: s
   if (target.kind === 'replay') {
     if (target.recorded?.includes(key)) return undefined;
     // A recording of a url or live run cannot hold a mock-only case; one of a mock run can, and is replayed above.
-    if (!testCase.provocable.includes('live')) return { kind: 'not-applicable', reason: 'not recorded: only the mock can provoke it (mock only)' };
-    return { kind: 'not-checked', reason: 'no recorded exchange for this case', cause: 'no-recording', fix: 'record it with a --record run that checks this case, or narrow the selection' };
+    if (!testCase.provocable.includes('live'))
+      return { kind: 'not-applicable', reason: 'not recorded: only the mock can provoke it (mock only)' };
+    return {
+      kind: 'not-checked',
+      reason: 'no recorded exchange for this case',
+      cause: 'no-recording',
+      fix: 'record it with a --record run that checks this case, or narrow the selection',
+    };
   }
-  if (!testCase.provocable.includes(reach)) return { kind: 'not-applicable', reason: `${target.kind} cannot provoke it (${testCase.provocable.join(' and ')} only)` };
+  if (!testCase.provocable.includes(reach))
+    return {
+      kind: 'not-applicable',
+      reason: `${target.kind} cannot provoke it (${testCase.provocable.join(' and ')} only)`,
+    };
   // Live: what this org cannot give (a module, a field, a fixture it refused), read from its metadata before the run.
   const notApplicable = target.notApplicable?.[key];
   if (notApplicable) return { kind: 'not-applicable', reason: `not applicable to this org: ${notApplicable}` };
@@ -262,5 +356,11 @@ function whyNotSent(testCase: Case, item: CollectionItem, target: Target, key: s
   const missing = referencedVariables(JSON.stringify(item.json)).filter((v) => !known.has(v));
   if (missing.length === 0) return undefined;
   const variables = [...new Set(missing.map(environmentName))];
-  return { kind: 'not-checked', reason: `not configured for this target: ${variables.join(', ')}`, cause: 'configuration', variables, fix: `set ${variables.join(', ')} (see .env.example)` };
+  return {
+    kind: 'not-checked',
+    reason: `not configured for this target: ${variables.join(', ')}`,
+    cause: 'configuration',
+    variables,
+    fix: `set ${variables.join(', ')} (see .env.example)`,
+  };
 }

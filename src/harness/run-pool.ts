@@ -30,10 +30,12 @@ export function createRunPool(limit: number): RunPool {
         queue.push(() => {
           if (stopped) return resolve(undefined);
           active += 1;
-          task().then(resolve, reject).finally(() => {
-            active -= 1;
-            next();
-          });
+          task()
+            .then(resolve, reject)
+            .finally(() => {
+              active -= 1;
+              next();
+            });
         });
         next();
       });

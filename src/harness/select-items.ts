@@ -54,6 +54,7 @@ const slimmed = new WeakSet<object>();
  */
 export function takeItems(collection: unknown, caseIds: readonly string[]): Map<string, CollectionItem> {
   const items = selectItems(collection, caseIds);
-  if (isObject(collection) && slimmed.has(collection) && Array.isArray(collection['item'])) collection['item'].length = 0;
+  if (isObject(collection) && slimmed.has(collection) && Array.isArray(collection['item']))
+    collection['item'].length = 0;
   return items;
 }

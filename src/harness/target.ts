@@ -54,7 +54,10 @@ export function urlTarget(baseUrl: string, env: Readonly<Record<string, string |
   try {
     url = new URL(baseUrl);
   } catch {
-    throw new ConfigError(`--base-url "${baseUrl}" is not a URL`, 'give an absolute http(s) URL, e.g. --base-url http://127.0.0.1:4010');
+    throw new ConfigError(
+      `--base-url "${baseUrl}" is not a URL`,
+      'give an absolute http(s) URL, e.g. --base-url http://127.0.0.1:4010',
+    );
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new ConfigError(`--base-url "${baseUrl}" is not http or https`, 'give an absolute http(s) URL');
@@ -62,20 +65,49 @@ export function urlTarget(baseUrl: string, env: Readonly<Record<string, string |
   const variables = variablesFromEnvironment(env);
   // One base URL for every product (a gateway routes by path): Contracts goes there too.
   variables['contracts_domain'] = url.origin + url.pathname.replace(/\/$/, '');
-  return { kind: 'url', name: url.host, apiDomain: url.origin + url.pathname.replace(/\/$/, ''), variables, secrets: secretsOf(variables) };
+  return {
+    kind: 'url',
+    name: url.host,
+    apiDomain: url.origin + url.pathname.replace(/\/$/, ''),
+    variables,
+    secrets: secretsOf(variables),
+  };
 }
 
 /** A live org: the access token the run refreshed once, the hosts live mode resolved, fixture ids and extra tokens from ZOHO_* values. */
-export function liveTarget(input: { name: string; apiDomain: string; contractsDomain?: string; accessToken: string; tokenBroker?: string; tokenExpiresAt?: number; personaTokens?: Readonly<Record<string, { accessToken: string; expiresAt: number }>>; env: Readonly<Record<string, string | undefined>> }): Target {
+export function liveTarget(input: {
+  name: string;
+  apiDomain: string;
+  contractsDomain?: string;
+  accessToken: string;
+  tokenBroker?: string;
+  tokenExpiresAt?: number;
+  personaTokens?: Readonly<Record<string, { accessToken: string; expiresAt: number }>>;
+  env: Readonly<Record<string, string | undefined>>;
+}): Target {
   const variables = variablesFromEnvironment(input.env);
-  for (const name of ['client_id', 'client_secret', 'refresh_token', 'data_centre', 'environment', 'accounts_url', 'contracts_url']) delete variables[name];
-  for (const name of Object.keys(variables)) if (/^(refresh_token|client_id|client_secret)_/.test(name)) delete variables[name];
+  for (const name of [
+    'client_id',
+    'client_secret',
+    'refresh_token',
+    'data_centre',
+    'environment',
+    'accounts_url',
+    'contracts_url',
+  ])
+    delete variables[name];
+  for (const name of Object.keys(variables))
+    if (/^(refresh_token|client_id|client_secret)_/.test(name)) delete variables[name];
   variables['access_token'] = input.accessToken;
   // A persona's refreshed token wins over a static ZOHO_TOKEN_* value (which expires within the hour).
   for (const [variable, token] of Object.entries(input.personaTokens ?? {})) variables[variable] = token.accessToken;
-  const tokenExpiries = Object.fromEntries(Object.entries(input.personaTokens ?? {}).map(([variable, token]) => [variable, token.expiresAt]));
+  const tokenExpiries = Object.fromEntries(
+    Object.entries(input.personaTokens ?? {}).map(([variable, token]) => [variable, token.expiresAt]),
+  );
   if (input.contractsDomain) variables['contracts_domain'] = input.contractsDomain;
-  const credentials = Object.keys(input.env).filter((k) => /^ZOHO_(CLIENT_SECRET|REFRESH_TOKEN|CLIENT_ID)(_|$)/.test(k));
+  const credentials = Object.keys(input.env).filter((k) =>
+    /^ZOHO_(CLIENT_SECRET|REFRESH_TOKEN|CLIENT_ID)(_|$)/.test(k),
+  );
   const secrets = [...secretsOf(variables), ...credentials.map((k) => input.env[k] ?? '').filter(Boolean)];
   return {
     kind: 'live',
@@ -104,7 +136,9 @@ function variablesFromEnvironment(env: Readonly<Record<string, string | undefine
 
 /** Tokens, and any value whose name says it is a credential: never shown or written. */
 function secretsOf(variables: Readonly<Record<string, string>>): string[] {
-  const names = Object.keys(variables).filter((name) => (SECRET_VARIABLES as readonly string[]).includes(name) || /token|secret|password|key/i.test(name));
+  const names = Object.keys(variables).filter(
+    (name) => (SECRET_VARIABLES as readonly string[]).includes(name) || /token|secret|password|key/i.test(name),
+  );
   return names.map((name) => variables[name]).filter((v): v is string => v !== undefined);
 }
 
@@ -122,10 +156,19 @@ export function expandBulkIds(list: string, prefix = 'bulk_id_'): Record<string,
 }
 
 /** The in-memory Postman environment for a target; never written to disk, since it holds tokens. */
-export function buildEnvironment(target: Target): { id: string; name: string; values: Array<{ key: string; value: string; type: string; enabled: boolean }> } {
+export function buildEnvironment(target: Target): {
+  id: string;
+  name: string;
+  values: Array<{ key: string; value: string; type: string; enabled: boolean }>;
+} {
   const values = Object.entries({ ...target.variables, api_domain: target.apiDomain })
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([key, value]) => ({ key, value, type: (SECRET_VARIABLES as readonly string[]).includes(key) ? 'secret' : 'default', enabled: true }));
+    .map(([key, value]) => ({
+      key,
+      value,
+      type: (SECRET_VARIABLES as readonly string[]).includes(key) ? 'secret' : 'default',
+      enabled: true,
+    }));
   return { id: `zoho-contract-${target.kind}`, name: `zoho-contract ${target.name}`, values };
 }
 
@@ -135,7 +178,10 @@ export function referencedVariables(text: string): string[] {
 }
 
 /** The target for the embedded mock: its URL and the values it accepts; its fake tokens are still kept out of reports. */
-export function mockTarget(mock: { readonly url: string; readonly variables: Readonly<Record<string, string>> }): Target {
+export function mockTarget(mock: {
+  readonly url: string;
+  readonly variables: Readonly<Record<string, string>>;
+}): Target {
   const secrets = SECRET_VARIABLES.map((name) => mock.variables[name]).filter((v): v is string => v !== undefined);
   return { kind: 'mock', name: 'mock', apiDomain: mock.url, variables: { ...mock.variables }, secrets };
 }

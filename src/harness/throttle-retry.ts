@@ -15,7 +15,9 @@ export function isThrottled(exchange: Exchange | undefined): boolean {
 
 /** How long to wait: Retry-After (seconds or a date), else X-RATELIMIT-RESET, else exponential backoff from 500 ms. */
 export function throttleWaitMs(exchange: Exchange, attempt: number, now: number = Date.now()): number {
-  const headers = Object.fromEntries(Object.entries(exchange.response?.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
+  const headers = Object.fromEntries(
+    Object.entries(exchange.response?.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]),
+  );
   const fromHeader = (value: string | undefined): number | undefined => {
     if (!value) return undefined;
     const seconds = Number(value);

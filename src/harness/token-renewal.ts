@@ -12,7 +12,11 @@ export async function freshTarget(target: Target): Promise<Target> {
   const broker = target.tokenBroker;
   if (!broker) return target;
   const current = withTokens(target, renewedTokens.get(broker) ?? new Map());
-  const expiries = { ...target.tokenExpiries, ...(target.tokenExpiresAt === undefined ? {} : { access_token: target.tokenExpiresAt }), ...Object.fromEntries(renewedExpiry.get(broker) ?? []) };
+  const expiries = {
+    ...target.tokenExpiries,
+    ...(target.tokenExpiresAt === undefined ? {} : { access_token: target.tokenExpiresAt }),
+    ...Object.fromEntries(renewedExpiry.get(broker) ?? []),
+  };
   const soonest = Math.min(...Object.values(expiries));
   if (!Number.isFinite(soonest) || soonest - Date.now() > 60_000) return current;
   const answer = await post(broker, { all: true });
@@ -23,7 +27,10 @@ export async function freshTarget(target: Target): Promise<Target> {
 }
 
 /** After the org said INVALID_TOKEN to these token variables: the broker's fresh tokens (it refreshes once for every caller), or undefined. */
-export async function renewRejected(target: Target, variables: readonly string[] = ['access_token']): Promise<Target | undefined> {
+export async function renewRejected(
+  target: Target,
+  variables: readonly string[] = ['access_token'],
+): Promise<Target | undefined> {
   const broker = target.tokenBroker;
   if (!broker) return undefined;
   let renewed = false;
@@ -39,13 +46,18 @@ export function isRejectedToken(response: { status: number; body: string } | und
 }
 
 async function post(broker: string, body: unknown): Promise<unknown> {
-  const answer = await fetch(broker, { method: 'POST', body: JSON.stringify(body), signal: AbortSignal.timeout(30_000) });
+  const answer = await fetch(broker, {
+    method: 'POST',
+    body: JSON.stringify(body),
+    signal: AbortSignal.timeout(30_000),
+  });
   return answer.ok ? ((await answer.json()) as unknown) : undefined;
 }
 
 /** Keeps a token the broker handed over; false when the answer held none. */
 function remember(broker: string, variable: string, answer: unknown): boolean {
-  const token = typeof answer === 'object' && answer !== null ? (answer as { accessToken?: unknown; expiresAt?: unknown }) : {};
+  const token =
+    typeof answer === 'object' && answer !== null ? (answer as { accessToken?: unknown; expiresAt?: unknown }) : {};
   if (typeof token.accessToken !== 'string') return false;
   if (!renewedTokens.has(broker)) renewedTokens.set(broker, new Map());
   if (!renewedExpiry.has(broker)) renewedExpiry.set(broker, new Map());

@@ -50,7 +50,8 @@ const preloaded = new Map<string, Promise<unknown>>();
 
 /** Starts reading what these cases' service will need (their collections, the compiled schemas), to be taken once it starts. */
 export function preloadVerdictInputs(root: string, requests: readonly VerdictRequest[]): void {
-  const registry = preloaded.get(`registry:${root}`) ?? loadSchemaRegistry(join(root, 'schemas'), join(root, 'dist', 'validators'));
+  const registry =
+    preloaded.get(`registry:${root}`) ?? loadSchemaRegistry(join(root, 'schemas'), join(root, 'dist', 'validators'));
   preloaded.set(`registry:${root}`, registry);
   for (const request of requests) {
     const path = join(root, collectionPath(findEndpoint(request), request.version));
@@ -83,23 +84,46 @@ export async function startVerdictService(options: VerdictServiceOptions): Promi
     const promises = new Map<string, Promise<Verdict>>();
     for (const request of requests) {
       for (const id of request.caseIds) {
-        const promise = new Promise<Verdict>((resolve, reject) => settle.set(caseKey({ ...request, caseId: id }), { resolve, reject }));
+        const promise = new Promise<Verdict>((resolve, reject) =>
+          settle.set(caseKey({ ...request, caseId: id }), { resolve, reject }),
+        );
         promise.catch(() => undefined); // a rejection reaches whoever asks, never the process
         promises.set(caseKey({ ...request, caseId: id }), promise);
       }
     }
-    registry ??= takePreloaded(`registry:${options.root}`, () => loadSchemaRegistry(join(options.root, 'schemas'), join(options.root, 'dist', 'validators')));
+    registry ??= takePreloaded(`registry:${options.root}`, () =>
+      loadSchemaRegistry(join(options.root, 'schemas'), join(options.root, 'dist', 'validators')),
+    );
     void (async () => {
-      const runs = await Promise.all(requests.map(async (request): Promise<CollectionRun> => {
-        const endpoint = findEndpoint(request);
-        const key = (caseId: string): string => caseKey({ ...request, caseId });
-        return {
-          endpoint, version: request.version, collection: slimCollection(await takePreloaded(join(options.root, collectionPath(endpoint, request.version)), () => loadCollection(join(options.root, collectionPath(endpoint, request.version)))), request.caseIds, options.sandboxTests),
-          target: options.target, registry: await (registry as Promise<SchemaRegistry>), schemaId: schemaId(endpoint), caseIds: request.caseIds, pool,
-          timeoutMs: options.timeoutMs, sandboxTests: options.sandboxTests, onSent: (count: number) => void (sent += count), ...(options.policy ? { policy: options.policy } : {}),
-          ...(onExchange ? { onExchange: (caseId: string, exchange: Exchange) => onExchange(key(caseId), exchange) } : {}),
-        };
-      }));
+      const runs = await Promise.all(
+        requests.map(async (request): Promise<CollectionRun> => {
+          const endpoint = findEndpoint(request);
+          const key = (caseId: string): string => caseKey({ ...request, caseId });
+          return {
+            endpoint,
+            version: request.version,
+            collection: slimCollection(
+              await takePreloaded(join(options.root, collectionPath(endpoint, request.version)), () =>
+                loadCollection(join(options.root, collectionPath(endpoint, request.version))),
+              ),
+              request.caseIds,
+              options.sandboxTests,
+            ),
+            target: options.target,
+            registry: await (registry as Promise<SchemaRegistry>),
+            schemaId: schemaId(endpoint),
+            caseIds: request.caseIds,
+            pool,
+            timeoutMs: options.timeoutMs,
+            sandboxTests: options.sandboxTests,
+            onSent: (count: number) => void (sent += count),
+            ...(options.policy ? { policy: options.policy } : {}),
+            ...(onExchange
+              ? { onExchange: (caseId: string, exchange: Exchange) => onExchange(key(caseId), exchange) }
+              : {}),
+          };
+        }),
+      );
       await streamCollections(runs, (verdict) => settle.get(caseKey(verdict))?.resolve(verdict));
     })().catch((error: unknown) => {
       for (const { reject } of settle.values()) reject(error);
@@ -107,15 +131,24 @@ export async function startVerdictService(options: VerdictServiceOptions): Promi
     return promises;
   };
   async function answer(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (req.method === 'GET' && req.url === '/stats') return void res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ sent }));
+    if (req.method === 'GET' && req.url === '/stats')
+      return void res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ sent }));
     try {
       const request = readRequest(await readBody(req));
       const key = (caseId: string): string => caseKey({ ...request, caseId });
-      const taken = new Map(request.again ? [] : request.caseIds.flatMap((id) => (ready.has(key(id)) ? [[id, ready.get(key(id)) as Promise<Verdict>] as const] : [])));
+      const taken = new Map(
+        request.again
+          ? []
+          : request.caseIds.flatMap((id) =>
+              ready.has(key(id)) ? [[id, ready.get(key(id)) as Promise<Verdict>] as const] : [],
+            ),
+      );
       for (const id of taken.keys()) ready.delete(key(id));
       const missing = request.caseIds.filter((id) => !taken.has(id));
       const sent = missing.length > 0 ? send([{ ...request, caseIds: missing }]) : new Map<string, Promise<Verdict>>();
-      const verdicts = await Promise.all(request.caseIds.map((id) => taken.get(id) ?? (sent.get(key(id)) as Promise<Verdict>)));
+      const verdicts = await Promise.all(
+        request.caseIds.map((id) => taken.get(id) ?? (sent.get(key(id)) as Promise<Verdict>)),
+      );
       res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(verdicts));
     } catch (error) {
       res.writeHead(500, { 'Content-Type': 'text/plain' }).end(error instanceof Error ? error.message : String(error));
@@ -137,8 +170,11 @@ export async function startVerdictService(options: VerdictServiceOptions): Promi
 }
 
 function findEndpoint(request: VerdictRequest): Endpoint {
-  const endpoint = catalog.find((e) => e.product === request.product && e.id === request.endpoint && e.versions.includes(request.version));
-  if (!endpoint) throw new Error(`no collection ${request.product}/${request.endpoint}/${request.version} in the catalog`);
+  const endpoint = catalog.find(
+    (e) => e.product === request.product && e.id === request.endpoint && e.versions.includes(request.version),
+  );
+  if (!endpoint)
+    throw new Error(`no collection ${request.product}/${request.endpoint}/${request.version} in the catalog`);
   return endpoint;
 }
 
@@ -146,6 +182,14 @@ function readRequest(body: string): VerdictRequest {
   const value: unknown = JSON.parse(body);
   const record = isObject(value) ? value : {};
   const text = (name: string): string => (typeof record[name] === 'string' ? (record[name] as string) : '');
-  const caseIds = Array.isArray(record['caseIds']) ? record['caseIds'].filter((id): id is string => typeof id === 'string') : [];
-  return { product: text('product'), endpoint: text('endpoint'), version: text('version'), caseIds, again: record['again'] === true };
+  const caseIds = Array.isArray(record['caseIds'])
+    ? record['caseIds'].filter((id): id is string => typeof id === 'string')
+    : [];
+  return {
+    product: text('product'),
+    endpoint: text('endpoint'),
+    version: text('version'),
+    caseIds,
+    again: record['again'] === true,
+  };
 }

@@ -26,14 +26,27 @@ export const RECORDS_FROM_ENV: Readonly<Record<string, string>> = {
   contract_type_api_name: 'a Contracts contract type (the API cannot create one)',
 };
 
-const FIXTURE_VARIABLES = new Set(FIXTURE_NEEDS.flatMap((n) => [n.variable, ...(n.lock ? [n.lock] : []), ...(n.wants ?? []).flatMap((w) => (w.exposes ? [w.exposes] : []))]));
+const FIXTURE_VARIABLES = new Set(
+  FIXTURE_NEEDS.flatMap((n) => [
+    n.variable,
+    ...(n.lock ? [n.lock] : []),
+    ...(n.wants ?? []).flatMap((w) => (w.exposes ? [w.exposes] : [])),
+  ]),
+);
 
 /** Everything `testCase` needs and lacks here; an empty list means it can run. `env` holds the ZOHO_* values given. */
-export function caseNeeds(testCase: Case, product: string, org: OrgMetadata, plan: FixturePlan, env: Readonly<Record<string, string | undefined>>): CaseNeed[] {
+export function caseNeeds(
+  testCase: Case,
+  product: string,
+  org: OrgMetadata,
+  plan: FixturePlan,
+  env: Readonly<Record<string, string | undefined>>,
+): CaseNeed[] {
   const needs: CaseNeed[] = [];
   const request = JSON.stringify([testCase.request.path, testCase.request.body ?? null]);
   const variables = [...new Set([...request.matchAll(/\{\{([A-Za-z0-9_]+)\}\}/g)].map((m) => m[1] ?? ''))];
-  if ('token' in testCase.request.auth && testCase.request.auth.token !== 'access_token') variables.push(testCase.request.auth.token);
+  if ('token' in testCase.request.auth && testCase.request.auth.token !== 'access_token')
+    variables.push(testCase.request.auth.token);
   for (const variable of variables) {
     const need = variableNeed(variable, plan, env);
     if (need) needs.push(need);
@@ -42,14 +55,22 @@ export function caseNeeds(testCase: Case, product: string, org: OrgMetadata, pla
   return needs;
 }
 
-function variableNeed(variable: string, plan: FixturePlan, env: Readonly<Record<string, string | undefined>>): CaseNeed | undefined {
+function variableNeed(
+  variable: string,
+  plan: FixturePlan,
+  env: Readonly<Record<string, string | undefined>>,
+): CaseNeed | undefined {
   const given = (name: string): boolean => Boolean(env[name]?.trim());
   const envName = `ZOHO_${variable.toUpperCase()}`;
   const why = plan.unavailable[variable];
   if (why) return { kind: 'fixture', org: true, what: why };
-  if (FIXTURE_VARIABLES.has(variable) || variable.startsWith('bulk_id_') || variable === LOCKING_MODULE_VARIABLE) return undefined;
+  if (FIXTURE_VARIABLES.has(variable) || variable.startsWith('bulk_id_') || variable === LOCKING_MODULE_VARIABLE)
+    return undefined;
   const persona = personaOf(variable);
-  if (persona) return given(`ZOHO_REFRESH_TOKEN_${persona.suffix}`) || given(envName) ? undefined : { kind: 'persona', org: false, what: `ZOHO_REFRESH_TOKEN_${persona.suffix}: ${persona.needs}` };
+  if (persona)
+    return given(`ZOHO_REFRESH_TOKEN_${persona.suffix}`) || given(envName)
+      ? undefined
+      : { kind: 'persona', org: false, what: `ZOHO_REFRESH_TOKEN_${persona.suffix}: ${persona.needs}` };
   const record = RECORDS_FROM_ENV[variable];
   if (record) return given(envName) ? undefined : { kind: 'record', org: false, what: `${envName}: ${record}` };
   return undefined;
@@ -57,7 +78,9 @@ function variableNeed(variable: string, plan: FixturePlan, env: Readonly<Record<
 
 /** The module in the path must exist (unless the case is about a wrong module), and the fields it writes must too. */
 function orgNeeds(testCase: Case, product: string, org: OrgMetadata): CaseNeed[] {
-  const match = /^\/(crm|bigin)\/\{version\}\/([A-Za-z0-9_]+)(\/\{\{[a-z0-9_]+\}\})?(\/.*)?$/.exec(testCase.request.path);
+  const match = /^\/(crm|bigin)\/\{version\}\/([A-Za-z0-9_]+)(\/\{\{[a-z0-9_]+\}\})?(\/.*)?$/.exec(
+    testCase.request.path,
+  );
   const metadata = product === 'bigin' ? org.bigin : product === 'crm' ? org.crm : undefined;
   if (!match || !metadata?.modules) return [];
   const [, , module = '', , rest] = match;
@@ -66,8 +89,17 @@ function orgNeeds(testCase: Case, product: string, org: OrgMetadata): CaseNeed[]
   if (!found) return aboutModule ? [] : [{ kind: 'module', org: true, what: `this org has no module ${module}` }];
   if (rest !== undefined || !found.fields) return [];
   const body = testCase.request.body;
-  const entries = typeof body === 'object' && body !== null && !Array.isArray(body) && 'data' in body && Array.isArray(body['data']) ? body['data'] : [];
-  const written = new Set(entries.flatMap((e) => (typeof e === 'object' && e !== null && !Array.isArray(e) ? Object.keys(e) : [])).filter((k) => k !== 'id' && !k.startsWith('$')));
+  const entries =
+    typeof body === 'object' && body !== null && !Array.isArray(body) && 'data' in body && Array.isArray(body['data'])
+      ? body['data']
+      : [];
+  const written = new Set(
+    entries
+      .flatMap((e) => (typeof e === 'object' && e !== null && !Array.isArray(e) ? Object.keys(e) : []))
+      .filter((k) => k !== 'id' && !k.startsWith('$')),
+  );
   const known = new Set(found.fields.map((f) => f.apiName));
-  return [...written].filter((f) => !known.has(f)).map((f) => ({ kind: 'field', org: true, what: `${module} has no field ${f} in this org` }));
+  return [...written]
+    .filter((f) => !known.has(f))
+    .map((f) => ({ kind: 'field', org: true, what: `${module} has no field ${f} in this org` }));
 }

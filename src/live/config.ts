@@ -50,9 +50,11 @@ export function readLiveConfig(env: Readonly<Record<string, string | undefined>>
   const clientSecret = need('ZOHO_CLIENT_SECRET');
   const refreshToken = need('ZOHO_REFRESH_TOKEN');
   const dcName = (env['ZOHO_DATA_CENTRE'] ?? 'com').trim();
-  if (!(dcName in DATA_CENTRES)) problems.push(`ZOHO_DATA_CENTRE "${dcName}" is not one of ${Object.keys(DATA_CENTRES).join(', ')}`);
+  if (!(dcName in DATA_CENTRES))
+    problems.push(`ZOHO_DATA_CENTRE "${dcName}" is not one of ${Object.keys(DATA_CENTRES).join(', ')}`);
   const environment = (env['ZOHO_ENVIRONMENT'] ?? 'sandbox').trim();
-  if (!(ENVIRONMENTS as readonly string[]).includes(environment)) problems.push(`ZOHO_ENVIRONMENT "${environment}" is not production, sandbox or developer`);
+  if (!(ENVIRONMENTS as readonly string[]).includes(environment))
+    problems.push(`ZOHO_ENVIRONMENT "${environment}" is not production, sandbox or developer`);
   const url = (name: string): string | undefined => {
     const value = env[name]?.trim();
     if (!value) return undefined;
@@ -68,7 +70,11 @@ export function readLiveConfig(env: Readonly<Record<string, string | undefined>>
   const accounts = url('ZOHO_ACCOUNTS_URL');
   const api = url('ZOHO_API_DOMAIN');
   const contracts = url('ZOHO_CONTRACTS_URL');
-  if (problems.length > 0) throw new ConfigError(`live configuration: ${problems.join('; ')}`, 'fill these in .env (see .env.example) or the environment');
+  if (problems.length > 0)
+    throw new ConfigError(
+      `live configuration: ${problems.join('; ')}`,
+      'fill these in .env (see .env.example) or the environment',
+    );
   const dc = DATA_CENTRES[dcName as DataCentreName];
   const env3 = environment as LiveConfig['environment'];
   const contractsDomain = contracts ?? ('contracts' in dc ? dc.contracts : undefined);
@@ -87,24 +93,39 @@ export function readLiveConfig(env: Readonly<Record<string, string | undefined>>
 }
 
 /** What the `auth` command needs: the OAuth client and the data centre's token URL, without any refresh token yet. */
-export function readClientConfig(env: Readonly<Record<string, string | undefined>>): { tokenUrl: string; clientId: string; clientSecret: string; dataCentre: DataCentreName } {
+export function readClientConfig(env: Readonly<Record<string, string | undefined>>): {
+  tokenUrl: string;
+  clientId: string;
+  clientSecret: string;
+  dataCentre: DataCentreName;
+} {
   // The refresh token is what `auth` is about to get: stand in for it so the rest is checked as a live run checks it.
   const config = readLiveConfig({ ...env, ZOHO_REFRESH_TOKEN: env['ZOHO_REFRESH_TOKEN'] || 'not-needed' });
-  return { tokenUrl: config.tokenUrl, clientId: config.clientId, clientSecret: config.clientSecret, dataCentre: config.dataCentre };
+  return {
+    tokenUrl: config.tokenUrl,
+    clientId: config.clientId,
+    clientSecret: config.clientSecret,
+    dataCentre: config.dataCentre,
+  };
 }
 
 /** ZOHO_REFRESH_TOKEN_<PERSONA> for each persona that has one; its client is the main one unless ZOHO_CLIENT_ID_<PERSONA> says otherwise. */
-function personaGrants(env: Readonly<Record<string, string | undefined>>, main: { tokenUrl: string; clientId: string; clientSecret: string }): PersonaGrant[] {
+function personaGrants(
+  env: Readonly<Record<string, string | undefined>>,
+  main: { tokenUrl: string; clientId: string; clientSecret: string },
+): PersonaGrant[] {
   return PERSONAS.flatMap((persona) => {
     const refreshToken = env[`ZOHO_REFRESH_TOKEN_${persona.suffix}`]?.trim();
     if (!refreshToken) return [];
-    return [{
-      variable: persona.variable,
-      tokenUrl: main.tokenUrl,
-      clientId: env[`ZOHO_CLIENT_ID_${persona.suffix}`]?.trim() || main.clientId,
-      clientSecret: env[`ZOHO_CLIENT_SECRET_${persona.suffix}`]?.trim() || main.clientSecret,
-      refreshToken,
-      source: `ZOHO_REFRESH_TOKEN_${persona.suffix}`,
-    }];
+    return [
+      {
+        variable: persona.variable,
+        tokenUrl: main.tokenUrl,
+        clientId: env[`ZOHO_CLIENT_ID_${persona.suffix}`]?.trim() || main.clientId,
+        clientSecret: env[`ZOHO_CLIENT_SECRET_${persona.suffix}`]?.trim() || main.clientSecret,
+        refreshToken,
+        source: `ZOHO_REFRESH_TOKEN_${persona.suffix}`,
+      },
+    ];
   });
 }

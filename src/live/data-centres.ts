@@ -19,7 +19,11 @@ export const DATA_CENTRES = {
   com: { accounts: 'https://accounts.zoho.com', api: zohoapis('com'), contracts: 'https://contracts.zoho.com' },
   eu: { accounts: 'https://accounts.zoho.eu', api: zohoapis('eu'), contracts: 'https://contracts.zoho.eu' },
   in: { accounts: 'https://accounts.zoho.in', api: zohoapis('in'), contracts: 'https://contracts.zoho.in' },
-  'com.au': { accounts: 'https://accounts.zoho.com.au', api: zohoapis('com.au'), contracts: 'https://contracts.zoho.com.au' },
+  'com.au': {
+    accounts: 'https://accounts.zoho.com.au',
+    api: zohoapis('com.au'),
+    contracts: 'https://contracts.zoho.com.au',
+  },
   jp: { accounts: 'https://accounts.zoho.jp', api: zohoapis('jp'), contracts: 'https://contracts.zoho.jp' },
   'com.cn': { accounts: 'https://accounts.zoho.com.cn', api: zohoapis('com.cn') },
   ca: { accounts: 'https://accounts.zohocloud.ca', api: zohoapis('ca'), contracts: 'https://contracts.zohocloud.ca' },

@@ -10,26 +10,58 @@ export interface GrantedTokens {
 }
 
 /** POSTs grant_type=authorization_code as a form (what Zoho's SDK sends) and narrows the answer once. */
-export async function exchangeGrantCode(input: { tokenUrl: string; clientId: string; clientSecret: string; code: string }, timeoutMs = 15_000): Promise<GrantedTokens> {
-  const form = new URLSearchParams({ grant_type: 'authorization_code', client_id: input.clientId, client_secret: input.clientSecret, code: input.code });
+export async function exchangeGrantCode(
+  input: { tokenUrl: string; clientId: string; clientSecret: string; code: string },
+  timeoutMs = 15_000,
+): Promise<GrantedTokens> {
+  const form = new URLSearchParams({
+    grant_type: 'authorization_code',
+    client_id: input.clientId,
+    client_secret: input.clientSecret,
+    code: input.code,
+  });
   let response: Response;
   try {
     response = await fetch(input.tokenUrl, { method: 'POST', body: form, signal: AbortSignal.timeout(timeoutMs) });
   } catch (error) {
-    throw new TargetUnreachableError(input.tokenUrl, error instanceof Error && error.name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : 'the accounts server did not answer', { cause: error });
+    throw new TargetUnreachableError(
+      input.tokenUrl,
+      error instanceof Error && error.name === 'TimeoutError'
+        ? `no answer within ${timeoutMs} ms`
+        : 'the accounts server did not answer',
+      { cause: error },
+    );
   }
   const body: unknown = await response.json().catch(() => undefined);
   const record = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
   const refreshToken = record['refresh_token'];
   if (typeof refreshToken === 'string' && refreshToken.length > 0) {
     const scope = typeof record['scope'] === 'string' ? record['scope'].split(/[\s,]+/).filter(Boolean) : undefined;
-    return { refreshToken, ...(typeof record['api_domain'] === 'string' ? { apiDomain: record['api_domain'] } : {}), ...(scope ? { scopes: scope } : {}) };
+    return {
+      refreshToken,
+      ...(typeof record['api_domain'] === 'string' ? { apiDomain: record['api_domain'] } : {}),
+      ...(scope ? { scopes: scope } : {}),
+    };
   }
   const error = typeof record['error'] === 'string' ? record['error'] : `HTTP ${response.status}`;
   if (error === 'invalid_code') {
-    throw new AuthFailedError('grant code refused (invalid_code)', 'a grant code works once and expires within minutes: generate a new one (api-console.zoho.com > Self Client) in the data centre ZOHO_DATA_CENTRE names');
+    throw new AuthFailedError(
+      'grant code refused (invalid_code)',
+      'a grant code works once and expires within minutes: generate a new one (api-console.zoho.com > Self Client) in the data centre ZOHO_DATA_CENTRE names',
+    );
   }
-  if (error === 'invalid_client') throw new AuthFailedError('grant code refused (invalid_client)', 'ZOHO_CLIENT_ID or ZOHO_CLIENT_SECRET is wrong, or the Self Client belongs to another data centre');
-  if (record['access_token']) throw new AuthFailedError('the token endpoint answered without a refresh token', 'generate the grant code for a Self Client (its codes yield a refresh token)');
-  throw new AuthFailedError(`grant code refused (${error})`, 'check ZOHO_CLIENT_ID, ZOHO_CLIENT_SECRET and ZOHO_DATA_CENTRE');
+  if (error === 'invalid_client')
+    throw new AuthFailedError(
+      'grant code refused (invalid_client)',
+      'ZOHO_CLIENT_ID or ZOHO_CLIENT_SECRET is wrong, or the Self Client belongs to another data centre',
+    );
+  if (record['access_token'])
+    throw new AuthFailedError(
+      'the token endpoint answered without a refresh token',
+      'generate the grant code for a Self Client (its codes yield a refresh token)',
+    );
+  throw new AuthFailedError(
+    `grant code refused (${error})`,
+    'check ZOHO_CLIENT_ID, ZOHO_CLIENT_SECRET and ZOHO_DATA_CENTRE',
+  );
 }

@@ -14,7 +14,11 @@ export interface FillContext {
 }
 
 /** A value, a reference to another fixture record (its id once created), or why the field cannot be filled. */
-export type Filled = { readonly value: unknown } | { readonly lookup: string } | { readonly why: string } | { readonly skip: true };
+export type Filled =
+  | { readonly value: unknown }
+  | { readonly lookup: string }
+  | { readonly why: string }
+  | { readonly skip: true };
 
 /** Types the org fills itself: never sent. */
 const SYSTEM_FILLED = new Set(['autonumber', 'formula', 'rollup_summary']);
@@ -28,17 +32,29 @@ export function fillField(module: string, field: OrgField, context: FillContext,
     case 'text':
     case 'textarea':
     case 'mediumtext':
-      return { value: fitText(field.unique ? `zcs-${context.tag}-${seq}` : `zoho-contract-suite ${context.runId}`, field.length ?? 255, `${context.tag}${seq}`) };
+      return {
+        value: fitText(
+          field.unique ? `zcs-${context.tag}-${seq}` : `zoho-contract-suite ${context.runId}`,
+          field.length ?? 255,
+          `${context.tag}${seq}`,
+        ),
+      };
     case 'email':
       return { value: `zcs.${context.tag}.${seq}@example.com` };
     case 'phone':
-      return { value: `9${digitsOf(context.tag).slice(0, 5).padEnd(5, '0')}${String(n % 10_000).padStart(4, '0')}`.slice(0, field.length ?? 30) };
+      return {
+        value: `9${digitsOf(context.tag).slice(0, 5).padEnd(5, '0')}${String(n % 10_000).padStart(4, '0')}`.slice(
+          0,
+          field.length ?? 30,
+        ),
+      };
     case 'website':
       return { value: `https://example.com/zcs-${context.tag}-${seq}` };
     case 'picklist':
     case 'multiselectpicklist': {
       const first = field.picklist[0];
-      if (first === undefined) return { why: `${module}.${field.apiName} is a mandatory picklist with no value to choose` };
+      if (first === undefined)
+        return { why: `${module}.${field.apiName} is a mandatory picklist with no value to choose` };
       return { value: field.dataType === 'picklist' ? first : [first] };
     }
     case 'date':
@@ -56,12 +72,18 @@ export function fillField(module: string, field: OrgField, context: FillContext,
     case 'boolean':
       return { value: true };
     case 'lookup':
-      return field.lookupModule ? { lookup: field.lookupModule } : { why: `${module}.${field.apiName} is a mandatory lookup that names no module` };
+      return field.lookupModule
+        ? { lookup: field.lookupModule }
+        : { why: `${module}.${field.apiName} is a mandatory lookup that names no module` };
     case 'ownerlookup':
     case 'userlookup':
-      return context.currentUserId ? { value: { id: context.currentUserId } } : { why: `${module}.${field.apiName} needs a user, and the current user could not be read` };
+      return context.currentUserId
+        ? { value: { id: context.currentUserId } }
+        : { why: `${module}.${field.apiName} needs a user, and the current user could not be read` };
     default:
-      return { why: `${module}.${field.apiName} is mandatory and of type ${field.dataType}, which the suite cannot fill` };
+      return {
+        why: `${module}.${field.apiName} is mandatory and of type ${field.dataType}, which the suite cannot fill`,
+      };
   }
 }
 
@@ -80,5 +102,10 @@ export function fillContext(runId: string, currentUserId?: string): FillContext 
   let hash = 0;
   for (const c of runId) hash = (hash * 31 + c.charCodeAt(0)) >>> 0;
   let count = 0;
-  return { runId, tag: hash.toString(36).slice(0, 4).padStart(4, '0'), next: () => (count += 1), ...(currentUserId ? { currentUserId } : {}) };
+  return {
+    runId,
+    tag: hash.toString(36).slice(0, 4).padStart(4, '0'),
+    next: () => (count += 1),
+    ...(currentUserId ? { currentUserId } : {}),
+  };
 }

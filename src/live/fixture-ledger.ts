@@ -22,10 +22,15 @@ export async function writeLedger(dir: string, ledger: FixtureLedger): Promise<v
 export async function readLedger(dir: string): Promise<FixtureLedger> {
   try {
     const parsed = JSON.parse(await readFile(join(dir, 'fixtures.json'), 'utf8')) as FixtureLedger;
-    if (typeof parsed.runId !== 'string' || !Array.isArray(parsed.created) || !Array.isArray(parsed.deleted)) throw new Error('malformed');
+    if (typeof parsed.runId !== 'string' || !Array.isArray(parsed.created) || !Array.isArray(parsed.deleted))
+      throw new Error('malformed');
     return parsed;
   } catch (error) {
-    throw new ConfigError(`no fixture ledger in ${dir}`, 'give the run id of a --target live run (its report folder holds fixtures.json)', { cause: error });
+    throw new ConfigError(
+      `no fixture ledger in ${dir}`,
+      'give the run id of a --target live run (its report folder holds fixtures.json)',
+      { cause: error },
+    );
   }
 }
 

@@ -20,7 +20,12 @@ export const LOCKING_CUSTOM = '<custom module>';
 /** The variable that names that module in the locking collection's path. */
 export const LOCKING_MODULE_VARIABLE = 'locking_custom_module';
 
-const crm = (variable: string, module: string, extra: Partial<FixtureNeed> = {}): FixtureNeed => ({ variable, product: 'crm', module, ...extra });
+const crm = (variable: string, module: string, extra: Partial<FixtureNeed> = {}): FixtureNeed => ({
+  variable,
+  product: 'crm',
+  module,
+  ...extra,
+});
 const bigin = (variable: string, module: string): FixtureNeed => ({ variable, product: 'bigin', module });
 
 /** Every record the catalog's live cases reference that the API can create. */
@@ -42,19 +47,46 @@ export const FIXTURE_NEEDS: readonly FixtureNeed[] = [
   ...Array.from({ length: 100 }, (_, i) => bigin(`bigin_bulk_product_${String(i + 1).padStart(3, '0')}`, 'Products')),
 ];
 
-const field = (apiName: string, dataType: string, mandatory: boolean, extra: Partial<OrgField> = {}): OrgField => ({ apiName, dataType, mandatory, unique: false, picklist: [], readOnly: false, ...extra });
+const field = (apiName: string, dataType: string, mandatory: boolean, extra: Partial<OrgField> = {}): OrgField => ({
+  apiName,
+  dataType,
+  mandatory,
+  unique: false,
+  picklist: [],
+  readOnly: false,
+  ...extra,
+});
 const description = field('Description', 'textarea', false, { length: 32000 });
 
 /** The demo org's fields (the docs' examples), used for a product whose metadata the token cannot read. */
 export const DEFAULT_FIELDS: Readonly<Record<'crm' | 'bigin', Readonly<Record<string, readonly OrgField[]>>>> = {
   crm: {
-    Leads: [field('Last_Name', 'text', true, { length: 80 }), field('Company', 'text', true, { length: 100 }), field('Mobile', 'phone', false, { unique: true, length: 30 }), description],
-    Deals: [field('Deal_Name', 'text', true, { length: 120 }), field('Stage', 'picklist', true, { picklist: ['Qualification'] }), field('Foreign_Languages', 'multiselectpicklist', false, { picklist: ['English'] }), description],
-    Events: [field('Event_Title', 'text', true), field('Start_DateTime', 'datetime', true), field('End_DateTime', 'datetime', true), description],
+    Leads: [
+      field('Last_Name', 'text', true, { length: 80 }),
+      field('Company', 'text', true, { length: 100 }),
+      field('Mobile', 'phone', false, { unique: true, length: 30 }),
+      description,
+    ],
+    Deals: [
+      field('Deal_Name', 'text', true, { length: 120 }),
+      field('Stage', 'picklist', true, { picklist: ['Qualification'] }),
+      field('Foreign_Languages', 'multiselectpicklist', false, { picklist: ['English'] }),
+      description,
+    ],
+    Events: [
+      field('Event_Title', 'text', true),
+      field('Start_DateTime', 'datetime', true),
+      field('End_DateTime', 'datetime', true),
+      description,
+    ],
     Custom_Module1: [field('Name', 'text', true, { length: 120 }), description],
   },
   bigin: {
-    Deals: [field('Deal_Name', 'text', true, { length: 120 }), field('Stage', 'picklist', true, { picklist: ['Qualification'] }), description],
+    Deals: [
+      field('Deal_Name', 'text', true, { length: 120 }),
+      field('Stage', 'picklist', true, { picklist: ['Qualification'] }),
+      description,
+    ],
     Contacts: [field('Last_Name', 'text', true, { length: 80 }), description],
     Accounts: [field('Account_Name', 'text', true, { unique: true, length: 200 }), description],
     Products: [field('Product_Name', 'text', true, { unique: true, length: 200 }), description],

@@ -50,10 +50,18 @@ export function planFixtures(input: PlanInput): FixturePlan {
   const custom = lockingModule(input.org.crm, input.lockingModule);
   if ('module' in custom) {
     variables[LOCKING_MODULE_VARIABLE] = custom.module;
-    if (input.needs.some((n) => n.module === LOCKING_CUSTOM)) notes.push(`custom module for record locking: ${custom.module} (${input.lockingModule ? 'ZOHO_LOCKING_CUSTOM_MODULE' : 'the first custom module the org lists'})`);
+    if (input.needs.some((n) => n.module === LOCKING_CUSTOM))
+      notes.push(
+        `custom module for record locking: ${custom.module} (${input.lockingModule ? 'ZOHO_LOCKING_CUSTOM_MODULE' : 'the first custom module the org lists'})`,
+      );
   }
   const parents = new Map<string, { key: string; level: number } | { why: string }>();
-  const build = (product: 'crm' | 'bigin', module: string, wants: FixtureNeed['wants'], building: readonly string[]): { fields: Record<string, PlannedValue>; level: number; exposed: Record<string, string> } | { why: string } => {
+  const build = (
+    product: 'crm' | 'bigin',
+    module: string,
+    wants: FixtureNeed['wants'],
+    building: readonly string[],
+  ): { fields: Record<string, PlannedValue>; level: number; exposed: Record<string, string> } | { why: string } => {
     const fields = fieldsOf(input.org[product], product, module);
     if (!fields) return { why: `this org has no ${product === 'bigin' ? 'Bigin ' : ''}module ${module}` };
     const out: Record<string, PlannedValue> = {};
@@ -61,7 +69,8 @@ export function planFixtures(input: PlanInput): FixturePlan {
     let level = 0;
     let datetimes = 0;
     const wanted = new Map((wants ?? []).map((w) => [w.field, w.exposes]));
-    for (const [name] of wanted) if (!fields.some((f) => f.apiName === name)) return { why: `${module} has no field ${name} in this org` };
+    for (const [name] of wanted)
+      if (!fields.some((f) => f.apiName === name)) return { why: `${module} has no field ${name} in this org` };
     for (const field of fields.filter((f) => f.mandatory || wanted.has(f.apiName))) {
       const filled = fillField(module, field, context, field.dataType === 'datetime' ? datetimes++ : 0);
       if ('why' in filled) return filled;
@@ -77,18 +86,25 @@ export function planFixtures(input: PlanInput): FixturePlan {
       const exposes = wanted.get(field.apiName);
       if (exposes && typeof filled.value === 'string') exposed[exposes] = filled.value;
     }
-    if (fields.some((f) => f.apiName === TAG_FIELD) && !(TAG_FIELD in out)) out[TAG_FIELD] = { value: `zoho-contract-suite ${input.runId}` };
+    if (fields.some((f) => f.apiName === TAG_FIELD) && !(TAG_FIELD in out))
+      out[TAG_FIELD] = { value: `zoho-contract-suite ${input.runId}` };
     return { fields: out, level, exposed };
   };
   // One record per looked-up module, created before (and deleted after) every record that looks it up.
-  const parentRecord = (product: 'crm' | 'bigin', module: string, building: readonly string[]): { key: string; level: number } | { why: string } => {
+  const parentRecord = (
+    product: 'crm' | 'bigin',
+    module: string,
+    building: readonly string[],
+  ): { key: string; level: number } | { why: string } => {
     const id = `${product}:${module}`;
     const known = parents.get(id);
     if (known) return known;
-    if (building.includes(module)) return { why: `lookups go round in a circle (${[...building, module].join(' -> ')})` };
+    if (building.includes(module))
+      return { why: `lookups go round in a circle (${[...building, module].join(' -> ')})` };
     const built = build(product, module, [], building);
     const result = 'why' in built ? built : { key: `lookup:${id}`, level: built.level };
-    if (!('why' in built)) records.push({ key: `lookup:${id}`, product, module, level: built.level, fields: built.fields });
+    if (!('why' in built))
+      records.push({ key: `lookup:${id}`, product, module, level: built.level, fields: built.fields });
     parents.set(id, result);
     return result;
   };
@@ -104,10 +120,21 @@ export function planFixtures(input: PlanInput): FixturePlan {
       continue;
     }
     Object.assign(variables, built.exposed);
-    records.push({ key: need.variable, product: need.product, module, level: built.level, fields: built.fields, variable: need.variable, ...(need.lock ? { lockVariable: need.lock } : {}) });
+    records.push({
+      key: need.variable,
+      product: need.product,
+      module,
+      level: built.level,
+      fields: built.fields,
+      variable: need.variable,
+      ...(need.lock ? { lockVariable: need.lock } : {}),
+    });
   }
   for (const product of ['crm', 'bigin'] as const) {
-    if (input.org[product].unreadable && input.needs.some((n) => n.product === product)) notes.push(`${product === 'crm' ? 'CRM' : 'Bigin'} metadata not readable (${input.org[product].unreadable}): its fixtures use the demo org's fields`);
+    if (input.org[product].unreadable && input.needs.some((n) => n.product === product))
+      notes.push(
+        `${product === 'crm' ? 'CRM' : 'Bigin'} metadata not readable (${input.org[product].unreadable}): its fixtures use the demo org's fields`,
+      );
   }
   return { records: [...records].sort((a, b) => a.level - b.level), variables, unavailable, notes };
 }
@@ -129,8 +156,12 @@ function fieldsOf(product: ProductMetadata, name: 'crm' | 'bigin', module: strin
 /** ZOHO_LOCKING_CUSTOM_MODULE when the org has it, else the org's first custom module the API can write. */
 export function lockingModule(crm: ProductMetadata, chosen: string | undefined): { module: string } | { why: string } {
   if (!crm.modules) return { module: chosen ?? 'Custom_Module1' };
-  if (chosen) return crm.modules.get(chosen)?.usable ? { module: chosen } : { why: `ZOHO_LOCKING_CUSTOM_MODULE names ${chosen}, which this org does not have (or the API cannot write)` };
+  if (chosen)
+    return crm.modules.get(chosen)?.usable
+      ? { module: chosen }
+      : { why: `ZOHO_LOCKING_CUSTOM_MODULE names ${chosen}, which this org does not have (or the API cannot write)` };
   const first = [...crm.modules.values()].find((m) => m.custom && m.usable);
-  return first ? { module: first.apiName } : { why: 'this org has no custom module the API can write (the custom-module locking case needs one)' };
+  return first
+    ? { module: first.apiName }
+    : { why: 'this org has no custom module the API can write (the custom-module locking case needs one)' };
 }
-

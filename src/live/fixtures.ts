@@ -27,33 +27,56 @@ export interface CreatedFixtures {
 const BATCH = 100;
 
 /** Creates the plan's records (Insert Records, at most 100 per call, a level's calls side by side) and their locks. */
-export async function createFixtures(client: OrgClient, plan: FixturePlan, runId: string, onCreated: (records: readonly FixtureRecord[]) => Promise<void>): Promise<CreatedFixtures> {
+export async function createFixtures(
+  client: OrgClient,
+  plan: FixturePlan,
+  runId: string,
+  onCreated: (records: readonly FixtureRecord[]) => Promise<void>,
+): Promise<CreatedFixtures> {
   const ids = new Map<string, string>();
-  const result: CreatedFixtures = { variables: { ...plan.variables }, created: [], unavailable: { ...plan.unavailable } };
+  const result: CreatedFixtures = {
+    variables: { ...plan.variables },
+    created: [],
+    unavailable: { ...plan.unavailable },
+  };
   const levels = [...new Set(plan.records.map((r) => r.level))].sort((a, b) => a - b);
   for (const level of levels) {
     client.step(`fixtures: records of level ${level}`);
     const batches = batchesOf(plan.records.filter((r) => r.level === level));
-    await Promise.all(batches.map(async (batch) => {
-      const ready = batch.filter((r) => refusedParent(r, ids, result.unavailable) === undefined);
-      const answers = ready.length ? await insert(client, ready, ids) : [];
-      ready.forEach((record, i) => settleInsert(record, answers[i], ids, result));
-      for (const record of batch.filter((r) => !ready.includes(r))) markRefused(record, result.unavailable, refusedParent(record, ids, result.unavailable) ?? '');
-    }));
+    await Promise.all(
+      batches.map(async (batch) => {
+        const ready = batch.filter((r) => refusedParent(r, ids, result.unavailable) === undefined);
+        const answers = ready.length ? await insert(client, ready, ids) : [];
+        ready.forEach((record, i) => settleInsert(record, answers[i], ids, result));
+        for (const record of batch.filter((r) => !ready.includes(r)))
+          markRefused(record, result.unavailable, refusedParent(record, ids, result.unavailable) ?? '');
+      }),
+    );
     await onCreated(result.created);
   }
   const toLock = plan.records.filter((r) => r.lockVariable && ids.has(r.key));
   if (toLock.length > 0) {
     client.step('fixtures: locks');
-    await Promise.all(toLock.map(async (record) => {
-      const id = ids.get(record.key) as string;
-      const answer = await client.call('POST', `/crm/${client.version}/${record.module}/${id}/Locking_Information__s`, { data: [{ Locked_Reason__s: `zoho-contract-suite ${runId}` }] });
-      const lockId = entries(answer)[0]?.id;
-      if (!lockId) return markRefused(record, result.unavailable, `the org would not lock a record of ${record.module} (${answerCode(answer)})`);
-      result.variables[record.lockVariable as string] = lockId;
-      const at = result.created.findIndex((r) => r.module === record.module && r.id === id);
-      if (at >= 0) result.created[at] = { ...(result.created[at] as FixtureRecord), lockId };
-    }));
+    await Promise.all(
+      toLock.map(async (record) => {
+        const id = ids.get(record.key) as string;
+        const answer = await client.call(
+          'POST',
+          `/crm/${client.version}/${record.module}/${id}/Locking_Information__s`,
+          { data: [{ Locked_Reason__s: `zoho-contract-suite ${runId}` }] },
+        );
+        const lockId = entries(answer)[0]?.id;
+        if (!lockId)
+          return markRefused(
+            record,
+            result.unavailable,
+            `the org would not lock a record of ${record.module} (${answerCode(answer)})`,
+          );
+        result.variables[record.lockVariable as string] = lockId;
+        const at = result.created.findIndex((r) => r.module === record.module && r.id === id);
+        if (at >= 0) result.created[at] = { ...(result.created[at] as FixtureRecord), lockId };
+      }),
+    );
     await onCreated(result.created);
   }
   return result;
@@ -66,57 +89,104 @@ export async function deleteFixtures(client: OrgClient, records: readonly Fixtur
   if (locked.length > 0) {
     client.step('clean-up: unlocks');
     // A locked record cannot be deleted on Zoho: unlock first (an unlock that fails leaves the delete to say so).
-    await Promise.all(locked.map((r) => client.call('DELETE', `/crm/${client.version}/${r.module}/${r.id}/Locking_Information__s/${r.lockId}`).catch(() => undefined)));
+    await Promise.all(
+      locked.map((r) =>
+        client
+          .call('DELETE', `/crm/${client.version}/${r.module}/${r.id}/Locking_Information__s/${r.lockId}`)
+          .catch(() => undefined),
+      ),
+    );
   }
   const levels = [...new Set(records.map((r) => r.level ?? 0))].sort((a, b) => b - a);
   for (const level of levels) {
     client.step(`clean-up: records of level ${level}`);
     const own = records.filter((r) => (r.level ?? 0) === level);
-    const groups = [...new Set(own.map((r) => `${r.product ?? 'crm'}:${r.module}`))].map((key) => own.filter((r) => `${r.product ?? 'crm'}:${r.module}` === key));
-    const calls = groups.flatMap((group) => Array.from({ length: Math.ceil(group.length / BATCH) }, (_, k) => group.slice(k * BATCH, (k + 1) * BATCH)));
-    await Promise.all(calls.map(async (batch) => {
-      const first = batch[0] as FixtureRecord;
-      const base = first.product === 'bigin' ? `/bigin/v1/${first.module}` : `/crm/${client.version}/${first.module}`;
-      const answer = await client.call('DELETE', `${base}?ids=${batch.map((r) => r.id).join(',')}`).catch(() => undefined);
-      for (const entry of answer ? entries(answer) : []) {
-        const record = batch.find((r) => r.id === entry.id);
-        if (entry.status === 'success' && record) deleted.push(record);
-      }
-    }));
+    const groups = [...new Set(own.map((r) => `${r.product ?? 'crm'}:${r.module}`))].map((key) =>
+      own.filter((r) => `${r.product ?? 'crm'}:${r.module}` === key),
+    );
+    const calls = groups.flatMap((group) =>
+      Array.from({ length: Math.ceil(group.length / BATCH) }, (_, k) => group.slice(k * BATCH, (k + 1) * BATCH)),
+    );
+    await Promise.all(
+      calls.map(async (batch) => {
+        const first = batch[0] as FixtureRecord;
+        const base = first.product === 'bigin' ? `/bigin/v1/${first.module}` : `/crm/${client.version}/${first.module}`;
+        const answer = await client
+          .call('DELETE', `${base}?ids=${batch.map((r) => r.id).join(',')}`)
+          .catch(() => undefined);
+        for (const entry of answer ? entries(answer) : []) {
+          const record = batch.find((r) => r.id === entry.id);
+          if (entry.status === 'success' && record) deleted.push(record);
+        }
+      }),
+    );
   }
   return deleted;
 }
 
 /** The level's records, by product and module, in calls of at most 100. */
 function batchesOf(records: readonly PlannedRecord[]): PlannedRecord[][] {
-  const groups = [...new Set(records.map((r) => `${r.product}:${r.module}`))].map((key) => records.filter((r) => `${r.product}:${r.module}` === key));
-  return groups.flatMap((group) => Array.from({ length: Math.ceil(group.length / BATCH) }, (_, k) => group.slice(k * BATCH, (k + 1) * BATCH)));
+  const groups = [...new Set(records.map((r) => `${r.product}:${r.module}`))].map((key) =>
+    records.filter((r) => `${r.product}:${r.module}` === key),
+  );
+  return groups.flatMap((group) =>
+    Array.from({ length: Math.ceil(group.length / BATCH) }, (_, k) => group.slice(k * BATCH, (k + 1) * BATCH)),
+  );
 }
 
-async function insert(client: OrgClient, batch: readonly PlannedRecord[], ids: ReadonlyMap<string, string>): Promise<Array<{ status: string; id?: string; code: string }>> {
+async function insert(
+  client: OrgClient,
+  batch: readonly PlannedRecord[],
+  ids: ReadonlyMap<string, string>,
+): Promise<Array<{ status: string; id?: string; code: string }>> {
   const first = batch[0] as PlannedRecord;
   const path = first.product === 'bigin' ? `/bigin/v1/${first.module}` : `/crm/${client.version}/${first.module}`;
-  const data = batch.map((r) => Object.fromEntries(Object.entries(r.fields).map(([name, v]) => [name, 'value' in v ? v.value : { id: ids.get(v.recordOf) }])));
+  const data = batch.map((r) =>
+    Object.fromEntries(
+      Object.entries(r.fields).map(([name, v]) => [name, 'value' in v ? v.value : { id: ids.get(v.recordOf) }]),
+    ),
+  );
   const answer = await client.call('POST', path, { data, trigger: [] });
   const found = entries(answer);
   return batch.map((_, i) => found[i] ?? { status: 'error', code: answerCode(answer) });
 }
 
-function settleInsert(record: PlannedRecord, entry: { status: string; id?: string; code: string } | undefined, ids: Map<string, string>, result: CreatedFixtures): void {
+function settleInsert(
+  record: PlannedRecord,
+  entry: { status: string; id?: string; code: string } | undefined,
+  ids: Map<string, string>,
+  result: CreatedFixtures,
+): void {
   if (entry?.status === 'success' && entry.id) {
     ids.set(record.key, entry.id);
     if (record.variable) result.variables[record.variable] = entry.id;
-    result.created.push({ module: record.module, id: entry.id, ...(record.product === 'bigin' ? { product: 'bigin' as const } : {}), ...(record.level > 0 || !record.variable ? { level: record.level } : {}) });
+    result.created.push({
+      module: record.module,
+      id: entry.id,
+      ...(record.product === 'bigin' ? { product: 'bigin' as const } : {}),
+      ...(record.level > 0 || !record.variable ? { level: record.level } : {}),
+    });
     return;
   }
-  markRefused(record, result.unavailable, `the org refused the ${record.module} fixture (${entry?.code ?? 'no answer'})`);
+  markRefused(
+    record,
+    result.unavailable,
+    `the org refused the ${record.module} fixture (${entry?.code ?? 'no answer'})`,
+  );
 }
 
 /** Why a record cannot be created because a record it looks up was not, if so. */
-function refusedParent(record: PlannedRecord, ids: ReadonlyMap<string, string>, unavailable: Readonly<Record<string, string>>): string | undefined {
+function refusedParent(
+  record: PlannedRecord,
+  ids: ReadonlyMap<string, string>,
+  unavailable: Readonly<Record<string, string>>,
+): string | undefined {
   const missing = Object.values(record.fields).find((v) => 'recordOf' in v && !ids.has(v.recordOf));
   if (!missing || !('recordOf' in missing)) return undefined;
-  return unavailable[missing.recordOf] ?? `the ${missing.recordOf.replace(/^lookup:\w+:/, '')} record it looks up could not be created`;
+  return (
+    unavailable[missing.recordOf] ??
+    `the ${missing.recordOf.replace(/^lookup:\w+:/, '')} record it looks up could not be created`
+  );
 }
 
 function markRefused(record: PlannedRecord, unavailable: Record<string, string>, why: string): void {
@@ -127,11 +197,19 @@ function markRefused(record: PlannedRecord, unavailable: Record<string, string>,
 
 /** The `data[]` entries of a record-write answer, narrowed to status, id and code. */
 function entries(answer: OrgAnswer): Array<{ status: string; id?: string; code: string }> {
-  const data = typeof answer.body === 'object' && answer.body !== null ? (answer.body as Record<string, unknown>)['data'] : undefined;
+  const data =
+    typeof answer.body === 'object' && answer.body !== null
+      ? (answer.body as Record<string, unknown>)['data']
+      : undefined;
   if (!Array.isArray(data)) return [];
   return data.map((entry: unknown) => {
     const e = typeof entry === 'object' && entry !== null ? (entry as Record<string, unknown>) : {};
-    const details = typeof e['details'] === 'object' && e['details'] !== null ? (e['details'] as Record<string, unknown>) : {};
-    return { status: String(e['status'] ?? ''), code: String(e['code'] ?? ''), ...(typeof details['id'] === 'string' ? { id: details['id'] } : {}) };
+    const details =
+      typeof e['details'] === 'object' && e['details'] !== null ? (e['details'] as Record<string, unknown>) : {};
+    return {
+      status: String(e['status'] ?? ''),
+      code: String(e['code'] ?? ''),
+      ...(typeof details['id'] === 'string' ? { id: details['id'] } : {}),
+    };
   });
 }

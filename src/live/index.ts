@@ -12,7 +12,32 @@ export { startTokenBroker, type BrokeredToken, type TokenBroker } from './token-
 export { cassetteRecorder, startReplayServer, writeCassette, type Cassette } from './cassettes.ts';
 export { exchangeGrantCode, type GrantedTokens } from './exchange-grant-code.ts';
 export { requiredScopes } from './required-scopes.ts';
-export { EDITION_CONCURRENCY, narrowCurrentUser, narrowEdition, narrowFields, narrowModules, withFields, type Edition, type OrgField, type OrgMetadata, type OrgModule, type ProductMetadata } from './org-metadata.ts';
-export { DEFAULT_FIELDS, FIXTURE_NEEDS, LOCKING_CUSTOM, LOCKING_MODULE_VARIABLE, type FixtureNeed } from './fixture-needs.ts';
-export { lockingModule, planFixtures, type FixturePlan, type PlanInput, type PlannedRecord, type PlannedValue } from './fixture-plan.ts';
+export {
+  EDITION_CONCURRENCY,
+  narrowCurrentUser,
+  narrowEdition,
+  narrowFields,
+  narrowModules,
+  withFields,
+  type Edition,
+  type OrgField,
+  type OrgMetadata,
+  type OrgModule,
+  type ProductMetadata,
+} from './org-metadata.ts';
+export {
+  DEFAULT_FIELDS,
+  FIXTURE_NEEDS,
+  LOCKING_CUSTOM,
+  LOCKING_MODULE_VARIABLE,
+  type FixtureNeed,
+} from './fixture-needs.ts';
+export {
+  lockingModule,
+  planFixtures,
+  type FixturePlan,
+  type PlanInput,
+  type PlannedRecord,
+  type PlannedValue,
+} from './fixture-plan.ts';
 export { RECORDS_FROM_ENV, caseNeeds, type CaseNeed } from './case-needs.ts';

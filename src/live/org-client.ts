@@ -34,20 +34,27 @@ export interface OrgClient {
 }
 
 /** A client bounded to `limit` calls in flight; every call has a timeout, and a call that gets no answer throws. */
-export function createOrgClient(input: { apiDomain: string; accessToken: string; version?: string; limit: number; timeoutMs?: number }): OrgClient {
+export function createOrgClient(input: {
+  apiDomain: string;
+  accessToken: string;
+  version?: string;
+  limit: number;
+  timeoutMs?: number;
+}): OrgClient {
   let token = input.accessToken;
   let limit = input.limit;
   let active = 0;
   const waiting: Array<() => void> = [];
   const steps: Array<{ name: string; calls: number }> = [];
-  const acquire = (): Promise<void> => new Promise((resolve) => {
-    const start = (): void => {
-      active += 1;
-      resolve();
-    };
-    if (active < limit) start();
-    else waiting.push(start);
-  });
+  const acquire = (): Promise<void> =>
+    new Promise((resolve) => {
+      const start = (): void => {
+        active += 1;
+        resolve();
+      };
+      if (active < limit) start();
+      else waiting.push(start);
+    });
   const release = (): void => {
     active -= 1;
     waiting.shift()?.();
@@ -68,19 +75,25 @@ export function createOrgClient(input: { apiDomain: string; accessToken: string;
       for (let attempt = 0; ; attempt += 1) {
         const answer = await once(method, path, body);
         if (answer.status !== 429 || attempt >= MAX_THROTTLE_RETRIES) return answer;
-        await new Promise((resolve) => setTimeout(resolve, Math.min(MAX_WAIT_MS, answer.retryAfterMs ?? 500 * 2 ** attempt)));
+        await new Promise((resolve) =>
+          setTimeout(resolve, Math.min(MAX_WAIT_MS, answer.retryAfterMs ?? 500 * 2 ** attempt)),
+        );
       }
     },
   };
 
   async function once(method: string, path: string, body: unknown): Promise<OrgAnswer & { retryAfterMs?: number }> {
     await acquire();
-    const current = steps.at(-1) ?? (steps.push({ name: 'other', calls: 0 }), steps[0] as { name: string; calls: number });
+    const current =
+      steps.at(-1) ?? (steps.push({ name: 'other', calls: 0 }), steps[0] as { name: string; calls: number });
     current.calls += 1;
     try {
       const response = await fetch(`${input.apiDomain}${path}`, {
         method,
-        headers: { Authorization: `Zoho-oauthtoken ${token}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+        headers: {
+          Authorization: `Zoho-oauthtoken ${token}`,
+          ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
         signal: AbortSignal.timeout(input.timeoutMs ?? 30_000),
       });
@@ -92,9 +105,15 @@ export function createOrgClient(input: { apiDomain: string; accessToken: string;
         // not JSON: kept as text, which callers treat as a refusal
       }
       const retryAfter = Number(response.headers.get('retry-after'));
-      return { status: response.status, body: parsed, ...(Number.isFinite(retryAfter) && retryAfter > 0 ? { retryAfterMs: retryAfter * 1000 } : {}) };
+      return {
+        status: response.status,
+        body: parsed,
+        ...(Number.isFinite(retryAfter) && retryAfter > 0 ? { retryAfterMs: retryAfter * 1000 } : {}),
+      };
     } catch (error) {
-      throw new TargetUnreachableError(input.apiDomain, `${method} ${path.split('?')[0] ?? path} got no answer`, { cause: error });
+      throw new TargetUnreachableError(input.apiDomain, `${method} ${path.split('?')[0] ?? path} got no answer`, {
+        cause: error,
+      });
     } finally {
       release();
     }
@@ -104,6 +123,9 @@ export function createOrgClient(input: { apiDomain: string; accessToken: string;
 /** The `code` of a Zoho answer (top-level error, or the first `data[]` entry), for one-line reasons. */
 export function answerCode(answer: OrgAnswer): string {
   const body = typeof answer.body === 'object' && answer.body !== null ? (answer.body as Record<string, unknown>) : {};
-  const entry = Array.isArray(body['data']) && typeof body['data'][0] === 'object' && body['data'][0] !== null ? (body['data'][0] as Record<string, unknown>) : body;
+  const entry =
+    Array.isArray(body['data']) && typeof body['data'][0] === 'object' && body['data'][0] !== null
+      ? (body['data'][0] as Record<string, unknown>)
+      : body;
   return typeof entry['code'] === 'string' ? entry['code'] : `HTTP ${answer.status}`;
 }

@@ -46,7 +46,8 @@ export interface OrgMetadata {
 }
 
 type Raw = Record<string, unknown>;
-const list = (body: unknown, key: string): Raw[] => (isObject(body) && Array.isArray(body[key]) ? body[key].filter(isObject) : []);
+const list = (body: unknown, key: string): Raw[] =>
+  isObject(body) && Array.isArray(body[key]) ? body[key].filter(isObject) : [];
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
 
 /** `{"modules": [...]}` -> modules by API name (only those the API supports are usable). */
@@ -67,13 +68,27 @@ export function narrowFields(body: unknown): OrgField[] {
     const apiName = text(raw['api_name']);
     const dataType = text(raw['data_type']);
     if (!apiName || !dataType) return [];
-    const picklist = (Array.isArray(raw['pick_list_values']) ? raw['pick_list_values'] : []).filter(isObject).map((p) => text(p['actual_value'])).filter((v): v is string => v !== undefined && v !== '-None-');
-    const lookup = isObject(raw['lookup']) && isObject(raw['lookup']['module']) ? text(raw['lookup']['module']['api_name']) : undefined;
+    const picklist = (Array.isArray(raw['pick_list_values']) ? raw['pick_list_values'] : [])
+      .filter(isObject)
+      .map((p) => text(p['actual_value']))
+      .filter((v): v is string => v !== undefined && v !== '-None-');
+    const lookup =
+      isObject(raw['lookup']) && isObject(raw['lookup']['module'])
+        ? text(raw['lookup']['module']['api_name'])
+        : undefined;
     const length = typeof raw['length'] === 'number' && raw['length'] > 0 ? raw['length'] : undefined;
-    return [{
-      apiName, dataType, mandatory: raw['system_mandatory'] === true, unique: isObject(raw['unique']), picklist, readOnly: raw['read_only'] === true || raw['field_read_only'] === true,
-      ...(length ? { length } : {}), ...(lookup ? { lookupModule: lookup } : {}),
-    }];
+    return [
+      {
+        apiName,
+        dataType,
+        mandatory: raw['system_mandatory'] === true,
+        unique: isObject(raw['unique']),
+        picklist,
+        readOnly: raw['read_only'] === true || raw['field_read_only'] === true,
+        ...(length ? { length } : {}),
+        ...(lookup ? { lookupModule: lookup } : {}),
+      },
+    ];
   });
 }
 
@@ -94,6 +109,14 @@ export function narrowEdition(body: unknown): Edition | undefined {
 }
 
 /** A module's fields with their data, once both answers are in. */
-export function withFields(modules: ReadonlyMap<string, OrgModule>, fields: ReadonlyMap<string, readonly OrgField[]>): Map<string, OrgModule> {
-  return new Map([...modules].map(([name, module]) => [name, fields.has(name) ? { ...module, fields: fields.get(name) ?? [] } : module]));
+export function withFields(
+  modules: ReadonlyMap<string, OrgModule>,
+  fields: ReadonlyMap<string, readonly OrgField[]>,
+): Map<string, OrgModule> {
+  return new Map(
+    [...modules].map(([name, module]) => [
+      name,
+      fields.has(name) ? { ...module, fields: fields.get(name) ?? [] } : module,
+    ]),
+  );
 }

@@ -3,7 +3,16 @@
 
 import { LOCKING_CUSTOM, type FixtureNeed } from './fixture-needs.ts';
 import { answerCode, type OrgClient } from './org-client.ts';
-import { narrowCurrentUser, narrowEdition, narrowFields, narrowModules, withFields, type OrgField, type OrgMetadata, type ProductMetadata } from './org-metadata.ts';
+import {
+  narrowCurrentUser,
+  narrowEdition,
+  narrowFields,
+  narrowModules,
+  withFields,
+  type OrgField,
+  type OrgMetadata,
+  type ProductMetadata,
+} from './org-metadata.ts';
 import { lockingModule } from './fixture-plan.ts';
 
 const MAX_LOOKUP_DEPTH = 3;
@@ -33,18 +42,37 @@ export async function readOrg(client: OrgClient, request: OrgReadRequest): Promi
     bigin: modulesOf(biginModules),
   };
   const fields = { crm: new Map<string, OrgField[]>(), bigin: new Map<string, OrgField[]>() };
-  let pending = (['crm', 'bigin'] as const).flatMap((product) => [...firstModules(product, products[product], request)].map((module) => ({ product, module })));
+  let pending = (['crm', 'bigin'] as const).flatMap((product) =>
+    [...firstModules(product, products[product], request)].map((module) => ({ product, module })),
+  );
   for (let depth = 0; pending.length > 0 && depth <= MAX_LOOKUP_DEPTH; depth += 1) {
     client.step(depth === 0 ? 'metadata: fields' : 'metadata: fields of looked-up modules');
-    const read = await Promise.all(pending.map(async ({ product, module }) => {
-      const answer = await client.call('GET', `${base(product)}/settings/fields?module=${encodeURIComponent(module)}`);
-      return { product, module, fields: answer.status === 200 ? narrowFields(answer.body) : undefined };
-    }));
+    const read = await Promise.all(
+      pending.map(async ({ product, module }) => {
+        const answer = await client.call(
+          'GET',
+          `${base(product)}/settings/fields?module=${encodeURIComponent(module)}`,
+        );
+        return { product, module, fields: answer.status === 200 ? narrowFields(answer.body) : undefined };
+      }),
+    );
     // An empty list describes nothing (a real module always has fields): the module's fields stay unknown, never "none".
     for (const r of read) if (r.fields && r.fields.length > 0) fields[r.product].set(r.module, r.fields);
     // Mandatory lookups point at modules whose records the plan creates first: their fields are needed too.
-    pending = read.flatMap((r) => (r.fields ?? []).filter((f) => f.mandatory && f.lookupModule && !fields[r.product].has(f.lookupModule) && products[r.product].modules?.has(f.lookupModule)).map((f) => ({ product: r.product, module: f.lookupModule as string })));
-    pending = pending.filter((p, i) => pending.findIndex((q) => q.product === p.product && q.module === p.module) === i);
+    pending = read.flatMap((r) =>
+      (r.fields ?? [])
+        .filter(
+          (f) =>
+            f.mandatory &&
+            f.lookupModule &&
+            !fields[r.product].has(f.lookupModule) &&
+            products[r.product].modules?.has(f.lookupModule),
+        )
+        .map((f) => ({ product: r.product, module: f.lookupModule as string })),
+    );
+    pending = pending.filter(
+      (p, i) => pending.findIndex((q) => q.product === p.product && q.module === p.module) === i,
+    );
   }
   const complete = (product: 'crm' | 'bigin'): ProductMetadata => {
     const modules = products[product].modules;
@@ -52,7 +80,12 @@ export async function readOrg(client: OrgClient, request: OrgReadRequest): Promi
   };
   const edition = org.status === 200 ? narrowEdition(org.body) : undefined;
   const currentUser = user.status === 200 ? narrowCurrentUser(user.body) : undefined;
-  return { ...(edition ? { edition } : {}), ...(currentUser ? { currentUser } : {}), crm: complete('crm'), bigin: complete('bigin') };
+  return {
+    ...(edition ? { edition } : {}),
+    ...(currentUser ? { currentUser } : {}),
+    crm: complete('crm'),
+    bigin: complete('bigin'),
+  };
 }
 
 function modulesOf(answer: { status: number; body: unknown } | undefined): ProductMetadata {
@@ -65,6 +98,8 @@ function modulesOf(answer: { status: number; body: unknown } | undefined): Produ
 function firstModules(product: 'crm' | 'bigin', metadata: ProductMetadata, request: OrgReadRequest): Set<string> {
   if (!metadata.modules) return new Set();
   const custom = product === 'crm' ? lockingModule(metadata, request.lockingModule) : { why: '' };
-  const named = request.needs.filter((n) => n.product === product).map((n) => (n.module === LOCKING_CUSTOM ? ('module' in custom ? custom.module : '') : n.module));
+  const named = request.needs
+    .filter((n) => n.product === product)
+    .map((n) => (n.module === LOCKING_CUSTOM ? ('module' in custom ? custom.module : '') : n.module));
   return new Set([...named, ...request.caseModules[product]].filter((m) => metadata.modules?.has(m)));
 }

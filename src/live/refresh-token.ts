@@ -14,19 +14,38 @@ export interface AccessToken {
 }
 
 /** POSTs the grant as a form (what the official SDK sends) and narrows the answer once. */
-export async function refreshAccessToken(config: RefreshGrant, now: () => number = Date.now, timeoutMs = 15_000): Promise<AccessToken> {
-  const form = new URLSearchParams({ grant_type: 'refresh_token', client_id: config.clientId, client_secret: config.clientSecret, refresh_token: config.refreshToken });
+export async function refreshAccessToken(
+  config: RefreshGrant,
+  now: () => number = Date.now,
+  timeoutMs = 15_000,
+): Promise<AccessToken> {
+  const form = new URLSearchParams({
+    grant_type: 'refresh_token',
+    client_id: config.clientId,
+    client_secret: config.clientSecret,
+    refresh_token: config.refreshToken,
+  });
   let response: Response;
   try {
     response = await fetch(config.tokenUrl, { method: 'POST', body: form, signal: AbortSignal.timeout(timeoutMs) });
   } catch (error) {
-    throw new TargetUnreachableError(config.tokenUrl, error instanceof Error && error.name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : 'the accounts server did not answer', { cause: error });
+    throw new TargetUnreachableError(
+      config.tokenUrl,
+      error instanceof Error && error.name === 'TimeoutError'
+        ? `no answer within ${timeoutMs} ms`
+        : 'the accounts server did not answer',
+      { cause: error },
+    );
   }
   let body: unknown;
   try {
     body = await response.json();
   } catch (error) {
-    throw new AuthFailedError(`token endpoint ${config.tokenUrl} answered HTTP ${response.status} without JSON`, 'check ZOHO_DATA_CENTRE / ZOHO_ACCOUNTS_URL', { cause: error });
+    throw new AuthFailedError(
+      `token endpoint ${config.tokenUrl} answered HTTP ${response.status} without JSON`,
+      'check ZOHO_DATA_CENTRE / ZOHO_ACCOUNTS_URL',
+      { cause: error },
+    );
   }
   const record = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
   const token = record['access_token'];
@@ -34,18 +53,41 @@ export async function refreshAccessToken(config: RefreshGrant, now: () => number
     const expiresIn = typeof record['expires_in'] === 'number' ? record['expires_in'] : 3600;
     const apiDomain = typeof record['api_domain'] === 'string' ? record['api_domain'] : undefined;
     const scope = typeof record['scope'] === 'string' ? record['scope'].split(/[\s,]+/).filter(Boolean) : undefined;
-    return { accessToken: token, expiresAt: now() + expiresIn * 1000, ...(apiDomain ? { apiDomain } : {}), ...(scope ? { scopes: scope } : {}) };
+    return {
+      accessToken: token,
+      expiresAt: now() + expiresIn * 1000,
+      ...(apiDomain ? { apiDomain } : {}),
+      ...(scope ? { scopes: scope } : {}),
+    };
   }
-  throw explain(String(record['error'] ?? `HTTP ${response.status}`), String(record['error_description'] ?? ''), config.source ?? 'ZOHO_REFRESH_TOKEN');
+  throw explain(
+    String(record['error'] ?? `HTTP ${response.status}`),
+    String(record['error_description'] ?? ''),
+    config.source ?? 'ZOHO_REFRESH_TOKEN',
+  );
 }
 
 /** Zoho's token errors, each with its likely cause. */
 function explain(error: string, description: string, source: string): AuthFailedError {
   const which = source === 'ZOHO_REFRESH_TOKEN' ? '' : ` of ${source}`;
-  if (error === 'invalid_code') return new AuthFailedError(`token refresh${which} refused (invalid_code)`, `the refresh token is wrong, revoked, or from another data centre or environment: check ${source}, ZOHO_DATA_CENTRE and ZOHO_ENVIRONMENT`);
-  if (error === 'invalid_client') return new AuthFailedError(`token refresh${which} refused (invalid_client)`, 'ZOHO_CLIENT_ID or ZOHO_CLIENT_SECRET is wrong, or the client belongs to another data centre');
+  if (error === 'invalid_code')
+    return new AuthFailedError(
+      `token refresh${which} refused (invalid_code)`,
+      `the refresh token is wrong, revoked, or from another data centre or environment: check ${source}, ZOHO_DATA_CENTRE and ZOHO_ENVIRONMENT`,
+    );
+  if (error === 'invalid_client')
+    return new AuthFailedError(
+      `token refresh${which} refused (invalid_client)`,
+      'ZOHO_CLIENT_ID or ZOHO_CLIENT_SECRET is wrong, or the client belongs to another data centre',
+    );
   if (/too many requests/i.test(description) || /access denied/i.test(error)) {
-    return new AuthFailedError(`token refresh${which} throttled by Zoho`, 'at most 10 refreshes per 10 minutes per refresh token: wait, and do not refresh per collection');
+    return new AuthFailedError(
+      `token refresh${which} throttled by Zoho`,
+      'at most 10 refreshes per 10 minutes per refresh token: wait, and do not refresh per collection',
+    );
   }
-  return new AuthFailedError(`token refresh${which} refused (${error}${description ? `: ${description}` : ''})`, 'check the ZOHO_CLIENT_* and ZOHO_REFRESH_TOKEN values');
+  return new AuthFailedError(
+    `token refresh${which} refused (${error}${description ? `: ${description}` : ''})`,
+    'check the ZOHO_CLIENT_* and ZOHO_REFRESH_TOKEN values',
+  );
 }

@@ -21,10 +21,15 @@ const LIVE_MODE_SCOPES = [
  * (the pages spell Update and UPDATE), first spelling kept.
  */
 export function requiredScopes(endpointScopes: readonly string[]): string[] {
-  const named = endpointScopes.flatMap((text) => [...text.matchAll(/[A-Za-z]+(?:\.[A-Za-z{}|_]+)+/g)].map((m) => m[0])).filter((s) => !/[{}|]/.test(s));
+  const named = endpointScopes
+    .flatMap((text) => [...text.matchAll(/[A-Za-z]+(?:\.[A-Za-z{}|_]+)+/g)].map((m) => m[0]))
+    .filter((s) => !/[{}|]/.test(s));
   const unique = new Map<string, string>();
-  for (const scope of [...LIVE_MODE_SCOPES, ...named]) if (!unique.has(scope.toLowerCase())) unique.set(scope.toLowerCase(), scope);
+  for (const scope of [...LIVE_MODE_SCOPES, ...named])
+    if (!unique.has(scope.toLowerCase())) unique.set(scope.toLowerCase(), scope);
   const family = (scope: string): string => scope.slice(0, scope.lastIndexOf('.')).toLowerCase();
   const withAll = new Set([...unique.keys()].filter((s) => s.endsWith('.all')).map(family));
-  return [...unique.entries()].filter(([lower]) => lower.endsWith('.all') || !withAll.has(family(lower))).map(([, scope]) => scope);
+  return [...unique.entries()]
+    .filter(([lower]) => lower.endsWith('.all') || !withAll.has(family(lower)))
+    .map(([, scope]) => scope);
 }

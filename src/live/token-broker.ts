@@ -22,12 +22,17 @@ export interface BrokeredToken {
 }
 
 /** A token with single-flight renewal: callers rejected at the same moment share one refresh. */
-function holdToken(token: BrokeredToken): { current: () => AccessToken; renew: () => Promise<AccessToken>; count: () => number } {
+function holdToken(token: BrokeredToken): {
+  current: () => AccessToken;
+  renew: () => Promise<AccessToken>;
+  count: () => number;
+} {
   let current = token.initial;
   let pending: Promise<AccessToken> | undefined;
   let count = 0;
   const renew = (): Promise<AccessToken> => {
-    pending ??= token.refresh()
+    pending ??= token
+      .refresh()
       .then((fresh) => {
         current = fresh;
         count += 1;
@@ -46,8 +51,18 @@ function holdToken(token: BrokeredToken): { current: () => AccessToken; renew: (
  * refreshed only if `stale` is still its current value or it expires within a minute. POST {"all": true} -> {"tokens":
  * {variable: {accessToken, expiresAt}}}, each token about to expire renewed first.
  */
-export async function startTokenBroker(initial: AccessToken, refresh: () => Promise<AccessToken>, now: () => number = Date.now, personas: Readonly<Record<string, BrokeredToken>> = {}): Promise<TokenBroker> {
-  const held = new Map(Object.entries({ ...personas, [MAIN]: { initial, refresh } }).map(([variable, token]) => [variable, holdToken(token)]));
+export async function startTokenBroker(
+  initial: AccessToken,
+  refresh: () => Promise<AccessToken>,
+  now: () => number = Date.now,
+  personas: Readonly<Record<string, BrokeredToken>> = {},
+): Promise<TokenBroker> {
+  const held = new Map(
+    Object.entries({ ...personas, [MAIN]: { initial, refresh } }).map(([variable, token]) => [
+      variable,
+      holdToken(token),
+    ]),
+  );
   const freshOf = (variable: string, stale: unknown): Promise<AccessToken> | undefined => {
     const token = held.get(variable);
     if (!token) return undefined;
@@ -56,7 +71,11 @@ export async function startTokenBroker(initial: AccessToken, refresh: () => Prom
   };
   const answer = async (body: { variable?: unknown; stale?: unknown; all?: unknown }): Promise<unknown> => {
     if (body.all === true) {
-      const tokens = await Promise.all([...held.keys()].map(async (variable) => [variable, wire(await (freshOf(variable, undefined) as Promise<AccessToken>))] as const));
+      const tokens = await Promise.all(
+        [...held.keys()].map(
+          async (variable) => [variable, wire(await (freshOf(variable, undefined) as Promise<AccessToken>))] as const,
+        ),
+      );
       return { tokens: Object.fromEntries(tokens) };
     }
     const fresh = freshOf(typeof body.variable === 'string' ? body.variable : MAIN, body.stale);
@@ -64,12 +83,23 @@ export async function startTokenBroker(initial: AccessToken, refresh: () => Prom
     return wire(await fresh);
   };
   const server = await startLoopbackServer((req, res) => {
-    readBody(req).then((text) => answer(parseBody(text)).then(
-      (reply) => res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(reply)),
-      (error: unknown) => res.writeHead(502, { 'Content-Type': 'application/json' }).end(JSON.stringify({ error: error instanceof Error ? error.message : 'refresh failed' })),
-    ), () => res.destroy()); // the worker went away mid-request: nothing to answer
+    readBody(req).then(
+      (text) =>
+        answer(parseBody(text)).then(
+          (reply) => res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(reply)),
+          (error: unknown) =>
+            res
+              .writeHead(502, { 'Content-Type': 'application/json' })
+              .end(JSON.stringify({ error: error instanceof Error ? error.message : 'refresh failed' })),
+        ),
+      () => res.destroy(),
+    ); // the worker went away mid-request: nothing to answer
   });
-  return { url: `${server.url}/token`, refreshes: (variable = MAIN) => held.get(variable)?.count() ?? 0, close: server.close };
+  return {
+    url: `${server.url}/token`,
+    refreshes: (variable = MAIN) => held.get(variable)?.count() ?? 0,
+    close: server.close,
+  };
 }
 
 function wire(token: AccessToken): { accessToken: string; expiresAt: number } {

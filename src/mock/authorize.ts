@@ -14,7 +14,10 @@ const SCOPE_OPERATIONS: Readonly<Record<Operation, readonly string[]>> = {
 };
 
 /** The grant behind `Authorization: Zoho-oauthtoken <token>`, or the 401 Zoho answers. */
-export function authenticate(state: MockState, header: string | undefined): TokenGrant | { failure: MockResponse; behaviour: string } {
+export function authenticate(
+  state: MockState,
+  header: string | undefined,
+): TokenGrant | { failure: MockResponse; behaviour: string } {
   if (!header) return { failure: topLevelError('AUTHENTICATION_FAILURE'), behaviour: 'AUTHENTICATION_FAILURE' };
   const value = header.trim();
   const token = value.startsWith('Zoho-oauthtoken ') ? value.slice(16) : '';

@@ -2,14 +2,24 @@
 
 import { parseOrgProfile, type OrgProfile } from './org-profile.ts';
 
-const text = (api_name: string, length: number, extra: Record<string, unknown> = {}): Record<string, unknown> => ({ api_name, data_type: 'text', length, ...extra });
-const picklist = (api_name: string, values: readonly string[], extra: Record<string, unknown> = {}): Record<string, unknown> => ({
+const text = (api_name: string, length: number, extra: Record<string, unknown> = {}): Record<string, unknown> => ({
+  api_name,
+  data_type: 'text',
+  length,
+  ...extra,
+});
+const picklist = (
+  api_name: string,
+  values: readonly string[],
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> => ({
   api_name,
   data_type: 'picklist',
   pick_list_values: values.map((v) => ({ display_value: v, actual_value: v })),
   ...extra,
 });
-const plain = (...names: string[]): Array<Record<string, unknown>> => names.map((api_name) => ({ api_name, data_type: 'text', length: 255 }));
+const plain = (...names: string[]): Array<Record<string, unknown>> =>
+  names.map((api_name) => ({ api_name, data_type: 'text', length: 255 }));
 const lockable = { lockable: true };
 
 /** The demo org: the record locking page's "possible module names" are lockable, Custom_Module1 is the one custom module. */
@@ -33,9 +43,20 @@ const DEFAULT_PROFILE = {
       ...lockable,
       fields: [
         text('Deal_Name', 120, { system_mandatory: true }),
-        picklist('Stage', ['Qualification', 'Needs Analysis', 'Value Proposition', 'Proposal/Price Quote', 'Negotiation/Review', 'Closed Won', 'Closed Lost']),
+        picklist('Stage', [
+          'Qualification',
+          'Needs Analysis',
+          'Value Proposition',
+          'Proposal/Price Quote',
+          'Negotiation/Review',
+          'Closed Won',
+          'Closed Lost',
+        ]),
         // The update-records page's $append_values example writes it.
-        { ...picklist('Foreign_Languages', ['English', 'Korean', 'German', 'French', 'Hindi']), data_type: 'multiselectpicklist' },
+        {
+          ...picklist('Foreign_Languages', ['English', 'Korean', 'German', 'French', 'Hindi']),
+          data_type: 'multiselectpicklist',
+        },
         { api_name: 'Description', data_type: 'textarea', length: 32000 },
       ],
     },

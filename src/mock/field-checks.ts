@@ -11,7 +11,8 @@ export type FieldCheck = (value: unknown, exists: RecordExists) => Json | undefi
 
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 // ISO 8601 with seconds and an explicit offset, as Zoho writes and reads datetimes ("2021-05-02T11:17:33+05:30").
-const DATETIME = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d([+-]([01]\d|2[0-3]):[0-5]\d|Z)$/;
+const DATETIME =
+  /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d([+-]([01]\d|2[0-3]):[0-5]\d|Z)$/;
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 const PHONE = /^[+\d\s().\-]+$/;
 const STRING_TYPES = new Set(['text', 'textarea', 'mediumtext', 'email', 'phone', 'website', 'autonumber']);
@@ -23,15 +24,21 @@ export function compileFieldCheck(field: ProfileField): FieldCheck | undefined {
   const type = field.data_type;
   const invalid = (expected: string): Json => ({ api_name: field.api_name, expected_data_type: expected });
   if (STRING_TYPES.has(type)) return stringCheck(field, invalid);
-  if (INTEGER_TYPES.has(type)) return (v) => (Number.isInteger(v) || (type !== 'integer' && typeof v === 'string' && /^-?\d+$/.test(v)) ? undefined : invalid(type));
+  if (INTEGER_TYPES.has(type))
+    return (v) =>
+      Number.isInteger(v) || (type !== 'integer' && typeof v === 'string' && /^-?\d+$/.test(v))
+        ? undefined
+        : invalid(type);
   if (NUMBER_TYPES.has(type)) return (v) => (typeof v === 'number' && Number.isFinite(v) ? undefined : invalid(type));
   if (type === 'boolean') return (v) => (typeof v === 'boolean' ? undefined : invalid('boolean'));
-  if (type === 'date') return (v) => (typeof v === 'string' && DATE.test(v) && !Number.isNaN(Date.parse(v)) ? undefined : invalid('date'));
+  if (type === 'date')
+    return (v) => (typeof v === 'string' && DATE.test(v) && !Number.isNaN(Date.parse(v)) ? undefined : invalid('date'));
   if (type === 'datetime') return (v) => (typeof v === 'string' && DATETIME.test(v) ? undefined : invalid('datetime'));
   if (type === 'picklist') return picklistCheck(field, invalid);
   if (type === 'multiselectpicklist') {
     const one = picklistCheck(field, invalid);
-    return (v, exists) => (Array.isArray(v) ? v.map((x) => one(x, exists)).find((e) => e !== undefined) : invalid('multiselectpicklist'));
+    return (v, exists) =>
+      Array.isArray(v) ? v.map((x) => one(x, exists)).find((e) => e !== undefined) : invalid('multiselectpicklist');
   }
   if (type === 'lookup' && field.lookup) return lookupCheck(field.api_name, field.lookup.module.api_name);
   return undefined;
@@ -44,7 +51,8 @@ function stringCheck(field: ProfileField, invalid: (expected: string) => Json): 
   return (v) => {
     if (typeof v !== 'string') return invalid(type);
     // The length error keeps the shape the mock always answered for Update Records' documented length rule.
-    if (max !== undefined && v.length > max) return { api_name: field.api_name, expected_data_type: 'text', maximum_length: max };
+    if (max !== undefined && v.length > max)
+      return { api_name: field.api_name, expected_data_type: 'text', maximum_length: max };
     return pattern && v !== '' && !pattern.test(v) ? invalid(type) : undefined;
   };
 }
@@ -58,7 +66,12 @@ function picklistCheck(field: ProfileField, invalid: (expected: string) => Json)
 /** A lookup is `{"id": "..."}` (or the bare id) of a record that exists in the looked-up module. */
 function lookupCheck(apiName: string, module: string): FieldCheck {
   return (v, exists) => {
-    const id = typeof v === 'string' ? v : typeof v === 'object' && v !== null && 'id' in v ? (v as { id: unknown }).id : undefined;
+    const id =
+      typeof v === 'string'
+        ? v
+        : typeof v === 'object' && v !== null && 'id' in v
+          ? (v as { id: unknown }).id
+          : undefined;
     if (typeof id !== 'string' || !exists(module, id)) return { api_name: apiName, expected_data_type: 'lookup' };
     return undefined;
   };

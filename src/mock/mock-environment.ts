@@ -2,7 +2,9 @@
 
 /** `ZOHO_NAME=value` lines; the 101 bulk ids collapse into one `ZOHO_BULK_IDS=a,b,...` line. */
 export function mockEnvironmentLines(variables: Readonly<Record<string, string>>): string[] {
-  const bulk = Object.keys(variables).filter((k) => k.startsWith('bulk_id_')).sort();
+  const bulk = Object.keys(variables)
+    .filter((k) => k.startsWith('bulk_id_'))
+    .sort();
   const lines = Object.entries(variables)
     .filter(([key]) => !key.startsWith('bulk_id_'))
     .map(([key, value]) => `ZOHO_${key.toUpperCase()}=${value}`);
@@ -11,6 +13,14 @@ export function mockEnvironmentLines(variables: Readonly<Record<string, string>>
 }
 
 /** A Postman environment holding every variable, for `newman run -e <mock>/__mock/environment`. */
-export function mockEnvironment(variables: Readonly<Record<string, string>>): { id: string; name: string; values: Array<{ key: string; value: string; type: string; enabled: boolean }> } {
-  return { id: 'zoho-mock', name: 'zoho-mock', values: Object.entries(variables).map(([key, value]) => ({ key, value, type: 'default', enabled: true })) };
+export function mockEnvironment(variables: Readonly<Record<string, string>>): {
+  id: string;
+  name: string;
+  values: Array<{ key: string; value: string; type: string; enabled: boolean }>;
+} {
+  return {
+    id: 'zoho-mock',
+    name: 'zoho-mock',
+    values: Object.entries(variables).map(([key, value]) => ({ key, value, type: 'default', enabled: true })),
+  };
 }

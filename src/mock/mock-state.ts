@@ -3,7 +3,18 @@
 import { defaultOrgProfile } from './default-profile.ts';
 import { compileOrgRules, type OrgRules } from './org-rules.ts';
 import { BEHAVIOURS } from './zoho-errors.ts';
-import { EXISTING_MOBILE, SEED_TIME, seedBiginRecords, seedLocks, seedRecords, seedTokens, users, type MockRecord, type MockUser, type SeedRecord } from './seed.ts';
+import {
+  EXISTING_MOBILE,
+  SEED_TIME,
+  seedBiginRecords,
+  seedLocks,
+  seedRecords,
+  seedTokens,
+  users,
+  type MockRecord,
+  type MockUser,
+  type SeedRecord,
+} from './seed.ts';
 
 /** A token's holder and grants. */
 export interface TokenGrant {
@@ -31,7 +42,10 @@ export class MockState {
   /** When each access token was minted by /oauth/v2/token (for Zoho's 10-per-10-minutes throttle). */
   readonly tokenRefreshes: number[] = [];
   /** Zoho Contracts contract types: apiName -> name. */
-  readonly contractTypes = new Map<string, string>([['MSS', 'Master Services'], ['NDA', 'Non-Disclosure Agreement']]);
+  readonly contractTypes = new Map<string, string>([
+    ['MSS', 'Master Services'],
+    ['NDA', 'Non-Disclosure Agreement'],
+  ]);
   /** Bigin relations: `parentModule/parentId/relatedList` -> related ids. */
   readonly relations = new Map<string, Set<string>>();
   readonly variables: Record<string, string> = {};
@@ -49,7 +63,10 @@ export class MockState {
       this.tokens.set(grant.token, { user: grant.user, scopes: grant.scopes });
       this.variables[grant.variable] = grant.token;
     }
-    const seeds: Array<[string, SeedRecord]> = [...seedRecords().map((r) => ['', r] as [string, SeedRecord]), ...seedBiginRecords().map((r) => ['bigin:', r] as [string, SeedRecord])];
+    const seeds: Array<[string, SeedRecord]> = [
+      ...seedRecords().map((r) => ['', r] as [string, SeedRecord]),
+      ...seedBiginRecords().map((r) => ['bigin:', r] as [string, SeedRecord]),
+    ];
     for (const [namespace, seed] of seeds) {
       // An org without the module has none of its seeded records (Bigin is another product, not in the profile).
       if (namespace === '' && !org.modules.has(seed.module)) continue;
@@ -73,7 +90,11 @@ export class MockState {
     if (custom) this.variables['locking_custom_module'] = custom.api_name;
     for (const lock of seedLocks()) {
       if (!org.modules.get(lock.module)?.module.lockable) continue;
-      this.locks.set(`${lock.module}/${lock.recordId}`, { lockId: lock.lockId, source: lock.source, reason: 'seeded lock' });
+      this.locks.set(`${lock.module}/${lock.recordId}`, {
+        lockId: lock.lockId,
+        source: lock.source,
+        reason: 'seeded lock',
+      });
       this.variables[lock.recordVariable] = lock.recordId;
       this.variables[lock.lockVariable] = lock.lockId;
     }

@@ -54,11 +54,22 @@ const isEmpty = (value: unknown): boolean => value === undefined || value === nu
  * type, length, pick list and lookup. On update a mandatory field may be left out but not emptied (UNCONFIRMED:
  * no page says what emptying one answers; MANDATORY_NOT_FOUND is the documented code for a missing mandatory field).
  */
-export function checkEntry(rules: ModuleRules, input: Json, index: number, creating: boolean, exists: RecordExists): RuleBreach | undefined {
+export function checkEntry(
+  rules: ModuleRules,
+  input: Json,
+  index: number,
+  creating: boolean,
+  exists: RecordExists,
+): RuleBreach | undefined {
   for (const field of rules.mandatory) {
     const value = input[field];
     if (creating ? isEmpty(value) : value !== undefined && isEmpty(value)) {
-      return { behaviour: 'MANDATORY_NOT_FOUND:field', code: 'MANDATORY_NOT_FOUND', details: { api_name: field, json_path: `$.data[${index}].${field}` }, message: 'required field not found' };
+      return {
+        behaviour: 'MANDATORY_NOT_FOUND:field',
+        code: 'MANDATORY_NOT_FOUND',
+        details: { api_name: field, json_path: `$.data[${index}].${field}` },
+        message: 'required field not found',
+      };
     }
   }
   for (const key in input) {
@@ -66,7 +77,13 @@ export function checkEntry(rules: ModuleRules, input: Json, index: number, creat
     const value = input[key];
     if (!check || value === null) continue;
     const details = check(value, exists);
-    if (details) return { behaviour: breachBehaviour(details), code: 'INVALID_DATA', details: 'maximum_length' in details ? details : { ...details, json_path: `$.data[${index}].${key}` }, message: 'invalid data' };
+    if (details)
+      return {
+        behaviour: breachBehaviour(details),
+        code: 'INVALID_DATA',
+        details: 'maximum_length' in details ? details : { ...details, json_path: `$.data[${index}].${key}` },
+        message: 'invalid data',
+      };
   }
   return undefined;
 }

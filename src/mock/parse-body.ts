@@ -14,7 +14,10 @@ export function parseObjectBody(text: string): Json | Handled {
     body = undefined;
   }
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    return { response: topLevelError('INVALID_DATA', { expected_data_type: 'jsonobject' }, 'body'), behaviours: ['INVALID_DATA:body'] };
+    return {
+      response: topLevelError('INVALID_DATA', { expected_data_type: 'jsonobject' }, 'body'),
+      behaviours: ['INVALID_DATA:body'],
+    };
   }
   return body as Json;
 }
@@ -24,10 +27,18 @@ export function parseDataBody(text: string, maximum = MAX_RECORDS): { data: Json
   const body = parseObjectBody(text);
   if (isHandled(body)) return body;
   const data = body['data'];
-  if (!Array.isArray(data)) return { response: topLevelError('MANDATORY_NOT_FOUND', { api_name: 'data' }), behaviours: ['MANDATORY_NOT_FOUND:data'] };
-  if (data.length > maximum) return { response: topLevelError('LIMIT_EXCEEDED', { limit: maximum }), behaviours: ['LIMIT_EXCEEDED:records'] };
+  if (!Array.isArray(data))
+    return {
+      response: topLevelError('MANDATORY_NOT_FOUND', { api_name: 'data' }),
+      behaviours: ['MANDATORY_NOT_FOUND:data'],
+    };
+  if (data.length > maximum)
+    return { response: topLevelError('LIMIT_EXCEEDED', { limit: maximum }), behaviours: ['LIMIT_EXCEEDED:records'] };
   if (data.length === 0 || data.some((e) => typeof e !== 'object' || e === null || Array.isArray(e))) {
-    return { response: topLevelError('INVALID_DATA', { api_name: 'data', expected_data_type: 'jsonarray' }), behaviours: ['INVALID_DATA:body'] };
+    return {
+      response: topLevelError('INVALID_DATA', { api_name: 'data', expected_data_type: 'jsonarray' }),
+      behaviours: ['INVALID_DATA:body'],
+    };
   }
   return { data: data as Json[], body };
 }

@@ -16,23 +16,53 @@ export interface EntryOutcome {
 }
 
 /** Updates one record from one input entry (`id` already resolved) and says what happened. */
-export function updateRecord(state: MockState, module: string, id: string | undefined, input: Json, user: MockUser, index = 0): EntryOutcome {
-  if (id === undefined) return fail('MANDATORY_NOT_FOUND:id', 'MANDATORY_NOT_FOUND', { api_name: 'id' }, 'required field not found');
+export function updateRecord(
+  state: MockState,
+  module: string,
+  id: string | undefined,
+  input: Json,
+  user: MockUser,
+  index = 0,
+): EntryOutcome {
+  if (id === undefined)
+    return fail('MANDATORY_NOT_FOUND:id', 'MANDATORY_NOT_FOUND', { api_name: 'id' }, 'required field not found');
   const record = state.moduleRecords(module).get(id);
   if (!record) return fail('INVALID_DATA:id', 'INVALID_DATA', { api_name: 'id' }, 'the id given seems to be invalid');
-  if (record.locked) return fail('RECORD_LOCKED', 'RECORD_LOCKED', { action: 'zia_vision_processing', id }, 'cannot update record that is not approved yet');
-  if (record.awaitingApproval) return fail('NOT_APPROVED', 'NOT_APPROVED', { id }, 'cannot update record that is not approved yet');
+  if (record.locked)
+    return fail(
+      'RECORD_LOCKED',
+      'RECORD_LOCKED',
+      { action: 'zia_vision_processing', id },
+      'cannot update record that is not approved yet',
+    );
+  if (record.awaitingApproval)
+    return fail('NOT_APPROVED', 'NOT_APPROVED', { id }, 'cannot update record that is not approved yet');
   const invalid = validateFields(state, module, id, input, index, false);
   if (invalid) return invalid;
   applyUpdate(record, input, user, state.timestamp());
-  return { behaviour: 'SUCCESS', entry: { code: 'SUCCESS', details: successDetails(record, id), message: 'record updated', status: 'success' } };
+  return {
+    behaviour: 'SUCCESS',
+    entry: { code: 'SUCCESS', details: successDetails(record, id), message: 'record updated', status: 'success' },
+  };
 }
 
 /** Field-level checks: participants limit, then the org profile's rules (mandatory, type, length, lookup), then unique values. */
-function validateFields(state: MockState, module: string, id: string | undefined, input: Json, index: number, creating: boolean): EntryOutcome | undefined {
+function validateFields(
+  state: MockState,
+  module: string,
+  id: string | undefined,
+  input: Json,
+  index: number,
+  creating: boolean,
+): EntryOutcome | undefined {
   const participants = input['Participants'];
   if (module === 'Events' && Array.isArray(participants) && participants.length > MAX_PARTICIPANTS) {
-    return fail('LIMIT_EXCEEDED:participants', 'LIMIT_EXCEEDED', { api_name: 'Participants', limit: MAX_PARTICIPANTS }, 'Only 50 participants can be added to an event.');
+    return fail(
+      'LIMIT_EXCEEDED:participants',
+      'LIMIT_EXCEEDED',
+      { api_name: 'Participants', limit: MAX_PARTICIPANTS },
+      'Only 50 participants can be added to an event.',
+    );
   }
   const rules = state.org.modules.get(module);
   if (!rules) return undefined;
@@ -42,12 +72,19 @@ function validateFields(state: MockState, module: string, id: string | undefined
 }
 
 /** DUPLICATE_DATA when another record of the module holds a value given for a unique field. */
-function duplicateOf(state: MockState, rules: ModuleRules, module: string, id: string | undefined, input: Json): EntryOutcome | undefined {
+function duplicateOf(
+  state: MockState,
+  rules: ModuleRules,
+  module: string,
+  id: string | undefined,
+  input: Json,
+): EntryOutcome | undefined {
   for (const field of rules.unique) {
     const value = input[field];
     if (value === undefined || value === null || value === '') continue;
     for (const [otherId, other] of state.moduleRecords(module)) {
-      if (otherId !== id && other.fields[field] === value) return fail('DUPLICATE_DATA', 'DUPLICATE_DATA', { api_name: field, id: otherId }, 'duplicate data');
+      if (otherId !== id && other.fields[field] === value)
+        return fail('DUPLICATE_DATA', 'DUPLICATE_DATA', { api_name: field, id: otherId }, 'duplicate data');
     }
   }
   return undefined;
@@ -55,11 +92,17 @@ function duplicateOf(state: MockState, rules: ModuleRules, module: string, id: s
 
 /** Writes the fields; multi-selects named in `$append_values` with true are appended to, not replaced. */
 function applyUpdate(record: MockRecord, input: Json, user: MockUser, now: string): void {
-  const append = typeof input['$append_values'] === 'object' && input['$append_values'] !== null ? (input['$append_values'] as Json) : {};
+  const append =
+    typeof input['$append_values'] === 'object' && input['$append_values'] !== null
+      ? (input['$append_values'] as Json)
+      : {};
   for (const [field, value] of Object.entries(input)) {
     if (CONTROL_KEYS.has(field)) continue;
     const current = record.fields[field];
-    record.fields[field] = append[field] === true && Array.isArray(current) && Array.isArray(value) ? [...current, ...value.filter((v) => !current.includes(v))] : value;
+    record.fields[field] =
+      append[field] === true && Array.isArray(current) && Array.isArray(value)
+        ? [...current, ...value.filter((v) => !current.includes(v))]
+        : value;
   }
   record.modifiedTime = now;
   record.modifiedBy = user;
@@ -72,15 +115,32 @@ export function insertRecord(state: MockState, module: string, input: Json, user
   const id = state.newId();
   const now = state.timestamp();
   const fields = Object.fromEntries(Object.entries(input).filter(([key]) => !CONTROL_KEYS.has(key)));
-  const record: MockRecord = { fields, ownerId: user.id, createdTime: now, createdBy: user, modifiedTime: now, modifiedBy: user, locked: false, awaitingApproval: false, privateToOwner: false };
+  const record: MockRecord = {
+    fields,
+    ownerId: user.id,
+    createdTime: now,
+    createdBy: user,
+    modifiedTime: now,
+    modifiedBy: user,
+    locked: false,
+    awaitingApproval: false,
+    privateToOwner: false,
+  };
   state.moduleRecords(module).set(id, record);
-  return { behaviour: 'SUCCESS', entry: { code: 'SUCCESS', details: successDetails(record, id), message: 'record added', status: 'success' } };
+  return {
+    behaviour: 'SUCCESS',
+    entry: { code: 'SUCCESS', details: successDetails(record, id), message: 'record added', status: 'success' },
+  };
 }
 
 /** Deletes a record (Delete Records) or says its id is invalid. */
 export function deleteRecord(state: MockState, module: string, id: string): EntryOutcome {
-  if (!state.moduleRecords(module).delete(id)) return fail('INVALID_DATA:id', 'INVALID_DATA', { api_name: 'id' }, 'the id given seems to be invalid');
-  return { behaviour: 'SUCCESS', entry: { code: 'SUCCESS', details: { id }, message: 'record deleted', status: 'success' } };
+  if (!state.moduleRecords(module).delete(id))
+    return fail('INVALID_DATA:id', 'INVALID_DATA', { api_name: 'id' }, 'the id given seems to be invalid');
+  return {
+    behaviour: 'SUCCESS',
+    entry: { code: 'SUCCESS', details: { id }, message: 'record deleted', status: 'success' },
+  };
 }
 
 function successDetails(record: MockRecord, id: string): Json {

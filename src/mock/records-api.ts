@@ -29,7 +29,10 @@ export function handleUpdate(state: MockState, request: RecordsRequest): Handled
   const parsed = parseDataBody(request.body);
   if (isHandled(parsed)) return parsed;
   const { data, body } = parsed;
-  if (body['trigger'] !== undefined && !(Array.isArray(body['trigger']) && body['trigger'].every((t) => typeof t === 'string' && TRIGGERS.has(t)))) {
+  if (
+    body['trigger'] !== undefined &&
+    !(Array.isArray(body['trigger']) && body['trigger'].every((t) => typeof t === 'string' && TRIGGERS.has(t)))
+  ) {
     return { response: topLevelError('INVALID_DATA', { api_name: 'trigger' }), behaviours: ['INVALID_DATA:trigger'] };
   }
   const ids = data.map((entry) => request.recordId ?? (typeof entry['id'] === 'string' ? entry['id'] : undefined));
@@ -39,33 +42,61 @@ export function handleUpdate(state: MockState, request: RecordsRequest): Handled
     return record?.privateToOwner === true && !request.grant.user.admin && record.ownerId !== request.grant.user.id;
   });
   if (denied) return { response: topLevelError('AUTHORIZATION_FAILED'), behaviours: ['AUTHORIZATION_FAILED'] };
-  return answerEntries(data.map((entry, i) => updateRecord(state, request.module, ids[i], entry, request.grant.user, i)), 200);
+  return answerEntries(
+    data.map((entry, i) => updateRecord(state, request.module, ids[i], entry, request.grant.user, i)),
+    200,
+  );
 }
 
 /** POST: insert up to 100 records. */
 export function handleInsert(state: MockState, request: RecordsRequest): Handled {
   const parsed = parseDataBody(request.body);
   if (isHandled(parsed)) return parsed;
-  return answerEntries(parsed.data.map((entry, i) => insertRecord(state, request.module, entry, request.grant.user, i)), 201);
+  return answerEntries(
+    parsed.data.map((entry, i) => insertRecord(state, request.module, entry, request.grant.user, i)),
+    201,
+  );
 }
 
 /** DELETE: one record by URL, or `?ids=a,b`. */
 export function handleDelete(state: MockState, request: RecordsRequest): Handled {
-  const ids = request.recordId ? [request.recordId] : (request.query.get('ids') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-  if (ids.length === 0) return { response: topLevelError('MANDATORY_NOT_FOUND', { api_name: 'ids' }), behaviours: ['MANDATORY_NOT_FOUND:data'] };
-  if (ids.length > MAX_RECORDS) return { response: topLevelError('LIMIT_EXCEEDED', { limit: MAX_RECORDS }), behaviours: ['LIMIT_EXCEEDED:records'] };
-  return answerEntries(ids.map((id) => deleteRecord(state, request.module, id)), 200);
+  const ids = request.recordId
+    ? [request.recordId]
+    : (request.query.get('ids') ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
+  if (ids.length === 0)
+    return {
+      response: topLevelError('MANDATORY_NOT_FOUND', { api_name: 'ids' }),
+      behaviours: ['MANDATORY_NOT_FOUND:data'],
+    };
+  if (ids.length > MAX_RECORDS)
+    return {
+      response: topLevelError('LIMIT_EXCEEDED', { limit: MAX_RECORDS }),
+      behaviours: ['LIMIT_EXCEEDED:records'],
+    };
+  return answerEntries(
+    ids.map((id) => deleteRecord(state, request.module, id)),
+    200,
+  );
 }
 
 /** GET one record: its fields and id, or 204 when there is none. */
 export function handleRead(state: MockState, request: RecordsRequest): Handled {
   const record = request.recordId ? state.moduleRecords(request.module).get(request.recordId) : undefined;
   if (!record) return { response: { status: 204, body: {} }, behaviours: [] };
-  return { response: { status: 200, body: { data: [{ ...record.fields, id: request.recordId }] } }, behaviours: ['SUCCESS'] };
+  return {
+    response: { status: 200, body: { data: [{ ...record.fields, id: request.recordId }] } },
+    behaviours: ['SUCCESS'],
+  };
 }
 
 /** `{"data": [...]}`: the success status when every entry succeeded, 202 when any failed. */
 function answerEntries(outcomes: readonly EntryOutcome[], successStatus: number): Handled {
   const failed = outcomes.some((o) => o.behaviour !== 'SUCCESS');
-  return { response: { status: failed ? 202 : successStatus, body: { data: outcomes.map((o) => o.entry) } }, behaviours: outcomes.map((o) => o.behaviour) };
+  return {
+    response: { status: failed ? 202 : successStatus, body: { data: outcomes.map((o) => o.entry) } },
+    behaviours: outcomes.map((o) => o.behaviour),
+  };
 }

@@ -6,7 +6,14 @@ import { CONTRACTS_PATH, handleContracts } from './contracts-api.ts';
 import { LOCKING_PATH, handleLocking } from './locking-api.ts';
 import { METADATA_PATH, handleMetadata } from './metadata-api.ts';
 import { UNSUPPORTED_MODULES, type MockState } from './mock-state.ts';
-import { handleDelete, handleInsert, handleRead, handleUpdate, type Handled, type RecordsRequest } from './records-api.ts';
+import {
+  handleDelete,
+  handleInsert,
+  handleRead,
+  handleUpdate,
+  type Handled,
+  type RecordsRequest,
+} from './records-api.ts';
 import { topLevelError } from './zoho-errors.ts';
 
 const HANDLERS = { UPDATE: handleUpdate, CREATE: handleInsert, DELETE: handleDelete, READ: handleRead } as const;
@@ -31,7 +38,11 @@ export function routeRequest(state: MockState, request: IncomingRequest): Handle
     const message = request.url.includes('/Locking_Information__s') ? 'Internal Server Error.' : undefined;
     return { response: topLevelError('INTERNAL_ERROR', {}, message), behaviours: ['INTERNAL_ERROR'] };
   }
-  if (request.fault === 'rate-limit') return { response: { ...topLevelError('TOO_MANY_REQUESTS'), headers: { 'Retry-After': '1' } }, behaviours: ['TOO_MANY_REQUESTS'] };
+  if (request.fault === 'rate-limit')
+    return {
+      response: { ...topLevelError('TOO_MANY_REQUESTS'), headers: { 'Retry-After': '1' } },
+      behaviours: ['TOO_MANY_REQUESTS'],
+    };
   const url = splitUrl(request.url);
   // Each API's pattern is tried only where its prefix matches (a CRM update no longer runs three regexes first).
   const path = url.pathname;
@@ -39,7 +50,11 @@ export function routeRequest(state: MockState, request: IncomingRequest): Handle
   if (locking) return handleLocking(state, request.method, locking, request.authorization, request.body);
   const contracts = path.startsWith('/api/') ? CONTRACTS_PATH.exec(path) : null;
   if (contracts) return handleContracts(state, request.method, contracts, request.authorization, request.body);
-  if (request.host === 'contracts') return { response: topLevelError('INVALID_URL_PATTERN', {}, 'Request URL is incorrect'), behaviours: ['contracts:INVALID_URL_PATTERN'] };
+  if (request.host === 'contracts')
+    return {
+      response: topLevelError('INVALID_URL_PATTERN', {}, 'Request URL is incorrect'),
+      behaviours: ['contracts:INVALID_URL_PATTERN'],
+    };
   const bigin = path.startsWith('/bigin/') ? BIGIN_PATH.exec(path) : null;
   if (bigin) return handleBigin(state, request.method, bigin, request.authorization, request.body, url.searchParams);
   const metadata = METADATA_PATH.exec(path);
@@ -53,10 +68,17 @@ export function routeRequest(state: MockState, request: IncomingRequest): Handle
   }
   const operation = operationOf(request.method, recordId);
   if (!operation) return { response: topLevelError('INVALID_REQUEST_METHOD'), behaviours: ['INVALID_REQUEST_METHOD'] };
-  if (UNSUPPORTED_MODULES.has(module)) return { response: topLevelError('INVALID_MODULE', {}, 'the given module is not supported in api'), behaviours: ['INVALID_MODULE:unsupported'] };
-  if (!state.org.modules.has(module)) return { response: topLevelError('INVALID_MODULE'), behaviours: ['INVALID_MODULE:invalid'] };
-  if (!hasScope(grant, module, operation)) return { response: topLevelError('OAUTH_SCOPE_MISMATCH'), behaviours: ['OAUTH_SCOPE_MISMATCH'] };
-  if (operation !== 'READ' && !grant.user.canEdit) return { response: topLevelError('NO_PERMISSION'), behaviours: ['NO_PERMISSION'] };
+  if (UNSUPPORTED_MODULES.has(module))
+    return {
+      response: topLevelError('INVALID_MODULE', {}, 'the given module is not supported in api'),
+      behaviours: ['INVALID_MODULE:unsupported'],
+    };
+  if (!state.org.modules.has(module))
+    return { response: topLevelError('INVALID_MODULE'), behaviours: ['INVALID_MODULE:invalid'] };
+  if (!hasScope(grant, module, operation))
+    return { response: topLevelError('OAUTH_SCOPE_MISMATCH'), behaviours: ['OAUTH_SCOPE_MISMATCH'] };
+  if (operation !== 'READ' && !grant.user.canEdit)
+    return { response: topLevelError('NO_PERMISSION'), behaviours: ['NO_PERMISSION'] };
   // Plain literals, one object shape per kind of request: built with an object spread, it cost the mock up to 30% of
   // its throughput under load (the handlers' property reads lost their fast path).
   const records: RecordsRequest = recordId

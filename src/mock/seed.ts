@@ -40,17 +40,45 @@ export const users = {
 } as const satisfies Record<string, MockUser>;
 
 /** What a fully granted token carries across the three products. */
-export const FULL_SCOPES = ['ZohoCRM.modules.ALL', 'ZohoCRM.modules.lockinginformation.Update', 'ZohoCRM.settings.ALL', 'ZohoCRM.users.READ', 'ZohoCRM.org.READ', 'ZohoBigin.modules.ALL', 'contracts.meta.UPDATE'];
+export const FULL_SCOPES = [
+  'ZohoCRM.modules.ALL',
+  'ZohoCRM.modules.lockinginformation.Update',
+  'ZohoCRM.settings.ALL',
+  'ZohoCRM.users.READ',
+  'ZohoCRM.org.READ',
+  'ZohoBigin.modules.ALL',
+  'contracts.meta.UPDATE',
+];
 
 /** Tokens the mock accepts, with their user and granted scopes. */
-export const seedTokens: ReadonlyArray<{ readonly variable: string; readonly token: string; readonly user: MockUser; readonly scopes: readonly string[] }> = [
+export const seedTokens: ReadonlyArray<{
+  readonly variable: string;
+  readonly token: string;
+  readonly user: MockUser;
+  readonly scopes: readonly string[];
+}> = [
   { variable: 'access_token', token: token('full'), user: users.admin, scopes: FULL_SCOPES },
-  { variable: 'token_without_scope', token: token('no-scope'), user: users.admin, scopes: ['ZohoCRM.modules.leads.READ', 'ZohoBigin.modules.products.READ', 'contracts.meta.READ'] },
+  {
+    variable: 'token_without_scope',
+    token: token('no-scope'),
+    user: users.admin,
+    scopes: ['ZohoCRM.modules.leads.READ', 'ZohoBigin.modules.products.READ', 'contracts.meta.READ'],
+  },
   { variable: 'token_no_permission', token: token('no-permission'), user: users.readOnly, scopes: FULL_SCOPES },
   { variable: 'token_restricted_user', token: token('restricted'), user: users.standard, scopes: FULL_SCOPES },
   // Record locking needs two scopes at once (page: lockinginformation.Update "(and)" a module scope): one each.
-  { variable: 'token_module_scope_only', token: token('module-scope-only'), user: users.admin, scopes: ['ZohoCRM.modules.ALL'] },
-  { variable: 'token_locking_scope_only', token: token('locking-scope-only'), user: users.admin, scopes: ['ZohoCRM.modules.lockinginformation.Update'] },
+  {
+    variable: 'token_module_scope_only',
+    token: token('module-scope-only'),
+    user: users.admin,
+    scopes: ['ZohoCRM.modules.ALL'],
+  },
+  {
+    variable: 'token_locking_scope_only',
+    token: token('locking-scope-only'),
+    user: users.admin,
+    scopes: ['ZohoCRM.modules.lockinginformation.Update'],
+  },
 ];
 
 export const SEED_TIME = '2021-05-02T11:17:33+00:00';
@@ -72,13 +100,24 @@ export const EXISTING_MOBILE = '98883434559';
 export function seedBiginRecords(): SeedRecord[] {
   return [
     { module: 'Deals', id: id(510001), fields: { Deal_Name: 'Bigin renewal' }, variable: 'bigin_deal_id' },
-    { module: 'Deals', id: id(510002), fields: { Deal_Name: 'Private deal' }, variable: 'bigin_private_deal_id', privateToOwner: true },
+    {
+      module: 'Deals',
+      id: id(510002),
+      fields: { Deal_Name: 'Private deal' },
+      variable: 'bigin_private_deal_id',
+      privateToOwner: true,
+    },
     { module: 'Contacts', id: id(511001), fields: { Last_Name: 'Boyle' }, variable: 'bigin_contact_id' },
     { module: 'Accounts', id: id(512001), fields: { Account_Name: 'Zylker Corp' }, variable: 'bigin_account_id' },
     { module: 'Products', id: id(327001), fields: { Product_Name: 'Widget' }, variable: 'bigin_product_id' },
     { module: 'Products', id: id(854001), fields: { Product_Name: 'Gadget' }, variable: 'bigin_second_product_id' },
     // The page's maximum of 100 related records per call needs 100 products to relate at once.
-    ...Array.from({ length: 100 }, (_, i) => ({ module: 'Products', id: id(855001 + i), fields: { Product_Name: `Part ${i + 1}` }, variable: `bigin_bulk_product_${String(i + 1).padStart(3, '0')}` })),
+    ...Array.from({ length: 100 }, (_, i) => ({
+      module: 'Products',
+      id: id(855001 + i),
+      fields: { Product_Name: `Part ${i + 1}` },
+      variable: `bigin_bulk_product_${String(i + 1).padStart(3, '0')}`,
+    })),
   ];
 }
 
@@ -96,16 +135,48 @@ export interface SeedLock {
 /** Locked records for the record-locking endpoint: one per supported module kind, plus a rule-held lock. */
 export function seedLocks(): SeedLock[] {
   return [
-    { module: 'Leads', recordId: id(430001), lockId: id(804001), source: 'manual', recordVariable: 'locked_lead_id', lockVariable: 'lead_lock_id' },
-    { module: 'Deals', recordId: id(430002), lockId: id(804002), source: 'manual', recordVariable: 'locked_deal_id', lockVariable: 'deal_lock_id' },
-    { module: 'Custom_Module1', recordId: id(430003), lockId: id(804003), source: 'manual', recordVariable: 'locked_custom_id', lockVariable: 'custom_lock_id' },
-    { module: 'Leads', recordId: id(430004), lockId: id(804004), source: 'automatic', recordVariable: 'rule_locked_lead_id', lockVariable: 'rule_lock_id' },
+    {
+      module: 'Leads',
+      recordId: id(430001),
+      lockId: id(804001),
+      source: 'manual',
+      recordVariable: 'locked_lead_id',
+      lockVariable: 'lead_lock_id',
+    },
+    {
+      module: 'Deals',
+      recordId: id(430002),
+      lockId: id(804002),
+      source: 'manual',
+      recordVariable: 'locked_deal_id',
+      lockVariable: 'deal_lock_id',
+    },
+    {
+      module: 'Custom_Module1',
+      recordId: id(430003),
+      lockId: id(804003),
+      source: 'manual',
+      recordVariable: 'locked_custom_id',
+      lockVariable: 'custom_lock_id',
+    },
+    {
+      module: 'Leads',
+      recordId: id(430004),
+      lockId: id(804004),
+      source: 'automatic',
+      recordVariable: 'rule_locked_lead_id',
+      lockVariable: 'rule_lock_id',
+    },
   ];
 }
 
 /** Every seeded record, in a fixed order. */
 export function seedRecords(): SeedRecord[] {
-  const lead = (n: number, extra: Record<string, unknown> = {}): Record<string, unknown> => ({ Last_Name: `Lead ${n}`, Company: 'Zylker', ...extra });
+  const lead = (n: number, extra: Record<string, unknown> = {}): Record<string, unknown> => ({
+    Last_Name: `Lead ${n}`,
+    Company: 'Zylker',
+    ...extra,
+  });
   const records: SeedRecord[] = [
     { module: 'Leads', id: id(412001), fields: lead(1), variable: 'record_id' },
     { module: 'Leads', id: id(412002), fields: lead(2), variable: 'second_record_id' },
@@ -113,20 +184,37 @@ export function seedRecords(): SeedRecord[] {
     { module: 'Leads', id: id(412004), fields: lead(4), variable: 'locked_record_id', locked: true },
     { module: 'Leads', id: id(412005), fields: lead(5), variable: 'unapproved_record_id', awaitingApproval: true },
     { module: 'Leads', id: id(412006), fields: lead(6), variable: 'private_record_id', privateToOwner: true },
-    { module: 'Deals', id: id(413001), fields: { Deal_Name: 'Zylker renewal', Stage: 'Qualification', Foreign_Languages: ['English'] }, variable: 'deal_id' },
+    {
+      module: 'Deals',
+      id: id(413001),
+      fields: { Deal_Name: 'Zylker renewal', Stage: 'Qualification', Foreign_Languages: ['English'] },
+      variable: 'deal_id',
+    },
     {
       module: 'Events',
       id: id(414001),
-      fields: { Event_Title: 'Kick-off', Participants: [1, 2, 3].map((n) => ({ type: 'email', participant: `p${n}@zylker.com` })) },
+      fields: {
+        Event_Title: 'Kick-off',
+        Participants: [1, 2, 3].map((n) => ({ type: 'email', participant: `p${n}@zylker.com` })),
+      },
       variable: 'event_id',
     },
     { module: 'Accounts', id: id(415001), fields: { Account_Name: 'Zylker Inc' } },
     { module: 'Contacts', id: id(416001), fields: { Last_Name: 'Stewart' } },
     { module: 'Campaigns', id: id(417001), fields: { Campaign_Name: 'Spring launch' }, variable: 'campaign_id' },
-    ...seedLocks().map((lock) => ({ module: lock.module, id: lock.recordId, fields: { Name: `Locked ${lock.module}` } })),
+    ...seedLocks().map((lock) => ({
+      module: lock.module,
+      id: lock.recordId,
+      fields: { Name: `Locked ${lock.module}` },
+    })),
   ];
   for (let n = 1; n <= 101; n += 1) {
-    records.push({ module: 'Leads', id: id(420000 + n), fields: lead(100 + n), variable: `bulk_id_${String(n).padStart(3, '0')}` });
+    records.push({
+      module: 'Leads',
+      id: id(420000 + n),
+      fields: lead(100 + n),
+      variable: `bulk_id_${String(n).padStart(3, '0')}`,
+    });
   }
   return records;
 }

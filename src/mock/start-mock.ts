@@ -86,7 +86,15 @@ export async function startMock(options: MockOptions = {}): Promise<MockServer> 
   const url = await listen(server, options.port ?? 0, host, headersTimeout, 'api');
   const contractsUrl = await listen(contractsServer, 0, host, headersTimeout, 'contracts');
   const port = Number(new URL(url).port);
-  const variables = { api_domain: url, contracts_domain: contractsUrl, ...state.variables, client_id: MOCK_CLIENT.clientId, client_secret: MOCK_CLIENT.clientSecret, refresh_token: MOCK_CLIENT.refreshToken, ...PERSONA_REFRESH_TOKENS };
+  const variables = {
+    api_domain: url,
+    contracts_domain: contractsUrl,
+    ...state.variables,
+    client_id: MOCK_CLIENT.clientId,
+    client_secret: MOCK_CLIENT.clientSecret,
+    refresh_token: MOCK_CLIENT.refreshToken,
+    ...PERSONA_REFRESH_TOKENS,
+  };
   return {
     url,
     port,
@@ -94,7 +102,8 @@ export async function startMock(options: MockOptions = {}): Promise<MockServer> 
     concurrencyLimit: limit,
     inFlight: () => inFlight,
     requestsByHost: () => ({ ...counts }),
-    tokenRefreshes: (persona) => (persona ? refreshesOf(state, PERSONA_REFRESH_TOKENS[`refresh_${persona}`] ?? '') : state.tokenRefreshes.length),
+    tokenRefreshes: (persona) =>
+      persona ? refreshesOf(state, PERSONA_REFRESH_TOKENS[`refresh_${persona}`] ?? '') : state.tokenRefreshes.length,
     grantCode: MOCK_CLIENT.grantCode,
     variables,
     environmentLines: () => mockEnvironmentLines(variables),
@@ -103,10 +112,15 @@ export async function startMock(options: MockOptions = {}): Promise<MockServer> 
     getRecord: (module, id) => state.records.get(module)?.get(id)?.fields,
     countRecords: (module) => state.records.get(module)?.size ?? 0,
     close: async () => {
-      await Promise.all([server, contractsServer].map((s) => new Promise<void>((resolve) => {
-        s.close(() => resolve());
-        s.closeAllConnections();
-      })));
+      await Promise.all(
+        [server, contractsServer].map(
+          (s) =>
+            new Promise<void>((resolve) => {
+              s.close(() => resolve());
+              s.closeAllConnections();
+            }),
+        ),
+      );
     },
   };
 
@@ -116,7 +130,8 @@ export async function startMock(options: MockOptions = {}): Promise<MockServer> 
     const target = req.url ?? '/';
     const query = target.indexOf('?');
     const path = query < 0 ? target : target.slice(0, query);
-    if (req.method === 'GET' && path === '/__mock/environment') return send(res, { status: 200, body: mockEnvironment(variables) });
+    if (req.method === 'GET' && path === '/__mock/environment')
+      return send(res, { status: 200, body: mockEnvironment(variables) });
     const fault = header(req, 'x-mock-fault');
     if (isWireFault(fault)) return readBody(req, () => playWireFault(fault, req, res));
     if (limit !== Number.POSITIVE_INFINITY && path.startsWith('/crm/')) {
@@ -125,7 +140,8 @@ export async function startMock(options: MockOptions = {}): Promise<MockServer> 
       inFlight += 1;
       res.once('close', release);
     }
-    const latency = baseLatency + (fault?.startsWith('latency=') ? Math.min(Number(fault.slice(8)) || 0, MAX_LATENCY_MS) : 0);
+    const latency =
+      baseLatency + (fault?.startsWith('latency=') ? Math.min(Number(fault.slice(8)) || 0, MAX_LATENCY_MS) : 0);
     readBody(req, (body) => {
       if (body === undefined) return send(res, topLevelError('REQUEST_ENTITY_TOO_LARGE'));
       if (latency > 0) setTimeout(() => answer(hostName, path, req, res, body, fault), latency);
@@ -138,16 +154,36 @@ export async function startMock(options: MockOptions = {}): Promise<MockServer> 
     send(res, topLevelError('TOO_MANY_REQUESTS'));
   }
 
-  function answer(hostName: 'api' | 'contracts', path: string, req: IncomingMessage, res: ServerResponse, body: string, fault: string | undefined): void {
+  function answer(
+    hostName: 'api' | 'contracts',
+    path: string,
+    req: IncomingMessage,
+    res: ServerResponse,
+    body: string,
+    fault: string | undefined,
+  ): void {
     try {
       if (req.method === 'POST' && path === '/oauth/v2/token' && hostName === 'api') {
-        const token = handleTokenRequest(state, new URL(req.url ?? '/', 'http://mock.invalid').searchParams, body, header(req, 'content-type'), url);
+        const token = handleTokenRequest(
+          state,
+          new URL(req.url ?? '/', 'http://mock.invalid').searchParams,
+          body,
+          header(req, 'content-type'),
+          url,
+        );
         state.provoke(token.behaviour);
         return send(res, token.response);
       }
       const authorization = header(req, 'authorization');
       // Every key present, absent values undefined: one object shape for every request.
-      const handled = routeRequest(state, { method: req.method ?? 'GET', url: req.url ?? '/', body, host: hostName, authorization, fault });
+      const handled = routeRequest(state, {
+        method: req.method ?? 'GET',
+        url: req.url ?? '/',
+        body,
+        host: hostName,
+        authorization,
+        fault,
+      });
       for (const behaviour of handled.behaviours) state.provoke(behaviour);
       send(res, handled.response);
     } catch {
@@ -157,7 +193,13 @@ export async function startMock(options: MockOptions = {}): Promise<MockServer> 
 }
 
 /** Listens on loopback (unless told otherwise) with bounded timeouts; answers unknown HTTP methods as Zoho does. */
-async function listen(server: Server, port: number, host: string, headersTimeout: number, hostName: 'api' | 'contracts'): Promise<string> {
+async function listen(
+  server: Server,
+  port: number,
+  host: string,
+  headersTimeout: number,
+  hostName: 'api' | 'contracts',
+): Promise<string> {
   server.requestTimeout = 30_000;
   server.headersTimeout = headersTimeout;
   // Node's parser rejects methods it does not know (the Contracts sample's `-X UPDATE`) before any handler runs.
@@ -165,7 +207,9 @@ async function listen(server: Server, port: number, host: string, headersTimeout
     if (!socket.writable) return;
     const [status, reason, body] = clientErrorAnswer(error.code, hostName);
     const text = JSON.stringify(body);
-    socket.end(`HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json;charset=utf-8\r\nContent-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\n\r\n${text}`);
+    socket.end(
+      `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json;charset=utf-8\r\nContent-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\n\r\n${text}`,
+    );
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -180,9 +224,16 @@ function clientErrorAnswer(code: string | undefined, hostName: 'api' | 'contract
   const error = (name: string, message: string): object => ({ code: name, details: {}, message, status: 'error' });
   // The Contracts page prints its own wording of INVALID_REQUEST_METHOD.
   const methodMessage = hostName === 'contracts' ? 'The HTTP request method is not a valid one.' : undefined;
-  if (code === 'HPE_INVALID_METHOD') return [400, 'Bad Request', topLevelError('INVALID_REQUEST_METHOD', {}, methodMessage).body];
-  if (code === 'HPE_HEADER_OVERFLOW') return [431, 'Request Header Fields Too Large', error('REQUEST_HEADER_FIELDS_TOO_LARGE', 'request headers too large')];
-  if (code === 'ERR_HTTP_REQUEST_TIMEOUT') return [408, 'Request Timeout', error('REQUEST_TIMEOUT', 'the request was not received in time')];
+  if (code === 'HPE_INVALID_METHOD')
+    return [400, 'Bad Request', topLevelError('INVALID_REQUEST_METHOD', {}, methodMessage).body];
+  if (code === 'HPE_HEADER_OVERFLOW')
+    return [
+      431,
+      'Request Header Fields Too Large',
+      error('REQUEST_HEADER_FIELDS_TOO_LARGE', 'request headers too large'),
+    ];
+  if (code === 'ERR_HTTP_REQUEST_TIMEOUT')
+    return [408, 'Request Timeout', error('REQUEST_TIMEOUT', 'the request was not received in time')];
   return [400, 'Bad Request', error('INVALID_REQUEST', 'malformed request')];
 }
 
@@ -195,7 +246,13 @@ function readBody(req: IncomingMessage, then: (body: string | undefined) => void
     if (size <= MAX_BODY) chunks.push(chunk);
   });
   // 'end' and 'error' come at most once each: plain listeners spare the wrappers `once` allocates per request.
-  req.on('end', () => then(size > MAX_BODY ? undefined : (chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)).toString('utf8')));
+  req.on('end', () =>
+    then(
+      size > MAX_BODY
+        ? undefined
+        : (chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)).toString('utf8'),
+    ),
+  );
   // A client that goes away mid-body: nothing to answer, and nothing may crash the mock.
   req.on('error', ignore);
 }
@@ -205,7 +262,8 @@ function ignore(): void {}
 /** The first value of a header, read from the raw list: `req.headers` builds an object per request on first access. */
 function header(req: IncomingMessage, name: string): string | undefined {
   const raw = req.rawHeaders;
-  for (let i = 0; i < raw.length; i += 2) if (raw[i]?.length === name.length && raw[i]?.toLowerCase() === name) return raw[i + 1];
+  for (let i = 0; i < raw.length; i += 2)
+    if (raw[i]?.length === name.length && raw[i]?.toLowerCase() === name) return raw[i + 1];
   return undefined;
 }
 
@@ -216,7 +274,10 @@ function send(res: ServerResponse, response: MockResponse): void {
     return;
   }
   const text = JSON.stringify(response.body);
-  const headers: Record<string, string | number> = { 'Content-Type': 'application/json;charset=utf-8', 'Content-Length': Buffer.byteLength(text) };
+  const headers: Record<string, string | number> = {
+    'Content-Type': 'application/json;charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+  };
   if (response.headers) Object.assign(headers, response.headers);
   res.writeHead(response.status, headers);
   res.end(text);

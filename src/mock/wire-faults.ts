@@ -9,7 +9,18 @@ const GIVE_UP_MS = 20_000;
 const SLOW_BODY_MS = 4_000;
 
 /** The wire faults the mock can play, each a realistic way for a target to misbehave. */
-export const WIRE_FAULTS = ['drop', 'hang', 'reset-mid-body', 'slow-body', 'html-500', 'truncated-json', 'empty-200', 'huge-body', 'redirect-loop', 'wrong-content-type'] as const;
+export const WIRE_FAULTS = [
+  'drop',
+  'hang',
+  'reset-mid-body',
+  'slow-body',
+  'html-500',
+  'truncated-json',
+  'empty-200',
+  'huge-body',
+  'redirect-loop',
+  'wrong-content-type',
+] as const;
 
 export type WireFault = (typeof WIRE_FAULTS)[number];
 
@@ -34,7 +45,9 @@ export function playWireFault(fault: WireFault, req: IncomingMessage, res: Serve
       return trickle(res);
     case 'html-500':
       res.writeHead(500, { 'Content-Type': 'text/html' });
-      return void res.end('<html><head><title>500 Internal Server Error</title></head><body><h1>Internal Server Error</h1></body></html>');
+      return void res.end(
+        '<html><head><title>500 Internal Server Error</title></head><body><h1>Internal Server Error</h1></body></html>',
+      );
     case 'truncated-json':
       res.writeHead(200, { 'Content-Type': 'application/json;charset=utf-8' });
       return void res.end('{"data":[{"code":"SUCCESS","details":{"id":"365239700');
@@ -55,7 +68,10 @@ export function playWireFault(fault: WireFault, req: IncomingMessage, res: Serve
 
 /** A valid answer sent a few bytes every 200 ms for about 4 s: never idle, always late. */
 function trickle(res: ServerResponse): void {
-  const chunks = [...'{"data":[{"code":"SUCCESS","details":{},"message":"record updated","status":"success"}]}'.match(/.{1,5}/g) ?? []];
+  const chunks = [
+    ...('{"data":[{"code":"SUCCESS","details":{},"message":"record updated","status":"success"}]}'.match(/.{1,5}/g) ??
+      []),
+  ];
   res.writeHead(200, { 'Content-Type': 'application/json;charset=utf-8' });
   const interval = Math.max(1, Math.floor(SLOW_BODY_MS / Math.max(1, chunks.length)));
   const next = (): void => {

@@ -3,7 +3,14 @@
 import { caseKey, type Outcome, type Verdict } from '../verdict/index.ts';
 
 /** How a case moved since the baseline; a failure whose fingerprint changed is `changed-failure`, counted as new. */
-export type BaselineChange = 'new-failure' | 'changed-failure' | 'still-failing' | 'fixed' | 'unchanged' | 'new-case' | 'removed-case';
+export type BaselineChange =
+  | 'new-failure'
+  | 'changed-failure'
+  | 'still-failing'
+  | 'fixed'
+  | 'unchanged'
+  | 'new-case'
+  | 'removed-case';
 
 /** One case's movement, with the fingerprint of its failure on each side. */
 export interface BaselineEntry {
@@ -33,9 +40,16 @@ const failing = (outcome: Outcome | undefined): boolean => outcome === 'fail' ||
  * What makes a failure the same failure: its outcome, expected vs actual status and code, and the kinds of findings
  * (not their wording, which carries values that vary run to run). Undefined for a case that did not fail.
  */
-export function failureFingerprint(v: Pick<Verdict, 'outcome' | 'expected' | 'actual' | 'findings'>): string | undefined {
+export function failureFingerprint(
+  v: Pick<Verdict, 'outcome' | 'expected' | 'actual' | 'findings'>,
+): string | undefined {
   if (!failing(v.outcome)) return undefined;
-  const expected = v.expected.shape === 'records' ? v.expected.codes.join(',') : v.expected.shape === 'error' ? v.expected.code : 'object';
+  const expected =
+    v.expected.shape === 'records'
+      ? v.expected.codes.join(',')
+      : v.expected.shape === 'error'
+        ? v.expected.code
+        : 'object';
   const actual = v.actual ? `${v.actual.status} ${v.actual.codes.join(',') || v.actual.shape}` : 'no response';
   const kinds = [...new Set((v.findings ?? []).map((f) => f.kind))].sort().join(',');
   return `${v.outcome}; expected ${v.expected.status} ${expected}; got ${actual}; findings ${kinds || 'none'}`;
@@ -44,7 +58,8 @@ export function failureFingerprint(v: Pick<Verdict, 'outcome' | 'expected' | 'ac
 function classify(then: Verdict | undefined, now: Verdict): BaselineChange {
   if (!then) return 'new-case';
   if (failing(now.outcome) && !failing(then.outcome)) return 'new-failure';
-  if (failing(now.outcome)) return failureFingerprint(now) === failureFingerprint(then) ? 'still-failing' : 'changed-failure';
+  if (failing(now.outcome))
+    return failureFingerprint(now) === failureFingerprint(then) ? 'still-failing' : 'changed-failure';
   return failing(then.outcome) ? 'fixed' : 'unchanged';
 }
 
@@ -72,10 +87,23 @@ export function diffBaseline(source: string, baseline: readonly Verdict[], curre
       ...(afterFingerprint ? { afterFingerprint } : {}),
     });
   }
-  for (const [key, then] of before) if (!after.has(key)) entries.push({ key, caseName: then.caseName, change: 'removed-case', before: then.outcome });
-  const count = (change: BaselineChange): number => (change === 'unchanged' ? unchanged : entries.filter((e) => e.change === change).length);
-  const changes: BaselineChange[] = ['new-failure', 'changed-failure', 'still-failing', 'fixed', 'unchanged', 'new-case', 'removed-case'];
+  for (const [key, then] of before)
+    if (!after.has(key)) entries.push({ key, caseName: then.caseName, change: 'removed-case', before: then.outcome });
+  const count = (change: BaselineChange): number =>
+    change === 'unchanged' ? unchanged : entries.filter((e) => e.change === change).length;
+  const changes: BaselineChange[] = [
+    'new-failure',
+    'changed-failure',
+    'still-failing',
+    'fixed',
+    'unchanged',
+    'new-case',
+    'removed-case',
+  ];
   const counts = Object.fromEntries(changes.map((c) => [c, count(c)])) as Record<BaselineChange, number>;
-  const newFailures = counts['new-failure'] + counts['changed-failure'] + entries.filter((e) => e.change === 'new-case' && failing(e.after)).length;
+  const newFailures =
+    counts['new-failure'] +
+    counts['changed-failure'] +
+    entries.filter((e) => e.change === 'new-case' && failing(e.after)).length;
   return { source, counts, entries, newFailures };
 }

@@ -5,7 +5,12 @@ import type { Verdict } from '../verdict/index.ts';
 
 /** One contradiction in the docs and what this run observed of it. */
 export interface DriftLedgerEntry extends DriftPoint {
-  readonly observed: ReadonlyArray<{ readonly target: string; readonly version: string; readonly caseId: string; readonly variant: number | null }>;
+  readonly observed: ReadonlyArray<{
+    readonly target: string;
+    readonly version: string;
+    readonly caseId: string;
+    readonly variant: number | null;
+  }>;
 }
 
 /** Joins each drift point with the observations the verdicts carry for it. */
@@ -13,14 +18,21 @@ export function buildDriftLedger(points: readonly DriftPoint[], verdicts: readon
   return points.map((point) => ({
     ...point,
     observed: verdicts.flatMap((v) =>
-      (v.drift ?? []).filter((d) => d.drift === point.id).map((d) => ({ target: v.target, version: v.version, caseId: v.caseId, variant: d.variant })),
+      (v.drift ?? [])
+        .filter((d) => d.drift === point.id)
+        .map((d) => ({ target: v.target, version: v.version, caseId: v.caseId, variant: d.variant })),
     ),
   }));
 }
 
 /** The ledger as Markdown: drift.md of a run, and what `contract drift` prints. */
 export function renderDriftMarkdown(ledger: readonly DriftLedgerEntry[]): string {
-  const lines = ['# Doc drift ledger', '', 'Where the Zoho doc pages contradict themselves, every variant, the one the cases expect, and what the target returned.', ''];
+  const lines = [
+    '# Doc drift ledger',
+    '',
+    'Where the Zoho doc pages contradict themselves, every variant, the one the cases expect, and what the target returned.',
+    '',
+  ];
   for (const entry of ledger) {
     lines.push(`## ${entry.topic}`, '', `\`${entry.id}\``, '');
     const expected = expectedVariants(entry);
@@ -31,7 +43,10 @@ export function renderDriftMarkdown(ledger: readonly DriftLedgerEntry[]): string
     });
     lines.push('', `Why: ${entry.why}`, '');
     if (entry.observed.length > 0) {
-      const seen = entry.observed.map((o) => `${o.target} ${o.version} ${o.caseId}: ${o.variant === null ? 'matched no documented variant' : `variant ${o.variant + 1}`}`);
+      const seen = entry.observed.map(
+        (o) =>
+          `${o.target} ${o.version} ${o.caseId}: ${o.variant === null ? 'matched no documented variant' : `variant ${o.variant + 1}`}`,
+      );
       lines.push('Observed:', ...seen.map((s) => `- ${s}`), '');
     }
   }

@@ -2,7 +2,13 @@
 
 export { piecedArtifact, type Artifact } from './artifact.ts';
 export { compactVerdict } from './compact-verdict.ts';
-export { diffBaseline, failureFingerprint, type BaselineChange, type BaselineDiff, type BaselineEntry } from './baseline-diff.ts';
+export {
+  diffBaseline,
+  failureFingerprint,
+  type BaselineChange,
+  type BaselineDiff,
+  type BaselineEntry,
+} from './baseline-diff.ts';
 export { buildDriftLedger, renderDriftMarkdown, type DriftLedgerEntry } from './drift-ledger.ts';
 export { renderHtml } from './render-html.ts';
 export { renderJunit } from './render-junit.ts';
@@ -10,7 +16,20 @@ export { renderMarkdown } from './render-markdown.ts';
 export { renderSummaryJson } from './render-summary-json.ts';
 export { renderTerminal } from './render-terminal.ts';
 export { reportRenderers, type ReportName } from './reporters.ts';
-export { checkedPhrase, countOutcomes, runOutcome, summariseRun, totalsLine, type ApiUsage, type CollectionTotals, type RunFacts, type RunOutcome, type RunSummary, type ShardPlace, type Totals } from './run-summary.ts';
+export {
+  checkedPhrase,
+  countOutcomes,
+  runOutcome,
+  summariseRun,
+  totalsLine,
+  type ApiUsage,
+  type CollectionTotals,
+  type RunFacts,
+  type RunOutcome,
+  type RunSummary,
+  type ShardPlace,
+  type Totals,
+} from './run-summary.ts';
 export { SummaryReporter, type ExpectedFile, type SummaryReporterOptions } from './summary-reporter.ts';
 export { selectionKeys, uncheckedVerdicts, type Lost } from './unchecked-cases.ts';
 export { verdictOf } from './task-meta.ts';

@@ -18,12 +18,17 @@ export async function makeFolder(dir: string): Promise<void> {
     const parent = dirname(dir);
     if (code !== 'ENOENT' || parent === dir || (await isFolder(parent))) throw error;
     await makeFolder(parent);
-    await mkdir(dir).catch((again: NodeJS.ErrnoException) => (again.code === 'EEXIST' ? assertFolder(dir, again) : Promise.reject(again)));
+    await mkdir(dir).catch((again: NodeJS.ErrnoException) =>
+      again.code === 'EEXIST' ? assertFolder(dir, again) : Promise.reject(again),
+    );
   }
 }
 
 async function isFolder(path: string): Promise<boolean> {
-  return stat(path).then((s) => s.isDirectory(), () => false);
+  return stat(path).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
 }
 
 /** Something is there: fine when it is a folder (made by us or by someone at the same time), an error when a file. */

@@ -65,29 +65,45 @@ function sections(verdicts: readonly Verdict[]): SafeHtml {
 
 /** Every contract failure, open: what was expected, what came back, each finding, the doc section, the exchange folded. */
 function renderFailures(verdicts: readonly Verdict[], known: ReadonlySet<string>): SafeHtml {
-  const failures = verdicts.filter((v) => v.outcome === 'fail').map(
-    (v) => html`<article class="failure" data-case="${v.caseId}"><h3>${v.product} › ${v.endpoint} › ${v.version} › ${v.caseName}${known.has(caseKey(v)) ? ' (known: in the baseline)' : ''}</h3>
+  const failures = verdicts
+    .filter((v) => v.outcome === 'fail')
+    .map(
+      (
+        v,
+      ) => html`<article class="failure" data-case="${v.caseId}"><h3>${v.product} › ${v.endpoint} › ${v.version} › ${v.caseName}${known.has(caseKey(v)) ? ' (known: in the baseline)' : ''}</h3>
 <p class="reason">${v.reason}</p><p>Expected ${expectation(v)}; got ${observation(v)}</p>
 ${v.findings.length ? html`<ul>${v.findings.map((f) => html`<li><b>${f.kind}</b>${f.path ? html` <code>${f.path}</code>` : ''}: ${f.message}</li>`)}</ul>` : ''}
 <p class="doc">${v.doc.page} § ${v.doc.section}</p>${v.exchange ? html`<details><summary>Request and response</summary>${exchange(v)}</details>` : ''}</article>`,
-  );
+    );
   const undocumented = verdicts.reduce((n, v) => n + v.findings.filter((f) => f.kind === 'undocumented-key').length, 0);
-  const keys = undocumented ? html`<p class="undocumented">Undocumented keys: ${undocumented} (failures only under --strict; each listed under its case)</p>` : '';
+  const keys = undocumented
+    ? html`<p class="undocumented">Undocumented keys: ${undocumented} (failures only under --strict; each listed under its case)</p>`
+    : '';
   return html`<section id="failures"><h2>Failures</h2>${failures.length ? failures : html`<p>No contract failures.</p>`}${keys}</section>`;
 }
 
 /** The selected cases the run did not check, with why: never silently green. */
 function renderNotChecked(verdicts: readonly Verdict[]): SafeHtml {
-  const rows = verdicts.filter(isNotChecked).map(
-    (v) => html`<tr class="unchecked" data-outcome="${v.outcome}"><td class="cell ${v.outcome}">${v.outcome}</td><td>${v.product} › ${v.endpoint} › ${v.version}</td><td>${v.caseName}</td><td>${v.reason}</td><td>${v.notChecked?.fix ?? ''}</td></tr>`,
-  );
-  return html`<section id="not-checked"><h2>Not checked</h2>${rows.length
-    ? html`<table><thead><tr><th>outcome</th><th>collection</th><th>case</th><th>why</th><th>what to do</th></tr></thead><tbody>${rows}</tbody></table>`
-    : html`<p>Every selected case was checked.</p>`}</section>`;
+  const rows = verdicts
+    .filter(isNotChecked)
+    .map(
+      (v) =>
+        html`<tr class="unchecked" data-outcome="${v.outcome}"><td class="cell ${v.outcome}">${v.outcome}</td><td>${v.product} › ${v.endpoint} › ${v.version}</td><td>${v.caseName}</td><td>${v.reason}</td><td>${v.notChecked?.fix ?? ''}</td></tr>`,
+    );
+  return html`<section id="not-checked"><h2>Not checked</h2>${
+    rows.length
+      ? html`<table><thead><tr><th>outcome</th><th>collection</th><th>case</th><th>why</th><th>what to do</th></tr></thead><tbody>${rows}</tbody></table>`
+      : html`<p>Every selected case was checked.</p>`
+  }</section>`;
 }
 
 function expectation(v: Verdict): string {
-  const codes = v.expected.shape === 'records' ? v.expected.codes.join(', ') : v.expected.shape === 'error' ? v.expected.code : '(object)';
+  const codes =
+    v.expected.shape === 'records'
+      ? v.expected.codes.join(', ')
+      : v.expected.shape === 'error'
+        ? v.expected.code
+        : '(object)';
   return `HTTP ${v.expected.status} ${codes}`;
 }
 
@@ -106,7 +122,9 @@ function exchange(v: Verdict): SafeHtml {
 function renderCoverage(summary: RunSummary): SafeHtml {
   const cell = (product: string, endpoint: string, cases: readonly string[]): { state: string; label: string } => {
     if (cases.length === 0) return { state: 'uncovered', label: 'not covered' };
-    const seen = summary.verdicts.filter((v) => v.product === product && v.endpoint === endpoint && cases.includes(v.caseId)).map((v) => v.outcome);
+    const seen = summary.verdicts
+      .filter((v) => v.product === product && v.endpoint === endpoint && cases.includes(v.caseId))
+      .map((v) => v.outcome);
     if (seen.length === 0) return { state: 'notrun', label: 'not run' };
     if (seen.includes('fail')) return { state: 'fail', label: 'fail' };
     if (seen.includes('error')) return { state: 'error', label: 'error' };
@@ -151,7 +169,8 @@ function casesTableTop(): SafeHtml {
 
 /** The drift ledger with what the target returned. */
 function renderDrift(summary: RunSummary): SafeHtml {
-  const mark = (by: readonly string[] | undefined): string => (by === undefined ? '' : by.length === 0 ? ' — expected' : ` — expected by ${by.join(', ')}`);
+  const mark = (by: readonly string[] | undefined): string =>
+    by === undefined ? '' : by.length === 0 ? ' — expected' : ` — expected by ${by.join(', ')}`;
   const entries = summary.drift.map((d) => {
     const expected = expectedVariants(d);
     return html`<article><h3>${d.topic}</h3><ol>${d.variants.map((v, i) => html`<li class="${expected.has(i) ? 'expected' : ''}">${v.says} <small>(${describeDocRef(v.source)})</small>${mark(expected.get(i))}</li>`)}</ol>

@@ -14,7 +14,9 @@ export function renderJunit(summary: RunSummary): Artifact[] {
   const unchecked = summary.verdicts.filter((v) => v.outcome === 'not-checked');
   const suites = summary.collections.map((c) => {
     const file = harnessPath({ product: c.product as Verdict['product'], id: c.endpoint }, c.version);
-    const verdicts = summary.verdicts.filter((v) => v.product === c.product && v.endpoint === c.endpoint && v.version === c.version);
+    const verdicts = summary.verdicts.filter(
+      (v) => v.product === c.product && v.endpoint === c.endpoint && v.version === c.version,
+    );
     return renderSuite(file, verdicts, summary.finishedAt);
   });
   const lines = [
@@ -57,10 +59,21 @@ function renderCase(file: string, v: Verdict): string {
 
 /** Expected vs actual and every finding, as the failure's text. */
 function details(v: Verdict): string {
-  const expected = v.expected.shape === 'records' ? v.expected.codes.join(', ') : v.expected.shape === 'error' ? v.expected.code : '(object)';
+  const expected =
+    v.expected.shape === 'records'
+      ? v.expected.codes.join(', ')
+      : v.expected.shape === 'error'
+        ? v.expected.code
+        : '(object)';
   const actual = v.actual ? `HTTP ${v.actual.status} ${v.actual.codes.join(', ') || v.actual.shape}` : 'no response';
   const findings = v.findings.map((f) => `  ${f.kind}${f.path ? ` ${f.path}` : ''}: ${f.message}`);
-  return [`expected: HTTP ${v.expected.status} ${expected}`, `actual: ${actual}`, 'findings:', ...findings, `doc: ${v.doc.page} § ${v.doc.section}`].join('\n');
+  return [
+    `expected: HTTP ${v.expected.status} ${expected}`,
+    `actual: ${actual}`,
+    'findings:',
+    ...findings,
+    `doc: ${v.doc.page} § ${v.doc.section}`,
+  ].join('\n');
 }
 
 function title(v: Verdict): string {
@@ -73,7 +86,11 @@ function seconds(summary: RunSummary): number {
 
 /** XML 1.0 forbids most control characters even escaped: they are dropped. */
 function text(value: string): string {
-  return value.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return value
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
 }
 
 function attr(value: string): string {

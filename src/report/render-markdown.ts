@@ -19,17 +19,22 @@ export function renderMarkdown(summary: RunSummary): Artifact[] {
   const unchecked = summary.verdicts.filter((v) => v.outcome === 'not-checked');
   if (unchecked.length > 0) {
     lines.push(`### Not checked (${unchecked.length})`, '', '| case | why | what to do |', '|---|---|---|');
-    for (const v of unchecked.slice(0, MAX_LISTED)) lines.push(`| ${escape(title(v))} | ${escape(v.reason)} | ${escape(v.notChecked?.fix ?? '')} |`);
+    for (const v of unchecked.slice(0, MAX_LISTED))
+      lines.push(`| ${escape(title(v))} | ${escape(v.reason)} | ${escape(v.notChecked?.fix ?? '')} |`);
     if (unchecked.length > MAX_LISTED) lines.push('', `…and ${unchecked.length - MAX_LISTED} more in summary.json.`);
     lines.push('');
   }
-  const known = new Set((summary.baseline?.entries ?? []).filter((e) => e.change === 'still-failing').map((e) => e.key));
+  const known = new Set(
+    (summary.baseline?.entries ?? []).filter((e) => e.change === 'still-failing').map((e) => e.key),
+  );
   const broken = summary.verdicts.filter((v) => v.outcome === 'fail' || v.outcome === 'error');
   if (broken.length > 0) {
     lines.push(`### Failures (${broken.length})`, '', '| case | reason | doc |', '|---|---|---|');
     for (const v of broken.slice(0, MAX_LISTED)) {
       const mark = known.has(caseKey(v)) ? ' (known)' : '';
-      lines.push(`| ${escape(title(v))}${mark} | ${escape(v.reason)} | ${escape(`${v.doc.page} § ${v.doc.section}`)} |`);
+      lines.push(
+        `| ${escape(title(v))}${mark} | ${escape(v.reason)} | ${escape(`${v.doc.page} § ${v.doc.section}`)} |`,
+      );
     }
     if (broken.length > MAX_LISTED) lines.push('', `…and ${broken.length - MAX_LISTED} more in summary.json.`);
     lines.push('');
@@ -37,21 +42,31 @@ export function renderMarkdown(summary: RunSummary): Artifact[] {
   const undocumented = listUndocumentedKeys(summary.verdicts);
   if (undocumented.length > 0) {
     lines.push(`Undocumented keys (${summary.undocumentedKeys ?? 0}; failures only under --strict):`, '');
-    for (const { verdict, paths } of undocumented.slice(0, MAX_LISTED)) lines.push(`- ${escape(title(verdict))}: ${escape(paths.join(', '))}`);
+    for (const { verdict, paths } of undocumented.slice(0, MAX_LISTED))
+      lines.push(`- ${escape(title(verdict))}: ${escape(paths.join(', '))}`);
     lines.push('');
   }
   const flaky = summary.verdicts.filter((v) => v.flaky);
-  if (flaky.length > 0) lines.push(`Flaky (failed, then passed on retry): ${flaky.map((v) => escape(title(v))).join('; ')}`, '');
+  if (flaky.length > 0)
+    lines.push(`Flaky (failed, then passed on retry): ${flaky.map((v) => escape(title(v))).join('; ')}`, '');
   if (summary.baseline) {
     const n = summary.baseline.counts;
-    lines.push(`Against the baseline: **${n['new-failure']} new failures**, **${n['changed-failure']} failing differently**, ${n['still-failing']} still failing, ${n.fixed} fixed, ${n['new-case']} new cases, ${n['removed-case']} removed.`, '');
+    lines.push(
+      `Against the baseline: **${n['new-failure']} new failures**, **${n['changed-failure']} failing differently**, ${n['still-failing']} still failing, ${n.fixed} fixed, ${n['new-case']} new cases, ${n['removed-case']} removed.`,
+      '',
+    );
   }
   const c = summary.coverage.totals;
-  if (c.documented > 0) lines.push(`Coverage: ${c.withCase}/${c.documented} documented codes have a case, ${c.withSchema}/${c.documented} a schema, ${c.live}/${c.documented} can be provoked live.`);
+  if (c.documented > 0)
+    lines.push(
+      `Coverage: ${c.withCase}/${c.documented} documented codes have a case, ${c.withSchema}/${c.documented} a schema, ${c.live}/${c.documented} can be provoked live.`,
+    );
   const observed = summary.drift.flatMap((d) => d.observed);
   if (summary.drift.length > 0) {
     const off = observed.filter((o) => o.variant === null).length;
-    lines.push(`Drift: ${summary.drift.length} contradictions in the docs; ${observed.length} observed this run${off ? `, **${off} matching no documented variant**` : ''} (see drift.md).`);
+    lines.push(
+      `Drift: ${summary.drift.length} contradictions in the docs; ${observed.length} observed this run${off ? `, **${off} matching no documented variant**` : ''} (see drift.md).`,
+    );
   }
   return [{ path: 'report.md', content: `${lines.join('\n').trimEnd()}\n` }];
 }
@@ -62,5 +77,8 @@ function title(v: Verdict): string {
 
 /** Table cells must not break the table or inject markup. */
 function escape(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;')).replace(/\s+/g, ' ');
+  return text
+    .replace(/\|/g, '\\|')
+    .replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;'))
+    .replace(/\s+/g, ' ');
 }

@@ -14,7 +14,15 @@ export function renderTerminal(summary: RunSummary, reportDir?: string): string[
     const errors = verdicts.filter((v) => v.outcome === 'error').length;
     const unchecked = verdicts.filter((v) => v.outcome === 'not-checked').length;
     const inapplicable = verdicts.filter((v) => v.outcome === 'not-applicable').length;
-    const mark = failed ? MARK.fail : errors ? MARK.error : unchecked ? MARK['not-checked'] : passed ? MARK.pass : MARK['not-applicable'];
+    const mark = failed
+      ? MARK.fail
+      : errors
+        ? MARK.error
+        : unchecked
+          ? MARK['not-checked']
+          : passed
+            ? MARK.pass
+            : MARK['not-applicable'];
     const parts = [
       verdicts.length > inapplicable && `${passed}/${verdicts.length - inapplicable} passed`,
       failed && `${failed} failed`,
@@ -34,21 +42,38 @@ export function renderTerminal(summary: RunSummary, reportDir?: string): string[
   const undocumented = listUndocumentedKeys(summary.verdicts);
   if (undocumented.length) {
     lines.push('', `Undocumented keys (${summary.undocumentedKeys ?? 0}; failures only under --strict):`);
-    for (const { verdict, paths } of undocumented) lines.push(`  ? ${title(verdict)}: ${paths.slice(0, 5).join(', ')}${paths.length > 5 ? ` (+${paths.length - 5} more)` : ''}`);
+    for (const { verdict, paths } of undocumented)
+      lines.push(
+        `  ? ${title(verdict)}: ${paths.slice(0, 5).join(', ')}${paths.length > 5 ? ` (+${paths.length - 5} more)` : ''}`,
+      );
   }
   const inapplicable = summary.verdicts.filter((v) => v.outcome === 'not-applicable');
-  if (inapplicable.length) lines.push('', `Not applicable to this target (not sent): ${inapplicable.length} case(s), e.g. ${title(inapplicable[0] as Verdict)}: ${inapplicable[0]?.reason}`);
+  if (inapplicable.length)
+    lines.push(
+      '',
+      `Not applicable to this target (not sent): ${inapplicable.length} case(s), e.g. ${title(inapplicable[0] as Verdict)}: ${inapplicable[0]?.reason}`,
+    );
   if (summary.baseline) lines.push(...renderBaseline(summary));
   const c = summary.coverage.totals;
-  if (c.documented > 0) lines.push('', `Coverage: ${c.withCase}/${c.documented} documented codes have a case, ${c.withSchema}/${c.documented} a schema, ${c.live}/${c.documented} provocable live`);
+  if (c.documented > 0)
+    lines.push(
+      '',
+      `Coverage: ${c.withCase}/${c.documented} documented codes have a case, ${c.withSchema}/${c.documented} a schema, ${c.live}/${c.documented} provocable live`,
+    );
   const observed = summary.drift.flatMap((d) => d.observed);
   if (summary.drift.length > 0) {
     const off = observed.filter((o) => o.variant === null).length;
-    lines.push(`Drift: ${summary.drift.length} contradictions in the docs, ${observed.length} observations this run${off ? `, ${off} matching no documented variant` : ''} (drift.md)`);
+    lines.push(
+      `Drift: ${summary.drift.length} contradictions in the docs, ${observed.length} observations this run${off ? `, ${off} matching no documented variant` : ''} (drift.md)`,
+    );
   }
   const t = summary.totals;
   const throttled = summary.verdicts.filter((v) => v.throttleRetries);
-  if (throttled.length) lines.push('', `Throttled by the target and sent again: ${throttled.map((v) => `${title(v)} (${v.throttleRetries}x)`).join('; ')}`);
+  if (throttled.length)
+    lines.push(
+      '',
+      `Throttled by the target and sent again: ${throttled.map((v) => `${title(v)} (${v.throttleRetries}x)`).join('; ')}`,
+    );
   const flaky = summary.verdicts.filter((v) => v.flaky);
   if (flaky.length) {
     lines.push('', 'Flaky (failed, then passed on a retry):');
@@ -57,14 +82,21 @@ export function renderTerminal(summary: RunSummary, reportDir?: string): string[
   if (summary.apiUsage) lines.push('', renderApiUsage(summary.apiUsage));
   if (reportDir) lines.push('', `Report: ${reportDir}`);
   // The last line, whatever else was printed: how much of the selection was really checked.
-  lines.push(`${summary.shard ? `Shard ${summary.shard.index}/${summary.shard.count}: ` : ''}${totalsLine(t)}${summary.interrupted ? ' - INTERRUPTED' : ''}`);
+  lines.push(
+    `${summary.shard ? `Shard ${summary.shard.index}/${summary.shard.count}: ` : ''}${totalsLine(t)}${summary.interrupted ? ' - INTERRUPTED' : ''}`,
+  );
   return lines;
 }
 
 /** One line: the calls a live run made, what they cost, and the bound it kept to. */
 export function renderApiUsage(usage: ApiUsage): string {
   const p = usage.byPhase;
-  const source = usage.concurrency.source === 'edition' ? `the ${usage.concurrency.edition ?? ''} edition's limit` : usage.concurrency.source === 'flag' ? '--concurrency' : 'the default for live runs';
+  const source =
+    usage.concurrency.source === 'edition'
+      ? `the ${usage.concurrency.edition ?? ''} edition's limit`
+      : usage.concurrency.source === 'flag'
+        ? '--concurrency'
+        : 'the default for live runs';
   return `API calls: ${usage.calls} (metadata ${p.metadata}, fixtures ${p.fixtures}, cases ${p.cases}, clean-up ${p.cleanup}), ${usage.credits} credits at 1 per call; at most ${usage.concurrency.limit} at once (${source})`;
 }
 
@@ -75,13 +107,18 @@ function renderNotChecked(summary: RunSummary): string[] {
   const variables = [...new Set(unchecked.flatMap((v) => v.notChecked?.variables ?? []))];
   const lines = ['', `Not checked (${unchecked.length} of ${summary.totals.cases} selected):`];
   if (variables.length) lines.push(`  missing configuration: ${variables.join(', ')} (see .env.example)`);
-  for (const v of unchecked) lines.push(`  ? ${title(v)}: ${v.reason}${v.notChecked && !v.notChecked.variables ? ` (${v.notChecked.fix})` : ''}`);
+  for (const v of unchecked)
+    lines.push(
+      `  ? ${title(v)}: ${v.reason}${v.notChecked && !v.notChecked.variables ? ` (${v.notChecked.fix})` : ''}`,
+    );
   return lines;
 }
 
 /** Failures the baseline already had with the same fingerprint: listed as known, never hidden. */
 function knownFailures(summary: RunSummary): Set<Verdict> {
-  const known = new Set((summary.baseline?.entries ?? []).filter((e) => e.change === 'still-failing').map((e) => e.key));
+  const known = new Set(
+    (summary.baseline?.entries ?? []).filter((e) => e.change === 'still-failing').map((e) => e.key),
+  );
   return new Set(summary.verdicts.filter((v) => known.has(caseKey(v))));
 }
 
@@ -89,19 +126,30 @@ function renderBaseline(summary: RunSummary): string[] {
   const b = summary.baseline;
   if (!b) return [];
   const n = b.counts;
-  const lines = ['', `Baseline ${b.source}: ${n['new-failure']} new failures, ${n['changed-failure']} failing differently, ${n['still-failing']} still failing, ${n.fixed} fixed, ${n['new-case']} new cases, ${n['removed-case']} removed`];
-  for (const e of b.entries.filter((x) => x.change === 'new-failure' || (x.change === 'new-case' && (x.after === 'fail' || x.after === 'error')))) {
+  const lines = [
+    '',
+    `Baseline ${b.source}: ${n['new-failure']} new failures, ${n['changed-failure']} failing differently, ${n['still-failing']} still failing, ${n.fixed} fixed, ${n['new-case']} new cases, ${n['removed-case']} removed`,
+  ];
+  for (const e of b.entries.filter(
+    (x) => x.change === 'new-failure' || (x.change === 'new-case' && (x.after === 'fail' || x.after === 'error')),
+  )) {
     lines.push(`  ! new failure: ${e.key} (${e.caseName})`);
   }
   for (const e of b.entries.filter((x) => x.change === 'changed-failure')) {
-    lines.push(`  ! failing differently: ${e.key} (${e.caseName}): was ${e.beforeFingerprint ?? e.before}, now ${e.afterFingerprint ?? e.after}`);
+    lines.push(
+      `  ! failing differently: ${e.key} (${e.caseName}): was ${e.beforeFingerprint ?? e.before}, now ${e.afterFingerprint ?? e.after}`,
+    );
   }
   return lines;
 }
 
 function renderFailure(v: Verdict, known: boolean): string[] {
-  const lines = [`  ${MARK[v.outcome === 'error' ? 'error' : 'fail']} ${title(v)}${known ? ' (known: in the baseline)' : ''}`, `      ${v.reason}`];
-  for (const finding of v.findings.filter((f) => f.kind === 'schema').slice(0, 5)) lines.push(`      schema: ${finding.message}`);
+  const lines = [
+    `  ${MARK[v.outcome === 'error' ? 'error' : 'fail']} ${title(v)}${known ? ' (known: in the baseline)' : ''}`,
+    `      ${v.reason}`,
+  ];
+  for (const finding of v.findings.filter((f) => f.kind === 'schema').slice(0, 5))
+    lines.push(`      schema: ${finding.message}`);
   lines.push(`      doc: ${v.doc.page} § ${v.doc.section}`);
   return lines;
 }
@@ -113,7 +161,9 @@ function title(v: Verdict): string {
 /** Verdicts by "product › endpoint › version › group", in first-seen order. */
 function groupVerdicts(verdicts: readonly Verdict[]): Map<string, Verdict[]> {
   const groups = new Map<string, Verdict[]>();
-  const sorted = [...verdicts].sort((a, b) => `${a.product}${a.endpoint}${a.version}`.localeCompare(`${b.product}${b.endpoint}${b.version}`));
+  const sorted = [...verdicts].sort((a, b) =>
+    `${a.product}${a.endpoint}${a.version}`.localeCompare(`${b.product}${b.endpoint}${b.version}`),
+  );
   for (const v of sorted) {
     const key = `${v.product} › ${v.endpoint} › ${v.version} › ${v.group}`;
     groups.set(key, [...(groups.get(key) ?? []), v]);

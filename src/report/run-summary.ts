@@ -1,6 +1,13 @@
 // Verdicts -> RunSummary: the documented, stable shape of summary.json. Pure; time and ids are passed in.
 
-import { buildCoverage, totalCoverage, type CoverageRow, type CoverageTotals, type DriftPoint, type Endpoint } from '../catalog/index.ts';
+import {
+  buildCoverage,
+  totalCoverage,
+  type CoverageRow,
+  type CoverageTotals,
+  type DriftPoint,
+  type Endpoint,
+} from '../catalog/index.ts';
 import type { Outcome, Verdict } from '../verdict/index.ts';
 import { diffBaseline, type BaselineDiff } from './baseline-diff.ts';
 import { buildDriftLedger, type DriftLedgerEntry } from './drift-ledger.ts';
@@ -45,11 +52,20 @@ export interface ShardPlace {
 export interface ApiUsage {
   readonly calls: number;
   readonly credits: number;
-  readonly byPhase: { readonly metadata: number; readonly fixtures: number; readonly cases: number; readonly cleanup: number };
+  readonly byPhase: {
+    readonly metadata: number;
+    readonly fixtures: number;
+    readonly cases: number;
+    readonly cleanup: number;
+  };
   /** Each step's calls, in order (calls of one step go out side by side): what a minimum wall time is computed from. */
   readonly steps: ReadonlyArray<{ readonly name: string; readonly calls: number }>;
   /** Calls in flight at most, and where the figure came from. */
-  readonly concurrency: { readonly limit: number; readonly source: 'edition' | 'flag' | 'default'; readonly edition?: string };
+  readonly concurrency: {
+    readonly limit: number;
+    readonly source: 'edition' | 'flag' | 'default';
+    readonly edition?: string;
+  };
 }
 
 /** What summary.json holds (schemaVersion 1). */
@@ -110,10 +126,20 @@ export function summariseRun(facts: RunFacts, verdicts: readonly Verdict[]): Run
   const keys = [...new Set(verdicts.map((v) => `${v.product}\u0000${v.endpoint}\u0000${v.version}`))];
   const collections = keys.map((key) => {
     const [product = '', endpoint = '', version = ''] = key.split('\u0000');
-    return { product, endpoint, version, ...countOutcomes(verdicts.filter((v) => v.product === product && v.endpoint === endpoint && v.version === version)) };
+    return {
+      product,
+      endpoint,
+      version,
+      ...countOutcomes(
+        verdicts.filter((v) => v.product === product && v.endpoint === endpoint && v.version === version),
+      ),
+    };
   });
   const rank: Record<Outcome, number> = { 'not-checked': 0, fail: 1, error: 2, pass: 3, 'not-applicable': 4 };
-  const ordered = verdicts.map((v, i) => ({ v, i })).sort((a, b) => rank[a.v.outcome] - rank[b.v.outcome] || a.i - b.i).map(({ v }) => v);
+  const ordered = verdicts
+    .map((v, i) => ({ v, i }))
+    .sort((a, b) => rank[a.v.outcome] - rank[b.v.outcome] || a.i - b.i)
+    .map(({ v }) => v);
   return {
     schemaVersion: 1,
     runId: facts.runId,
@@ -121,7 +147,9 @@ export function summariseRun(facts: RunFacts, verdicts: readonly Verdict[]): Run
     finishedAt: facts.finishedAt.toISOString(),
     target: facts.target,
     ...(facts.collectionsCommit ? { collectionsCommit: facts.collectionsCommit } : {}),
-    contractVersions: Object.fromEntries((facts.endpoints ?? []).map((e) => [`${e.product}/${e.id}`, e.contractVersion])),
+    contractVersions: Object.fromEntries(
+      (facts.endpoints ?? []).map((e) => [`${e.product}/${e.id}`, e.contractVersion]),
+    ),
     interrupted: facts.interrupted ?? false,
     ...(facts.selection ? { selection: facts.selection } : {}),
     ...(facts.shard ? { shard: facts.shard } : {}),
@@ -181,6 +209,12 @@ export function checkedPhrase(totals: Pick<Totals, 'checked' | 'cases'>): string
 
 /** The one-line count every output ends or starts with: checked N of M, then each outcome. */
 export function totalsLine(totals: Totals): string {
-  const rest = [`${totals.passed} passed`, `${totals.failed} failed`, `${totals.errors} errors`, `${totals.notChecked} not checked`, `${totals.notApplicable} not applicable`];
+  const rest = [
+    `${totals.passed} passed`,
+    `${totals.failed} failed`,
+    `${totals.errors} errors`,
+    `${totals.notChecked} not checked`,
+    `${totals.notApplicable} not applicable`,
+  ];
   return `${checkedPhrase(totals)}: ${rest.join(', ')}${totals.flaky ? `, ${totals.flaky} flaky` : ''}`;
 }

@@ -90,29 +90,67 @@ export class SummaryReporter implements Reporter {
   }
 
   /** Selected cases with no verdict: never silently dropped, each is not checked with the reason its file gives. */
-  private lostVerdicts(testModules: ReadonlyArray<TestModule>, verdicts: readonly Verdict[], interrupted: boolean): Verdict[] {
+  private lostVerdicts(
+    testModules: ReadonlyArray<TestModule>,
+    verdicts: readonly Verdict[],
+    interrupted: boolean,
+  ): Verdict[] {
     const expected = this.options.expected ?? [];
-    const moduleOf = (file: string): TestModule | undefined => testModules.find((m) => m.relativeModuleId === file || m.moduleId.endsWith(`/${file}`));
+    const moduleOf = (file: string): TestModule | undefined =>
+      testModules.find((m) => m.relativeModuleId === file || m.moduleId.endsWith(`/${file}`));
     const fileOf = new Map(expected.map((e) => [e.selection, e.file]));
-    return uncheckedVerdicts(expected.map((e) => e.selection), verdicts, this.options.target.name, (selection) => {
-      const file = fileOf.get(selection) ?? '';
-      const module = moduleOf(file);
-      // A shard is given some of the files; the others are another shard's to check.
-      if (!module && this.options.shard) return undefined;
-      return lostReason(file, module, { interrupted, bail: this.options.bail ?? false, merged: this.options.merged ?? false });
-    });
+    return uncheckedVerdicts(
+      expected.map((e) => e.selection),
+      verdicts,
+      this.options.target.name,
+      (selection) => {
+        const file = fileOf.get(selection) ?? '';
+        const module = moduleOf(file);
+        // A shard is given some of the files; the others are another shard's to check.
+        if (!module && this.options.shard) return undefined;
+        return lostReason(file, module, {
+          interrupted,
+          bail: this.options.bail ?? false,
+          merged: this.options.merged ?? false,
+        });
+      },
+    );
   }
 }
 
 const REPORT_IT = 'rerun with --debug; if it persists, report it with the output';
 
 /** Why a harness file left cases without a verdict. */
-function lostReason(file: string, module: TestModule | undefined, run: { interrupted: boolean; bail: boolean; merged: boolean }): Lost {
+function lostReason(
+  file: string,
+  module: TestModule | undefined,
+  run: { interrupted: boolean; bail: boolean; merged: boolean },
+): Lost {
   const crash = module?.errors()[0];
-  if (crash) return { reason: `no verdict: harness file ${file} crashed: ${(crash.message ?? String(crash)).split('\n')[0]}`, cause: 'no-verdict', fix: REPORT_IT };
-  if (run.interrupted) return { reason: 'not run: the run was interrupted', cause: 'interrupted', fix: 'run it again without interrupting it' };
-  if (run.bail) return { reason: 'not run: --bail stopped the run at the first failure', cause: 'bail', fix: 'rerun without --bail to check it' };
-  if (!module && run.merged) return { reason: `no verdict: no shard report holds ${file}`, cause: 'missing-shard', fix: 'merge the report folders of every shard of the run' };
+  if (crash)
+    return {
+      reason: `no verdict: harness file ${file} crashed: ${(crash.message ?? String(crash)).split('\n')[0]}`,
+      cause: 'no-verdict',
+      fix: REPORT_IT,
+    };
+  if (run.interrupted)
+    return {
+      reason: 'not run: the run was interrupted',
+      cause: 'interrupted',
+      fix: 'run it again without interrupting it',
+    };
+  if (run.bail)
+    return {
+      reason: 'not run: --bail stopped the run at the first failure',
+      cause: 'bail',
+      fix: 'rerun without --bail to check it',
+    };
+  if (!module && run.merged)
+    return {
+      reason: `no verdict: no shard report holds ${file}`,
+      cause: 'missing-shard',
+      fix: 'merge the report folders of every shard of the run',
+    };
   if (!module) return { reason: `no verdict: ${file} did not run`, cause: 'no-verdict', fix: REPORT_IT };
   return { reason: `no verdict: ${file} reported none for this case`, cause: 'no-verdict', fix: REPORT_IT };
 }

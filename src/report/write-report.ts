@@ -8,7 +8,11 @@ import type { Artifact } from './artifact.ts';
 import { makeFolder } from './make-folder.ts';
 
 /** Writes artifacts under `dir`, each redacted against the run's secrets. */
-export async function writeArtifacts(dir: string, artifacts: readonly Artifact[], secrets: readonly string[]): Promise<string[]> {
+export async function writeArtifacts(
+  dir: string,
+  artifacts: readonly Artifact[],
+  secrets: readonly string[],
+): Promise<string[]> {
   const written: string[] = [];
   try {
     for (const artifact of artifacts) {
@@ -19,7 +23,9 @@ export async function writeArtifacts(dir: string, artifacts: readonly Artifact[]
       written.push(path);
     }
   } catch (error) {
-    throw new ConfigError(`cannot write the report to ${dir}`, 'make the folder writable or pick another with --out', { cause: error });
+    throw new ConfigError(`cannot write the report to ${dir}`, 'make the folder writable or pick another with --out', {
+      cause: error,
+    });
   }
   return written;
 }
@@ -58,7 +64,11 @@ export async function assertWritable(dir: string): Promise<void> {
     await rm(probe, { force: true });
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? 'error';
-    throw new ConfigError(`the report folder ${dir} cannot be written (${reason})`, 'make it writable or pick another with --out', { cause: error });
+    throw new ConfigError(
+      `the report folder ${dir} cannot be written (${reason})`,
+      'make it writable or pick another with --out',
+      { cause: error },
+    );
   }
 }
 

@@ -27,7 +27,12 @@ export type CaseResult =
       /** What no page let the verdict check (e.g. a message no page prints). */
       readonly unpinned?: readonly string[];
     }
-  | { readonly kind: 'transport'; readonly message: string; readonly durationMs: number; readonly exchange?: ExchangeExcerpt }
+  | {
+      readonly kind: 'transport';
+      readonly message: string;
+      readonly durationMs: number;
+      readonly exchange?: ExchangeExcerpt;
+    }
   | { readonly kind: 'not-applicable'; readonly reason: string }
   | ({ readonly kind: 'not-checked'; readonly reason: string } & NotChecked);
 
@@ -42,11 +47,27 @@ export function buildVerdict(context: VerdictContext, testCase: Case, result: Ca
     expected: testCase.expect,
     doc: testCase.doc,
   };
-  if (result.kind === 'not-applicable') return { ...base, outcome: 'not-applicable', reason: result.reason, findings: [], durationMs: 0 };
-  if (result.kind === 'not-checked') return { ...base, outcome: 'not-checked', reason: result.reason, findings: [], durationMs: 0, notChecked: notCheckedOf(result) };
+  if (result.kind === 'not-applicable')
+    return { ...base, outcome: 'not-applicable', reason: result.reason, findings: [], durationMs: 0 };
+  if (result.kind === 'not-checked')
+    return {
+      ...base,
+      outcome: 'not-checked',
+      reason: result.reason,
+      findings: [],
+      durationMs: 0,
+      notChecked: notCheckedOf(result),
+    };
   if (result.kind === 'transport') {
     const findings: Finding[] = [{ kind: 'transport', message: result.message }];
-    return { ...base, outcome: 'error', reason: result.message, findings, durationMs: result.durationMs, ...(result.exchange ? { exchange: result.exchange } : {}) };
+    return {
+      ...base,
+      outcome: 'error',
+      reason: result.message,
+      findings,
+      durationMs: result.durationMs,
+      ...(result.exchange ? { exchange: result.exchange } : {}),
+    };
   }
   const failing = result.findings.filter((f) => failsCase(f, { strict }));
   const outcome: Outcome = failing.length === 0 ? 'pass' : 'fail';
@@ -77,7 +98,9 @@ export function formatReason(findings: readonly Finding[]): string {
 
 /** Observations for the drift points an answer can settle (those whose variants differ in status, shape or message). */
 function driftObservations(points: readonly DriftPoint[], actual: ObservedResponse): { drift?: DriftObservation[] } {
-  const decidable = points.filter((p) => p.variants.some((v) => v.status !== undefined || v.shape !== undefined || v.message !== undefined));
+  const decidable = points.filter((p) =>
+    p.variants.some((v) => v.status !== undefined || v.shape !== undefined || v.message !== undefined),
+  );
   return decidable.length ? { drift: decidable.map((point) => observeDrift(point, actual)) } : {};
 }
 
@@ -89,7 +112,9 @@ export function observeDrift(point: DriftPoint, actual: ObservedResponse): Drift
       (variant.shape === undefined || variant.shape === actual.shape) &&
       (variant.message === undefined || sameMessage(variant.message, actual)),
   );
-  const decidable = point.variants.some((v) => v.status !== undefined || v.shape !== undefined || v.message !== undefined);
+  const decidable = point.variants.some(
+    (v) => v.status !== undefined || v.shape !== undefined || v.message !== undefined,
+  );
   return { drift: point.id, variant: decidable && index >= 0 ? index : null };
 }
 

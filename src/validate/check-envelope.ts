@@ -8,18 +8,40 @@ import type { Finding } from '../verdict/index.ts';
 const FOUR_KEYS: ReadonlySet<string> = new Set(['code', 'details', 'message', 'status']);
 
 /** Envelope mixes (failures) and undocumented keys (`undocumented-key` findings) of an answer of the expected shape. */
-export function checkEnvelope(contract: CompiledContract, shape: 'records' | 'error' | 'object', body: unknown): Finding[] {
+export function checkEnvelope(
+  contract: CompiledContract,
+  shape: 'records' | 'error' | 'object',
+  body: unknown,
+): Finding[] {
   if (!isObject(body)) return [];
   if (shape === 'object') return contract.objectKeys ? undocumented(body, contract.objectKeys, '') : [];
   if (shape === 'error') {
-    const mixed: Finding[] = 'data' in body ? [{ kind: 'envelope', path: '/data', message: `/data: a top-level error also carries data (${preview(body['data'])}): one envelope at a time` }] : [];
+    const mixed: Finding[] =
+      'data' in body
+        ? [
+            {
+              kind: 'envelope',
+              path: '/data',
+              message: `/data: a top-level error also carries data (${preview(body['data'])}): one envelope at a time`,
+            },
+          ]
+        : [];
     const code = typeof body['code'] === 'string' ? body['code'] : '';
-    return [...mixed, ...undocumented(body, FOUR_KEYS, '', new Set(['data'])), ...detailKeys(body['details'], contract.errorDetailKeys.get(code), '')];
+    return [
+      ...mixed,
+      ...undocumented(body, FOUR_KEYS, '', new Set(['data'])),
+      ...detailKeys(body['details'], contract.errorDetailKeys.get(code), ''),
+    ];
   }
   const findings: Finding[] = [];
   for (const key of Object.keys(body)) {
     if (key === 'data') continue;
-    if (FOUR_KEYS.has(key)) findings.push({ kind: 'envelope', path: `/${key}`, message: `/${key}: a data[] answer also carries a top-level ${key} (${preview(body[key])}): one envelope at a time` });
+    if (FOUR_KEYS.has(key))
+      findings.push({
+        kind: 'envelope',
+        path: `/${key}`,
+        message: `/${key}: a data[] answer also carries a top-level ${key} (${preview(body[key])}): one envelope at a time`,
+      });
     else findings.push(undocumentedKey(`/${key}`));
   }
   const entries = Array.isArray(body['data']) ? body['data'] : [];
@@ -37,8 +59,15 @@ function detailKeys(details: unknown, documented: ReadonlySet<string> | undefine
   return documented && isObject(details) ? undocumented(details, documented, `${prefix}/details`) : [];
 }
 
-function undocumented(object: Record<string, unknown>, documented: ReadonlySet<string>, prefix: string, ignore: ReadonlySet<string> = new Set()): Finding[] {
-  return Object.keys(object).filter((key) => !documented.has(key) && !ignore.has(key)).map((key) => undocumentedKey(`${prefix}/${key}`));
+function undocumented(
+  object: Record<string, unknown>,
+  documented: ReadonlySet<string>,
+  prefix: string,
+  ignore: ReadonlySet<string> = new Set(),
+): Finding[] {
+  return Object.keys(object)
+    .filter((key) => !documented.has(key) && !ignore.has(key))
+    .map((key) => undocumentedKey(`${prefix}/${key}`));
 }
 
 function undocumentedKey(path: string): Finding {

@@ -36,14 +36,32 @@ interface SavedExample {
 }
 
 /** Checks every saved example of a collection (or of a single item) against the catalog and the schemas. */
-export function checkSavedExamples(collection: unknown, endpoints: readonly Endpoint[], registry: SchemaRegistry, schemaIdOf: SchemaIdOf): ExampleCheck[] {
+export function checkSavedExamples(
+  collection: unknown,
+  endpoints: readonly Endpoint[],
+  registry: SchemaRegistry,
+  schemaIdOf: SchemaIdOf,
+): ExampleCheck[] {
   return collectExamples(collection).map((example) => checkExample(example, endpoints, registry, schemaIdOf));
 }
 
-function checkExample(example: SavedExample, endpoints: readonly Endpoint[], registry: SchemaRegistry, schemaIdOf: SchemaIdOf): ExampleCheck {
-  const base = { example: `${example.item} › ${example.name}`, method: example.method, path: `/${example.segments.join('/')}`, status: example.status };
-  const endpoint = endpoints.find((e) => e.paths.some((template) => matchesTemplate(template, e.versions, example.segments)));
-  if (!endpoint) return { ...base, verdict: 'unmatched', codes: [], reasons: ['no catalog endpoint has this path'], drift: [] };
+function checkExample(
+  example: SavedExample,
+  endpoints: readonly Endpoint[],
+  registry: SchemaRegistry,
+  schemaIdOf: SchemaIdOf,
+): ExampleCheck {
+  const base = {
+    example: `${example.item} › ${example.name}`,
+    method: example.method,
+    path: `/${example.segments.join('/')}`,
+    status: example.status,
+  };
+  const endpoint = endpoints.find((e) =>
+    e.paths.some((template) => matchesTemplate(template, e.versions, example.segments)),
+  );
+  if (!endpoint)
+    return { ...base, verdict: 'unmatched', codes: [], reasons: ['no catalog endpoint has this path'], drift: [] };
   const key = `${endpoint.product}/${endpoint.id}`;
   let body: unknown;
   try {
@@ -55,16 +73,20 @@ function checkExample(example: SavedExample, endpoints: readonly Endpoint[], reg
   const reasons: string[] = [];
   const shape = observed.shape;
   if (shape === 'other') reasons.push('body is not a JSON object');
-  else if (!endpoint.cases.some((c) => c.expect.shape === shape)) reasons.push(`${describeShape(shape)} is not a documented answer of ${key}`);
+  else if (!endpoint.cases.some((c) => c.expect.shape === shape))
+    reasons.push(`${describeShape(shape)} is not a documented answer of ${key}`);
   else {
     reasons.push(...registry.check(schemaIdOf(endpoint), shape, body).map((f) => `schema: ${f.message}`));
     // The run's own message check: any message a page prints for the code passes.
     reasons.push(...checkMessages(compileContract(endpoint), shape, body).findings.map((f) => `message: ${f.message}`));
   }
   const sameCodes = endpoint.cases.filter((c) => c.expect.shape === observed.shape && covers(c, observed));
-  if (shape !== 'other' && sameCodes.length === 0 && endpoint.cases.some((c) => c.expect.shape === shape)) reasons.push(`${observed.codes.join(', ') || observed.shape} is not a documented answer of ${key}`);
+  if (shape !== 'other' && sameCodes.length === 0 && endpoint.cases.some((c) => c.expect.shape === shape))
+    reasons.push(`${observed.codes.join(', ') || observed.shape} is not a documented answer of ${key}`);
   else if (sameCodes.length > 0 && !sameCodes.some((c) => c.expect.status === example.status)) {
-    reasons.push(`cases expect HTTP ${[...new Set(sameCodes.map((c) => c.expect.status))].join(' or ')} (${sameCodes.map((c) => c.id).join(', ')}), the example says ${example.status}`);
+    reasons.push(
+      `cases expect HTTP ${[...new Set(sameCodes.map((c) => c.expect.status))].join(' or ')} (${sameCodes.map((c) => c.id).join(', ')}), the example says ${example.status}`,
+    );
   }
   const drift = driftTaken(sameCodes, endpoint, observed);
   reasons.push(...drift.map((d) => d.reason));
@@ -84,14 +106,23 @@ function covers(testCase: Case, observed: ObservedResponse): boolean {
 }
 
 /** The drift points whose documented variants this example contradicts at least once: it takes a side. */
-function driftTaken(cases: readonly Case[], endpoint: Endpoint, observed: ObservedResponse): Array<{ id: string; reason: string }> {
+function driftTaken(
+  cases: readonly Case[],
+  endpoint: Endpoint,
+  observed: ObservedResponse,
+): Array<{ id: string; reason: string }> {
   const points = new Map<string, DriftPoint>();
   for (const point of [...cases.flatMap((c) => c.drift ?? []), ...(endpoint.drift ?? [])]) points.set(point.id, point);
   const taken: Array<{ id: string; reason: string }> = [];
   for (const point of points.values()) {
-    const decidable = point.variants.filter((v) => v.status !== undefined || v.shape !== undefined || v.message !== undefined);
+    const decidable = point.variants.filter(
+      (v) => v.status !== undefined || v.shape !== undefined || v.message !== undefined,
+    );
     const contradicted = decidable.filter(
-      (v) => (v.status !== undefined && v.status !== observed.status) || (v.shape !== undefined && v.shape !== observed.shape) || (v.message !== undefined && v.message.toLowerCase() !== observed.message?.toLowerCase()),
+      (v) =>
+        (v.status !== undefined && v.status !== observed.status) ||
+        (v.shape !== undefined && v.shape !== observed.shape) ||
+        (v.message !== undefined && v.message.toLowerCase() !== observed.message?.toLowerCase()),
     );
     if (decidable.length === 0 || contradicted.length === 0 || contradicted.length === decidable.length) continue;
     const against = contradicted.map((v) => `${v.source.page} § ${v.source.section} says ${v.says}`).join('; ');
@@ -138,8 +169,15 @@ function collectExamples(collection: unknown): SavedExample[] {
 
 /** URL (a v2.1 object with `path`, or a raw string as in v2.0) -> path segments without host or query. */
 function pathSegments(url: unknown): string[] {
-  if (isObject(url) && Array.isArray(url['path'])) return url['path'].map((p) => (typeof p === 'string' ? p : isObject(p) && typeof p['value'] === 'string' ? p['value'] : '')).filter(Boolean);
+  if (isObject(url) && Array.isArray(url['path']))
+    return url['path']
+      .map((p) => (typeof p === 'string' ? p : isObject(p) && typeof p['value'] === 'string' ? p['value'] : ''))
+      .filter(Boolean);
   const raw = isObject(url) && typeof url['raw'] === 'string' ? url['raw'] : typeof url === 'string' ? url : '';
-  const withoutHost = raw.replace(/^\{\{[^}]+\}\}/, '').replace(/^[a-z]+:\/\/[^/]+/i, '').split(/[?#]/)[0] ?? '';
+  const withoutHost =
+    raw
+      .replace(/^\{\{[^}]+\}\}/, '')
+      .replace(/^[a-z]+:\/\/[^/]+/i, '')
+      .split(/[?#]/)[0] ?? '';
   return withoutHost.split('/').filter(Boolean);
 }

@@ -37,7 +37,8 @@ export function compileContract(endpoint: Endpoint): CompiledContract {
   const echoes = (endpoint.echoes?.rules ?? []).map(compileEcho);
   const byCode = (shape: 'records' | 'error'): Map<string, CompiledEcho[]> => {
     const map = new Map<string, CompiledEcho[]>();
-    for (const echo of echoes.filter((e) => e.rule.shape === shape)) for (const code of echo.rule.codes) map.set(code, [...(map.get(code) ?? []), echo]);
+    for (const echo of echoes.filter((e) => e.rule.shape === shape))
+      for (const code of echo.rule.codes) map.set(code, [...(map.get(code) ?? []), echo]);
     return map;
   };
   const objectKeys = endpoint.details.object ? propertyKeys(endpoint.details.object) : undefined;
@@ -64,7 +65,10 @@ export function normaliseMessage(text: string): string {
 
 function compileEcho(rule: EchoRule): CompiledEcho {
   const { echo } = rule;
-  const sources = echo.kind === 'value' ? echo.from.map((s) => ('param' in s ? { param: s.param } : { sent: compilePointer(s.sent) })) : [];
+  const sources =
+    echo.kind === 'value'
+      ? echo.from.map((s) => ('param' in s ? { param: s.param } : { sent: compilePointer(s.sent) }))
+      : [];
   const record = echo.kind === 'key-sent' || echo.kind === 'key-left-out' ? compilePointer(echo.record) : undefined;
   return { at: compilePointer(rule.at), echo, sources, ...(record ? { record } : {}), rule };
 }
@@ -75,9 +79,15 @@ function keysPerCode(codes: Readonly<Record<string, DocumentedCode>>): Map<strin
 
 function propertyKeys(schema: JsonSchema): ReadonlySet<string> {
   const properties = schema['properties'];
-  return new Set(typeof properties === 'object' && properties !== null && !Array.isArray(properties) ? Object.keys(properties) : []);
+  return new Set(
+    typeof properties === 'object' && properties !== null && !Array.isArray(properties) ? Object.keys(properties) : [],
+  );
 }
 
 function messagesPerCode(printed: Readonly<Record<string, readonly PrintedMessage[]>>): Map<string, readonly string[]> {
-  return new Map(Object.entries(printed).filter(([, list]) => list.length > 0).map(([code, list]) => [code, [...new Set(list.map((m) => normaliseMessage(m.text)))]]));
+  return new Map(
+    Object.entries(printed)
+      .filter(([, list]) => list.length > 0)
+      .map(([code, list]) => [code, [...new Set(list.map((m) => normaliseMessage(m.text)))]]),
+  );
 }

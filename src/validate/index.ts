@@ -7,8 +7,20 @@ export { judgeCase, failsCase, DEFAULT_CLOCK_SKEW_MS, DEFAULT_POLICY, type CaseJ
 export { checkMessages, type MessageCheck } from './check-messages.ts';
 export { compileContract, normaliseMessage, type CompiledContract } from './compile-contract.ts';
 export type { RequestUnderTest } from './read-request.ts';
-export { judgeResponse, observe, type ObservedResponse, type ResponseUnderTest, type SchemaCheck } from './judge-response.ts';
+export {
+  judgeResponse,
+  observe,
+  type ObservedResponse,
+  type ResponseUnderTest,
+  type SchemaCheck,
+} from './judge-response.ts';
 export { loadSchemaRegistry, loadSchemas } from './load-schemas.ts';
-export { createSchemaRegistry, precompiledRegistry, toFindings, type PrecompiledValidators, type SchemaRegistry } from './schema-registry.ts';
+export {
+  createSchemaRegistry,
+  precompiledRegistry,
+  toFindings,
+  type PrecompiledValidators,
+  type SchemaRegistry,
+} from './schema-registry.ts';
 export { checkSavedExamples, matchesTemplate, type ExampleCheck, type SchemaIdOf } from './check-saved-examples.ts';
 export { readPostmanFile } from './read-postman-file.ts';

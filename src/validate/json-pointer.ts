@@ -6,7 +6,10 @@ export type Pointer = readonly string[];
 /** Splits a pointer (RFC 6901 escapes `~1` and `~0` honoured). */
 export function compilePointer(pointer: string): Pointer {
   if (pointer === '' || pointer === '/') return [];
-  return pointer.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  return pointer
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
 /** The value at `pointer` inside `value`, with `{i}` read as `index`; undefined when any step is missing. */

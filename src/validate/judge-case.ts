@@ -24,7 +24,14 @@ export interface CaseJudgement {
 }
 
 /** Judges a response against the case's expectation and, where the shape is the documented one, its request and pages. */
-export function judgeCase(endpoint: Endpoint, testCase: Case, request: RequestUnderTest, response: ResponseUnderTest, checkSchema: SchemaCheck, policy: VerdictPolicy = DEFAULT_POLICY): CaseJudgement {
+export function judgeCase(
+  endpoint: Endpoint,
+  testCase: Case,
+  request: RequestUnderTest,
+  response: ResponseUnderTest,
+  checkSchema: SchemaCheck,
+  policy: VerdictPolicy = DEFAULT_POLICY,
+): CaseJudgement {
   const { findings, actual, body } = judgeResponse(testCase.expect, response, checkSchema);
   const shape = testCase.expect.shape;
   if (body === undefined || actual.shape !== shape) return { findings, actual, unpinned: [] };
@@ -36,8 +43,16 @@ export function judgeCase(endpoint: Endpoint, testCase: Case, request: RequestUn
   findings.push(...echoes.filter((f) => !(counted && f.kind === 'entries')));
   const messages = checkMessages(contract, shape, body, testCase);
   findings.push(...messages.findings);
-  const echoing = shape === 'records' ? contract.recordEchoes.size > 0 : shape === 'error' ? contract.errorEchoes.size > 0 : contract.objectEchoes.length > 0;
-  const unfilled = echoing && /\{\{[^{}]+\}\}/.test(`${request.url} ${request.body ?? ''}`) ? ['echoes of the request not checked where its variables were not filled in (as in a replay)'] : [];
+  const echoing =
+    shape === 'records'
+      ? contract.recordEchoes.size > 0
+      : shape === 'error'
+        ? contract.errorEchoes.size > 0
+        : contract.objectEchoes.length > 0;
+  const unfilled =
+    echoing && /\{\{[^{}]+\}\}/.test(`${request.url} ${request.body ?? ''}`)
+      ? ['echoes of the request not checked where its variables were not filled in (as in a replay)']
+      : [];
   return { findings, actual, unpinned: [...messages.unpinned, ...unfilled] };
 }
 

@@ -34,12 +34,20 @@ const JSON_MEDIA_TYPE = /^\s*application\/(?:[\w.-]+\+)?json\s*(?:;|$)/i;
 export type SchemaCheck = (shape: ResponseShape, body: unknown) => readonly Finding[];
 
 /** Every way `response` departs from `expected`; empty when the contract held. */
-export function judgeResponse(expected: Expectation, response: ResponseUnderTest, checkSchema: SchemaCheck): { findings: Finding[]; actual: ObservedResponse; body?: unknown } {
+export function judgeResponse(
+  expected: Expectation,
+  response: ResponseUnderTest,
+  checkSchema: SchemaCheck,
+): { findings: Finding[]; actual: ObservedResponse; body?: unknown } {
   const findings: Finding[] = [];
-  const header = (name: string): string | undefined => Object.entries(response.headers ?? {}).find(([k]) => k.toLowerCase() === name)?.[1];
+  const header = (name: string): string | undefined =>
+    Object.entries(response.headers ?? {}).find(([k]) => k.toLowerCase() === name)?.[1];
   if (response.status !== expected.status) {
     const location = response.status >= 300 && response.status < 400 ? header('location') : undefined;
-    findings.push({ kind: 'status', message: `expected HTTP ${expected.status}, got ${response.status}${location !== undefined ? ` (a redirect to ${location}, not followed)` : ''}` });
+    findings.push({
+      kind: 'status',
+      message: `expected HTTP ${expected.status}, got ${response.status}${location !== undefined ? ` (a redirect to ${location}, not followed)` : ''}`,
+    });
   }
   const size = Buffer.byteLength(response.body);
   if (size > MAX_BODY_BYTES) {
@@ -48,8 +56,18 @@ export function judgeResponse(expected: Expectation, response: ResponseUnderTest
   }
   const contentType = header('content-type');
   // Given headers, a body must say it is JSON: a missing Content-Type fails like a wrong one.
-  if (response.headers && response.body.length > 0 && (contentType === undefined || !JSON_MEDIA_TYPE.test(contentType))) {
-    findings.push({ kind: 'content-type', message: contentType === undefined ? 'no Content-Type header on a body (expected application/json)' : `Content-Type is ${contentType}, not application/json` });
+  if (
+    response.headers &&
+    response.body.length > 0 &&
+    (contentType === undefined || !JSON_MEDIA_TYPE.test(contentType))
+  ) {
+    findings.push({
+      kind: 'content-type',
+      message:
+        contentType === undefined
+          ? 'no Content-Type header on a body (expected application/json)'
+          : `Content-Type is ${contentType}, not application/json`,
+    });
   }
   const parsed = parseJson(response.body);
   if (!parsed.ok) {
@@ -64,24 +82,49 @@ export function judgeResponse(expected: Expectation, response: ResponseUnderTest
 
 function compareShapeAndCodes(expected: Expectation, actual: ObservedResponse, body: unknown): Finding[] {
   if (actual.shape !== expected.shape) {
-    const what = { records: 'a data[] envelope', error: 'a top-level error object', object: 'a plain JSON object', other: 'a body that is not a JSON object' };
-    return [{ kind: 'shape', message: `expected ${what[expected.shape]}, got ${what[actual.shape]}${actual.codes.length ? ` (code ${actual.codes.join(', ')})` : ''}` }];
+    const what = {
+      records: 'a data[] envelope',
+      error: 'a top-level error object',
+      object: 'a plain JSON object',
+      other: 'a body that is not a JSON object',
+    };
+    return [
+      {
+        kind: 'shape',
+        message: `expected ${what[expected.shape]}, got ${what[actual.shape]}${actual.codes.length ? ` (code ${actual.codes.join(', ')})` : ''}`,
+      },
+    ];
   }
   if (expected.shape === 'object') return [];
   if (expected.shape === 'error') {
     const findings: Finding[] = [];
     const code = actual.codes[0];
-    if (code !== expected.code) findings.push({ kind: 'code', message: `expected code ${expected.code}, got ${code ?? 'none'}` });
+    if (code !== expected.code)
+      findings.push({ kind: 'code', message: `expected code ${expected.code}, got ${code ?? 'none'}` });
     const message = isObject(body) ? body['message'] : undefined;
-    if (expected.message !== undefined && (typeof message !== 'string' || normaliseMessage(message) !== normaliseMessage(expected.message))) {
-      findings.push({ kind: 'message', path: '/message', message: `expected message "${expected.message}", got ${JSON.stringify(message)}` });
+    if (
+      expected.message !== undefined &&
+      (typeof message !== 'string' || normaliseMessage(message) !== normaliseMessage(expected.message))
+    ) {
+      findings.push({
+        kind: 'message',
+        path: '/message',
+        message: `expected message "${expected.message}", got ${JSON.stringify(message)}`,
+      });
     }
     return findings;
   }
   if (actual.codes.length !== expected.codes.length) {
-    return [{ kind: 'entries', message: `expected ${expected.codes.length} data[] entr${expected.codes.length === 1 ? 'y' : 'ies'} (one per record sent), got ${actual.codes.length}` }];
+    return [
+      {
+        kind: 'entries',
+        message: `expected ${expected.codes.length} data[] entr${expected.codes.length === 1 ? 'y' : 'ies'} (one per record sent), got ${actual.codes.length}`,
+      },
+    ];
   }
-  const mismatches = expected.codes.flatMap((code, i) => (actual.codes[i] === code ? [] : [`data[${i}] expected ${code}, got ${actual.codes[i] || 'none'}`]));
+  const mismatches = expected.codes.flatMap((code, i) =>
+    actual.codes[i] === code ? [] : [`data[${i}] expected ${code}, got ${actual.codes[i] || 'none'}`],
+  );
   return mismatches.length ? [{ kind: 'code', message: summarise(mismatches) }] : [];
 }
 
@@ -90,7 +133,11 @@ export function observe(status: number, body: unknown): ObservedResponse {
   if (isObject(body) && Array.isArray(body['data'])) {
     const entries: unknown[] = body['data'];
     const codes = entries.map((entry) => (isObject(entry) && typeof entry['code'] === 'string' ? entry['code'] : ''));
-    const messages = [...new Set(entries.flatMap((entry) => (isObject(entry) && typeof entry['message'] === 'string' ? [entry['message']] : [])))];
+    const messages = [
+      ...new Set(
+        entries.flatMap((entry) => (isObject(entry) && typeof entry['message'] === 'string' ? [entry['message']] : [])),
+      ),
+    ];
     return { status, codes, shape: 'records', ...(messages.length ? { messages } : {}) };
   }
   if (isObject(body) && typeof body['code'] === 'string') {

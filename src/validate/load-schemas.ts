@@ -14,15 +14,22 @@ export async function loadSchemas(dir: string): Promise<unknown[]> {
   try {
     entries = await readdir(dir, { recursive: true, withFileTypes: true });
   } catch (error) {
-    throw new ConfigError(`schema folder ${dir} cannot be read`, 'run `npm run collections` to generate it', { cause: error });
+    throw new ConfigError(`schema folder ${dir} cannot be read`, 'run `npm run collections` to generate it', {
+      cause: error,
+    });
   }
-  const files = entries.filter((e) => e.isFile() && e.name.endsWith('.json')).map((e) => join(e.parentPath, e.name)).sort();
+  const files = entries
+    .filter((e) => e.isFile() && e.name.endsWith('.json'))
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
   return Promise.all(
     files.map(async (file) => {
       try {
         return JSON.parse(await readFile(file, 'utf8')) as unknown;
       } catch (error) {
-        throw new ConfigError(`schema ${file} is not valid JSON`, 'regenerate schemas/ with `npm run collections`', { cause: error });
+        throw new ConfigError(`schema ${file} is not valid JSON`, 'regenerate schemas/ with `npm run collections`', {
+          cause: error,
+        });
       }
     }),
   );
@@ -37,8 +44,16 @@ export async function loadSchemaRegistry(dir: string, cacheDir: string): Promise
   const schemas = await loadSchemas(dir);
   const require = createRequire(import.meta.url);
   const ajvVersion = (require('ajv/package.json') as { version: string }).version;
-  const file = join(cacheDir, `validators-${createHash('sha256').update(`${ajvVersion}\n${JSON.stringify(schemas)}`).digest('hex').slice(0, 16)}.cjs`);
-  const ids = new Set(schemas.map((s) => (typeof s === 'object' && s !== null ? String((s as { $id?: unknown }).$id) : '')));
+  const file = join(
+    cacheDir,
+    `validators-${createHash('sha256')
+      .update(`${ajvVersion}\n${JSON.stringify(schemas)}`)
+      .digest('hex')
+      .slice(0, 16)}.cjs`,
+  );
+  const ids = new Set(
+    schemas.map((s) => (typeof s === 'object' && s !== null ? String((s as { $id?: unknown }).$id) : '')),
+  );
   try {
     const module = require(file) as Record<string, ValidateFunction> & { keys: string[] };
     return precompiledRegistry(ids, new Map(module.keys.map((key, i) => [key, module[`v${i}`] as ValidateFunction])));

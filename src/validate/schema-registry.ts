@@ -7,21 +7,33 @@ import { ConfigError } from '../errors.ts';
 import type { Finding } from '../verdict/index.ts';
 
 type AjvOptions = { allErrors: boolean; strict: boolean; code?: { source: boolean } };
-type AjvModules = { Ajv: new (options: AjvOptions) => Ajv; addFormats: (ajv: Ajv) => Ajv; standaloneCode: (ajv: Ajv, refs: Record<string, string>) => string };
+type AjvModules = {
+  Ajv: new (options: AjvOptions) => Ajv;
+  addFormats: (ajv: Ajv) => Ajv;
+  standaloneCode: (ajv: Ajv, refs: Record<string, string>) => string;
+};
 
 /** ajv (CommonJS) loads when a registry is first built, not when this folder is imported for its types. */
 function loadAjv(): AjvModules {
   const require = createRequire(import.meta.url);
   const formats = require('ajv-formats') as { default?: (ajv: Ajv) => Ajv } & ((ajv: Ajv) => Ajv);
   const standalone = require('ajv/dist/standalone') as { default: AjvModules['standaloneCode'] };
-  return { Ajv: (require('ajv') as { Ajv: AjvModules['Ajv'] }).Ajv, addFormats: formats.default ?? formats, standaloneCode: standalone.default };
+  return {
+    Ajv: (require('ajv') as { Ajv: AjvModules['Ajv'] }).Ajv,
+    addFormats: formats.default ?? formats,
+    standaloneCode: standalone.default,
+  };
 }
 
 /** Validators compiled earlier into standalone code, by key `<schema $id>#/definitions/<name>`. */
 export type PrecompiledValidators = ReadonlyMap<string, ValidateFunction>;
 
 /** The definition of an endpoint schema that each envelope shape validates against. */
-export const SHAPE_DEFINITIONS: Readonly<Record<ResponseShape, string>> = { records: 'recordsEnvelope', error: 'topLevelError', object: 'successObject' };
+export const SHAPE_DEFINITIONS: Readonly<Record<ResponseShape, string>> = {
+  records: 'recordsEnvelope',
+  error: 'topLevelError',
+  object: 'successObject',
+};
 
 /** Checks bodies against the registered endpoint schemas. */
 export interface SchemaRegistry {
@@ -39,7 +51,11 @@ export function precompiledRegistry(ids: ReadonlySet<string>, validators: Precom
     check(schemaId, shape, body) {
       const key = `${schemaId}#/definitions/${SHAPE_DEFINITIONS[shape]}`;
       const validate = validators.get(key);
-      if (!validate) throw new ConfigError(ids.has(schemaId) ? `schema ${schemaId} has no ${key.split('#')[1]}` : `no schema with $id ${schemaId}`, 'regenerate schemas/ with `npm run collections`');
+      if (!validate)
+        throw new ConfigError(
+          ids.has(schemaId) ? `schema ${schemaId} has no ${key.split('#')[1]}` : `no schema with $id ${schemaId}`,
+          'regenerate schemas/ with `npm run collections`',
+        );
       return validate(body) ? [] : toFindings(validate.errors ?? []);
     },
     compiled: validators.size,
@@ -55,11 +71,16 @@ export function createSchemaRegistry(schemas: readonly unknown[]): SchemaRegistr
   const ids = new Set<string>();
   for (const schema of schemas) {
     const id = typeof schema === 'object' && schema !== null ? (schema as { $id?: unknown }).$id : undefined;
-    if (typeof id !== 'string') throw new ConfigError('a schema has no $id', 'regenerate schemas/ with `npm run collections`');
+    if (typeof id !== 'string')
+      throw new ConfigError('a schema has no $id', 'regenerate schemas/ with `npm run collections`');
     try {
       ajv.addSchema(schema as object);
     } catch (error) {
-      throw new ConfigError(`schema ${id} is not a valid draft-07 schema: ${(error as Error).message}`, 'fix the catalog and run `npm run collections`', { cause: error });
+      throw new ConfigError(
+        `schema ${id} is not a valid draft-07 schema: ${(error as Error).message}`,
+        'fix the catalog and run `npm run collections`',
+        { cause: error },
+      );
     }
     ids.add(id);
   }
@@ -68,9 +89,14 @@ export function createSchemaRegistry(schemas: readonly unknown[]): SchemaRegistr
     const key = `${schemaId}#/definitions/${SHAPE_DEFINITIONS[shape]}`;
     let validate = cache.get(key);
     if (!validate) {
-      if (!ids.has(schemaId)) throw new ConfigError(`no schema with $id ${schemaId}`, 'run `npm run collections` to generate schemas/');
+      if (!ids.has(schemaId))
+        throw new ConfigError(`no schema with $id ${schemaId}`, 'run `npm run collections` to generate schemas/');
       validate = ajv.getSchema(key);
-      if (!validate) throw new ConfigError(`schema ${schemaId} has no ${key.split('#')[1]}`, 'regenerate schemas/ with `npm run collections`');
+      if (!validate)
+        throw new ConfigError(
+          `schema ${schemaId} has no ${key.split('#')[1]}`,
+          'regenerate schemas/ with `npm run collections`',
+        );
       cache.set(key, validate);
     }
     return validate;
@@ -86,7 +112,9 @@ export function createSchemaRegistry(schemas: readonly unknown[]): SchemaRegistr
     },
     /** Every shape of every schema as one CommonJS module of standalone validators (see load-schemas.ts). */
     standalone() {
-      const keys = [...ids].flatMap((id) => Object.values(SHAPE_DEFINITIONS).map((name) => `${id}#/definitions/${name}`)).filter((key) => ajv.getSchema(key));
+      const keys = [...ids]
+        .flatMap((id) => Object.values(SHAPE_DEFINITIONS).map((name) => `${id}#/definitions/${name}`))
+        .filter((key) => ajv.getSchema(key));
       const code = standaloneCode(ajv, Object.fromEntries(keys.map((key, i) => [`v${i}`, key])));
       return `${code}\nexports.keys = ${JSON.stringify(keys)};\n`;
     },
@@ -97,12 +125,18 @@ export function createSchemaRegistry(schemas: readonly unknown[]): SchemaRegistr
 export function toFindings(errors: readonly ErrorObject[]): Finding[] {
   return errors
     .filter((e) => e.keyword !== 'if')
-    .map((e) => ({ kind: 'schema' as const, message: `${e.instancePath || '(root)'} ${e.message ?? 'is invalid'}${describeParams(e)}`, path: e.instancePath, keyword: e.keyword }));
+    .map((e) => ({
+      kind: 'schema' as const,
+      message: `${e.instancePath || '(root)'} ${e.message ?? 'is invalid'}${describeParams(e)}`,
+      path: e.instancePath,
+      keyword: e.keyword,
+    }));
 }
 
 function describeParams(error: ErrorObject): string {
   const params = error.params as Record<string, unknown>;
-  if (error.keyword === 'enum' && Array.isArray(params['allowedValues'])) return ` (${params['allowedValues'].map((v) => JSON.stringify(v)).join(', ')})`;
+  if (error.keyword === 'enum' && Array.isArray(params['allowedValues']))
+    return ` (${params['allowedValues'].map((v) => JSON.stringify(v)).join(', ')})`;
   if (error.keyword === 'const') return ` (${JSON.stringify(params['allowedValue'])})`;
   return '';
 }

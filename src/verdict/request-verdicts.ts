@@ -20,15 +20,22 @@ export interface VerdictRequest {
 export async function requestVerdicts(serviceUrl: string, request: VerdictRequest): Promise<Verdict[]> {
   const body = JSON.stringify(request);
   const { status, text } = await new Promise<{ status: number; text: string }>((resolve, reject) => {
-    const req = httpRequest(`${serviceUrl}/verdicts`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', reject);
-    });
+    const req = httpRequest(
+      `${serviceUrl}/verdicts`,
+      { method: 'POST', headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
-  if (status !== 200) throw new Error(`the verdict service could not run ${request.product}/${request.endpoint}/${request.version}: ${text}`);
+  if (status !== 200)
+    throw new Error(
+      `the verdict service could not run ${request.product}/${request.endpoint}/${request.version}: ${text}`,
+    );
   return JSON.parse(text) as Verdict[];
 }

@@ -53,7 +53,13 @@ export interface VerdictPolicy {
 export type Outcome = 'pass' | 'fail' | 'error' | 'not-applicable' | 'not-checked';
 
 /** Why a case that should have been checked was not: what decides the exit code and the fix. */
-export type NotCheckedCause = 'configuration' | 'no-recording' | 'no-verdict' | 'missing-shard' | 'interrupted' | 'bail';
+export type NotCheckedCause =
+  | 'configuration'
+  | 'no-recording'
+  | 'no-verdict'
+  | 'missing-shard'
+  | 'interrupted'
+  | 'bail';
 
 /** The why and the what-to-do of a not-checked case. */
 export interface NotChecked {
@@ -97,7 +103,11 @@ export interface Verdict {
   readonly findings: readonly Finding[];
   readonly expected: Expectation;
   /** What came back, when something did. */
-  readonly actual?: { readonly status: number; readonly codes: readonly string[]; readonly shape: ResponseShape | 'other' };
+  readonly actual?: {
+    readonly status: number;
+    readonly codes: readonly string[];
+    readonly shape: ResponseShape | 'other';
+  };
   readonly doc: DocRef;
   readonly durationMs: number;
   /** Set when the outcome is not-checked. */

@@ -22,11 +22,29 @@ interface BenchResult {
   ratios: Record<string, number>;
 }
 
-function runBench(out: string, extra: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('VITEST') && !key.startsWith('ZOHO_')));
-  const env = { ...inherited, BENCH_REPEATS: '1', BENCH_SIZES: '20,40', BENCH_LOAD_SECONDS: '1', BENCH_WARMUP: '0', BENCH_OUT: out, BENCH_LIVE_LATENCY: '50', ...extra };
+function runBench(
+  out: string,
+  extra: Record<string, string> = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => !key.startsWith('VITEST') && !key.startsWith('ZOHO_')),
+  );
+  const env = {
+    ...inherited,
+    BENCH_REPEATS: '1',
+    BENCH_SIZES: '20,40',
+    BENCH_LOAD_SECONDS: '1',
+    BENCH_WARMUP: '0',
+    BENCH_OUT: out,
+    BENCH_LIVE_LATENCY: '50',
+    ...extra,
+  };
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'run.ts')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'run.ts')], {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -53,7 +71,8 @@ describe('npm run bench', () => {
     const out = await mkdtemp(join(tmpdir(), 'zoho-bench-'));
     const result = await runBench(out);
     expect(result.code, result.stderr).toBe(0);
-    for (const label of ['A vs B:', 'A vs C:', 'D 10k vs 1k:', 'E mock vs bare:']) expect(result.stdout).toContain(label);
+    for (const label of ['A vs B:', 'A vs C:', 'D 10k vs 1k:', 'E mock vs bare:'])
+      expect(result.stdout).toContain(label);
     // F: the live rehearsal's ratio to its calls' critical path, on a line of its own.
     expect(result.stdout).toMatch(/^F live rehearsal vs its calls' critical path: \d+\.\d\dx \(target <= 1\.25x\)$/m);
     const [file] = await readdir(out);
@@ -61,7 +80,10 @@ describe('npm run bench', () => {
     expect(bench.cases).toBeGreaterThan(100);
     for (const side of [bench.a, bench.b, bench.c]) expect(side.median).toBeGreaterThan(0);
     // D ran the CLI itself over each synthetic catalog: every case was judged and held, and its peak RSS was read.
-    expect(bench.memory.map((m) => [m.cases, m.failed, m.maxRssBytes > 0])).toEqual([[20, 0, true], [40, 0, true]]);
+    expect(bench.memory.map((m) => [m.cases, m.failed, m.maxRssBytes > 0])).toEqual([
+      [20, 0, true],
+      [40, 0, true],
+    ]);
     expect(result.stdout).toContain('D  npm run contract peak RSS at    20 cases');
     expect([bench.steady.cases > 0, bench.steady.harnessMs > 0, bench.steady.floorMs > 0]).toEqual([true, true, true]);
     expect(bench.e.mock.rps).toBeGreaterThan(0);
@@ -69,7 +91,14 @@ describe('npm run bench', () => {
     // The mock A to D used is measured beside the fresh one, and printed.
     expect(bench.e.afterRuns.rps).toBeGreaterThan(0);
     expect(result.stdout).toContain('the mock A to D used, after those runs:');
-    expect(Object.keys(bench.ratios).sort()).toEqual(['aFasterThanB', 'aOverFloorC', 'aOverFloorSteady', 'liveOverCriticalPath', 'mockOverBare', 'rss10kOver1k']);
+    expect(Object.keys(bench.ratios).sort()).toEqual([
+      'aFasterThanB',
+      'aOverFloorC',
+      'aOverFloorSteady',
+      'liveOverCriticalPath',
+      'mockOverBare',
+      'rss10kOver1k',
+    ]);
   });
 
   it('is void when a timed run does not pass: one line, exit 1, no result written', { timeout: 300_000 }, async () => {
@@ -77,7 +106,9 @@ describe('npm run bench', () => {
     // A sent through a server that breaks the contract (every 202 turned 200): its run fails, so its time means nothing.
     const result = await runBench(out, { ...mockEnvironment(mock), BENCH_CONTRACT_ARGS: `--base-url ${breaking.url}` });
     expect(result.code, result.stderr).toBe(1);
-    expect(result.stderr).toMatch(/^bench void: A \(npm run contract\) did not pass \(exit [1-9]\d*\): only passing runs are timed/m);
+    expect(result.stderr).toMatch(
+      /^bench void: A \(npm run contract\) did not pass \(exit [1-9]\d*\): only passing runs are timed/m,
+    );
     expect(result.stderr.split('\n').filter((line) => line.startsWith('bench void:'))).toHaveLength(1);
     expect(result.stdout).not.toContain('A vs B:');
     expect(await readdir(out)).toEqual([]);

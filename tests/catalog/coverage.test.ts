@@ -13,7 +13,10 @@ describe('coverage matrix', () => {
   it('shows a row without a case when a code loses its cases, so a dropped case cannot go unnoticed', () => {
     const [endpoint] = catalog;
     if (!endpoint) throw new Error('empty catalog');
-    const without: Endpoint = { ...endpoint, cases: endpoint.cases.filter((c) => !(c.expect.shape === 'records' && c.expect.codes.includes('RECORD_LOCKED'))) };
+    const without: Endpoint = {
+      ...endpoint,
+      cases: endpoint.cases.filter((c) => !(c.expect.shape === 'records' && c.expect.codes.includes('RECORD_LOCKED'))),
+    };
     const row = buildCoverage([without]).find((r) => r.code === 'RECORD_LOCKED');
     expect(row).toMatchObject({ cases: [], mock: false, live: false, schema: true });
     expect(totalCoverage(buildCoverage([without])).withCase).toBe(endpoint.documentedCodes.length - 1);

@@ -35,7 +35,8 @@ function citedPages(): Set<string> {
   for (const folder of readdirSync(fixtures)) {
     const index = join(fixtures, folder, 'index.json');
     if (!existsSync(index)) continue;
-    for (const entry of JSON.parse(readFileSync(index, 'utf8')) as Array<{ source?: { page?: string } }>) if (entry.source?.page) cited.add(entry.source.page);
+    for (const entry of JSON.parse(readFileSync(index, 'utf8')) as Array<{ source?: { page?: string } }>)
+      if (entry.source?.page) cited.add(entry.source.page);
   }
   return cited;
 }
@@ -49,7 +50,7 @@ function filesUnder(dir: string): string[] {
 }
 
 describe('the doc pages in docs/zoho', () => {
-  it('holds every page the catalog, its drift points and the doc-example fixtures cite (Zoho\'s OpenAPI is cited, never copied)', () => {
+  it("holds every page the catalog, its drift points and the doc-example fixtures cite (Zoho's OpenAPI is cited, never copied)", () => {
     const cited = [...citedPages()].filter((page) => !isOpenApiRef({ page, section: '' }));
     expect(cited.length).toBeGreaterThan(4);
     expect(cited.filter((page) => !pages.includes(page))).toEqual([]);
@@ -69,7 +70,9 @@ describe('the doc pages in docs/zoho', () => {
     const beside = ['..' + '/shared', "'..'" + ', ' + "'shared'"];
     const files = ['src', 'tests', 'bench', 'bin', '.ci', '.github'].flatMap((dir) => filesUnder(join(ROOT, dir)));
     expect(files.length).toBeGreaterThan(50);
-    const offenders = files.filter((file) => beside.some((needle) => readFileSync(file, 'utf8').includes(needle))).map((file) => relative(ROOT, file));
+    const offenders = files
+      .filter((file) => beside.some((needle) => readFileSync(file, 'utf8').includes(needle)))
+      .map((file) => relative(ROOT, file));
     expect(offenders).toEqual([]);
   });
 });

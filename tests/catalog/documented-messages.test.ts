@@ -23,16 +23,26 @@ function printedInExamples(folder: string): Printed[] {
     if (!file.endsWith('.json')) return [];
     const body = JSON.parse(readFileSync(join(FIXTURES, folder, file), 'utf8')) as Record<string, unknown>;
     const parts = Array.isArray(body['data']) ? (body['data'] as Array<Record<string, unknown>>) : [body];
-    return parts.flatMap((part) => (typeof part['code'] === 'string' && typeof part['message'] === 'string' ? [{ code: part['code'], text: part['message'], where: `${folder}/${file}` }] : []));
+    return parts.flatMap((part) =>
+      typeof part['code'] === 'string' && typeof part['message'] === 'string'
+        ? [{ code: part['code'], text: part['message'], where: `${folder}/${file}` }]
+        : [],
+    );
   });
 }
 
 /** The printed messages the catalog does not check: absent from its messages, or excused on every case with the code. */
 function unchecked(endpoint: Endpoint, printed: readonly Printed[]): string[] {
   return printed.flatMap((p) => {
-    const known = [...(endpoint.messages?.records[p.code] ?? []), ...(endpoint.messages?.errors[p.code] ?? [])].map((m) => normaliseMessage(m.text));
-    const checkedByACase = endpoint.cases.some((c) => expectedCodes(c).includes(p.code) && !c.messageNotPrinted?.[p.code]);
-    return known.includes(normaliseMessage(p.text)) && checkedByACase ? [] : [`${endpoint.id} ${p.code} "${p.text}" (${p.where})`];
+    const known = [...(endpoint.messages?.records[p.code] ?? []), ...(endpoint.messages?.errors[p.code] ?? [])].map(
+      (m) => normaliseMessage(m.text),
+    );
+    const checkedByACase = endpoint.cases.some(
+      (c) => expectedCodes(c).includes(p.code) && !c.messageNotPrinted?.[p.code],
+    );
+    return known.includes(normaliseMessage(p.text)) && checkedByACase
+      ? []
+      : [`${endpoint.id} ${p.code} "${p.text}" (${p.where})`];
   });
 }
 
@@ -53,7 +63,11 @@ describe('messages the pages print', () => {
 
   it("checks every message of every page's Possible Errors list", () => {
     for (const endpoint of catalog) {
-      const printed = documentedErrorDescriptions(endpoint.docPage).map((e) => ({ code: e.code, text: e.description, where: `${endpoint.docPage} Possible Errors` }));
+      const printed = documentedErrorDescriptions(endpoint.docPage).map((e) => ({
+        code: e.code,
+        text: e.description,
+        where: `${endpoint.docPage} Possible Errors`,
+      }));
       expect(printed.length, endpoint.id).toBeGreaterThan(0);
       expect(unchecked(endpoint, printed)).toEqual([]);
     }
@@ -62,9 +76,19 @@ describe('messages the pages print', () => {
   it('notices a printed message that loses its check (dropped from the catalog, or excused on its only case)', () => {
     const printed = printedInExamples('crm-update-records');
     const { NOT_APPROVED: _dropped, ...records } = catalog[0]?.messages?.records ?? {};
-    const withoutMessage: Endpoint = { ...(catalog[0] as Endpoint), messages: { records, errors: catalog[0]?.messages?.errors ?? {} } };
-    expect(unchecked(withoutMessage, printed)).toEqual([expect.stringContaining('NOT_APPROVED "cannot update record that is not approved yet"')]);
-    const excused: Endpoint = { ...(catalog[0] as Endpoint), cases: (catalog[0] as Endpoint).cases.map((c) => (c.id === 'duplicate-data' ? { ...c, messageNotPrinted: { DUPLICATE_DATA: 'x' } } : c)) };
+    const withoutMessage: Endpoint = {
+      ...(catalog[0] as Endpoint),
+      messages: { records, errors: catalog[0]?.messages?.errors ?? {} },
+    };
+    expect(unchecked(withoutMessage, printed)).toEqual([
+      expect.stringContaining('NOT_APPROVED "cannot update record that is not approved yet"'),
+    ]);
+    const excused: Endpoint = {
+      ...(catalog[0] as Endpoint),
+      cases: (catalog[0] as Endpoint).cases.map((c) =>
+        c.id === 'duplicate-data' ? { ...c, messageNotPrinted: { DUPLICATE_DATA: 'x' } } : c,
+      ),
+    };
     expect(unchecked(excused, printed)).toEqual([expect.stringContaining('DUPLICATE_DATA "duplicate data"')]);
   });
 });

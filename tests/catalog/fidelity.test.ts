@@ -3,7 +3,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { catalog, expectedVariantFor, expectedVariants, isOpenApiRef, isPageRef, listDrift, type Case, type Endpoint } from '../../src/catalog/index.ts';
+import {
+  catalog,
+  expectedVariantFor,
+  expectedVariants,
+  isOpenApiRef,
+  isPageRef,
+  listDrift,
+  type Case,
+  type Endpoint,
+} from '../../src/catalog/index.ts';
 import { buildCollection, buildEndpointSchema } from '../../src/generate/index.ts';
 import { ROOT, readDocPage } from '../support/docs.ts';
 
@@ -38,17 +47,20 @@ describe('cases that go beyond the pages', () => {
       [bigin, 'success-maximum'],
       [contracts, 'success'],
     ] as const;
-    for (const [endpoint, id] of marked) expect(caseOf(endpoint, id).unconfirmed?.length, `${endpoint.id} ${id}`).toBeGreaterThan(0);
+    for (const [endpoint, id] of marked)
+      expect(caseOf(endpoint, id).unconfirmed?.length, `${endpoint.id} ${id}`).toBeGreaterThan(0);
   });
 
-  it('name their source and the OpenAPI\'s word on it; CRM claims are settled against crm-oas, Bigin and Contracts ones say it is silent', () => {
+  it("name their source and the OpenAPI's word on it; CRM claims are settled against crm-oas, Bigin and Contracts ones say it is silent", () => {
     for (const { endpoint, c } of allCases) {
       for (const item of c.unconfirmed ?? []) {
         expect(item.claim.length, `${c.id}`).toBeGreaterThan(10);
         expect(item.source.page.length, `${c.id}`).toBeGreaterThan(0);
-        if (item.openApi.says !== 'silent') expect(isOpenApiRef(item.openApi.source), `${endpoint.id} ${c.id}`).toBe(true);
+        if (item.openApi.says !== 'silent')
+          expect(isOpenApiRef(item.openApi.source), `${endpoint.id} ${c.id}`).toBe(true);
         if (endpoint.product !== 'crm') expect(item.openApi.says, `${endpoint.id} ${c.id}`).toBe('silent');
-        if (endpoint.product === 'crm' && c.id !== 'success-append-values') expect(item.openApi.says, `${endpoint.id} ${c.id}`).not.toBe('silent');
+        if (endpoint.product === 'crm' && c.id !== 'success-append-values')
+          expect(item.openApi.says, `${endpoint.id} ${c.id}`).not.toBe('silent');
       }
     }
   });
@@ -59,9 +71,23 @@ describe('cases that go beyond the pages', () => {
 
   it('say UNCONFIRMED, the source and the OpenAPI reading in the generated collection item', () => {
     for (const endpoint of catalog) {
-      const collection = buildCollection(endpoint, endpoint.versions[0] ?? '', buildEndpointSchema({ product: endpoint.product, endpoint: endpoint.id, title: endpoint.title, docPage: endpoint.docPage, details: endpoint.details }));
-      const items = (collection['item'] as Array<{ item: Array<{ name: string; description: { content: string } }> }>).flatMap((folder) => folder.item);
-      for (const c of endpoint.cases.filter((x) => x.unconfirmed && (x.versions ?? endpoint.versions).includes(endpoint.versions[0] ?? ''))) {
+      const collection = buildCollection(
+        endpoint,
+        endpoint.versions[0] ?? '',
+        buildEndpointSchema({
+          product: endpoint.product,
+          endpoint: endpoint.id,
+          title: endpoint.title,
+          docPage: endpoint.docPage,
+          details: endpoint.details,
+        }),
+      );
+      const items = (
+        collection['item'] as Array<{ item: Array<{ name: string; description: { content: string } }> }>
+      ).flatMap((folder) => folder.item);
+      for (const c of endpoint.cases.filter(
+        (x) => x.unconfirmed && (x.versions ?? endpoint.versions).includes(endpoint.versions[0] ?? ''),
+      )) {
         const description = items.find((i) => i.name === c.name)?.description.content ?? '';
         expect(description, `${endpoint.id} ${c.id}`).toContain('UNCONFIRMED: ');
         expect(description, `${endpoint.id} ${c.id}`).toContain(c.unconfirmed?.[0]?.source.page);
@@ -70,7 +96,7 @@ describe('cases that go beyond the pages', () => {
     }
   });
 
-  it('settle the missing Locked_Reason__s by the OpenAPI: a top-level MANDATORY_NOT_FOUND at 400, not the record APIs\' 202', () => {
+  it("settle the missing Locked_Reason__s by the OpenAPI: a top-level MANDATORY_NOT_FOUND at 400, not the record APIs' 202", () => {
     const missing = caseOf(locking, 'mandatory-locked-reason');
     expect(missing.expect).toMatchObject({ shape: 'error', status: 400, code: 'MANDATORY_NOT_FOUND' });
     expect(missing.drift?.map((d) => d.id)).toContain('crm-update-record-locking-information/missing-reason');
@@ -80,7 +106,7 @@ describe('cases that go beyond the pages', () => {
 describe('what the pages document and the catalog had missed', () => {
   const size = (c: Case): number => ((c.request.body as { data: unknown[] }).data ?? []).length;
 
-  it('relates Bigin\'s maximum of 100 related records in one call, distinct ids, and fails 101', () => {
+  it("relates Bigin's maximum of 100 related records in one call, distinct ids, and fails 101", () => {
     const hundred = caseOf(bigin, 'success-maximum');
     expect(size(hundred)).toBe(100);
     expect(new Set((hundred.request.body as { data: Array<{ id: string }> }).data.map((e) => e.id)).size).toBe(100);
@@ -89,14 +115,22 @@ describe('what the pages document and the catalog had missed', () => {
   });
 
   it('has the single-entry forms the pages print on their own', () => {
-    expect(caseOf(crm, 'mandatory-not-found-single').expect).toEqual({ shape: 'records', status: 202, codes: ['MANDATORY_NOT_FOUND'] });
+    expect(caseOf(crm, 'mandatory-not-found-single').expect).toEqual({
+      shape: 'records',
+      status: 202,
+      codes: ['MANDATORY_NOT_FOUND'],
+    });
     expect(JSON.stringify(caseOf(crm, 'mandatory-not-found-single').request.body)).not.toContain('"id"');
-    expect(caseOf(bigin, 'invalid-data-single').expect).toEqual({ shape: 'records', status: 202, codes: ['INVALID_DATA'] });
+    expect(caseOf(bigin, 'invalid-data-single').expect).toEqual({
+      shape: 'records',
+      status: 202,
+      codes: ['INVALID_DATA'],
+    });
   });
 });
 
 describe('drift points and the cases that touch them', () => {
-  it('name a variant for every case that touches them, and that variant has the case\'s status and shape', () => {
+  it("name a variant for every case that touches them, and that variant has the case's status and shape", () => {
     for (const { endpoint, c } of allCases) {
       for (const point of c.drift ?? []) {
         const index = expectedVariantFor(point, c.id);
@@ -114,7 +148,11 @@ describe('drift points and the cases that touch them', () => {
       expect(point.why.length, point.id).toBeGreaterThan(20);
       for (const [index, caseIds] of expectedVariants(point)) {
         expect(point.variants[index], point.id).toBeDefined();
-        for (const id of caseIds) expect(allCases.some(({ c }) => c.id === id && c.drift?.some((d) => d.id === point.id)), `${point.id}: ${id}`).toBe(true);
+        for (const id of caseIds)
+          expect(
+            allCases.some(({ c }) => c.id === id && c.drift?.some((d) => d.id === point.id)),
+            `${point.id}: ${id}`,
+          ).toBe(true);
       }
     }
   });
@@ -123,10 +161,19 @@ describe('drift points and the cases that touch them', () => {
 describe('the codes a schema accepts', () => {
   it('are each printed on the page that documents them, or cite the notes or the OpenAPI as such', () => {
     for (const endpoint of catalog) {
-      for (const [code, documented] of [...Object.entries(endpoint.details.records), ...Object.entries(endpoint.details.errors)]) {
+      for (const [code, documented] of [
+        ...Object.entries(endpoint.details.records),
+        ...Object.entries(endpoint.details.errors),
+      ]) {
         for (const source of documented.sources) {
-          if (isPageRef(source)) expect(readDocPage(source.page), `${endpoint.id} ${code}: ${source.page}`).toContain(code === 'SUCCESS' ? '"SUCCESS"' : code);
-          else if (source.page === 'zoho-notes.md') expect(readDocPage(source.page), `${endpoint.id} ${code}`).toContain(source.section.replace(/:.*$/, '').replace(/^\d+\. /, ''));
+          if (isPageRef(source))
+            expect(readDocPage(source.page), `${endpoint.id} ${code}: ${source.page}`).toContain(
+              code === 'SUCCESS' ? '"SUCCESS"' : code,
+            );
+          else if (source.page === 'zoho-notes.md')
+            expect(readDocPage(source.page), `${endpoint.id} ${code}`).toContain(
+              source.section.replace(/:.*$/, '').replace(/^\d+\. /, ''),
+            );
           else expect(isOpenApiRef(source), `${endpoint.id} ${code}: ${source.page}`).toBe(true);
         }
       }
@@ -143,7 +190,10 @@ describe('docs/catalog.md', () => {
 
   it('names every case that carries an UNCONFIRMED mark', () => {
     for (const { endpoint, c } of allCases.filter(({ c }) => c.unconfirmed)) {
-      const named = text.includes(`\`${c.id}\``) || (c.id.startsWith('success-') && text.includes(`\`success-*\``)) || (endpoint.product === 'contracts' && text.includes('Contracts error cases'));
+      const named =
+        text.includes(`\`${c.id}\``) ||
+        (c.id.startsWith('success-') && text.includes(`\`success-*\``)) ||
+        (endpoint.product === 'contracts' && text.includes('Contracts error cases'));
       expect(named, `${endpoint.id} ${c.id}`).toBe(true);
     }
   });

@@ -1,30 +1,48 @@
 import { describe, expect, it } from 'vitest';
-import { casesForVersion, expectedCodes, expectedVariantFor, expectedVariants, listDrift, updateRecords } from '../../src/catalog/index.ts';
+import {
+  casesForVersion,
+  expectedCodes,
+  expectedVariantFor,
+  expectedVariants,
+  listDrift,
+  updateRecords,
+} from '../../src/catalog/index.ts';
 import { documentedErrors, readDocPage } from '../support/docs.ts';
 
 const codesOf = expectedCodes;
 
 describe('CRM Update Records catalog entry', () => {
-  it('has a case for every code in the page\'s Possible Errors, at the status the page or its drift point gives', () => {
+  it("has a case for every code in the page's Possible Errors, at the status the page or its drift point gives", () => {
     const documented = documentedErrors(updateRecords.docPage);
     expect(documented.length).toBeGreaterThanOrEqual(14);
     for (const { code, status } of documented) {
       const cases = updateRecords.cases.filter((c) => codesOf(c).includes(code));
       expect(cases, `no case for ${code}`).not.toHaveLength(0);
       // Either some case expects the page's status, or the case records a drift point with the page's status as a variant.
-      const honoured = cases.some((c) => c.expect.status === status || c.drift?.some((d) => d.variants.some((v) => v.status === status)));
+      const honoured = cases.some(
+        (c) => c.expect.status === status || c.drift?.some((d) => d.variants.some((v) => v.status === status)),
+      );
       expect(honoured, `${code}: page says HTTP ${status}, no case expects it or records it as drift`).toBe(true);
     }
   });
 
   it('covers both INVALID_MODULE variants by their messages', () => {
-    const messages = updateRecords.cases.flatMap((c) => (c.expect.shape === 'error' && c.expect.code === 'INVALID_MODULE' ? [c.expect.message] : []));
-    expect(messages.sort()).toEqual(['the given module is not supported in api', 'the module name given seems to be invalid']);
+    const messages = updateRecords.cases.flatMap((c) =>
+      c.expect.shape === 'error' && c.expect.code === 'INVALID_MODULE' ? [c.expect.message] : [],
+    );
+    expect(messages.sort()).toEqual([
+      'the given module is not supported in api',
+      'the module name given seems to be invalid',
+    ]);
   });
 
   it('covers the optional keys trigger, $append_values and lar_id with success cases', () => {
     const bodies = updateRecords.cases.filter((c) => c.group === 'success').map((c) => JSON.stringify(c.request.body));
-    for (const key of updateRecords.keys.optional) expect(bodies.some((b) => b.includes(`"${key}"`)), key).toBe(true);
+    for (const key of updateRecords.keys.optional)
+      expect(
+        bodies.some((b) => b.includes(`"${key}"`)),
+        key,
+      ).toBe(true);
   });
 
   it('sends exactly 100 records in the maximum case and 101 in the over-limit case', () => {
@@ -59,7 +77,11 @@ describe('CRM Update Records catalog entry', () => {
   it('keeps the optional-key cases out of v2, $append_values out of v8, and every other case in all versions', () => {
     const ids = (version: string) => casesForVersion(updateRecords, version).map((c) => c.id);
     expect(ids('v2.1')).toHaveLength(updateRecords.cases.length);
-    expect(ids('v2.1').filter((id) => !ids('v2').includes(id)).sort()).toEqual(['success-append-values', 'success-lar-id', 'success-trigger']);
+    expect(
+      ids('v2.1')
+        .filter((id) => !ids('v2').includes(id))
+        .sort(),
+    ).toEqual(['success-append-values', 'success-lar-id', 'success-trigger']);
     expect(ids('v2.1').filter((id) => !ids('v8').includes(id))).toEqual(['success-append-values']);
   });
 

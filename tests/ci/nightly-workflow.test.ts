@@ -26,7 +26,11 @@ interface Job {
   steps: Step[];
 }
 const text = readFileSync(join(ROOT, '.github', 'workflows', 'contract-nightly.yml'), 'utf8');
-const workflow = parse(text) as { on: Record<string, { inputs?: Record<string, unknown> } | unknown>; env: Record<string, string>; jobs: Record<string, Job> };
+const workflow = parse(text) as {
+  on: Record<string, { inputs?: Record<string, unknown> } | unknown>;
+  env: Record<string, string>;
+  jobs: Record<string, Job>;
+};
 const { shard, merge } = workflow.jobs;
 const runs = (job: Job | undefined) => (job?.steps ?? []).map((s) => s.run ?? '').join('\n');
 const uses = (job: Job | undefined) => (job?.steps ?? []).map((s) => s.uses ?? '');
@@ -44,18 +48,22 @@ describe('.github/workflows/contract-nightly.yml', () => {
     expect(workflow.env['CONTRACT_TARGET']).toBe("${{ inputs.target || vars.CONTRACT_TARGET || 'live' }}");
     const live = runStep('live');
     expect(live?.run).toContain('npm run contract -- --target live --shard ${{ matrix.shard }}/3');
-    for (const name of ['ZOHO_CLIENT_ID', 'ZOHO_CLIENT_SECRET', 'ZOHO_REFRESH_TOKEN']) expect(live?.env?.[name]).toBe(`\${{ secrets.${name} }}`);
+    for (const name of ['ZOHO_CLIENT_ID', 'ZOHO_CLIENT_SECRET', 'ZOHO_REFRESH_TOKEN'])
+      expect(live?.env?.[name]).toBe(`\${{ secrets.${name} }}`);
     expect(Object.keys(live?.env ?? {})).not.toContain('ZOHO_ACCESS_TOKEN');
     expect(Object.keys(live?.env ?? {})).toEqual(expect.arrayContaining(['ZOHO_DATA_CENTRE', 'ZOHO_ENVIRONMENT']));
   });
 
-  it('keeps each shard\'s exit status visible: no step swallows it, and each shard uploads its report even when it fails', () => {
+  it("keeps each shard's exit status visible: no step swallows it, and each shard uploads its report even when it fails", () => {
     for (const step of shard?.steps ?? []) {
       expect(step.run ?? '', step.name).not.toMatch(/\|\|\s*(echo|true|:)|; *exit 0|set \+e/);
       expect(step['continue-on-error'], step.name).toBeUndefined();
     }
     const upload = shard?.steps.find((s) => s.uses?.startsWith('actions/upload-artifact'));
-    expect(upload).toMatchObject({ if: 'always()', with: { name: 'contract-shard-${{ matrix.shard }}', path: 'reports/shard-${{ matrix.shard }}' } });
+    expect(upload).toMatchObject({
+      if: 'always()',
+      with: { name: 'contract-shard-${{ matrix.shard }}', path: 'reports/shard-${{ matrix.shard }}' },
+    });
   });
 
   it('keeps the url (gateway) variant, with every variable the collections reference', () => {
@@ -65,10 +73,13 @@ describe('.github/workflows/contract-nightly.yml', () => {
       .filter((f) => f.path.startsWith('collections/'))
       .flatMap((f) => referencedVariables(f.content.replace(/"response_schema"[\s\S]*?"key": "response_schema"/, '')))
       .filter((v) => v !== 'api_domain' && v !== 'response_schema' && v !== 'contracts_domain');
-    const needed = [...new Set(referenced.map((v) => (v.startsWith('bulk_id_') ? 'ZOHO_BULK_IDS' : environmentName(v))))];
+    const needed = [
+      ...new Set(referenced.map((v) => (v.startsWith('bulk_id_') ? 'ZOHO_BULK_IDS' : environmentName(v)))),
+    ];
     expect(needed.filter((name) => !(name in (url?.env ?? {})))).toEqual([]);
     // Tokens are secrets, record ids repository variables.
-    for (const [name, value] of Object.entries(url?.env ?? {})) expect(value, name).toMatch(/token/i.test(name) ? /^\$\{\{ secrets\./ : /^\$\{\{ vars\./);
+    for (const [name, value] of Object.entries(url?.env ?? {}))
+      expect(value, name).toMatch(/token/i.test(name) ? /^\$\{\{ secrets\./ : /^\$\{\{ vars\./);
   });
 
   it('takes secrets from the secret store into step environments only, never into files or command lines', () => {
@@ -78,10 +89,14 @@ describe('.github/workflows/contract-nightly.yml', () => {
     expect(text).not.toMatch(/>\s*\.env\b|\.env\b.*>>/);
   });
 
-  it('merges the shards after they finish and lets the merge decide, against the accepted baseline, never last night\'s report', () => {
+  it("merges the shards after they finish and lets the merge decide, against the accepted baseline, never last night's report", () => {
     expect(merge).toMatchObject({ needs: 'shard', if: '${{ always() && !inputs.promote_run_id }}' });
-    expect(uses(merge)).toEqual(expect.arrayContaining(['actions/download-artifact@v4', 'dawidd6/action-download-artifact@v6']));
-    expect(runs(merge)).toContain('npm run contract -- merge reports/contract-shard-1 reports/contract-shard-2 reports/contract-shard-3');
+    expect(uses(merge)).toEqual(
+      expect.arrayContaining(['actions/download-artifact@v4', 'dawidd6/action-download-artifact@v6']),
+    );
+    expect(runs(merge)).toContain(
+      'npm run contract -- merge reports/contract-shard-1 reports/contract-shard-2 reports/contract-shard-3',
+    );
     expect(runs(merge)).toContain('--baseline reports/accepted-baseline/summary.json --fail-on new');
     expect(runs(merge)).toContain('>> "$GITHUB_STEP_SUMMARY"');
     const baseline = merge?.steps.find((s) => s.uses?.startsWith('dawidd6/'));
@@ -101,7 +116,11 @@ describe('.github/workflows/contract-nightly.yml', () => {
     const upload = promote?.steps.find((s) => s.uses?.startsWith('actions/upload-artifact'));
     expect(upload?.with?.['name']).toBe('contract-baseline-accepted');
     // Nothing else uploads the accepted baseline: a night's report never becomes it on its own.
-    const uploadsOfAccepted = Object.values(workflow.jobs).flatMap((j) => j.steps).filter((s) => s.uses?.startsWith('actions/upload-artifact') && s.with?.['name'] === 'contract-baseline-accepted');
+    const uploadsOfAccepted = Object.values(workflow.jobs)
+      .flatMap((j) => j.steps)
+      .filter(
+        (s) => s.uses?.startsWith('actions/upload-artifact') && s.with?.['name'] === 'contract-baseline-accepted',
+      );
     expect(uploadsOfAccepted).toHaveLength(1);
   });
 });

@@ -18,7 +18,18 @@ describe('contract CLI', () => {
   it('prints help generated from the option table and exits 0', async () => {
     const result = await runCli(['--help']);
     expect(result.code).toBe(0);
-    for (const flag of ['--product', '--endpoint', '--api-version', '--case', '--target', '--base-url', '--concurrency', '--bail', '--out']) expect(result.stdout).toContain(flag);
+    for (const flag of [
+      '--product',
+      '--endpoint',
+      '--api-version',
+      '--case',
+      '--target',
+      '--base-url',
+      '--concurrency',
+      '--bail',
+      '--out',
+    ])
+      expect(result.stdout).toContain(flag);
   });
 
   it.each([
@@ -43,13 +54,17 @@ describe('contract CLI', () => {
     const port = await closedPort();
     const result = await runCli(['--base-url', `http://127.0.0.1:${port}`]);
     expect(result.code).toBe(3);
-    expect(result.stderr.trim()).toMatch(new RegExp(`^error E_UNREACHABLE: target http://127\\.0\\.0\\.1:${port} is unreachable: connection refused`));
+    expect(result.stderr.trim()).toMatch(
+      new RegExp(`^error E_UNREACHABLE: target http://127\\.0\\.0\\.1:${port} is unreachable: connection refused`),
+    );
   });
 
   it('lists the selected cases without running them', async () => {
     const result = await runCli(['--list', '--api-version', 'v2', '--case', 'locked']);
     expect(result.code).toBe(0);
-    expect(result.stdout.trim()).toBe('crm › update-records › v2 › RECORD_LOCKED when the record is locked  [record-locked]');
+    expect(result.stdout.trim()).toBe(
+      'crm › update-records › v2 › RECORD_LOCKED when the record is locked  [record-locked]',
+    );
   });
 
   it('checks that the committed collections match the catalog', async () => {

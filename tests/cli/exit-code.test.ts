@@ -26,7 +26,8 @@ const v = (outcome: Outcome, notChecked?: NotChecked): Verdict =>
   }) as Verdict;
 const unset = (name: string): NotChecked => ({ cause: 'configuration', fix: `set ${name}`, variables: [name] });
 const lost: NotChecked = { cause: 'no-verdict', fix: 'rerun with --debug' };
-const decide = (verdicts: Verdict[], allowPartial = false) => decideExit(summariseRun(facts, verdicts), { failOn: 'any', allowPartial });
+const decide = (verdicts: Verdict[], allowPartial = false) =>
+  decideExit(summariseRun(facts, verdicts), { failOn: 'any', allowPartial });
 
 describe('decideExit', () => {
   it('is 0 only when every selected case was checked and held, not-applicable ones aside', () => {
@@ -37,7 +38,9 @@ describe('decideExit', () => {
     const verdicts = [v('pass'), v('not-checked', unset('ZOHO_RECORD_ID')), v('not-checked', unset('ZOHO_BULK_IDS'))];
     const decision = decide(verdicts);
     expect(decision.code).toBe(2);
-    expect(decision.error?.toLine()).toBe('error E_NOT_CHECKED: checked 1 of 3 selected, 2 not checked: missing ZOHO_RECORD_ID, ZOHO_BULK_IDS (set those variables (see .env.example); or pass --allow-partial to accept a partial run)');
+    expect(decision.error?.toLine()).toBe(
+      'error E_NOT_CHECKED: checked 1 of 3 selected, 2 not checked: missing ZOHO_RECORD_ID, ZOHO_BULK_IDS (set those variables (see .env.example); or pass --allow-partial to accept a partial run)',
+    );
     expect(decide(verdicts, true)).toEqual({ code: 0 });
   });
 
@@ -50,12 +53,16 @@ describe('decideExit', () => {
     for (const allowPartial of [false, true]) {
       const decision = decide(verdicts, allowPartial);
       expect(decision.code).toBe(3);
-      expect(decision.error?.toLine()).toMatch(/^error E_NOTHING_CHECKED: nothing was checked \(checked 0 of 2 selected\): reason of no-recording \(record it\)$/);
+      expect(decision.error?.toLine()).toMatch(
+        /^error E_NOTHING_CHECKED: nothing was checked \(checked 0 of 2 selected\): reason of no-recording \(record it\)$/,
+      );
     }
   });
 
   it('is 2 when every selected case is one the target cannot provoke', () => {
-    expect(decide([v('not-applicable')]).error?.toLine()).toMatch(/^error E_NOTHING_CHECKED: nothing was checked: the 1 selected case\(s\) cannot be provoked on a url target/);
+    expect(decide([v('not-applicable')]).error?.toLine()).toMatch(
+      /^error E_NOTHING_CHECKED: nothing was checked: the 1 selected case\(s\) cannot be provoked on a url target/,
+    );
     expect(decide([v('not-applicable')]).code).toBe(2);
   });
 

@@ -64,7 +64,12 @@ let proxy: { url: string; close: () => Promise<void> };
 let child: ChildProcess | undefined;
 beforeAll(async () => {
   mock = await startMock();
-  proxy = await startBreakingProxy(mock.url, (r) => r, 0, (_count, request) => gate.hold(request));
+  proxy = await startBreakingProxy(
+    mock.url,
+    (r) => r,
+    0,
+    (_count, request) => gate.hold(request),
+  );
 });
 afterEach(() => {
   gate.open();
@@ -102,21 +107,45 @@ interface RunOptions {
 function interruptedRun(out: string, signals: NodeJS.Signals[], options: RunOptions = {}): Promise<Interrupted> {
   gate = new Gate();
   const { ZOHO_ACCESS_TOKEN: token, ...rest } = mockEnvironment(mock);
-  const liveEnv = { ...rest, ZOHO_ACCOUNTS_URL: mock.url, ZOHO_API_DOMAIN: proxy.url, ZOHO_CONTRACTS_URL: proxy.url, ZOHO_ENVIRONMENT: 'sandbox' };
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST') && !k.startsWith('ZOHO_')));
-  const env = { ...inherited, ...(options.live ? liveEnv : { ...rest, ZOHO_ACCESS_TOKEN: token ?? '' }), CI: '1', NO_COLOR: '1' };
+  const liveEnv = {
+    ...rest,
+    ZOHO_ACCOUNTS_URL: mock.url,
+    ZOHO_API_DOMAIN: proxy.url,
+    ZOHO_CONTRACTS_URL: proxy.url,
+    ZOHO_ENVIRONMENT: 'sandbox',
+  };
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST') && !k.startsWith('ZOHO_')),
+  );
+  const env = {
+    ...inherited,
+    ...(options.live ? liveEnv : { ...rest, ZOHO_ACCESS_TOKEN: token ?? '' }),
+    CI: '1',
+    NO_COLOR: '1',
+  };
   const target = options.live ? ['--target', 'live'] : ['--base-url', proxy.url];
   // A held request must not end by its own timeout while the test waits on the signals.
-  const args = [join(ROOT, 'bin', 'contract.mjs'), ...target, '--concurrency', '1', '--timeout', '600000', '--out', out];
+  const args = [
+    join(ROOT, 'bin', 'contract.mjs'),
+    ...target,
+    '--concurrency',
+    '1',
+    '--timeout',
+    '600000',
+    '--out',
+    out,
+  ];
   const spawned = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   child = spawned;
   let stdout = '';
   let stderr = '';
   let signalled = false;
-  const vitestRunning = new Promise<void>((resolve) => spawned.stdout.on('data', (d: Buffer) => {
-    stdout += d.toString();
-    if (options.afterATest ? reportsATest(stdout) : stdout.includes(' RUN ')) resolve();
-  }));
+  const vitestRunning = new Promise<void>((resolve) =>
+    spawned.stdout.on('data', (d: Buffer) => {
+      stdout += d.toString();
+      if (options.afterATest ? reportsATest(stdout) : stdout.includes(' RUN ')) resolve();
+    }),
+  );
   spawned.stderr.on('data', (d: Buffer) => {
     stderr += d.toString();
     if (options.openOnStop && stderr.includes('stopping after the requests in flight')) gate.open();
@@ -128,11 +157,13 @@ function interruptedRun(out: string, signals: NodeJS.Signals[], options: RunOpti
     gate.casesAtSignal = gate.cases;
     for (const [i, signal] of signals.entries()) setTimeout(() => spawned.kill(signal), i * 100);
   });
-  return new Promise((resolve) => spawned.on('close', (code) => {
-    const exitedWhileHeld = signalled && !gate.isOpen;
-    gate.open();
-    resolve({ code, stdout, stderr, exitedWhileHeld });
-  }));
+  return new Promise((resolve) =>
+    spawned.on('close', (code) => {
+      const exitedWhileHeld = signalled && !gate.isOpen;
+      gate.open();
+      resolve({ code, stdout, stderr, exitedWhileHeld });
+    }),
+  );
 }
 
 describe('interrupting a run', () => {
@@ -146,20 +177,35 @@ describe('interrupting a run', () => {
     expect(summary.totals.passed).toBeGreaterThan(0);
     // Every selected case is in the report: what was not sent is not checked, because of the interrupt.
     expect(summary.totals.checked).toBeLessThan(summary.totals.cases);
-    expect(summary.verdicts.filter((v) => v.outcome === 'not-checked').every((v) => v.notChecked?.cause === 'interrupted')).toBe(true);
+    expect(
+      summary.verdicts.filter((v) => v.outcome === 'not-checked').every((v) => v.notChecked?.cause === 'interrupted'),
+    ).toBe(true);
     // The newman run in flight was aborted, not left to send the rest of its cases: with --concurrency 1 one request
     // was on the wire (held) when the signal came, and at most one more can start before the stop reaches the runs.
     expect(gate.casesAfterSignal()).toBeLessThanOrEqual(1);
   });
 
   it('in a live run, deletes every fixture it created before exiting 130', async () => {
-    const counts = () => ['Leads', 'Deals', 'Events', 'Custom_Module1', 'bigin:Deals', 'bigin:Contacts', 'bigin:Accounts', 'bigin:Products'].map((m) => mock.countRecords(m));
+    const counts = () =>
+      [
+        'Leads',
+        'Deals',
+        'Events',
+        'Custom_Module1',
+        'bigin:Deals',
+        'bigin:Contacts',
+        'bigin:Accounts',
+        'bigin:Products',
+      ].map((m) => mock.countRecords(m));
     const before = counts();
     const out = await mkdtemp(join(tmpdir(), 'zoho-sigint-live-'));
     const result = await interruptedRun(out, ['SIGINT'], { live: true, openOnStop: true });
     expect(result.code, result.stderr).toBe(130);
     expect(counts()).toEqual(before);
-    const ledger = JSON.parse(await readFile(join(out, 'fixtures.json'), 'utf8')) as { created: unknown[]; deleted: unknown[] };
+    const ledger = JSON.parse(await readFile(join(out, 'fixtures.json'), 'utf8')) as {
+      created: unknown[];
+      deleted: unknown[];
+    };
     expect(ledger.created.length).toBeGreaterThan(0);
     expect(ledger.deleted).toEqual(ledger.created);
     expect(gate.casesAfterSignal()).toBeLessThanOrEqual(1);

@@ -26,7 +26,12 @@ const leftovers: number[] = [];
 
 beforeAll(async () => {
   mock = await startMock();
-  stuck = await startBreakingProxy(mock.url, (r) => r, 0, (count) => (count > 1 ? new Promise<void>(() => undefined) : undefined));
+  stuck = await startBreakingProxy(
+    mock.url,
+    (r) => r,
+    0,
+    (count) => (count > 1 ? new Promise<void>(() => undefined) : undefined),
+  );
   counting = createServer((_req, res) => {
     requests += 1;
     res.end('{}');
@@ -63,7 +68,11 @@ describe('a report folder that cannot be made', () => {
     expect(result.code, result.stderr).toBe(2);
     const lines = result.stderr.trim().split('\n');
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(new RegExp(`^error E_CONFIG: the report folder ${out.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} cannot be written \\(${reason.source}\\)`));
+    expect(lines[0]).toMatch(
+      new RegExp(
+        `^error E_CONFIG: the report folder ${out.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} cannot be written \\(${reason.source}\\)`,
+      ),
+    );
     expect(requests - before).toBe(0);
   };
 
@@ -79,11 +88,15 @@ describe('a report folder that cannot be made', () => {
   });
 
   // root may write anywhere, so the permission case only means something for another user.
-  it.skipIf(process.getuid?.() === 0)('without permission: exit 2 and one line, before any request', { timeout: 120_000 }, async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'zoho-out-ro-'));
-    await import('node:fs/promises').then((fs) => fs.chmod(dir, 0o500));
-    await refused(join(dir, 'report'), /EACCES/);
-  });
+  it.skipIf(process.getuid?.() === 0)(
+    'without permission: exit 2 and one line, before any request',
+    { timeout: 120_000 },
+    async () => {
+      const dir = await mkdtemp(join(tmpdir(), 'zoho-out-ro-'));
+      await import('node:fs/promises').then((fs) => fs.chmod(dir, 0o500));
+      await refused(join(dir, 'report'), /EACCES/);
+    },
+  );
 });
 
 /** The pid of the process whose command line contains `marker` (the CLI started by npm through sh). */
@@ -97,30 +110,40 @@ async function findProcess(marker: string): Promise<number | undefined> {
 }
 
 describe('a CLI whose parent is killed', () => {
-  it.runIf(process.platform === 'linux')('stops on its own: SIGTERM to `npm run contract` leaves no CLI running', { timeout: 180_000 }, async () => {
-    const out = await mkdtemp(join(tmpdir(), 'zoho-orphan-'));
-    const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST') && !k.startsWith('ZOHO_')));
-    const env = { ...inherited, ...mockEnvironment(mock), CI: '1', NO_COLOR: '1' };
-    const npm = spawn('npm', ['run', 'contract', '--', '--base-url', stuck.url, '--timeout', '600000', '--out', out], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    const running = new Promise<void>((resolve) => {
-      const onData = (d: Buffer): void => {
-        output += d.toString();
-        if (output.includes('RUN')) resolve();
-      };
-      npm.stdout.on('data', onData);
-      npm.stderr.on('data', onData);
-    });
-    const npmGone = new Promise((resolve) => npm.on('close', resolve));
-    await running;
-    const cli = await findProcess(out);
-    expect(cli, output).toBeDefined();
-    leftovers.push(cli ?? 0);
-    npm.kill('SIGTERM');
-    await npmGone;
-    // npm forwards SIGTERM to `sh -c`, which dies without passing it on: the CLI is left reparented. It must see that and
-    // stop. Waited for with the test's own timeout as the bound (no wall-clock assertion).
-    while (isAlive(cli ?? 0)) await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(isAlive(cli ?? 0)).toBe(false);
-  });
+  it.runIf(process.platform === 'linux')(
+    'stops on its own: SIGTERM to `npm run contract` leaves no CLI running',
+    { timeout: 180_000 },
+    async () => {
+      const out = await mkdtemp(join(tmpdir(), 'zoho-orphan-'));
+      const inherited = Object.fromEntries(
+        Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST') && !k.startsWith('ZOHO_')),
+      );
+      const env = { ...inherited, ...mockEnvironment(mock), CI: '1', NO_COLOR: '1' };
+      const npm = spawn(
+        'npm',
+        ['run', 'contract', '--', '--base-url', stuck.url, '--timeout', '600000', '--out', out],
+        { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] },
+      );
+      let output = '';
+      const running = new Promise<void>((resolve) => {
+        const onData = (d: Buffer): void => {
+          output += d.toString();
+          if (output.includes('RUN')) resolve();
+        };
+        npm.stdout.on('data', onData);
+        npm.stderr.on('data', onData);
+      });
+      const npmGone = new Promise((resolve) => npm.on('close', resolve));
+      await running;
+      const cli = await findProcess(out);
+      expect(cli, output).toBeDefined();
+      leftovers.push(cli ?? 0);
+      npm.kill('SIGTERM');
+      await npmGone;
+      // npm forwards SIGTERM to `sh -c`, which dies without passing it on: the CLI is left reparented. It must see that and
+      // stop. Waited for with the test's own timeout as the bound (no wall-clock assertion).
+      while (isAlive(cli ?? 0)) await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(isAlive(cli ?? 0)).toBe(false);
+    },
+  );
 });

@@ -25,7 +25,9 @@ describe('parsePositiveInteger', () => {
     expect(parsePositiveInteger(undefined, 'concurrency', 4)).toBe(4);
   });
   it.each(['0', '-1', '1.5', 'four', ''])('rejects %j', (value) => {
-    expect(() => parsePositiveInteger(value, 'concurrency', 4)).toThrow(`--concurrency "${value}" is not a positive whole number`);
+    expect(() => parsePositiveInteger(value, 'concurrency', 4)).toThrow(
+      `--concurrency "${value}" is not a positive whole number`,
+    );
   });
 });
 

@@ -18,11 +18,21 @@ function entry(onServe: string): URL {
   return new URL(`data:text/javascript,${encodeURIComponent(source)}`);
 }
 
-const options = { root: ROOT, target: { kind: 'mock', name: 'mock', apiDomain: 'http://127.0.0.1:9', variables: {}, secrets: [] }, concurrency: 1, timeoutMs: 1_000, sandboxTests: false, prefetch: [] } as unknown as Parameters<ReturnType<typeof prestartVerdictThread>['serve']>[0];
+const options = {
+  root: ROOT,
+  target: { kind: 'mock', name: 'mock', apiDomain: 'http://127.0.0.1:9', variables: {}, secrets: [] },
+  concurrency: 1,
+  timeoutMs: 1_000,
+  sandboxTests: false,
+  prefetch: [],
+} as unknown as Parameters<ReturnType<typeof prestartVerdictThread>['serve']>[0];
 
 describe('the verdict thread', () => {
   it('reports a thread that dies mid-run, and closing it returns', async () => {
-    const thread = await prestartVerdictThread(ROOT, entry(`${READY} setTimeout(() => { throw new Error('out of memory, say'); }, 20);`)).serve(options);
+    const thread = await prestartVerdictThread(
+      ROOT,
+      entry(`${READY} setTimeout(() => { throw new Error('out of memory, say'); }, 20);`),
+    ).serve(options);
     await expect.poll(() => thread.failure(), { timeout: 5_000 }).toBe('out of memory, say');
     await thread.close();
   });

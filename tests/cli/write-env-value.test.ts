@@ -3,7 +3,9 @@ import { setEnvLine } from '../../src/cli/write-env-value.ts';
 
 describe('setEnvLine', () => {
   it('replaces the line of that name (exported or not) and keeps the rest', () => {
-    expect(setEnvLine('A=1\nZOHO_REFRESH_TOKEN=old\nB=2\n', 'ZOHO_REFRESH_TOKEN', 'new')).toBe('A=1\nZOHO_REFRESH_TOKEN=new\nB=2\n');
+    expect(setEnvLine('A=1\nZOHO_REFRESH_TOKEN=old\nB=2\n', 'ZOHO_REFRESH_TOKEN', 'new')).toBe(
+      'A=1\nZOHO_REFRESH_TOKEN=new\nB=2\n',
+    );
     expect(setEnvLine('export ZOHO_X = old\n', 'ZOHO_X', 'v')).toBe('ZOHO_X=v\n');
   });
 

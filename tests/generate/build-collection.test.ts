@@ -3,12 +3,27 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { catalog, updateRecords } from '../../src/catalog/index.ts';
-import { buildCollection, buildEndpointSchema, collectionPath, compareGenerated, generateFiles, readCommittedCollections, writeGenerated } from '../../src/generate/index.ts';
+import {
+  buildCollection,
+  buildEndpointSchema,
+  collectionPath,
+  compareGenerated,
+  generateFiles,
+  readCommittedCollections,
+  writeGenerated,
+} from '../../src/generate/index.ts';
 import { ROOT } from '../support/docs.ts';
 
-const schema = buildEndpointSchema({ product: 'crm', endpoint: 'update-records', title: 'Update Records', docPage: updateRecords.docPage, details: updateRecords.details });
+const schema = buildEndpointSchema({
+  product: 'crm',
+  endpoint: 'update-records',
+  title: 'Update Records',
+  docPage: updateRecords.docPage,
+  details: updateRecords.details,
+});
 type Json = Record<string, unknown>;
-const requests = (collection: Json): Json[] => (collection['item'] as Json[]).flatMap((folder) => folder['item'] as Json[]);
+const requests = (collection: Json): Json[] =>
+  (collection['item'] as Json[]).flatMap((folder) => folder['item'] as Json[]);
 
 describe('buildCollection', () => {
   it('is byte-for-byte deterministic', () => {
@@ -49,7 +64,9 @@ describe('buildCollection', () => {
   });
 
   it('sends the malformed body of the INVALID_DATA case as raw text, not re-encoded JSON', () => {
-    const item = requests(buildCollection(updateRecords, 'v2', schema)).find((i) => i['id'] === 'crm.update-records.v2.invalid-data-body');
+    const item = requests(buildCollection(updateRecords, 'v2', schema)).find(
+      (i) => i['id'] === 'crm.update-records.v2.invalid-data-body',
+    );
     const raw = ((item?.['request'] as Json)['body'] as Json)['raw'] as string;
     expect(() => JSON.parse(raw)).toThrow();
   });
@@ -58,7 +75,9 @@ describe('buildCollection', () => {
 describe('generated tree', () => {
   it('matches what is committed (collections:check)', async () => {
     const paths = catalog.flatMap((e) => e.versions.map((v) => collectionPath(e, v)));
-    expect(await compareGenerated(ROOT, generateFiles(catalog, await readCommittedCollections(ROOT, paths)))).toEqual([]);
+    expect(await compareGenerated(ROOT, generateFiles(catalog, await readCommittedCollections(ROOT, paths)))).toEqual(
+      [],
+    );
   });
 
   it('reports changed, missing and stale files', async () => {
@@ -70,7 +89,10 @@ describe('generated tree', () => {
     if (!first || !second) throw new Error('nothing generated');
     await writeFile(join(dir, first.path), `${first.content} `);
     await writeFile(join(dir, 'collections', 'crm', 'hand-made.json'), '{}');
-    const differences = await compareGenerated(dir, files.filter((f) => f !== second));
+    const differences = await compareGenerated(
+      dir,
+      files.filter((f) => f !== second),
+    );
     expect(differences).toEqual(
       expect.arrayContaining([
         { path: first.path, kind: 'changed' },

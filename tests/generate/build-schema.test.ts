@@ -4,7 +4,13 @@ import { updateRecords } from '../../src/catalog/index.ts';
 import { buildEndpointSchema, buildSharedSchemas } from '../../src/generate/index.ts';
 import { createSchemaRegistry } from '../../src/validate/index.ts';
 
-const source = { product: 'crm', endpoint: 'update-records', title: updateRecords.title, docPage: updateRecords.docPage, details: updateRecords.details };
+const source = {
+  product: 'crm',
+  endpoint: 'update-records',
+  title: updateRecords.title,
+  docPage: updateRecords.docPage,
+  details: updateRecords.details,
+};
 
 describe('buildEndpointSchema', () => {
   it('is deterministic', () => {
@@ -24,18 +30,29 @@ describe('buildEndpointSchema', () => {
 
   it('carries $id, title, a description naming the doc page, and draft-07', () => {
     const schema = buildEndpointSchema(source);
-    expect(schema).toMatchObject({ $schema: 'http://json-schema.org/draft-07/schema#', $id: 'https://schemas.zoho-contract.test/crm/update-records.json' });
+    expect(schema).toMatchObject({
+      $schema: 'http://json-schema.org/draft-07/schema#',
+      $id: 'https://schemas.zoho-contract.test/crm/update-records.json',
+    });
     expect(String(schema['description'])).toContain('crm-update-records.txt');
   });
 
   it('lists every documented code in the entry and error enums', () => {
-    const definitions = buildEndpointSchema(source)['definitions'] as Record<string, { properties: { code: { enum: string[] } } }>;
+    const definitions = buildEndpointSchema(source)['definitions'] as Record<
+      string,
+      { properties: { code: { enum: string[] } } }
+    >;
     expect(definitions['recordEntry']?.properties.code.enum).toEqual(Object.keys(updateRecords.details.records).sort());
-    expect(definitions['topLevelError']?.properties.code.enum).toEqual(Object.keys(updateRecords.details.errors).sort());
+    expect(definitions['topLevelError']?.properties.code.enum).toEqual(
+      Object.keys(updateRecords.details.errors).sort(),
+    );
   });
 
   it('compiles under ajv strict mode, alone and with the shared schemas', () => {
-    expect(() => createSchemaRegistry([buildEndpointSchema(source), ...buildSharedSchemas().map((s) => s.schema)])).not.toThrow();
-    for (const { schema } of buildSharedSchemas()) expect(() => new Ajv({ strict: true, validateFormats: false }).compile(schema)).not.toThrow();
+    expect(() =>
+      createSchemaRegistry([buildEndpointSchema(source), ...buildSharedSchemas().map((s) => s.schema)]),
+    ).not.toThrow();
+    for (const { schema } of buildSharedSchemas())
+      expect(() => new Ajv({ strict: true, validateFormats: false }).compile(schema)).not.toThrow();
   });
 });

@@ -36,16 +36,34 @@ beforeAll(async () => {
     const prefix = (req.url ?? '/').split('/').slice(0, 3).join('/');
     inFlight.set(prefix, (inFlight.get(prefix) ?? 0) + 1);
     mostInFlight.set(prefix, Math.max(mostInFlight.get(prefix) ?? 0, inFlight.get(prefix) ?? 0));
-    mostOverall = Math.max(mostOverall, [...inFlight.values()].reduce((a, b) => a + b, 0));
+    mostOverall = Math.max(
+      mostOverall,
+      [...inFlight.values()].reduce((a, b) => a + b, 0),
+    );
     mostPrefixesAtOnce = Math.max(mostPrefixesAtOnce, [...inFlight.values()].filter((n) => n > 0).length);
     try {
       const chunks: Buffer[] = [];
       for await (const chunk of req) chunks.push(chunk as Buffer);
-      const headers = Object.fromEntries(Object.entries(req.headers).filter((e): e is [string, string] => typeof e[1] === 'string' && !['host', 'content-length'].includes(e[0])));
-      const answer = await fetch(`${mock.url}${req.url ?? '/'}`, { method: req.method ?? 'GET', headers, ...(chunks.length > 0 ? { body: Buffer.concat(chunks) } : {}) });
+      const headers = Object.fromEntries(
+        Object.entries(req.headers).filter(
+          (e): e is [string, string] => typeof e[1] === 'string' && !['host', 'content-length'].includes(e[0]),
+        ),
+      );
+      const answer = await fetch(`${mock.url}${req.url ?? '/'}`, {
+        method: req.method ?? 'GET',
+        headers,
+        ...(chunks.length > 0 ? { body: Buffer.concat(chunks) } : {}),
+      });
       const body = await answer.text();
       await new Promise((resolve) => setTimeout(resolve, 30));
-      res.writeHead(answer.status, Object.fromEntries([...answer.headers].filter(([key]) => !['content-length', 'transfer-encoding', 'connection', 'keep-alive'].includes(key))));
+      res.writeHead(
+        answer.status,
+        Object.fromEntries(
+          [...answer.headers].filter(
+            ([key]) => !['content-length', 'transfer-encoding', 'connection', 'keep-alive'].includes(key),
+          ),
+        ),
+      );
       res.end(body);
     } finally {
       inFlight.set(prefix, (inFlight.get(prefix) ?? 1) - 1);
@@ -55,8 +73,19 @@ beforeAll(async () => {
   const url = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
   // The mock as target, its CRM and Bigin requests crossing the proxy (which passes on the headers that ask for the
   // mock-only faults). Contracts goes straight to the mock: node:http cannot parse the UPDATE method one case sends.
-  target = { kind: 'mock', name: 'mock via proxy', apiDomain: url, variables: { ...mock.variables, api_domain: url }, secrets: SECRET_VARIABLES.map((n) => mock.variables[n] ?? '') };
-  for (const endpoint of catalog) for (const version of endpoint.versions) collections.set(collectionPath(endpoint, version), await loadCollection(join(ROOT, collectionPath(endpoint, version))));
+  target = {
+    kind: 'mock',
+    name: 'mock via proxy',
+    apiDomain: url,
+    variables: { ...mock.variables, api_domain: url },
+    secrets: SECRET_VARIABLES.map((n) => mock.variables[n] ?? ''),
+  };
+  for (const endpoint of catalog)
+    for (const version of endpoint.versions)
+      collections.set(
+        collectionPath(endpoint, version),
+        await loadCollection(join(ROOT, collectionPath(endpoint, version))),
+      );
 });
 afterAll(async () => {
   proxy.closeAllConnections();
@@ -68,10 +97,21 @@ afterAll(async () => {
 async function runAll(): Promise<string[]> {
   const runs = catalog.flatMap((endpoint) =>
     endpoint.versions.map((version) =>
-      runCollection({ endpoint, version, collection: collections.get(collectionPath(endpoint, version)), target, registry, schemaId: schemaId(endpoint), concurrency: 16, unitSize: 4 }),
+      runCollection({
+        endpoint,
+        version,
+        collection: collections.get(collectionPath(endpoint, version)),
+        target,
+        registry,
+        schemaId: schemaId(endpoint),
+        concurrency: 16,
+        unitSize: 4,
+      }),
     ),
   );
-  return (await Promise.all(runs)).flat().map((v) => `${caseKey(v)} ${v.outcome} ${v.actual?.status} ${v.actual?.codes.join(',')}`);
+  return (await Promise.all(runs))
+    .flat()
+    .map((v) => `${caseKey(v)} ${v.outcome} ${v.actual?.status} ${v.actual?.codes.join(',')}`);
 }
 
 describe('concurrency safety', () => {

@@ -10,14 +10,30 @@ import { faultEndpoint } from '../support/fault-endpoint.ts';
 
 const TIMEOUT_MS = 2_000;
 const endpoint = faultEndpoint([...WIRE_FAULTS]);
-const schema = buildEndpointSchema({ product: endpoint.product, endpoint: endpoint.id, title: endpoint.title, docPage: endpoint.docPage, details: endpoint.details });
+const schema = buildEndpointSchema({
+  product: endpoint.product,
+  endpoint: endpoint.id,
+  title: endpoint.title,
+  docPage: endpoint.docPage,
+  details: endpoint.details,
+});
 const registry = createSchemaRegistry([schema]);
 const collection = JSON.parse(JSON.stringify(buildCollection(endpoint, 'v8', schema))) as unknown;
 let mock: MockServer;
 let target: Target;
 
 const run = (overrides: Partial<Target> = {}, caseIds?: string[]): Promise<Verdict[]> =>
-  runCollection({ endpoint, version: 'v8', collection, target: { ...target, ...overrides }, registry, schemaId: schemaId(endpoint), timeoutMs: TIMEOUT_MS, concurrency: 10, ...(caseIds ? { caseIds } : {}) });
+  runCollection({
+    endpoint,
+    version: 'v8',
+    collection,
+    target: { ...target, ...overrides },
+    registry,
+    schemaId: schemaId(endpoint),
+    timeoutMs: TIMEOUT_MS,
+    concurrency: 10,
+    ...(caseIds ? { caseIds } : {}),
+  });
 
 beforeAll(async () => {
   mock = await startMock();
@@ -31,7 +47,10 @@ describe('fault classification', () => {
     hang: ['error', /^transport error: no answer within the per-request timeout/],
     'reset-mid-body': ['error', /^transport error: connection reset mid-body/],
     'slow-body': ['error', /^transport error: slow response, the body took \d+ ms \(per-request timeout 2000 ms\)$/],
-    'html-500': ['fail', /^expected HTTP 200, got 500; Content-Type is text\/html, not application\/json; body is an HTML page, not JSON/],
+    'html-500': [
+      'fail',
+      /^expected HTTP 200, got 500; Content-Type is text\/html, not application\/json; body is an HTML page, not JSON/,
+    ],
     'truncated-json': ['fail', /^body is truncated or malformed JSON \(53 bytes/],
     'empty-200': ['fail', /^body is empty, not JSON$/],
     'huge-body': ['fail', /^body too large: \d+ bytes \(limit 1048576\), not parsed$/],
@@ -61,6 +80,9 @@ describe('fault classification', () => {
 
   it('reports TLS spoken to a plain-HTTP port as a failed TLS handshake', async () => {
     const [verdict] = await run({ apiDomain: mock.url.replace('http:', 'https:') }, ['fault-drop']);
-    expect([verdict?.outcome, verdict?.reason]).toEqual(['error', expect.stringMatching(/^transport error: TLS handshake failed/)]);
+    expect([verdict?.outcome, verdict?.reason]).toEqual([
+      'error',
+      expect.stringMatching(/^transport error: TLS handshake failed/),
+    ]);
   });
 });

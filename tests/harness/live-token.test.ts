@@ -28,7 +28,14 @@ describe('proactive token renewal', () => {
     const first = await refreshAccessToken(config);
     const soon = { ...first, expiresAt: Date.now() + 10_000 };
     broker = await startTokenBroker(soon, () => refreshAccessToken(config));
-    const target = liveTarget({ name: 'live', apiDomain: mock.url, accessToken: soon.accessToken, tokenBroker: broker.url, tokenExpiresAt: soon.expiresAt, env });
+    const target = liveTarget({
+      name: 'live',
+      apiDomain: mock.url,
+      accessToken: soon.accessToken,
+      tokenBroker: broker.url,
+      tokenExpiresAt: soon.expiresAt,
+      env,
+    });
     const verdicts = await runCollection({
       endpoint: updateRecords,
       version: 'v8',

@@ -23,8 +23,20 @@ afterAll(async () => mock.close());
 /** Every collection's verdicts, with or without the in-collection scripts. */
 async function runAll(target: Target, sandboxTests: boolean): Promise<Verdict[]> {
   const pool = createRunPool(2);
-  const runs = catalog.flatMap((endpoint) => endpoint.versions.map(async (version) =>
-    runCollection({ endpoint, version, collection: await loadCollection(join(ROOT, collectionPath(endpoint, version))), target, registry, schemaId: schemaId(endpoint), pool, sandboxTests })));
+  const runs = catalog.flatMap((endpoint) =>
+    endpoint.versions.map(async (version) =>
+      runCollection({
+        endpoint,
+        version,
+        collection: await loadCollection(join(ROOT, collectionPath(endpoint, version))),
+        target,
+        registry,
+        schemaId: schemaId(endpoint),
+        pool,
+        sandboxTests,
+      }),
+    ),
+  );
   return (await Promise.all(runs)).flat();
 }
 
@@ -46,7 +58,12 @@ describe('sandbox scripts and the Node verdict', () => {
     // Every 202 (a partial failure in data[]) comes back as 200: the status check of those cases must fail both ways.
     const proxy = await startBreakingProxy(mock.url, (r) => (r.status === 202 ? { ...r, status: 200 } : r));
     try {
-      const target = { ...mockTarget(mock), kind: 'url' as const, apiDomain: proxy.url, variables: { ...mock.variables, api_domain: proxy.url, contracts_domain: proxy.url } };
+      const target = {
+        ...mockTarget(mock),
+        kind: 'url' as const,
+        apiDomain: proxy.url,
+        variables: { ...mock.variables, api_domain: proxy.url, contracts_domain: proxy.url },
+      };
       const [fast, sandbox] = [await runAll(target, false), await runAll(target, true)];
       const failedFast = fast.filter((v) => nodeFindings(v) > 0).map(key);
       expect(failedFast.length).toBeGreaterThan(5);

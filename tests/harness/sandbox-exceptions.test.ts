@@ -31,7 +31,8 @@ function withScriptLines(caseId: string, lines: (exec: string[]) => string[]): u
   const copy = structuredClone(collection) as Item;
   const visit = (items: Item[]): void => {
     for (const item of items) {
-      if (item.id?.endsWith(`.${caseId}`)) for (const event of item.event ?? []) if (event.listen === 'test') event.script.exec = lines(event.script.exec);
+      if (item.id?.endsWith(`.${caseId}`))
+        for (const event of item.event ?? []) if (event.listen === 'test') event.script.exec = lines(event.script.exec);
       visit(item.item ?? []);
     }
   };
@@ -40,21 +41,36 @@ function withScriptLines(caseId: string, lines: (exec: string[]) => string[]): u
 }
 
 const run = (changed: unknown): Promise<Verdict[]> =>
-  runCollection({ endpoint: updateContractType, version: 'v1', collection: changed, target: mockTarget(mock), registry, schemaId: schemaId(updateContractType), sandboxTests: true });
+  runCollection({
+    endpoint: updateContractType,
+    version: 'v1',
+    collection: changed,
+    target: mockTarget(mock),
+    registry,
+    schemaId: schemaId(updateContractType),
+    sandboxTests: true,
+  });
 const outcomes = (verdicts: readonly Verdict[]) => verdicts.map((v) => [v.caseId, v.outcome]);
 
 describe('--sandbox-tests and scripts that throw', () => {
   it('fails the case whose test script throws, with the exception message, and only that case', async () => {
     // The throw comes first, so no pm.test runs at all for that item: before, nothing failed and the case passed.
-    const verdicts = await run(withScriptLines('no-permission', (exec) => ['throw new TypeError("fixture lookup broke");', ...exec]));
+    const verdicts = await run(
+      withScriptLines('no-permission', (exec) => ['throw new TypeError("fixture lookup broke");', ...exec]),
+    );
     const failed = verdicts.filter((v) => v.outcome !== 'pass');
     expect(failed.map((v) => [v.caseId, v.outcome])).toEqual([['no-permission', 'fail']]);
-    expect(failed[0]?.findings?.map((f) => [f.kind, f.message])).toEqual([['sandbox', 'in-collection test: script threw TypeError: fixture lookup broke']]);
+    expect(failed[0]?.findings?.map((f) => [f.kind, f.message])).toEqual([
+      ['sandbox', 'in-collection test: script threw TypeError: fixture lookup broke'],
+    ]);
   });
 
   it('reports an exception thrown after its assertions passed, and one thrown later from a timer', async () => {
     const changed = withScriptLines('success', (exec) => [...exec, 'throw new Error("after the checks");']);
-    const twice = withScriptLines('internal-error', (exec) => [...exec, 'setTimeout(() => { throw new RangeError("late"); }, 1);']);
+    const twice = withScriptLines('internal-error', (exec) => [
+      ...exec,
+      'setTimeout(() => { throw new RangeError("late"); }, 1);',
+    ]);
     const [first, second] = [await run(changed), await run(twice)];
     expect(outcomes(first).filter(([, o]) => o !== 'pass')).toEqual([['success', 'fail']]);
     expect(first.find((v) => v.caseId === 'success')?.reason ?? '').toContain('script threw Error: after the checks');

@@ -1,14 +1,32 @@
 import { describe, expect, it } from 'vitest';
-import { buildEnvironment, environmentName, expandBulkIds, referencedVariables, urlTarget } from '../../src/harness/index.ts';
+import {
+  buildEnvironment,
+  environmentName,
+  expandBulkIds,
+  referencedVariables,
+  urlTarget,
+} from '../../src/harness/index.ts';
 
 describe('urlTarget', () => {
   it('reads ZOHO_* variables, expands ZOHO_BULK_IDS and marks tokens as secrets', () => {
-    const target = urlTarget('http://127.0.0.1:4010/', { ZOHO_ACCESS_TOKEN: 'tok-abc', ZOHO_RECORD_ID: '1', ZOHO_BULK_IDS: '7, 8', PATH: '/bin', ZOHO_EMPTY: '' });
+    const target = urlTarget('http://127.0.0.1:4010/', {
+      ZOHO_ACCESS_TOKEN: 'tok-abc',
+      ZOHO_RECORD_ID: '1',
+      ZOHO_BULK_IDS: '7, 8',
+      PATH: '/bin',
+      ZOHO_EMPTY: '',
+    });
     expect(target).toEqual({
       kind: 'url',
       name: '127.0.0.1:4010',
       apiDomain: 'http://127.0.0.1:4010',
-      variables: { access_token: 'tok-abc', record_id: '1', bulk_id_001: '7', bulk_id_002: '8', contracts_domain: 'http://127.0.0.1:4010' },
+      variables: {
+        access_token: 'tok-abc',
+        record_id: '1',
+        bulk_id_001: '7',
+        bulk_id_002: '8',
+        contracts_domain: 'http://127.0.0.1:4010',
+      },
       secrets: ['tok-abc'],
     });
   });
@@ -21,7 +39,13 @@ describe('urlTarget', () => {
 
 describe('buildEnvironment', () => {
   it('includes api_domain and types tokens as secret', () => {
-    const env = buildEnvironment({ kind: 'mock', name: 'mock', apiDomain: 'http://h', variables: { access_token: 't', record_id: '1' }, secrets: ['t'] });
+    const env = buildEnvironment({
+      kind: 'mock',
+      name: 'mock',
+      apiDomain: 'http://h',
+      variables: { access_token: 't', record_id: '1' },
+      secrets: ['t'],
+    });
     expect(env.values).toEqual([
       { key: 'access_token', value: 't', type: 'secret', enabled: true },
       { key: 'api_domain', value: 'http://h', type: 'default', enabled: true },
@@ -38,7 +62,10 @@ describe('helpers', () => {
     expect(expandBulkIds('x,y')).toEqual({ bulk_id_001: 'x', bulk_id_002: 'y' });
   });
   it('reads the Bigin bulk product ids from one list variable, and names that variable when they are missing', () => {
-    expect(urlTarget('http://gw', { ZOHO_BIGIN_BULK_PRODUCT_IDS: 'p, q' }).variables).toMatchObject({ bigin_bulk_product_001: 'p', bigin_bulk_product_002: 'q' });
+    expect(urlTarget('http://gw', { ZOHO_BIGIN_BULK_PRODUCT_IDS: 'p, q' }).variables).toMatchObject({
+      bigin_bulk_product_001: 'p',
+      bigin_bulk_product_002: 'q',
+    });
     expect(environmentName('bigin_bulk_product_042')).toBe('ZOHO_BIGIN_BULK_PRODUCT_IDS');
     expect(environmentName('bulk_id_101')).toBe('ZOHO_BULK_IDS');
     expect(environmentName('record_id')).toBe('ZOHO_RECORD_ID');

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { isThrottled, throttleWaitMs, type Exchange } from '../../src/harness/index.ts';
 
-const exchange = (status: number, headers: Record<string, string> = {}, body = '{}'): Exchange => ({ itemId: 'i', method: 'PUT', url: 'u', requestHeaders: {}, response: { status, headers, body, timeMs: 1 } });
+const exchange = (status: number, headers: Record<string, string> = {}, body = '{}'): Exchange => ({
+  itemId: 'i',
+  method: 'PUT',
+  url: 'u',
+  requestHeaders: {},
+  response: { status, headers, body, timeMs: 1 },
+});
 
 describe('throttle handling', () => {
   it('recognises 429 and TOO_MANY_REQUESTS bodies, and nothing else', () => {

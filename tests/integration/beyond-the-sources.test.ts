@@ -46,10 +46,23 @@ const breakages: Array<{ name: string; caseId: string; scope: string[]; breakage
     reason: /\/details must have required property 'expected_data_type'/,
   },
   {
-    name: 'a Bigin server that relates 101 records in one call, past the page\'s maximum of 100',
+    name: "a Bigin server that relates 101 records in one call, past the page's maximum of 100",
     caseId: 'limit-exceeded',
     scope: ['--product', 'bigin'],
-    breakage: (r) => (r.status === 400 && r.body.includes('LIMIT_EXCEEDED') ? { status: 200, body: JSON.stringify({ data: Array.from({ length: 101 }, (_, i) => ({ code: 'SUCCESS', details: { id: String(i + 1) }, message: 'relation added', status: 'success' })) }) } : r),
+    breakage: (r) =>
+      r.status === 400 && r.body.includes('LIMIT_EXCEEDED')
+        ? {
+            status: 200,
+            body: JSON.stringify({
+              data: Array.from({ length: 101 }, (_, i) => ({
+                code: 'SUCCESS',
+                details: { id: String(i + 1) },
+                message: 'relation added',
+                status: 'success',
+              })),
+            }),
+          }
+        : r,
     reason: /expected HTTP 400, got 200/,
   },
 ];
@@ -60,7 +73,10 @@ describe('a server that answers beyond the sources', () => {
       const proxy = await startBreakingProxy(mock.url, breakage);
       const out = await mkdtemp(join(tmpdir(), 'zoho-beyond-'));
       try {
-        const result = await runCli([...scope, '--base-url', proxy.url, '--case', caseId, '--out', out], mockEnvironment(mock));
+        const result = await runCli(
+          [...scope, '--base-url', proxy.url, '--case', caseId, '--out', out],
+          mockEnvironment(mock),
+        );
         expect(result.code, result.stdout + result.stderr).toBe(1);
         const summary = JSON.parse(await readFile(join(out, 'summary.json'), 'utf8')) as RunSummary;
         const failed = summary.verdicts.filter((v) => v.outcome === 'fail');

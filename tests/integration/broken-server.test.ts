@@ -20,8 +20,20 @@ afterAll(async () => mock.close());
 type Json = Record<string, unknown>;
 const firstEntry = (body: Json): Json => (body['data'] as Json[])[0] as Json;
 
-const breakages: Array<{ name: string; caseId: string; filter?: string; scope?: string[]; breakage: Breakage; reason: RegExp }> = [
-  { name: 'a 202 turned 200', caseId: 'record-locked', breakage: (r) => ({ ...r, status: r.status === 202 ? 200 : r.status }), reason: /expected HTTP 202, got 200/ },
+const breakages: Array<{
+  name: string;
+  caseId: string;
+  filter?: string;
+  scope?: string[];
+  breakage: Breakage;
+  reason: RegExp;
+}> = [
+  {
+    name: 'a 202 turned 200',
+    caseId: 'record-locked',
+    breakage: (r) => ({ ...r, status: r.status === 202 ? 200 : r.status }),
+    reason: /expected HTTP 202, got 200/,
+  },
   {
     name: 'a missing code',
     caseId: 'success-single',
@@ -50,8 +62,19 @@ const breakages: Array<{ name: string; caseId: string; filter?: string; scope?: 
     }),
     reason: /\/data\/0\/details\/id must be string/,
   },
-  { name: 'a top-level error wrapped in data[]', caseId: 'invalid-module', filter: 'module name is wrong', breakage: editJson((b) => ({ data: [b] })), reason: /expected a top-level error object, got a data\[\] envelope \(code INVALID_MODULE\)/ },
-  { name: 'a body that is not JSON', caseId: 'success-single', breakage: (r) => ({ ...r, body: '<html>Service Unavailable</html>' }), reason: /body is an HTML page, not JSON \(starts "<html>Service Unavailable<\/html>"\)/ },
+  {
+    name: 'a top-level error wrapped in data[]',
+    caseId: 'invalid-module',
+    filter: 'module name is wrong',
+    breakage: editJson((b) => ({ data: [b] })),
+    reason: /expected a top-level error object, got a data\[\] envelope \(code INVALID_MODULE\)/,
+  },
+  {
+    name: 'a body that is not JSON',
+    caseId: 'success-single',
+    breakage: (r) => ({ ...r, body: '<html>Service Unavailable</html>' }),
+    reason: /body is an HTML page, not JSON \(starts "<html>Service Unavailable<\/html>"\)/,
+  },
   {
     name: 'a Contracts answer without apiName',
     caseId: 'success',
@@ -108,7 +131,8 @@ const breakages: Array<{ name: string; caseId: string; filter?: string; scope?: 
       ((b['data'] as Json[])[1]?.['details'] as Json)['api_name'] = 'Last_Name';
       return b;
     }),
-    reason: /\/data\/1\/details\/api_name must name the key the record sent at \/data\/1 left out: sent \["id"\], got "Last_Name"/,
+    reason:
+      /\/data\/1\/details\/api_name must name the key the record sent at \/data\/1 left out: sent \["id"\], got "Last_Name"/,
   },
   {
     name: 'a success whose Modified_Time is years before the request',
@@ -117,7 +141,8 @@ const breakages: Array<{ name: string; caseId: string; filter?: string; scope?: 
       (firstEntry(b)['details'] as Json)['Modified_Time'] = '2020-01-01T00:00:00+00:00';
       return b;
     }),
-    reason: /\/data\/0\/details\/Modified_Time must be the time of the request \(.*clock skew 300 s, --clock-skew\): got "2020-01-01T00:00:00\+00:00"/,
+    reason:
+      /\/data\/0\/details\/Modified_Time must be the time of the request \(.*clock skew 300 s, --clock-skew\): got "2020-01-01T00:00:00\+00:00"/,
   },
   {
     name: 'a Contracts success naming another contract type than the URL',
@@ -126,14 +151,26 @@ const breakages: Array<{ name: string; caseId: string; filter?: string; scope?: 
     breakage: editJson((b) => ({ ...b, apiName: 'Another_Type' })),
     reason: /\/apiName must echo the URL's apiName: sent "[^"]+", got "Another_Type"/,
   },
-  { name: 'a JSON body sent without any Content-Type header', caseId: 'success-single', breakage: (r) => ({ ...r, contentType: null }), reason: /no Content-Type header on a body \(expected application\/json\)/ },
+  {
+    name: 'a JSON body sent without any Content-Type header',
+    caseId: 'success-single',
+    breakage: (r) => ({ ...r, contentType: null }),
+    reason: /no Content-Type header on a body \(expected application\/json\)/,
+  },
   {
     name: 'a message no page prints',
     caseId: 'no-permission',
     breakage: editJson((b) => ({ ...b, message: 'totally different words' })),
-    reason: /\/message: expected the printed message of NO_PERMISSION \("permission denied to update"\), got "totally different words"/,
+    reason:
+      /\/message: expected the printed message of NO_PERMISSION \("permission denied to update"\), got "totally different words"/,
   },
-  { name: 'a 4xx turned 200', caseId: 'invalid-module', filter: 'module name is wrong', breakage: (r) => ({ ...r, status: r.status === 400 ? 200 : r.status }), reason: /expected HTTP 400, got 200/ },
+  {
+    name: 'a 4xx turned 200',
+    caseId: 'invalid-module',
+    filter: 'module name is wrong',
+    breakage: (r) => ({ ...r, status: r.status === 400 ? 200 : r.status }),
+    reason: /expected HTTP 400, got 200/,
+  },
 ];
 
 describe('a server that breaks the contract', () => {
@@ -142,12 +179,27 @@ describe('a server that breaks the contract', () => {
       const proxy = await startBreakingProxy(mock.url, breakage);
       const out = await mkdtemp(join(tmpdir(), 'zoho-broken-'));
       try {
-        const result = await runCli([...(scope ?? ['--endpoint', 'update-records', '--api-version', 'v2.1']), '--base-url', proxy.url, '--case', filter ?? caseId, '--out', out], mockEnvironment(mock));
+        const result = await runCli(
+          [
+            ...(scope ?? ['--endpoint', 'update-records', '--api-version', 'v2.1']),
+            '--base-url',
+            proxy.url,
+            '--case',
+            filter ?? caseId,
+            '--out',
+            out,
+          ],
+          mockEnvironment(mock),
+        );
         expect(result.code, result.stdout + result.stderr).toBe(1);
         expect(result.stdout).toMatch(reason);
         const summary = JSON.parse(await readFile(join(out, 'summary.json'), 'utf8')) as RunSummary;
-        const junit = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === 'testcase' }).parse(await readFile(join(out, 'junit.xml'), 'utf8')) as {
-          testsuites: { testsuite: { testcase: Array<{ '@_name': string; failure?: { '@_message': string; '#text'?: string } }> } };
+        const junit = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === 'testcase' }).parse(
+          await readFile(join(out, 'junit.xml'), 'utf8'),
+        ) as {
+          testsuites: {
+            testsuite: { testcase: Array<{ '@_name': string; failure?: { '@_message': string; '#text'?: string } }> };
+          };
         };
         const testcase = junit.testsuites.testsuite.testcase.find((t) => t.failure);
         expect(testcase?.failure?.['@_message']).toMatch(/^contract broken: [^\n]+$/);
@@ -170,16 +222,32 @@ describe('a server that breaks the contract', () => {
       }),
     );
     try {
-      const args = ['--endpoint', 'update-records', '--api-version', 'v2.1', '--base-url', proxy.url, '--case', 'success-single'];
-      const lenient = await runCli([...args, '--out', await mkdtemp(join(tmpdir(), 'zoho-undocumented-'))], mockEnvironment(mock));
+      const args = [
+        '--endpoint',
+        'update-records',
+        '--api-version',
+        'v2.1',
+        '--base-url',
+        proxy.url,
+        '--case',
+        'success-single',
+      ];
+      const lenient = await runCli(
+        [...args, '--out', await mkdtemp(join(tmpdir(), 'zoho-undocumented-'))],
+        mockEnvironment(mock),
+      );
       expect(lenient.code, lenient.stdout + lenient.stderr).toBe(0);
-      expect(lenient.stdout).toMatch(/Undocumented keys \(1; failures only under --strict\):\n {2}\? .*: \/data\/0\/zia_score\n/);
+      expect(lenient.stdout).toMatch(
+        /Undocumented keys \(1; failures only under --strict\):\n {2}\? .*: \/data\/0\/zia_score\n/,
+      );
       const out = await mkdtemp(join(tmpdir(), 'zoho-strict-'));
       const strict = await runCli([...args, '--strict', '--out', out], mockEnvironment(mock));
       expect(strict.code, strict.stdout + strict.stderr).toBe(1);
       const summary = JSON.parse(await readFile(join(out, 'summary.json'), 'utf8')) as RunSummary;
       expect(summary.undocumentedKeys).toBe(1);
-      expect(summary.verdicts.find((v) => v.outcome === 'fail')?.reason).toBe('/data/0/zia_score: a key no page documents');
+      expect(summary.verdicts.find((v) => v.outcome === 'fail')?.reason).toBe(
+        '/data/0/zia_score: a key no page documents',
+      );
     } finally {
       await proxy.close();
     }

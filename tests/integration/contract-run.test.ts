@@ -19,31 +19,52 @@ beforeAll(async () => {
 }, 300_000);
 
 describe('a full contract run against the embedded mock', () => {
-  const expectedCases = catalog.reduce((total, endpoint) => total + endpoint.versions.reduce((n, v) => n + casesForVersion(endpoint, v).length, 0), 0);
+  const expectedCases = catalog.reduce(
+    (total, endpoint) => total + endpoint.versions.reduce((n, v) => n + casesForVersion(endpoint, v).length, 0),
+    0,
+  );
 
   it('exits 0 and prints one line per case group and the totals', () => {
     expect(result.code, result.stdout + result.stderr).toBe(0);
     expect(result.stdout).toMatch(/✓ crm › update-records › v2\.1 › record errors: 8\/8 passed/);
-    expect(result.stdout.trim().split('\n').at(-1)).toBe(`checked ${expectedCases} of ${expectedCases} selected: ${expectedCases} passed, 0 failed, 0 errors, 0 not checked, 0 not applicable`);
+    expect(result.stdout.trim().split('\n').at(-1)).toBe(
+      `checked ${expectedCases} of ${expectedCases} selected: ${expectedCases} passed, 0 failed, 0 errors, 0 not checked, 0 not applicable`,
+    );
   });
 
   it('writes summary.json with a verdict per case and version, all passing', async () => {
     const summary = JSON.parse(await readFile(join(reportDir, 'summary.json'), 'utf8')) as RunSummary;
     expect(summary.schemaVersion).toBe(1);
     expect(summary.outcome).toBe('passed');
-    expect(summary.totals).toEqual({ cases: expectedCases, checked: expectedCases, passed: expectedCases, failed: 0, errors: 0, notApplicable: 0, notChecked: 0, flaky: 0 });
+    expect(summary.totals).toEqual({
+      cases: expectedCases,
+      checked: expectedCases,
+      passed: expectedCases,
+      failed: 0,
+      errors: 0,
+      notApplicable: 0,
+      notChecked: 0,
+      flaky: 0,
+    });
     expect(summary.collections.map((c) => `${c.product}/${c.endpoint}/${c.version}`).sort()).toEqual(
       catalog.flatMap((e) => e.versions.map((v) => `${e.product}/${e.id}/${v}`)).sort(),
     );
     expect(summary.coverage.totals.withCase).toBe(summary.coverage.totals.documented);
     expect(summary.drift.length).toBeGreaterThan(10);
     const locked = summary.verdicts.find((v) => v.caseId === 'record-locked' && v.version === 'v2.1');
-    expect(locked?.actual).toEqual({ status: 202, codes: ['RECORD_LOCKED'], shape: 'records', messages: ['cannot update record that is not approved yet'] });
+    expect(locked?.actual).toEqual({
+      status: 202,
+      codes: ['RECORD_LOCKED'],
+      shape: 'records',
+      messages: ['cannot update record that is not approved yet'],
+    });
     expect(locked?.drift).toEqual([{ drift: 'crm-update-records/record-locked-status', variant: 1 }]);
   });
 
   it('writes junit.xml with one testcase per case and version, named product › endpoint › version › case', async () => {
-    const xml = new XMLParser({ ignoreAttributes: false }).parse(await readFile(join(reportDir, 'junit.xml'), 'utf8')) as {
+    const xml = new XMLParser({ ignoreAttributes: false }).parse(
+      await readFile(join(reportDir, 'junit.xml'), 'utf8'),
+    ) as {
       testsuites: { testsuite: Array<{ testcase: Array<{ '@_name': string }> }> };
     };
     const names = xml.testsuites.testsuite.flatMap((s) => s.testcase.map((t) => t['@_name']));
@@ -52,7 +73,9 @@ describe('a full contract run against the embedded mock', () => {
   });
 
   it('runs the harness files in the order their cases are sent: sorted by path', async () => {
-    const xml = new XMLParser({ ignoreAttributes: false }).parse(await readFile(join(reportDir, 'junit.xml'), 'utf8')) as { testsuites: { testsuite: Array<{ '@_name': string }> } };
+    const xml = new XMLParser({ ignoreAttributes: false }).parse(
+      await readFile(join(reportDir, 'junit.xml'), 'utf8'),
+    ) as { testsuites: { testsuite: Array<{ '@_name': string }> } };
     const files = xml.testsuites.testsuite.map((s) => s['@_name']);
     expect(files).toHaveLength(catalog.reduce((n, e) => n + e.versions.length, 0));
     expect(files).toEqual([...files].sort());

@@ -12,7 +12,18 @@ import { mockEnvironment } from '../support/mock-env.ts';
 import { runCli } from '../support/run-cli.ts';
 
 const STRICT = join(ROOT, 'tests/fixtures/org-profiles/strict-org.json');
-const MODULES = ['Leads', 'Accounts', 'Contacts', 'Deals', 'Events', 'Projects_Tracker', 'bigin:Deals', 'bigin:Contacts', 'bigin:Accounts', 'bigin:Products'];
+const MODULES = [
+  'Leads',
+  'Accounts',
+  'Contacts',
+  'Deals',
+  'Events',
+  'Projects_Tracker',
+  'bigin:Deals',
+  'bigin:Contacts',
+  'bigin:Accounts',
+  'bigin:Products',
+];
 
 let mock: MockServer | undefined;
 afterEach(async () => mock?.close());
@@ -20,10 +31,19 @@ afterEach(async () => mock?.close());
 /** A live .env pointed at the mock; no access token (live mode gets its own) and no custom module named (it reads the org's). */
 function liveEnv(server: MockServer): Record<string, string> {
   const { ZOHO_ACCESS_TOKEN: _token, ZOHO_LOCKING_CUSTOM_MODULE: _module, ...env } = mockEnvironment(server);
-  return { ...env, ZOHO_ACCOUNTS_URL: server.url, ZOHO_API_DOMAIN: server.url, ZOHO_CONTRACTS_URL: server.contractsUrl, ZOHO_ENVIRONMENT: 'sandbox' };
+  return {
+    ...env,
+    ZOHO_ACCOUNTS_URL: server.url,
+    ZOHO_API_DOMAIN: server.url,
+    ZOHO_CONTRACTS_URL: server.contractsUrl,
+    ZOHO_ENVIRONMENT: 'sandbox',
+  };
 }
 
-async function liveRun(server: MockServer, args: readonly string[] = []): Promise<{ code: number | null; stdout: string; summary: RunSummary }> {
+async function liveRun(
+  server: MockServer,
+  args: readonly string[] = [],
+): Promise<{ code: number | null; stdout: string; summary: RunSummary }> {
   const out = await mkdtemp(join(tmpdir(), 'zoho-live-org-'));
   const result = await runCli(['--target', 'live', '--out', out, ...args], liveEnv(server));
   const summary = JSON.parse(await readFile(join(out, 'summary.json'), 'utf8').catch(() => '{}')) as RunSummary;
@@ -31,7 +51,7 @@ async function liveRun(server: MockServer, args: readonly string[] = []): Promis
 }
 
 describe('a live rehearsal against a strict org', () => {
-  it('builds every fixture to the org, passes every case it can, locks in the org\'s custom module, keeps to the edition\'s limit, leaves nothing behind', async () => {
+  it("builds every fixture to the org, passes every case it can, locks in the org's custom module, keeps to the edition's limit, leaves nothing behind", async () => {
     // 300 ms a call, as over the network: enough calls overlap to reach the limit (starting a newman run costs CPU).
     mock = await startMock({ org: await readOrgProfile(STRICT), latencyMs: 300 });
     const counts = (server: MockServer) => MODULES.map((m) => server.countRecords(m));
@@ -42,16 +62,28 @@ describe('a live rehearsal against a strict org', () => {
     const { code, stdout, summary } = await liveRun(mock, ['--allow-partial']).finally(() => clearInterval(watch));
     expect(code, stdout).toBe(0);
     expect(summary.totals.failed + summary.totals.errors, stdout).toBe(0);
-    expect(summary.verdicts.filter((v) => v.outcome === 'not-checked').map((v) => v.reason)).toEqual(['not configured for this target: ZOHO_CAMPAIGN_ID', 'not configured for this target: ZOHO_CAMPAIGN_ID']);
+    expect(summary.verdicts.filter((v) => v.outcome === 'not-checked').map((v) => v.reason)).toEqual([
+      'not configured for this target: ZOHO_CAMPAIGN_ID',
+      'not configured for this target: ZOHO_CAMPAIGN_ID',
+    ]);
     expect(summary.totals.passed).toBeGreaterThan(100);
     expect(stdout).toContain('Org: professional edition, user Patricia Boyle; at most 15 calls at once');
-    expect(stdout).toContain('Org: custom module for record locking: Projects_Tracker (the first custom module the org lists)');
-    const custom = summary.verdicts.filter((v) => v.endpoint === 'update-record-locking-information' && v.caseId === 'success-custom-module1');
+    expect(stdout).toContain(
+      'Org: custom module for record locking: Projects_Tracker (the first custom module the org lists)',
+    );
+    const custom = summary.verdicts.filter(
+      (v) => v.endpoint === 'update-record-locking-information' && v.caseId === 'success-custom-module1',
+    );
     expect(custom.length).toBeGreaterThan(0);
     expect(custom.map((v) => v.outcome)).toEqual(custom.map(() => 'pass'));
     // What the org cannot do is named, never failed: its Events have no Participants field.
     const participants = summary.verdicts.filter((v) => v.caseId === 'limit-exceeded-participants');
-    expect(participants.map((v) => [v.outcome, v.reason])).toEqual(participants.map(() => ['not-applicable', 'not applicable to this org: Events has no field Participants in this org']));
+    expect(participants.map((v) => [v.outcome, v.reason])).toEqual(
+      participants.map(() => [
+        'not-applicable',
+        'not applicable to this org: Events has no field Participants in this org',
+      ]),
+    );
     expect(counts(mock)).toEqual(before);
     expect(stdout).toMatch(/^Fixtures: deleted all \d+ records$/m);
     // At the edition's limit (15 CRM calls in flight), and never over it: the mock turned nothing away.
@@ -64,22 +96,42 @@ describe('a live rehearsal against a strict org', () => {
 
   it('draws 429s when the org allows fewer calls than its edition says: the no-429 check above can fail', async () => {
     mock = await startMock({ org: await readOrgProfile(STRICT), latencyMs: 20, concurrencyLimit: 1 });
-    const { summary } = await liveRun(mock, ['--product', 'crm', '--endpoint', 'update-records', '--api-version', 'v8']);
+    const { summary } = await liveRun(mock, [
+      '--product',
+      'crm',
+      '--endpoint',
+      'update-records',
+      '--api-version',
+      'v8',
+    ]);
     expect(summary.apiUsage?.concurrency.limit).toBe(15);
     expect(mock.provoked()['TOO_MANY_REQUESTS:concurrency'] ?? 0, JSON.stringify(mock.provoked())).toBeGreaterThan(0);
   });
 
-  it('makes the cases of a record the org refuses not applicable, with the org\'s answer, never a failed fixture', async () => {
+  it("makes the cases of a record the org refuses not applicable, with the org's answer, never a failed fixture", async () => {
     const profile = await readOrgProfile(STRICT);
     const modules = new Map(profile.modules);
     const custom = modules.get('Projects_Tracker');
     modules.set('Projects_Tracker', { ...(custom as NonNullable<typeof custom>), lockable: false });
     mock = await startMock({ org: { ...profile, modules } });
     const before = MODULES.map((m) => (mock as MockServer).countRecords(m));
-    const { code, stdout, summary } = await liveRun(mock, ['--product', 'crm', '--endpoint', 'update-record-locking-information', '--api-version', 'v8', '--allow-partial']);
+    const { code, stdout, summary } = await liveRun(mock, [
+      '--product',
+      'crm',
+      '--endpoint',
+      'update-record-locking-information',
+      '--api-version',
+      'v8',
+      '--allow-partial',
+    ]);
     expect(code, stdout).toBe(0);
     const locked = summary.verdicts.find((v) => v.caseId === 'success-custom-module1');
-    expect([locked?.outcome, locked?.reason]).toEqual(['not-applicable', expect.stringMatching(/^not applicable to this org: the org would not lock a record of Projects_Tracker \([A-Z_]+\)$/)]);
+    expect([locked?.outcome, locked?.reason]).toEqual([
+      'not-applicable',
+      expect.stringMatching(
+        /^not applicable to this org: the org would not lock a record of Projects_Tracker \([A-Z_]+\)$/,
+      ),
+    ]);
     expect(summary.verdicts.filter((v) => v.caseId === 'success-leads').map((v) => v.outcome)).toEqual(['pass']);
     // The record it would not lock (and the Accounts record that record looks up) were deleted like every other.
     expect(MODULES.map((m) => (mock as MockServer).countRecords(m))).toEqual(before);
@@ -93,10 +145,18 @@ describe('a live rehearsal against a strict org', () => {
     const result = await runCli(['doctor'], env);
     expect(result.code, result.stdout + result.stderr).toBe(0);
     expect(result.stdout).toContain('org: professional edition, at most 15 calls at once; user Patricia Boyle');
-    expect(result.stdout).toContain('org: custom module for record locking: Projects_Tracker (the first custom module the org lists)');
-    expect(result.stdout).toMatch(/^cases: \d+ of \d+ live cases can run against this org; [1-9]\d* not applicable here, [1-9]\d* need configuration$/m);
-    expect(result.stdout).toMatch(/^ {2}not applicable: crm › update-records › limit-exceeded-participants \[v2, v2\.1, v8\]: needs a field: Events has no field Participants in this org$/m);
-    expect(result.stdout).toMatch(/^ {2}needs configuration: crm › update-records › oauth-scope-mismatch \[v2, v2\.1, v8\]: needs a persona: ZOHO_REFRESH_TOKEN_WITHOUT_SCOPE: /m);
+    expect(result.stdout).toContain(
+      'org: custom module for record locking: Projects_Tracker (the first custom module the org lists)',
+    );
+    expect(result.stdout).toMatch(
+      /^cases: \d+ of \d+ live cases can run against this org; [1-9]\d* not applicable here, [1-9]\d* need configuration$/m,
+    );
+    expect(result.stdout).toMatch(
+      /^ {2}not applicable: crm › update-records › limit-exceeded-participants \[v2, v2\.1, v8\]: needs a field: Events has no field Participants in this org$/m,
+    );
+    expect(result.stdout).toMatch(
+      /^ {2}needs configuration: crm › update-records › oauth-scope-mismatch \[v2, v2\.1, v8\]: needs a persona: ZOHO_REFRESH_TOKEN_WITHOUT_SCOPE: /m,
+    );
     expect(MODULES.map((m) => (mock as MockServer).countRecords(m))).toEqual(before);
   });
 });

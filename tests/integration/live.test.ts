@@ -21,7 +21,14 @@ afterEach(async () => mock.close());
 /** A live .env pointed at the mock; ZOHO_ACCESS_TOKEN left out: live mode must get its own. */
 function liveEnv(overrides: Record<string, string> = {}): Record<string, string> {
   const { ZOHO_ACCESS_TOKEN: _unused, ...env } = mockEnvironment(mock);
-  return { ...env, ZOHO_ACCOUNTS_URL: mock.url, ZOHO_API_DOMAIN: mock.url, ZOHO_CONTRACTS_URL: mock.contractsUrl, ZOHO_ENVIRONMENT: 'sandbox', ...overrides };
+  return {
+    ...env,
+    ZOHO_ACCOUNTS_URL: mock.url,
+    ZOHO_API_DOMAIN: mock.url,
+    ZOHO_CONTRACTS_URL: mock.contractsUrl,
+    ZOHO_ENVIRONMENT: 'sandbox',
+    ...overrides,
+  };
 }
 
 describe('doctor', () => {
@@ -30,7 +37,9 @@ describe('doctor', () => {
     expect(result.code, result.stdout + result.stderr).toBe(0);
     expect(result.stdout).toContain('configuration: ok (data centre com, sandbox)');
     expect(result.stdout).toMatch(/^token refresh: ok \(expires in 60 min, api_domain http:\/\/127\.0\.0\.1:\d+\)$/m);
-    expect(result.stdout).toMatch(/^contracts: host http:\/\/127\.0\.0\.1:\d+ \(reachable\); scopes needed: .*; granted contracts\.meta\.UPDATE$/m);
+    expect(result.stdout).toMatch(
+      /^contracts: host http:\/\/127\.0\.0\.1:\d+ \(reachable\); scopes needed: .*; granted contracts\.meta\.UPDATE$/m,
+    );
     expect(result.stdout).toContain('doctor: ready for --target live');
     expect(result.stdout).not.toMatch(/1000\.[0-9a-f]{64}/);
   });
@@ -42,7 +51,9 @@ describe('doctor', () => {
     await new Promise((resolve) => closed.close(resolve));
     const unreachable = await runCli(['doctor'], liveEnv({ ZOHO_CONTRACTS_URL: `http://127.0.0.1:${port}` }));
     expect(unreachable.code).toBe(3);
-    expect(unreachable.stdout).toMatch(new RegExp(`^contracts: host http://127\\.0\\.0\\.1:${port} \\(UNREACHABLE: connection refused`, 'm'));
+    expect(unreachable.stdout).toMatch(
+      new RegExp(`^contracts: host http://127\\.0\\.0\\.1:${port} \\(UNREACHABLE: connection refused`, 'm'),
+    );
     const refused = await runCli(['doctor'], liveEnv({ ZOHO_REFRESH_TOKEN: 'wrong' }));
     expect([refused.code, refused.stderr.trim().split('\n').length]).toEqual([3, 1]);
   });
@@ -51,21 +62,45 @@ describe('doctor', () => {
 describe('--target live against the mock', () => {
   it('runs the live-provocable cases with one token refresh for the whole run, mock-only cases not applicable, no secret written', async () => {
     const out = await mkdtemp(join(tmpdir(), 'zoho-live-'));
-    const counts = () => ['Leads', 'Deals', 'Events', 'Custom_Module1', 'bigin:Deals', 'bigin:Contacts', 'bigin:Accounts', 'bigin:Products'].map((m) => mock.countRecords(m));
+    const counts = () =>
+      [
+        'Leads',
+        'Deals',
+        'Events',
+        'Custom_Module1',
+        'bigin:Deals',
+        'bigin:Contacts',
+        'bigin:Accounts',
+        'bigin:Products',
+      ].map((m) => mock.countRecords(m));
     const before = counts();
     const result = await runCli(['--target', 'live', '--concurrency', '8', '--out', out], liveEnv());
     expect(result.code, result.stdout + result.stderr).toBe(0);
     expect(mock.tokenRefreshes()).toBe(1);
     expect(counts()).toEqual(before);
-    const ledger = JSON.parse(await readFile(join(out, 'fixtures.json'), 'utf8')) as { created: Array<{ id: string }>; deleted: Array<{ id: string }> };
+    const ledger = JSON.parse(await readFile(join(out, 'fixtures.json'), 'utf8')) as {
+      created: Array<{ id: string }>;
+      deleted: Array<{ id: string }>;
+    };
     expect(ledger.created.length).toBe(214);
     const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
     expect([...ledger.deleted].sort(byId)).toEqual([...ledger.created].sort(byId));
     // Every persona given by refresh token is refreshed once for the whole run, like the run's own token.
-    for (const persona of ['token_without_scope', 'token_no_permission', 'token_restricted_user', 'token_module_scope_only', 'token_locking_scope_only']) expect(mock.tokenRefreshes(persona), persona).toBe(1);
-    expect(result.stdout).toMatch(/^Fixtures: created 214 records tagged "zoho-contract-suite [^"]+" \(ledger .*fixtures\.json\)$/m);
+    for (const persona of [
+      'token_without_scope',
+      'token_no_permission',
+      'token_restricted_user',
+      'token_module_scope_only',
+      'token_locking_scope_only',
+    ])
+      expect(mock.tokenRefreshes(persona), persona).toBe(1);
+    expect(result.stdout).toMatch(
+      /^Fixtures: created 214 records tagged "zoho-contract-suite [^"]+" \(ledger .*fixtures\.json\)$/m,
+    );
     expect(result.stdout).toContain('Fixtures: deleted all 214 records');
-    expect(result.stdout).toMatch(/^Live run: sandbox org in data centre com, API http:\/\/127\.0\.0\.1:\d+, Contracts http:\/\/127\.0\.0\.1:\d+ \(one token refresh for the whole run, one per persona: 5\)$/m);
+    expect(result.stdout).toMatch(
+      /^Live run: sandbox org in data centre com, API http:\/\/127\.0\.0\.1:\d+, Contracts http:\/\/127\.0\.0\.1:\d+ \(one token refresh for the whole run, one per persona: 5\)$/m,
+    );
     const summary = JSON.parse(await readFile(join(out, 'summary.json'), 'utf8')) as RunSummary;
     expect(summary.target.kind).toBe('live');
     // Every API call is counted (metadata, fixtures, cases, clean-up) at 1 credit each; --concurrency 8 stays under the
@@ -73,15 +108,24 @@ describe('--target live against the mock', () => {
     const usage = summary.apiUsage;
     expect(usage?.concurrency).toEqual({ limit: 8, source: 'flag', edition: 'enterprise' });
     expect(usage?.byPhase.cases).toBe(summary.totals.passed + summary.totals.failed + summary.totals.errors);
-    expect([usage?.calls, usage?.credits]).toEqual([Object.values(usage?.byPhase ?? {}).reduce((a, b) => a + b, 0), usage?.calls]);
-    expect(result.stdout).toContain(`API calls: ${usage?.calls} (metadata ${usage?.byPhase.metadata}, fixtures ${usage?.byPhase.fixtures}, cases ${usage?.byPhase.cases}, clean-up ${usage?.byPhase.cleanup}), ${usage?.calls} credits at 1 per call; at most 8 at once (--concurrency)`);
+    expect([usage?.calls, usage?.credits]).toEqual([
+      Object.values(usage?.byPhase ?? {}).reduce((a, b) => a + b, 0),
+      usage?.calls,
+    ]);
+    expect(result.stdout).toContain(
+      `API calls: ${usage?.calls} (metadata ${usage?.byPhase.metadata}, fixtures ${usage?.byPhase.fixtures}, cases ${usage?.byPhase.cases}, clean-up ${usage?.byPhase.cleanup}), ${usage?.calls} credits at 1 per call; at most 8 at once (--concurrency)`,
+    );
     expect(summary.totals.failed).toBe(0);
     const inapplicable = summary.verdicts.filter((v) => v.outcome === 'not-applicable');
     expect(inapplicable.length).toBeGreaterThan(0);
     expect(inapplicable.every((v) => v.reason === 'live cannot provoke it (mock only)')).toBe(true);
     expect(summary.totals.notChecked).toBe(0);
-    const secrets = [mock.variables['client_secret'], mock.variables['refresh_token']].filter((s): s is string => Boolean(s));
-    for (const file of await readdir(out)) for (const secret of secrets) expect((await readFile(join(out, file), 'utf8')).includes(secret), file).toBe(false);
+    const secrets = [mock.variables['client_secret'], mock.variables['refresh_token']].filter((s): s is string =>
+      Boolean(s),
+    );
+    for (const file of await readdir(out))
+      for (const secret of secrets)
+        expect((await readFile(join(out, file), 'utf8')).includes(secret), file).toBe(false);
     for (const secret of secrets) expect(result.stdout.includes(secret)).toBe(false);
   });
 
@@ -92,13 +136,20 @@ describe('--target live against the mock', () => {
     let clock = Date.now();
     mock = await startMock({ now: () => new Date(clock) });
     let puts = 0;
-    const slow = await startBreakingProxy(mock.url, (r, req) => {
-      if (req.method === 'PUT' && ++puts === 20) clock += 2 * 3_600_000;
-      return r;
-    }, 20);
+    const slow = await startBreakingProxy(
+      mock.url,
+      (r, req) => {
+        if (req.method === 'PUT' && ++puts === 20) clock += 2 * 3_600_000;
+        return r;
+      },
+      20,
+    );
     try {
       const out = await mkdtemp(join(tmpdir(), 'zoho-live-expiry-'));
-      const result = await runCli(['--target', 'live', '--product', 'crm', '--endpoint', 'update-records', '--clock-skew', '10800', '--out', out], liveEnv({ ZOHO_API_DOMAIN: slow.url }));
+      const result = await runCli(
+        ['--target', 'live', '--product', 'crm', '--endpoint', 'update-records', '--clock-skew', '10800', '--out', out],
+        liveEnv({ ZOHO_API_DOMAIN: slow.url }),
+      );
       expect(result.code, result.stdout + result.stderr).toBe(0);
       const summary = JSON.parse(await readFile(join(out, 'summary.json'), 'utf8')) as RunSummary;
       expect(summary.totals.failed).toBe(0);
@@ -111,18 +162,27 @@ describe('--target live against the mock', () => {
   });
 
   it('cleans up what a killed run left behind, from its ledger', async () => {
-    const create = await fetch(`${mock.url}/crm/v8/Leads`, { method: 'POST', headers: { Authorization: `Zoho-oauthtoken ${mock.variables['access_token']}` }, body: JSON.stringify({ data: [{ Last_Name: 'left 1' }, { Last_Name: 'left 2' }] }) });
+    const create = await fetch(`${mock.url}/crm/v8/Leads`, {
+      method: 'POST',
+      headers: { Authorization: `Zoho-oauthtoken ${mock.variables['access_token']}` },
+      body: JSON.stringify({ data: [{ Last_Name: 'left 1' }, { Last_Name: 'left 2' }] }),
+    });
     const ids = ((await create.json()) as { data: Array<{ details: { id: string } }> }).data.map((e) => e.details.id);
     const before = mock.countRecords('Leads');
     const runId = `killed-${Date.now()}`;
     const dir = join(ROOT, 'reports', runId);
     await mkdir(dir, { recursive: true });
-    await writeFile(join(dir, 'fixtures.json'), JSON.stringify({ runId, apiDomain: mock.url, created: ids.map((id) => ({ module: 'Leads', id })), deleted: [] }));
+    await writeFile(
+      join(dir, 'fixtures.json'),
+      JSON.stringify({ runId, apiDomain: mock.url, created: ids.map((id) => ({ module: 'Leads', id })), deleted: [] }),
+    );
     const result = await runCli(['cleanup', '--run-id', runId], liveEnv());
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain(`cleanup ${runId}: deleted 2 of 2 leftover records`);
     expect(mock.countRecords('Leads')).toBe(before - 2);
-    expect((await runCli(['cleanup', '--run-id', runId], liveEnv())).stdout).toContain('cleanup: nothing left to delete');
+    expect((await runCli(['cleanup', '--run-id', runId], liveEnv())).stdout).toContain(
+      'cleanup: nothing left to delete',
+    );
     await rm(dir, { recursive: true, force: true });
   });
 
@@ -133,7 +193,10 @@ describe('--target live against the mock', () => {
     await new Promise((resolve) => closed.close(resolve));
     const out = await mkdtemp(join(tmpdir(), 'live-unanswered-'));
     try {
-      const result = await runCli(['--target', 'live', '--out', out], liveEnv({ ZOHO_API_DOMAIN: `http://127.0.0.1:${port}` }));
+      const result = await runCli(
+        ['--target', 'live', '--out', out],
+        liveEnv({ ZOHO_API_DOMAIN: `http://127.0.0.1:${port}` }),
+      );
       expect(result.code).toBe(3);
       expect(result.stderr.trim().split('\n')).toHaveLength(1);
       expect(result.stderr).toContain(`http://127.0.0.1:${port}`);
@@ -148,13 +211,25 @@ describe('--target live against the mock', () => {
   it('refuses a production org without --allow-production (exit 2), before refreshing any token', async () => {
     const result = await runCli(['--target', 'live'], liveEnv({ ZOHO_ENVIRONMENT: 'production' }));
     expect(result.code).toBe(2);
-    expect(result.stderr.trim()).toBe('error E_USAGE: ZOHO_ENVIRONMENT is production: a live run creates and updates records there (point it at a sandbox or developer org, or pass --allow-production)');
+    expect(result.stderr.trim()).toBe(
+      'error E_USAGE: ZOHO_ENVIRONMENT is production: a live run creates and updates records there (point it at a sandbox or developer org, or pass --allow-production)',
+    );
     expect(mock.tokenRefreshes()).toBe(0);
   });
 
   it.each([
-    ['a bad refresh token', { ZOHO_REFRESH_TOKEN: 'wrong' }, 3, /^error E_AUTH: token refresh refused \(invalid_code\) \(the refresh token is wrong, revoked, or from another data centre/],
-    ['a bad client secret', { ZOHO_CLIENT_SECRET: 'wrong' }, 3, /^error E_AUTH: token refresh refused \(invalid_client\)/],
+    [
+      'a bad refresh token',
+      { ZOHO_REFRESH_TOKEN: 'wrong' },
+      3,
+      /^error E_AUTH: token refresh refused \(invalid_code\) \(the refresh token is wrong, revoked, or from another data centre/,
+    ],
+    [
+      'a bad client secret',
+      { ZOHO_CLIENT_SECRET: 'wrong' },
+      3,
+      /^error E_AUTH: token refresh refused \(invalid_client\)/,
+    ],
     ['a missing variable', { ZOHO_CLIENT_ID: '' }, 2, /^error E_CONFIG: live configuration: ZOHO_CLIENT_ID is missing/],
     ['an unknown data centre', { ZOHO_DATA_CENTRE: 'mars' }, 2, /ZOHO_DATA_CENTRE "mars" is not one of/],
     ['a malformed URL', { ZOHO_ACCOUNTS_URL: 'not a url' }, 2, /ZOHO_ACCOUNTS_URL "not a url" is not an http\(s\) URL/],

@@ -33,7 +33,9 @@ afterAll(async () => {
 describe('a url run with only ZOHO_ACCESS_TOKEN set', () => {
   it('exits 2 naming the missing variables, ends with "checked N of M selected", and sends no mock-only fault', async () => {
     const out = await mkdtemp(join(tmpdir(), 'zoho-partial-'));
-    const result = await runCli([...scope, '--base-url', proxy.url, '--out', out], { ZOHO_ACCESS_TOKEN: mock.variables['access_token'] ?? '' });
+    const result = await runCli([...scope, '--base-url', proxy.url, '--out', out], {
+      ZOHO_ACCESS_TOKEN: mock.variables['access_token'] ?? '',
+    });
     expect(result.code, result.stdout + result.stderr).toBe(2);
     const summary = await summaryOf(out);
     const { checked, cases, notChecked, notApplicable } = summary.totals;
@@ -42,7 +44,11 @@ describe('a url run with only ZOHO_ACCESS_TOKEN set', () => {
     expect(checked + notChecked + notApplicable).toBe(cases);
     expect(lastLine(result.stdout)).toMatch(new RegExp(`^checked ${checked} of ${cases} selected: `));
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
-    expect(result.stderr).toMatch(new RegExp(`^error E_NOT_CHECKED: checked ${checked} of ${cases} selected, ${notChecked} not checked: missing ZOHO_RECORD_ID, .*ZOHO_LOCKED_RECORD_ID.*--allow-partial`));
+    expect(result.stderr).toMatch(
+      new RegExp(
+        `^error E_NOT_CHECKED: checked ${checked} of ${cases} selected, ${notChecked} not checked: missing ZOHO_RECORD_ID, .*ZOHO_LOCKED_RECORD_ID.*--allow-partial`,
+      ),
+    );
     expect(summary.outcome).toBe('partial');
     // The mock-only INTERNAL_ERROR case is not applicable to a url target, and was not sent there.
     const inapplicable = summary.verdicts.filter((v) => v.outcome === 'not-applicable');
@@ -53,11 +59,17 @@ describe('a url run with only ZOHO_ACCESS_TOKEN set', () => {
 
   it('with --allow-partial exits 0 when every checked case held, and still prints the count', async () => {
     const out = await mkdtemp(join(tmpdir(), 'zoho-partial-'));
-    const result = await runCli([...scope, '--base-url', proxy.url, '--allow-partial', '--out', out], { ZOHO_ACCESS_TOKEN: mock.variables['access_token'] ?? '' });
+    const result = await runCli([...scope, '--base-url', proxy.url, '--allow-partial', '--out', out], {
+      ZOHO_ACCESS_TOKEN: mock.variables['access_token'] ?? '',
+    });
     expect(result.code, result.stdout + result.stderr).toBe(0);
     const { checked, cases } = (await summaryOf(out)).totals;
     expect(checked).toBeLessThan(cases);
-    expect(lastLine(result.stdout)).toMatch(new RegExp(`^checked ${checked} of ${cases} selected: ${checked} passed, 0 failed, 0 errors, \\d+ not checked, 1 not applicable$`));
+    expect(lastLine(result.stdout)).toMatch(
+      new RegExp(
+        `^checked ${checked} of ${cases} selected: ${checked} passed, 0 failed, 0 errors, \\d+ not checked, 1 not applicable$`,
+      ),
+    );
     expect(result.stdout).toContain('missing configuration: ZOHO_RECORD_ID');
     expect(result.stderr).toBe('');
   });

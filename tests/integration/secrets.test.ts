@@ -18,13 +18,22 @@ afterAll(async () => mock.close());
 describe('secrets', () => {
   it('never print or write a token, in any report format', async () => {
     const out = await mkdtemp(join(tmpdir(), 'zoho-secrets-'));
-    const result = await runCli(['--product', 'crm', '--api-version', 'v8', '--base-url', mock.url, '--out', out], mockEnvironment(mock));
+    const result = await runCli(
+      ['--product', 'crm', '--api-version', 'v8', '--base-url', mock.url, '--out', out],
+      mockEnvironment(mock),
+    );
     expect(result.code, result.stdout).toBe(0);
     const tokens = SECRET_VARIABLES.map((name) => mock.variables[name] ?? '').filter(Boolean);
     expect(tokens.length).toBeGreaterThanOrEqual(6);
     const files = await readdir(out);
-    expect(files).toEqual(expect.arrayContaining(['summary.json', 'junit.xml', 'report.html', 'report.md', 'drift.md']));
-    const texts = [result.stdout, result.stderr, ...(await Promise.all(files.map((f) => readFile(join(out, f), 'utf8'))))];
+    expect(files).toEqual(
+      expect.arrayContaining(['summary.json', 'junit.xml', 'report.html', 'report.md', 'drift.md']),
+    );
+    const texts = [
+      result.stdout,
+      result.stderr,
+      ...(await Promise.all(files.map((f) => readFile(join(out, f), 'utf8')))),
+    ];
     for (const token of tokens) for (const text of texts) expect(text.includes(token)).toBe(false);
     expect(await readFile(join(out, 'summary.json'), 'utf8')).toContain('Zoho-oauthtoken [REDACTED]');
   });

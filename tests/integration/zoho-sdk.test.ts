@@ -37,9 +37,17 @@ class MemoryStore implements ZOHOCRMSDK.TokenStore.MasterModel {
 }
 
 /** Starts `contract mock` as a user does, playing the strict example org over a slightly slow network, and reads what it prints. */
-function startStandaloneMock(): Promise<{ child: ChildProcess; url: string; values: Record<string, string>; out: string }> {
+function startStandaloneMock(): Promise<{
+  child: ChildProcess;
+  url: string;
+  values: Record<string, string>;
+  out: string;
+}> {
   const args = ['mock', '--org', join(ROOT, 'tests', 'fixtures', 'org-profiles', 'strict-org.json'), '--latency', '20'];
-  const child = spawn(process.execPath, [join(ROOT, 'bin', 'contract.mjs'), ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [join(ROOT, 'bin', 'contract.mjs'), ...args], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   return new Promise((resolve, reject) => {
     let out = '';
     child.on('error', reject);
@@ -48,7 +56,9 @@ function startStandaloneMock(): Promise<{ child: ChildProcess; url: string; valu
       out += chunk.toString();
       if (!out.includes('# Postman environment:')) return;
       const url = /listening on (http:\/\/\S+)/.exec(out)?.[1] ?? '';
-      const values = Object.fromEntries([...out.matchAll(/^ZOHO_([A-Z_]+)=(.*)$/gm)].map((m) => [(m[1] ?? '').toLowerCase(), m[2] ?? '']));
+      const values = Object.fromEntries(
+        [...out.matchAll(/^ZOHO_([A-Z_]+)=(.*)$/gm)].map((m) => [(m[1] ?? '').toLowerCase(), m[2] ?? '']),
+      );
       resolve({ child, url, values, out });
     });
   });
@@ -75,9 +85,19 @@ beforeAll(async () => {
   mock = await startStandaloneMock();
   dir = await mkdtemp(join(tmpdir(), 'zoho-sdk-'));
   const environment = new ZOHOCRMSDK.Environment(mock.url, `${mock.url}/oauth/v2/token`, mock.url);
-  const token = new ZOHOCRMSDK.OAuthBuilder().clientId(value('client_id')).clientSecret(value('client_secret')).refreshToken(value('refresh_token')).build();
+  const token = new ZOHOCRMSDK.OAuthBuilder()
+    .clientId(value('client_id'))
+    .clientSecret(value('client_secret'))
+    .refreshToken(value('refresh_token'))
+    .build();
   const logger = new ZOHOCRMSDK.LogBuilder().level(ZOHOCRMSDK.Levels.OFF).filePath(join(dir, 'sdk.log')).build();
-  await new ZOHOCRMSDK.InitializeBuilder().environment(environment).token(token).store(store).logger(logger).resourcePath(dir).initialize();
+  await new ZOHOCRMSDK.InitializeBuilder()
+    .environment(environment)
+    .token(token)
+    .store(store)
+    .logger(logger)
+    .resourcePath(dir)
+    .initialize();
 }, 120_000);
 
 afterAll(async () => {
@@ -88,12 +108,16 @@ afterAll(async () => {
 
 describe("Zoho's TypeScript SDK against the standalone mock", () => {
   it('the standalone mock plays the org it was given', () => {
-    expect(mock.out).toMatch(/Playing the org in .*strict-org\.json: professional edition, 6 modules, at most 15 CRM calls in flight/);
+    expect(mock.out).toMatch(
+      /Playing the org in .*strict-org\.json: professional edition, 6 modules, at most 15 CRM calls in flight/,
+    );
     expect(mock.out).toContain('Every answer waits 20 ms');
   });
 
   it('refreshes its token, reads the current user, org and fields, then updates one Lead: SUCCESS with the id echoed', async () => {
-    const response = await new Records.RecordOperations('Leads').updateRecords(body(record(value('record_id'), { Company: 'Through the SDK' })));
+    const response = await new Records.RecordOperations('Leads').updateRecords(
+      body(record(value('record_id'), { Company: 'Through the SDK' })),
+    );
     expect(response.getStatusCode()).toBe(200);
     const wrapper = response.getObject();
     expect(wrapper).toBeInstanceOf(Records.ActionWrapper);
@@ -115,7 +139,10 @@ describe("Zoho's TypeScript SDK against the standalone mock", () => {
 
   it('a bulk update with a locked record: SuccessResponse then APIException RECORD_LOCKED, in order', async () => {
     const response = await new Records.RecordOperations('Leads').updateRecords(
-      body(record(value('second_record_id'), { Company: 'Open' }), record(value('locked_record_id'), { Company: 'Locked' })),
+      body(
+        record(value('second_record_id'), { Company: 'Open' }),
+        record(value('locked_record_id'), { Company: 'Locked' }),
+      ),
     );
     const entries = (response.getObject() as ZOHOCRMSDK.Record.ActionWrapper).getData();
     expect(entries[0]).toBeInstanceOf(Records.SuccessResponse);
@@ -130,11 +157,19 @@ describe("Zoho's TypeScript SDK against the standalone mock", () => {
   it('an update in a module the org does not have: INVALID_MODULE reaches the caller', async () => {
     // The SDK reads the module's fields before it sends the PUT; the mock answers that read with 400 INVALID_MODULE,
     // and the SDK throws it to the caller as an SDKException carrying the API's code.
-    const update = new Records.RecordOperations('No_Such_Module').updateRecords(body(record(value('record_id'), { Name: 'x' })));
-    const error: unknown = await update.then(() => undefined, (e: unknown) => e);
+    const update = new Records.RecordOperations('No_Such_Module').updateRecords(
+      body(record(value('record_id'), { Name: 'x' })),
+    );
+    const error: unknown = await update.then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(ZOHOCRMSDK.SDKException);
     // SDKException keeps the API's answer in a field its typings mark private; its message is that answer as JSON.
-    expect(JSON.parse((error as ZOHOCRMSDK.SDKException).message)).toMatchObject({ code: 'INVALID_MODULE', status: 'error' });
+    expect(JSON.parse((error as ZOHOCRMSDK.SDKException).message)).toMatchObject({
+      code: 'INVALID_MODULE',
+      status: 'error',
+    });
   });
 
   it('updates the reason of a record lock through the record locking API: SuccessResponse with the lock id', async () => {

@@ -15,7 +15,10 @@ describe('createOrgClient', () => {
       const first = req.url === '/throttle' && throttled++ === 0;
       setTimeout(() => {
         inFlight -= 1;
-        if (first) res.writeHead(429, { 'Content-Type': 'application/json', 'Retry-After': '0.05' }).end('{"code":"TOO_MANY_REQUESTS"}');
+        if (first)
+          res
+            .writeHead(429, { 'Content-Type': 'application/json', 'Retry-After': '0.05' })
+            .end('{"code":"TOO_MANY_REQUESTS"}');
         else res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"data":[]}');
       }, 20);
     });
@@ -26,7 +29,10 @@ describe('createOrgClient', () => {
       client.step('throttled');
       expect((await client.call('GET', '/throttle')).status).toBe(200);
       expect(most).toBe(3);
-      expect(client.steps()).toEqual([{ name: 'wave', calls: 9 }, { name: 'throttled', calls: 2 }]);
+      expect(client.steps()).toEqual([
+        { name: 'wave', calls: 9 },
+        { name: 'throttled', calls: 2 },
+      ]);
     } finally {
       await server.close();
     }

@@ -12,14 +12,20 @@ beforeAll(async () => {
 });
 afterAll(async () => mock.close());
 
-const lockUrl = (module: string, record?: string, lock?: string) => `/crm/v8/${module}/${record ?? v['locked_lead_id']}/Locking_Information__s/${lock ?? v['lead_lock_id']}`;
+const lockUrl = (module: string, record?: string, lock?: string) =>
+  `/crm/v8/${module}/${record ?? v['locked_lead_id']}/Locking_Information__s/${lock ?? v['lead_lock_id']}`;
 const body = { data: [{ Locked_Reason__s: 'deal info updated' }] };
 const as = (variable: string) => v[variable] ?? '';
 
 describe('PUT .../Locking_Information__s/{lock_id}', () => {
   it('updates the reason and answers SUCCESS "relation updated" with the lock id', async () => {
     const res = await call(mock.url, 'PUT', lockUrl('Leads'), { token: as('access_token'), body });
-    expect([res.status, res.json]).toEqual([200, { data: [{ code: 'SUCCESS', details: { id: v['lead_lock_id'] }, message: 'relation updated', status: 'success' }] }]);
+    expect([res.status, res.json]).toEqual([
+      200,
+      {
+        data: [{ code: 'SUCCESS', details: { id: v['lead_lock_id'] }, message: 'relation updated', status: 'success' }],
+      },
+    ]);
   });
 
   it('needs both the locking scope and a module scope, each missing alone is OAUTH_SCOPE_MISMATCH', async () => {
@@ -42,19 +48,33 @@ describe('PUT .../Locking_Information__s/{lock_id}', () => {
   });
 
   it('answers NOT_ALLOWED for a rule-held lock, NO_PERMISSION for a read-only user, MANDATORY_NOT_FOUND without a reason', async () => {
-    const rule = await call(mock.url, 'PUT', lockUrl('Leads', as('rule_locked_lead_id'), as('rule_lock_id')), { token: as('access_token'), body });
-    expect([rule.status, rule.json]).toEqual([403, { code: 'NOT_ALLOWED', details: {}, message: 'Record is already locked.', status: 'error' }]);
+    const rule = await call(mock.url, 'PUT', lockUrl('Leads', as('rule_locked_lead_id'), as('rule_lock_id')), {
+      token: as('access_token'),
+      body,
+    });
+    expect([rule.status, rule.json]).toEqual([
+      403,
+      { code: 'NOT_ALLOWED', details: {}, message: 'Record is already locked.', status: 'error' },
+    ]);
     const denied = await call(mock.url, 'PUT', lockUrl('Leads'), { token: as('token_no_permission'), body });
     expect([denied.status, (denied.json as { code: string }).code]).toEqual([403, 'NO_PERMISSION']);
     const missing = await call(mock.url, 'PUT', lockUrl('Leads'), { token: as('access_token'), body: { data: [{}] } });
     expect([missing.status, missing.json]).toEqual([
       400,
-      { code: 'MANDATORY_NOT_FOUND', details: { api_name: 'Locked_Reason__s', json_path: '$.data[0].Locked_Reason__s' }, message: 'required field not found', status: 'error' },
+      {
+        code: 'MANDATORY_NOT_FOUND',
+        details: { api_name: 'Locked_Reason__s', json_path: '$.data[0].Locked_Reason__s' },
+        message: 'required field not found',
+        status: 'error',
+      },
     ]);
   });
 
-  it('answers a lock id that is not the record\'s lock as an invalid id, top-level as the OpenAPI gives this operation\'s errors', async () => {
-    const res = await call(mock.url, 'PUT', lockUrl('Deals', as('locked_deal_id'), as('lead_lock_id')), { token: as('access_token'), body });
+  it("answers a lock id that is not the record's lock as an invalid id, top-level as the OpenAPI gives this operation's errors", async () => {
+    const res = await call(mock.url, 'PUT', lockUrl('Deals', as('locked_deal_id'), as('lead_lock_id')), {
+      token: as('access_token'),
+      body,
+    });
     expect([res.status, (res.json as { code: string }).code]).toEqual([400, 'INVALID_DATA']);
   });
 });

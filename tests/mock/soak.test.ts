@@ -18,11 +18,17 @@ interface SoakResult {
 
 function soak(total: number, concurrency: number): Promise<SoakResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', join(ROOT, 'tests', 'support', 'soak.ts'), String(total), String(concurrency)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(
+      process.execPath,
+      ['--expose-gc', '--import', 'tsx', join(ROOT, 'tests', 'support', 'soak.ts'), String(total), String(concurrency)],
+      { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(JSON.parse(out) as SoakResult) : reject(new Error(`soak exited ${code}: ${out}`))));
+    child.on('close', (code) =>
+      code === 0 ? resolve(JSON.parse(out) as SoakResult) : reject(new Error(`soak exited ${code}: ${out}`)),
+    );
   });
 }
 

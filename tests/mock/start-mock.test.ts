@@ -8,7 +8,8 @@ describe('startMock', () => {
   it('gives the same tokens and ids on every start, on a loopback address', async () => {
     const [a, b] = await Promise.all([startMock(), startMock()]);
     try {
-      const strip = (vars: Readonly<Record<string, string>>) => Object.fromEntries(Object.entries(vars).filter(([k]) => k !== 'api_domain' && k !== 'contracts_domain'));
+      const strip = (vars: Readonly<Record<string, string>>) =>
+        Object.fromEntries(Object.entries(vars).filter(([k]) => k !== 'api_domain' && k !== 'contracts_domain'));
       expect(strip(a.variables)).toEqual(strip(b.variables));
       expect(a.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       expect(a.port).not.toBe(b.port);
@@ -23,7 +24,10 @@ describe('startMock', () => {
       const lines = mock.environmentLines();
       expect(lines).toContain(`ZOHO_ACCESS_TOKEN=${mock.variables['access_token']}`);
       expect(lines).toContain(`ZOHO_API_DOMAIN=${mock.url}`);
-      const bulk = lines.find((l) => l.startsWith('ZOHO_BULK_IDS='))?.slice('ZOHO_BULK_IDS='.length).split(',');
+      const bulk = lines
+        .find((l) => l.startsWith('ZOHO_BULK_IDS='))
+        ?.slice('ZOHO_BULK_IDS='.length)
+        .split(',');
       expect(bulk).toHaveLength(101);
       expect(bulk?.[0]).toBe(mock.variables['bulk_id_001']);
       expect(lines.filter((l) => l.startsWith('ZOHO_BULK_ID_'))).toEqual([]);

@@ -4,14 +4,49 @@ import type { Outcome, Verdict } from '../../src/verdict/index.ts';
 
 const expected = { shape: 'records', status: 202, codes: ['RECORD_LOCKED'] } as const;
 const v = (caseId: string, outcome: Outcome, extra: Partial<Verdict> = {}): Verdict =>
-  ({ product: 'crm', endpoint: 'update-records', version: 'v8', caseId, caseName: caseId, outcome, expected, findings: [], ...extra }) as unknown as Verdict;
+  ({
+    product: 'crm',
+    endpoint: 'update-records',
+    version: 'v8',
+    caseId,
+    caseName: caseId,
+    outcome,
+    expected,
+    findings: [],
+    ...extra,
+  }) as unknown as Verdict;
 
 describe('diffBaseline', () => {
   it('classifies new failures, still failing, fixed, new and removed cases', () => {
-    const before = [v('a', 'pass'), v('b', 'fail'), v('e', 'fail'), v('c', 'fail'), v('d', 'pass'), v('gone', 'pass'), v('s', 'not-checked')];
-    const after = [v('a', 'fail'), v('b', 'fail'), v('e', 'error'), v('c', 'pass'), v('d', 'pass'), v('new-bad', 'fail'), v('new-ok', 'pass'), v('s', 'fail')];
+    const before = [
+      v('a', 'pass'),
+      v('b', 'fail'),
+      v('e', 'fail'),
+      v('c', 'fail'),
+      v('d', 'pass'),
+      v('gone', 'pass'),
+      v('s', 'not-checked'),
+    ];
+    const after = [
+      v('a', 'fail'),
+      v('b', 'fail'),
+      v('e', 'error'),
+      v('c', 'pass'),
+      v('d', 'pass'),
+      v('new-bad', 'fail'),
+      v('new-ok', 'pass'),
+      v('s', 'fail'),
+    ];
     const diff = diffBaseline('base.json', before, after);
-    expect(diff.counts).toEqual({ 'new-failure': 2, 'changed-failure': 1, 'still-failing': 1, fixed: 1, unchanged: 1, 'new-case': 2, 'removed-case': 1 });
+    expect(diff.counts).toEqual({
+      'new-failure': 2,
+      'changed-failure': 1,
+      'still-failing': 1,
+      fixed: 1,
+      unchanged: 1,
+      'new-case': 2,
+      'removed-case': 1,
+    });
     expect(diff.entries.map((e) => [e.key.split('/').at(-1), e.change])).toEqual([
       ['a', 'new-failure'],
       ['b', 'still-failing'],
@@ -26,9 +61,18 @@ describe('diffBaseline', () => {
   });
 
   it('counts a failure whose reason changed (status, code or kinds of findings) as new, and keeps both fingerprints', () => {
-    const was = v('locked', 'fail', { actual: { status: 200, codes: ['RECORD_LOCKED'], shape: 'records' }, findings: [{ kind: 'status', message: 'expected HTTP 202, got 200' }] });
-    const sameAgain = { ...was, findings: [{ kind: 'status', message: 'expected HTTP 202, got 200 (worded otherwise)' }] } as Verdict;
-    const now = v('locked', 'fail', { actual: { status: 202, codes: ['SUCCESS'], shape: 'records' }, findings: [{ kind: 'code', message: 'expected RECORD_LOCKED, got SUCCESS' }] });
+    const was = v('locked', 'fail', {
+      actual: { status: 200, codes: ['RECORD_LOCKED'], shape: 'records' },
+      findings: [{ kind: 'status', message: 'expected HTTP 202, got 200' }],
+    });
+    const sameAgain = {
+      ...was,
+      findings: [{ kind: 'status', message: 'expected HTTP 202, got 200 (worded otherwise)' }],
+    } as Verdict;
+    const now = v('locked', 'fail', {
+      actual: { status: 202, codes: ['SUCCESS'], shape: 'records' },
+      findings: [{ kind: 'code', message: 'expected RECORD_LOCKED, got SUCCESS' }],
+    });
     expect(diffBaseline('b', [was], [sameAgain]).entries.map((e) => e.change)).toEqual(['still-failing']);
     const diff = diffBaseline('b', [was], [now]);
     expect(diff.newFailures).toBe(1);

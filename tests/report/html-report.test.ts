@@ -13,7 +13,14 @@ import { ROOT } from '../support/docs.ts';
 import { CANARY, reportVerdicts } from '../support/report-verdicts.ts';
 
 const summary = summariseRun(
-  { runId: 'html-test', startedAt: new Date('2026-11-24T10:00:00Z'), finishedAt: new Date('2026-11-24T10:00:04Z'), target: { kind: 'url', name: 'gateway' }, endpoints: [updateRecords], collectionsCommit: 'abc1234' },
+  {
+    runId: 'html-test',
+    startedAt: new Date('2026-11-24T10:00:00Z'),
+    finishedAt: new Date('2026-11-24T10:00:04Z'),
+    target: { kind: 'url', name: 'gateway' },
+    endpoints: [updateRecords],
+    collectionsCommit: 'abc1234',
+  },
   reportVerdicts,
 );
 let browser: Browser;
@@ -43,14 +50,26 @@ describe('report.html in headless Chromium', () => {
   it('opens on the outcome: counts, then failures and cases not checked, then coverage, then every case, then drift', async () => {
     const page = await browser.newPage();
     await page.goto(pathToFileURL(file).href);
-    expect(await page.locator('body > section').evaluateAll((sections) => sections.map((s) => s.id))).toEqual(['failures', 'not-checked', 'coverage', 'cases', 'drift']);
+    expect(await page.locator('body > section').evaluateAll((sections) => sections.map((s) => s.id))).toEqual([
+      'failures',
+      'not-checked',
+      'coverage',
+      'cases',
+      'drift',
+    ]);
     // On screen too: the failure sits above the coverage table, not below its 14 rows.
     const failure = await page.locator('#failures article.failure').boundingBox();
     const coverage = await page.locator('#coverage table').boundingBox();
     expect(failure && coverage && failure.y + failure.height <= coverage.y).toBe(true);
-    expect(await page.locator('#failures article.failure').evaluateAll((articles) => articles.map((a) => a.getAttribute('data-case')))).toEqual(['not-approved']);
+    expect(
+      await page
+        .locator('#failures article.failure')
+        .evaluateAll((articles) => articles.map((a) => a.getAttribute('data-case'))),
+    ).toEqual(['not-approved']);
     expect(await page.locator('#failures').textContent()).toContain('/data/0/status');
-    const unchecked = await page.locator('#not-checked tr.unchecked').evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-outcome'), r.textContent ?? '']));
+    const unchecked = await page
+      .locator('#not-checked tr.unchecked')
+      .evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-outcome'), r.textContent ?? '']));
     expect(unchecked.map(([outcome]) => outcome).sort()).toEqual(['error', 'not-checked']);
     expect(unchecked.map(([, text]) => text).join(' ')).toContain('ZOHO_EXISTING_MOBILE');
     await page.close();
@@ -60,8 +79,24 @@ describe('report.html in headless Chromium', () => {
     const page = await browser.newPage();
     await page.goto(pathToFileURL(file).href);
     const count = (name: string) => page.locator(`[data-count="${name}"]`).textContent();
-    expect([await count('passed'), await count('failed'), await count('errors'), await count('not-checked'), await count('not-applicable'), await count('flaky'), await count('cases')]).toEqual(
-      [summary.totals.passed, summary.totals.failed, summary.totals.errors, summary.totals.notChecked, summary.totals.notApplicable, summary.totals.flaky, summary.totals.cases].map(String),
+    expect([
+      await count('passed'),
+      await count('failed'),
+      await count('errors'),
+      await count('not-checked'),
+      await count('not-applicable'),
+      await count('flaky'),
+      await count('cases'),
+    ]).toEqual(
+      [
+        summary.totals.passed,
+        summary.totals.failed,
+        summary.totals.errors,
+        summary.totals.notChecked,
+        summary.totals.notApplicable,
+        summary.totals.flaky,
+        summary.totals.cases,
+      ].map(String),
     );
     expect(await count('checked-phrase')).toBe(`checked ${summary.totals.checked} of ${summary.totals.cases} selected`);
     expect(await page.locator('tr.case').count()).toBe(summary.totals.cases);
@@ -71,7 +106,9 @@ describe('report.html in headless Chromium', () => {
   it('lists cases not checked, then failing cases first and filters to them, with the reason and the ajv path', async () => {
     const page = await browser.newPage();
     await page.goto(pathToFileURL(file).href);
-    expect(await page.locator('tr.case').evaluateAll((rows) => rows.slice(0, 3).map((r) => r.getAttribute('data-outcome')))).toEqual(['not-checked', 'fail', 'error']);
+    expect(
+      await page.locator('tr.case').evaluateAll((rows) => rows.slice(0, 3).map((r) => r.getAttribute('data-outcome'))),
+    ).toEqual(['not-checked', 'fail', 'error']);
     await page.selectOption('#outcome-filter', 'failing');
     const visible = page.locator('tr.case:not(.hidden)');
     expect(await visible.count()).toBe(3);

@@ -6,7 +6,13 @@ import { renderJunit, renderMarkdown, renderTerminal, summariseRun } from '../..
 import { reportVerdicts } from '../support/report-verdicts.ts';
 
 const summary = summariseRun(
-  { runId: 'pinned', startedAt: new Date('2026-11-24T10:00:00Z'), finishedAt: new Date('2026-11-24T10:00:04Z'), target: { kind: 'url', name: 'gateway' }, endpoints: [updateRecords] },
+  {
+    runId: 'pinned',
+    startedAt: new Date('2026-11-24T10:00:00Z'),
+    finishedAt: new Date('2026-11-24T10:00:04Z'),
+    target: { kind: 'url', name: 'gateway' },
+    endpoints: [updateRecords],
+  },
   reportVerdicts,
 );
 
@@ -24,6 +30,10 @@ describe('pinned report output', () => {
   });
 
   it('summary.json totals and order', () => {
-    expect({ totals: summary.totals, outcome: summary.outcome, order: summary.verdicts.map((v) => `${v.caseId}:${v.outcome}${v.flaky ? ':flaky' : ''}`) }).toMatchSnapshot();
+    expect({
+      totals: summary.totals,
+      outcome: summary.outcome,
+      order: summary.verdicts.map((v) => `${v.caseId}:${v.outcome}${v.flaky ? ':flaky' : ''}`),
+    }).toMatchSnapshot();
   });
 });

@@ -6,10 +6,18 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readBaseline } from '../../src/report/index.ts';
 
-const verdict = (caseId: string, outcome: string, reason: string) => ({ product: 'crm', endpoint: 'update-records', version: 'v8', caseId, caseName: caseId, outcome, reason });
+const verdict = (caseId: string, outcome: string, reason: string) => ({
+  product: 'crm',
+  endpoint: 'update-records',
+  version: 'v8',
+  caseId,
+  caseName: caseId,
+  outcome,
+  reason,
+});
 
 describe('readBaseline', () => {
-  it('reads an old summary\'s skipped cases as not applicable (the target could not provoke them) or not checked', async () => {
+  it("reads an old summary's skipped cases as not applicable (the target could not provoke them) or not checked", async () => {
     const path = join(await mkdtemp(join(tmpdir(), 'zoho-old-baseline-')), 'summary.json');
     const verdicts = [
       verdict('internal-error', 'skipped', 'live cannot provoke it (mock only)'),

@@ -10,10 +10,17 @@ import { CANARY, reportVerdicts } from '../support/report-verdicts.ts';
 
 describe('the report writer', () => {
   it('writes every registered format without the canary, even where a verdict carried it', async () => {
-    const summary = summariseRun({ runId: 'canary', startedAt: new Date(0), finishedAt: new Date(1), target: { kind: 'url', name: 'gw' } }, reportVerdicts);
+    const summary = summariseRun(
+      { runId: 'canary', startedAt: new Date(0), finishedAt: new Date(1), target: { kind: 'url', name: 'gw' } },
+      reportVerdicts,
+    );
     expect(JSON.stringify(summary)).toContain(CANARY);
     const dir = await mkdtemp(join(tmpdir(), 'zoho-canary-'));
-    await writeArtifacts(dir, Object.values(reportRenderers).flatMap((render) => render(summary)), [CANARY]);
+    await writeArtifacts(
+      dir,
+      Object.values(reportRenderers).flatMap((render) => render(summary)),
+      [CANARY],
+    );
     const files = await readdir(dir);
     expect(files.sort()).toEqual(['drift.md', 'junit.xml', 'report.html', 'report.md', 'summary.json']);
     for (const file of files) expect(await readFile(join(dir, file), 'utf8'), file).not.toContain(CANARY);
@@ -29,6 +36,8 @@ describe('the report writer', () => {
     await writeArtifacts(dir, [piecedArtifact('big.jsonl', pieces)], [CANARY]);
     const lines = (await readFile(join(dir, 'big.jsonl'), 'utf8')).trimEnd().split('\n');
     expect(lines).toHaveLength(1500);
-    expect(lines.every((line, i) => line === `{"case":${i},"token":"[REDACTED]","body":"${'x'.repeat(4000)}"}`)).toBe(true);
+    expect(lines.every((line, i) => line === `{"case":${i},"token":"[REDACTED]","body":"${'x'.repeat(4000)}"}`)).toBe(
+      true,
+    );
   });
 });

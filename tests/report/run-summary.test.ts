@@ -12,9 +12,29 @@ function verdict(caseId: string, outcome: Outcome, extra: Partial<Verdict> = {})
     group: caseId.startsWith('s') ? 'success' : 'record errors',
     target: 'mock',
     outcome,
-    reason: outcome === 'fail' ? 'expected HTTP 202, got 200' : outcome === 'not-checked' ? 'not configured for this target: ZOHO_X' : outcome === 'not-applicable' ? 'url cannot provoke it (mock only)' : '',
-    ...(outcome === 'not-checked' ? { notChecked: { cause: 'configuration', fix: 'set ZOHO_X (see .env.example)', variables: ['ZOHO_X'] } } : {}),
-    findings: outcome === 'fail' ? [{ kind: 'status', message: 'expected HTTP 202, got 200' }, { kind: 'schema', message: '/data/0/status must be equal to one of the allowed values', path: '/data/0/status', keyword: 'enum' }] : [],
+    reason:
+      outcome === 'fail'
+        ? 'expected HTTP 202, got 200'
+        : outcome === 'not-checked'
+          ? 'not configured for this target: ZOHO_X'
+          : outcome === 'not-applicable'
+            ? 'url cannot provoke it (mock only)'
+            : '',
+    ...(outcome === 'not-checked'
+      ? { notChecked: { cause: 'configuration', fix: 'set ZOHO_X (see .env.example)', variables: ['ZOHO_X'] } }
+      : {}),
+    findings:
+      outcome === 'fail'
+        ? [
+            { kind: 'status', message: 'expected HTTP 202, got 200' },
+            {
+              kind: 'schema',
+              message: '/data/0/status must be equal to one of the allowed values',
+              path: '/data/0/status',
+              keyword: 'enum',
+            },
+          ]
+        : [],
     expected: { shape: 'records', status: 202, codes: ['RECORD_LOCKED'] },
     doc: { page: 'crm-update-records.txt', section: 'Possible Errors: RECORD_LOCKED' },
     durationMs: 2,
@@ -22,7 +42,12 @@ function verdict(caseId: string, outcome: Outcome, extra: Partial<Verdict> = {})
   };
 }
 
-const facts = { runId: 'run-1', startedAt: new Date('2026-11-24T10:00:00Z'), finishedAt: new Date('2026-11-24T10:00:05Z'), target: { kind: 'mock', name: 'mock' } };
+const facts = {
+  runId: 'run-1',
+  startedAt: new Date('2026-11-24T10:00:00Z'),
+  finishedAt: new Date('2026-11-24T10:00:05Z'),
+  target: { kind: 'mock', name: 'mock' },
+};
 const verdicts = [
   verdict('s-one', 'pass'),
   verdict('locked', 'fail'),
@@ -30,15 +55,47 @@ const verdicts = [
   verdict('fault', 'not-applicable'),
   verdict('down', 'error', { reason: 'transport error: connection refused' }),
 ];
-const totals = (counts: Partial<Totals>): Totals => ({ cases: 0, checked: 0, passed: 0, failed: 0, errors: 0, notApplicable: 0, notChecked: 0, flaky: 0, ...counts });
+const totals = (counts: Partial<Totals>): Totals => ({
+  cases: 0,
+  checked: 0,
+  passed: 0,
+  failed: 0,
+  errors: 0,
+  notApplicable: 0,
+  notChecked: 0,
+  flaky: 0,
+  ...counts,
+});
 
 describe('summariseRun', () => {
   it('counts outcomes (checked = passed + failed + errors), lists not-checked cases first, then failures, and keeps the stable shape', () => {
-    const summary = summariseRun({ ...facts, selection: ['crm/update-records/v2.1/s-one'], shard: { index: 1, count: 2 } }, verdicts);
-    expect(summary).toMatchObject({ schemaVersion: 1, runId: 'run-1', startedAt: '2026-11-24T10:00:00.000Z', outcome: 'failed', interrupted: false, selection: ['crm/update-records/v2.1/s-one'], shard: { index: 1, count: 2 } });
-    expect(summary.totals).toEqual({ cases: 5, checked: 3, passed: 1, failed: 1, errors: 1, notApplicable: 1, notChecked: 1, flaky: 0 });
+    const summary = summariseRun(
+      { ...facts, selection: ['crm/update-records/v2.1/s-one'], shard: { index: 1, count: 2 } },
+      verdicts,
+    );
+    expect(summary).toMatchObject({
+      schemaVersion: 1,
+      runId: 'run-1',
+      startedAt: '2026-11-24T10:00:00.000Z',
+      outcome: 'failed',
+      interrupted: false,
+      selection: ['crm/update-records/v2.1/s-one'],
+      shard: { index: 1, count: 2 },
+    });
+    expect(summary.totals).toEqual({
+      cases: 5,
+      checked: 3,
+      passed: 1,
+      failed: 1,
+      errors: 1,
+      notApplicable: 1,
+      notChecked: 1,
+      flaky: 0,
+    });
     expect(summary.verdicts.map((v) => v.caseId)).toEqual(['other', 'locked', 'down', 's-one', 'fault']);
-    expect(summary.collections).toEqual([{ product: 'crm', endpoint: 'update-records', version: 'v2.1', ...summary.totals }]);
+    expect(summary.collections).toEqual([
+      { product: 'crm', endpoint: 'update-records', version: 'v2.1', ...summary.totals },
+    ]);
   });
 
   it('ranks outcomes: failure over error; nothing checked is empty, anything not checked partial, never passed', () => {
@@ -70,7 +127,9 @@ describe('renderers', () => {
 
   it('prints one line per group, what was not checked, failures with reason, schema path and doc, and ends with the checked count', () => {
     const lines = renderTerminal(summariseRun(facts, verdicts), 'reports/run-1');
-    expect(lines).toContain('  ✗ crm › update-records › v2.1 › record errors: 0/3 passed, 1 failed, 1 could not be checked, 1 not checked, 1 not applicable');
+    expect(lines).toContain(
+      '  ✗ crm › update-records › v2.1 › record errors: 0/3 passed, 1 failed, 1 could not be checked, 1 not checked, 1 not applicable',
+    );
     expect(lines).toContain('  ✓ crm › update-records › v2.1 › success: 1/1 passed');
     expect(lines).toContain('      expected HTTP 202, got 200');
     expect(lines).toContain('      schema: /data/0/status must be equal to one of the allowed values');

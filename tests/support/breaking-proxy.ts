@@ -38,12 +38,23 @@ export async function startBreakingProxy(
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const headers: Record<string, string> = {};
-    for (const [key, value] of Object.entries(req.headers)) if (typeof value === 'string' && key !== 'host' && key !== 'content-length') headers[key] = value;
+    for (const [key, value] of Object.entries(req.headers))
+      if (typeof value === 'string' && key !== 'host' && key !== 'content-length') headers[key] = value;
     const method = req.method ?? 'GET';
-    const upstreamResponse = await fetch(`${upstream}${req.url ?? '/'}`, { method, headers, ...(chunks.length ? { body: Buffer.concat(chunks) } : {}) });
+    const upstreamResponse = await fetch(`${upstream}${req.url ?? '/'}`, {
+      method,
+      headers,
+      ...(chunks.length ? { body: Buffer.concat(chunks) } : {}),
+    });
     if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
-    const broken = breakage({ status: upstreamResponse.status, body: await upstreamResponse.text() }, { method, path: req.url ?? '/', headers });
-    res.writeHead(broken.status, broken.contentType === null ? {} : { 'content-type': broken.contentType ?? 'application/json;charset=utf-8' });
+    const broken = breakage(
+      { status: upstreamResponse.status, body: await upstreamResponse.text() },
+      { method, path: req.url ?? '/', headers },
+    );
+    res.writeHead(
+      broken.status,
+      broken.contentType === null ? {} : { 'content-type': broken.contentType ?? 'application/json;charset=utf-8' },
+    );
     res.end(broken.body);
   };
   // A client that hangs up mid-request (a killed run) is no fault of the proxy's: its answer is dropped.
@@ -64,7 +75,10 @@ export async function startBreakingProxy(
 export function editJson(edit: (body: Record<string, unknown>) => unknown): Breakage {
   return (response) => {
     try {
-      return { status: response.status, body: JSON.stringify(edit(JSON.parse(response.body) as Record<string, unknown>)) };
+      return {
+        status: response.status,
+        body: JSON.stringify(edit(JSON.parse(response.body) as Record<string, unknown>)),
+      };
     } catch {
       return response;
     }

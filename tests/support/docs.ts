@@ -20,8 +20,14 @@ export function documentedErrors(page: string): Array<{ code: string; status: nu
 }
 
 /** Each "Possible Errors" code label paired with the description that FOLLOWS it (labels sit before their text). */
-export function documentedErrorDescriptions(page: string): Array<{ code: string; status: number; description: string }> {
+export function documentedErrorDescriptions(
+  page: string,
+): Array<{ code: string; status: number; description: string }> {
   const text = readDocPage(page);
   const section = text.slice(text.indexOf('Possible Errors'));
-  return [...section.matchAll(/([A-Z][A-Z_]+)HTTP (\d{3})\s*\n\s*([^\n]+)/g)].map((m) => ({ code: m[1] ?? '', status: Number(m[2]), description: (m[3] ?? '').trim() }));
+  return [...section.matchAll(/([A-Z][A-Z_]+)HTTP (\d{3})\s*\n\s*([^\n]+)/g)].map((m) => ({
+    code: m[1] ?? '',
+    status: Number(m[2]),
+    description: (m[3] ?? '').trim(),
+  }));
 }

@@ -5,6 +5,13 @@ import { updateRecords, type Case, type Endpoint } from '../../src/catalog/index
 /** One SUCCESS case per fault header value, all on the single-record update URL. */
 export function faultEndpoint(faults: readonly string[]): Endpoint {
   const base = updateRecords.cases.find((c) => c.id === 'success-single') as Case;
-  const cases = faults.map((fault): Case => ({ ...base, id: `fault-${fault}`, name: `fault ${fault}`, request: { ...base.request, headers: { 'X-Mock-Fault': fault } } }));
+  const cases = faults.map(
+    (fault): Case => ({
+      ...base,
+      id: `fault-${fault}`,
+      name: `fault ${fault}`,
+      request: { ...base.request, headers: { 'X-Mock-Fault': fault } },
+    }),
+  );
   return { ...updateRecords, id: 'faults', versions: ['v8'], cases };
 }

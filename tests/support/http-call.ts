@@ -11,7 +11,18 @@ export interface CallResult {
 }
 
 /** Sends one request to `base + path` and resolves with the whole answer. */
-export function call(base: string, method: string, path: string, options: { token?: string; authorization?: string; body?: unknown; raw?: string; headers?: Record<string, string> } = {}): Promise<CallResult> {
+export function call(
+  base: string,
+  method: string,
+  path: string,
+  options: {
+    token?: string;
+    authorization?: string;
+    body?: unknown;
+    raw?: string;
+    headers?: Record<string, string>;
+  } = {},
+): Promise<CallResult> {
   const payload = options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
   const headers: Record<string, string> = { ...options.headers };
   if (options.token) headers['Authorization'] = `Zoho-oauthtoken ${options.token}`;

@@ -11,8 +11,14 @@ export interface CliResult {
 }
 
 /** Runs the CLI with `args`; `env` replaces the ZOHO_* part of the environment. */
-export function runCli(args: readonly string[], env: Record<string, string> = {}, timeoutMs = 240_000): Promise<CliResult> {
-  const base = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('ZOHO_') && !key.startsWith('VITEST')));
+export function runCli(
+  args: readonly string[],
+  env: Record<string, string> = {},
+  timeoutMs = 240_000,
+): Promise<CliResult> {
+  const base = Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => !key.startsWith('ZOHO_') && !key.startsWith('VITEST')),
+  );
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(ROOT, 'bin', 'contract.mjs'), ...args], {
       cwd: ROOT,

@@ -13,7 +13,11 @@ const requests = [
   { path: `/crm/v8/Leads/${v['record_id']}`, body: { data: [{ Last_Name: 'Soak' }] }, status: 200 },
   { path: '/crm/v8/Lead/1', body: { data: [{}] }, status: 400 },
   { path: `/crm/v8/Leads/${v['locked_record_id']}`, body: { data: [{ Last_Name: 'x' }] }, status: 202 },
-  { path: '/crm/v8/Leads', body: { data: [{ id: v['bulk_id_001'], Last_Name: 'a' }, { Last_Name: 'no id' }] }, status: 202 },
+  {
+    path: '/crm/v8/Leads',
+    body: { data: [{ id: v['bulk_id_001'], Last_Name: 'a' }, { Last_Name: 'no id' }] },
+    status: 202,
+  },
 ];
 let sent = 0;
 let errors = 0;
@@ -27,7 +31,12 @@ async function worker(limit: number): Promise<void> {
     sent += 1;
     if (!request) continue;
     try {
-      const res = await fetch(`${mock.url}${request.path}`, { method: 'PUT', headers: { Authorization: `Zoho-oauthtoken ${v['access_token']}`, 'Content-Type': 'application/json' }, body: JSON.stringify(request.body), signal: AbortSignal.timeout(10_000) });
+      const res = await fetch(`${mock.url}${request.path}`, {
+        method: 'PUT',
+        headers: { Authorization: `Zoho-oauthtoken ${v['access_token']}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify(request.body),
+        signal: AbortSignal.timeout(10_000),
+      });
       await res.arrayBuffer();
       statusCounts[res.status] = (statusCounts[res.status] ?? 0) + 1;
       if (res.status !== request.status) wrongStatus += 1;
@@ -49,6 +58,17 @@ const heapStart = process.memoryUsage().heapUsed;
 const started = Date.now();
 const heapHalf = await phase(TOTAL / 2);
 const heapEnd = await phase(TOTAL);
-const result = { total: sent, errors, wrongStatus, statusCounts, leadsBefore, leadsAfter: mock.countRecords('Leads'), heapStart, heapHalf, heapEnd, ms: Date.now() - started };
+const result = {
+  total: sent,
+  errors,
+  wrongStatus,
+  statusCounts,
+  leadsBefore,
+  leadsAfter: mock.countRecords('Leads'),
+  heapStart,
+  heapHalf,
+  heapEnd,
+  ms: Date.now() - started,
+};
 await mock.close();
 process.stdout.write(`${JSON.stringify(result)}\n`);

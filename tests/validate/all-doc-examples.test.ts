@@ -24,7 +24,9 @@ for (const endpoint of catalog) {
     it('are transcribed in tests/fixtures', () => {
       expect(existsSync(join(folder, 'index.json')), folder).toBe(true);
     });
-    const index: FixtureEntry[] = existsSync(join(folder, 'index.json')) ? (JSON.parse(readFileSync(join(folder, 'index.json'), 'utf8')) as FixtureEntry[]) : [];
+    const index: FixtureEntry[] = existsSync(join(folder, 'index.json'))
+      ? (JSON.parse(readFileSync(join(folder, 'index.json'), 'utf8')) as FixtureEntry[])
+      : [];
     for (const entry of index) {
       it(`${entry.file} (${entry.source.page} § ${entry.source.section}) validates and is a documented case`, () => {
         const body = JSON.parse(readFileSync(join(folder, entry.file), 'utf8')) as unknown;
@@ -32,10 +34,17 @@ for (const endpoint of catalog) {
         const observed = observe(entry.status, body);
         expect(observed.shape).toBe(entry.shape);
         const codes = entry.shape === 'object' ? ['SUCCESS'] : observed.codes;
-        const cased = endpoint.cases.some((c) => c.expect.shape === entry.shape && codes.every((code) => expectedCodes(c).includes(code)));
+        const cased = endpoint.cases.some(
+          (c) => c.expect.shape === entry.shape && codes.every((code) => expectedCodes(c).includes(code)),
+        );
         expect(cased, `no case expects ${entry.shape} ${observed.codes.join(', ')}`).toBe(true);
         // The form the page prints on its own (one entry, one code) is a case by itself, not only a part of a mixed answer.
-        const exact = endpoint.cases.some((c) => c.expect.shape === entry.shape && c.expect.status === entry.status && expectedCodes(c).join() === codes.join());
+        const exact = endpoint.cases.some(
+          (c) =>
+            c.expect.shape === entry.shape &&
+            c.expect.status === entry.status &&
+            expectedCodes(c).join() === codes.join(),
+        );
         expect(exact, `no case expects exactly HTTP ${entry.status} ${entry.shape} ${codes.join(', ')}`).toBe(true);
       });
     }

@@ -12,7 +12,8 @@ describe('createSchemaRegistry', () => {
   it('compiles each envelope validator once and reuses it', async () => {
     const registry = createSchemaRegistry(await loadSchemas(join(ROOT, 'schemas')));
     expect(registry.compiled).toBe(0);
-    for (let i = 0; i < 5; i += 1) registry.check(ID, 'error', { code: 'INVALID_MODULE', details: {}, message: 'm', status: 'error' });
+    for (let i = 0; i < 5; i += 1)
+      registry.check(ID, 'error', { code: 'INVALID_MODULE', details: {}, message: 'm', status: 'error' });
     expect(registry.compiled).toBe(1);
     registry.check(ID, 'records', { data: [] });
     expect(registry.compiled).toBe(2);

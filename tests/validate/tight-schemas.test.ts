@@ -18,21 +18,77 @@ const locking = endpoint('crm', 'update-record-locking-information');
 const bigin = endpoint('bigin', 'update-related-records');
 const contracts = endpoint('contracts', 'update-contract-type');
 
-const topLevel = (code: string, details: object = {}): object => ({ code, details, message: 'a message', status: 'error' });
-const entry = (code: string, details: object = {}): object => ({ data: [{ code, details, message: 'a message', status: code === 'SUCCESS' ? 'success' : 'error' }] });
-const check = (e: Endpoint, shape: ResponseShape, body: object) => registry.check(schemaId(e), shape, body).map((f) => [f.path, f.keyword]);
+const topLevel = (code: string, details: object = {}): object => ({
+  code,
+  details,
+  message: 'a message',
+  status: 'error',
+});
+const entry = (code: string, details: object = {}): object => ({
+  data: [{ code, details, message: 'a message', status: code === 'SUCCESS' ? 'success' : 'error' }],
+});
+const check = (e: Endpoint, shape: ResponseShape, body: object) =>
+  registry.check(schemaId(e), shape, body).map((f) => [f.path, f.keyword]);
 
 describe('code enums: only codes some source documents for that endpoint and shape', () => {
   const undocumented: Array<[string, Endpoint, ResponseShape, object, string]> = [
-    ['Contracts: INVALID_TOKEN (no source gives Contracts an auth error beyond its page)', contracts, 'error', topLevel('INVALID_TOKEN'), '/code'],
+    [
+      'Contracts: INVALID_TOKEN (no source gives Contracts an auth error beyond its page)',
+      contracts,
+      'error',
+      topLevel('INVALID_TOKEN'),
+      '/code',
+    ],
     ['Contracts: INVALID_DATA (not on its page)', contracts, 'error', topLevel('INVALID_DATA'), '/code'],
-    ['Bigin: a top-level MANDATORY_NOT_FOUND (the page prints it per record only)', bigin, 'error', topLevel('MANDATORY_NOT_FOUND'), '/code'],
-    ['Bigin: INVALID_TOKEN (the notes and the OpenAPI are CRM sources)', bigin, 'error', topLevel('INVALID_TOKEN'), '/code'],
-    ['Bigin: LIMIT_EXCEEDED per record (documented top-level only)', bigin, 'records', entry('LIMIT_EXCEEDED'), '/data/0/code'],
-    ['locking: MANDATORY_NOT_FOUND per record (the OpenAPI gives it top-level at 400)', locking, 'records', entry('MANDATORY_NOT_FOUND', { api_name: 'Locked_Reason__s' }), '/data/0/code'],
-    ['locking: INVALID_DATA per record (top-level in the OpenAPI)', locking, 'records', entry('INVALID_DATA'), '/data/0/code'],
-    ['Update Records: NOT_ALLOWED (the locking page\'s code, not this one\'s)', crm, 'error', topLevel('NOT_ALLOWED'), '/code'],
-    ['Update Records: OAUTH_SCOPE_MISMATCH per record (documented top-level only)', crm, 'records', entry('OAUTH_SCOPE_MISMATCH'), '/data/0/code'],
+    [
+      'Bigin: a top-level MANDATORY_NOT_FOUND (the page prints it per record only)',
+      bigin,
+      'error',
+      topLevel('MANDATORY_NOT_FOUND'),
+      '/code',
+    ],
+    [
+      'Bigin: INVALID_TOKEN (the notes and the OpenAPI are CRM sources)',
+      bigin,
+      'error',
+      topLevel('INVALID_TOKEN'),
+      '/code',
+    ],
+    [
+      'Bigin: LIMIT_EXCEEDED per record (documented top-level only)',
+      bigin,
+      'records',
+      entry('LIMIT_EXCEEDED'),
+      '/data/0/code',
+    ],
+    [
+      'locking: MANDATORY_NOT_FOUND per record (the OpenAPI gives it top-level at 400)',
+      locking,
+      'records',
+      entry('MANDATORY_NOT_FOUND', { api_name: 'Locked_Reason__s' }),
+      '/data/0/code',
+    ],
+    [
+      'locking: INVALID_DATA per record (top-level in the OpenAPI)',
+      locking,
+      'records',
+      entry('INVALID_DATA'),
+      '/data/0/code',
+    ],
+    [
+      "Update Records: NOT_ALLOWED (the locking page's code, not this one's)",
+      crm,
+      'error',
+      topLevel('NOT_ALLOWED'),
+      '/code',
+    ],
+    [
+      'Update Records: OAUTH_SCOPE_MISMATCH per record (documented top-level only)',
+      crm,
+      'records',
+      entry('OAUTH_SCOPE_MISMATCH'),
+      '/data/0/code',
+    ],
   ];
   for (const [name, e, shape, body, path] of undocumented) {
     it(`rejects ${name}`, () => {
@@ -49,9 +105,10 @@ describe('code enums: only codes some source documents for that endpoint and sha
     expect(check(crm, 'error', topLevel('INVALID_TOKEN'))).toEqual([]);
   });
 
-  it('cites at least one source for every code of every endpoint\'s enums', () => {
+  it("cites at least one source for every code of every endpoint's enums", () => {
     for (const e of catalog) {
-      for (const [code, documented] of [...Object.entries(e.details.records), ...Object.entries(e.details.errors)]) expect(documented.sources.length, `${e.id} ${code}`).toBeGreaterThan(0);
+      for (const [code, documented] of [...Object.entries(e.details.records), ...Object.entries(e.details.errors)])
+        expect(documented.sources.length, `${e.id} ${code}`).toBeGreaterThan(0);
     }
   });
 });
@@ -62,17 +119,24 @@ describe('required keys and closed objects, as the pages print them', () => {
     expect(check(crm, 'error', topLevel('INVALID_DATA', {}))).toContainEqual(['/details', 'required']);
   });
 
-  it('requires both keys of RECORD_LOCKED\'s printed details (the record id and the process holding the lock)', () => {
-    expect(check(crm, 'records', entry('RECORD_LOCKED', { id: '475243000003269880' }))).toContainEqual(['/data/0/details', 'required']);
+  it("requires both keys of RECORD_LOCKED's printed details (the record id and the process holding the lock)", () => {
+    expect(check(crm, 'records', entry('RECORD_LOCKED', { id: '475243000003269880' }))).toContainEqual([
+      '/data/0/details',
+      'required',
+    ]);
   });
 
   it('closes the Contracts success object: Type and apiName, nothing else', () => {
     expect(check(contracts, 'object', { Type: 'success', apiName: 'MSS' })).toEqual([]);
-    expect(check(contracts, 'object', { Type: 'success', apiName: 'MSS', id: '1' })).toContainEqual(['', 'additionalProperties']);
+    expect(check(contracts, 'object', { Type: 'success', apiName: 'MSS', id: '1' })).toContainEqual([
+      '',
+      'additionalProperties',
+    ]);
   });
 
   it('takes maximum_length as the two OpenAPI files type it (string or integer), and nothing else', () => {
-    for (const value of [80, '80']) expect(check(crm, 'records', entry('INVALID_DATA', { maximum_length: value }))).toEqual([]);
+    for (const value of [80, '80'])
+      expect(check(crm, 'records', entry('INVALID_DATA', { maximum_length: value }))).toEqual([]);
     expect(check(crm, 'records', entry('INVALID_DATA', { maximum_length: true }))).not.toEqual([]);
   });
 });

@@ -12,15 +12,22 @@ describe('a case key', () => {
   });
 
   it('is built from a verdict as from its four parts (other fields ignored)', () => {
-    expect(caseKey({ ...ref, outcome: 'pass', reason: '' } as typeof ref)).toBe('crm/update-records/v2.1/invalid-data-id');
+    expect(caseKey({ ...ref, outcome: 'pass', reason: '' } as typeof ref)).toBe(
+      'crm/update-records/v2.1/invalid-data-id',
+    );
   });
 
   it('does not parse from fewer or more parts, or an empty one', () => {
-    for (const key of ['crm/update-records/v2.1', 'crm/update-records/v2.1/a/b', 'crm//v2.1/a', '']) expect(parseCaseKey(key)).toBeUndefined();
+    for (const key of ['crm/update-records/v2.1', 'crm/update-records/v2.1/a/b', 'crm//v2.1/a', ''])
+      expect(parseCaseKey(key)).toBeUndefined();
   });
 
   it("reads every catalog case's id back from the item id the generator gives it", () => {
-    const pairs = catalog.flatMap((endpoint) => endpoint.versions.flatMap((version) => casesForVersion(endpoint, version).map((c) => [c.id, itemId(endpoint, version, c.id)] as const)));
+    const pairs = catalog.flatMap((endpoint) =>
+      endpoint.versions.flatMap((version) =>
+        casesForVersion(endpoint, version).map((c) => [c.id, itemId(endpoint, version, c.id)] as const),
+      ),
+    );
     expect(pairs.length).toBeGreaterThan(100);
     for (const [caseId, id] of pairs) expect(caseIdOfItem(id)).toBe(caseId);
   });

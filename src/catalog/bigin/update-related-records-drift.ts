@@ -21,7 +21,10 @@ export const crmSample: DriftPoint = {
   id: 'bigin-update-related-records/crm-sample',
   topic: 'A Leads/Campaigns CRM sample on a Bigin page',
   variants: [
-    { source: at('Sample Request: To add the relation between a Lead and Campaigns'), says: 'Leads and Campaigns (CRM modules; the SDK samples use ZCRMRecord)' },
+    {
+      source: at('Sample Request: To add the relation between a Lead and Campaigns'),
+      says: 'Leads and Campaigns (CRM modules; the SDK samples use ZCRMRecord)',
+    },
     { source: at('Supported relations'), says: 'Products - to - Contacts, Deals, Accounts (Companies in Bigin)' },
   ],
   expected: 1,
@@ -32,7 +35,10 @@ export const scopeMismatchResolution: DriftPoint = {
   id: 'bigin-update-related-records/scope-mismatch-resolution',
   topic: 'OAUTH_SCOPE_MISMATCH names a CRM scope on a Bigin page',
   variants: [
-    { source: at('Possible Errors: OAUTH_SCOPE_MISMATCH'), says: 'Client does not have ZohoCRM.modules.{module_name}.UPDATE scope' },
+    {
+      source: at('Possible Errors: OAUTH_SCOPE_MISMATCH'),
+      says: 'Client does not have ZohoCRM.modules.{module_name}.UPDATE scope',
+    },
     { source: at('Scope'), says: 'ZohoBigin.modules.ALL or ZohoBigin.modules.{module_name}.{operation_type}' },
   ],
   expected: 1,
@@ -43,8 +49,18 @@ export const invalidDataStatus: DriftPoint = {
   id: 'bigin-update-related-records/invalid-data-status',
   topic: 'INVALID_DATA is documented twice, at 400 and at 202',
   variants: [
-    { source: at('Possible Errors: INVALID_DATA (HTTP 400)'), says: '"the related id given seems to be invalid": HTTP 400, for the whole request', status: 400, shape: 'error' },
-    { source: at('Possible Errors: INVALID_DATA (HTTP 202)'), says: '"invalid data": HTTP 202, per related record', status: 202, shape: 'records' },
+    {
+      source: at('Possible Errors: INVALID_DATA (HTTP 400)'),
+      says: '"the related id given seems to be invalid": HTTP 400, for the whole request',
+      status: 400,
+      shape: 'error',
+    },
+    {
+      source: at('Possible Errors: INVALID_DATA (HTTP 202)'),
+      says: '"invalid data": HTTP 202, per related record',
+      status: 202,
+      shape: 'records',
+    },
   ],
   expected: { 'invalid-related-id': 0, 'invalid-data-single': 1, 'partial-success': 1 },
   why: 'Both are kept as cases: a bad related id in the URL fails the request (400); a bad entry of the bulk body fails that entry (202). Each case expects its own variant.',
@@ -55,7 +71,11 @@ export const successMessage: DriftPoint = {
   topic: 'Message of a successful update of a relation',
   variants: [
     { source: at('Sample Response'), says: '"relation added"', message: 'relation added' },
-    { source: { page: 'crm-update-record-locking-information.txt', section: 'Sample Response' }, says: '"relation updated" (the CRM relation-update answer)', message: 'relation updated' },
+    {
+      source: { page: 'crm-update-record-locking-information.txt', section: 'Sample Response' },
+      says: '"relation updated" (the CRM relation-update answer)',
+      message: 'relation updated',
+    },
   ],
   expected: 0,
   why: 'The sample relates products for the first time; either message passes (a relation already in place may be answered "relation updated"), and the drift observation records which one came back.',
@@ -76,8 +96,14 @@ export const relatedIdInUrl: DriftPoint = {
   id: 'bigin-update-related-records/related-id-in-url',
   topic: 'The Request URL ends in {related_record_id}; every sample sends the related ids in the body',
   variants: [
-    { source: at('Request URL'), says: '/bigin/v1/{module_api_name}/{record_id}/{related_list_api_name}/{related_record_id}' },
-    { source: at('Sample Request; Sample Input'), says: 'PUT /bigin/v1/Deals/3652397000001829002/Products with {"data":[{"id":...},{"id":...}]}, no related id in the URL' },
+    {
+      source: at('Request URL'),
+      says: '/bigin/v1/{module_api_name}/{record_id}/{related_list_api_name}/{related_record_id}',
+    },
+    {
+      source: at('Sample Request; Sample Input'),
+      says: 'PUT /bigin/v1/Deals/3652397000001829002/Products with {"data":[{"id":...},{"id":...}]}, no related id in the URL',
+    },
   ],
   expected: {
     'success-single-deals': 0,
@@ -98,7 +124,10 @@ const CRM_ITEM = 'crm-update-records-postman-item.txt';
 /** The page prints its success body without a status. */
 export const successStatus: Unconfirmed = {
   claim: 'HTTP 200 for a success (the page prints the body, not the status)',
-  source: { page: CRM_ITEM, section: 'Postman Collection Item JSON: response "SUCCESS RESPONSE" (code 200, the CRM record APIs)' },
+  source: {
+    page: CRM_ITEM,
+    section: 'Postman Collection Item JSON: response "SUCCESS RESPONSE" (code 200, the CRM record APIs)',
+  },
   openApi: { says: 'silent', detail: 'crm-oas describes CRM, not Bigin.' },
 };
 

@@ -10,8 +10,20 @@ const printed = (text: string, source: DocRef): PrintedMessage => ({ text, sourc
 export const relatedRecordsEchoes = {
   entriesFor: '/data',
   rules: [
-    { shape: 'records', codes: ['SUCCESS'], at: '/details/id', echo: { kind: 'value', from: [{ param: 'related_record_id' }, { sent: '/data/{i}/id' }] }, doc: { page: PAGE, section: 'Sample Input; Sample Response' } },
-    { shape: 'records', codes: ['MANDATORY_NOT_FOUND'], at: '/details/api_name', echo: { kind: 'key-left-out', record: '/data/{i}', keys: ['id'] }, doc: errors('MANDATORY_NOT_FOUND') },
+    {
+      shape: 'records',
+      codes: ['SUCCESS'],
+      at: '/details/id',
+      echo: { kind: 'value', from: [{ param: 'related_record_id' }, { sent: '/data/{i}/id' }] },
+      doc: { page: PAGE, section: 'Sample Input; Sample Response' },
+    },
+    {
+      shape: 'records',
+      codes: ['MANDATORY_NOT_FOUND'],
+      at: '/details/api_name',
+      echo: { kind: 'key-left-out', record: '/data/{i}', keys: ['id'] },
+      doc: errors('MANDATORY_NOT_FOUND'),
+    },
   ],
 } satisfies EchoRules;
 
@@ -26,13 +38,22 @@ export const relatedRecordsMessages = {
     MANDATORY_NOT_FOUND: [printed('required field not found', errors('MANDATORY_NOT_FOUND'))],
   },
   errors: {
-    INVALID_MODULE: [printed('The module name given seems to be invalid', errors('INVALID_MODULE')), printed('The given module is not supported in API', errors('INVALID_MODULE'))],
-    INVALID_URL_PATTERN: [printed('Please check if the URL trying to access is a correct one', errors('INVALID_URL_PATTERN'))],
+    INVALID_MODULE: [
+      printed('The module name given seems to be invalid', errors('INVALID_MODULE')),
+      printed('The given module is not supported in API', errors('INVALID_MODULE')),
+    ],
+    INVALID_URL_PATTERN: [
+      printed('Please check if the URL trying to access is a correct one', errors('INVALID_URL_PATTERN')),
+    ],
     OAUTH_SCOPE_MISMATCH: [printed('Unauthorized', errors('OAUTH_SCOPE_MISMATCH'))],
     NO_PERMISSION: [printed('Permission denied to update records', errors('NO_PERMISSION'))],
     INTERNAL_ERROR: [printed('Internal Server Error', errors('INTERNAL_ERROR'))],
-    INVALID_REQUEST_METHOD: [printed('The http request method type is not a valid one', errors('INVALID_REQUEST_METHOD'))],
-    AUTHORIZATION_FAILED: [printed('User does not have sufficient privilege to update related records data', errors('AUTHORIZATION_FAILED'))],
+    INVALID_REQUEST_METHOD: [
+      printed('The http request method type is not a valid one', errors('INVALID_REQUEST_METHOD')),
+    ],
+    AUTHORIZATION_FAILED: [
+      printed('User does not have sufficient privilege to update related records data', errors('AUTHORIZATION_FAILED')),
+    ],
     INVALID_DATA: [printed('the related id given seems to be invalid', errors('INVALID_DATA (HTTP 400)'))],
   },
 } satisfies DocumentedMessages;

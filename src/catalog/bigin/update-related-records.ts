@@ -24,18 +24,28 @@ const both = ['mock', 'live'] as const;
 const DEAL_PRODUCTS = '/bigin/{version}/Deals/{{bigin_deal_id}}/Products';
 const SINGLE = `${DEAL_PRODUCTS}/{{bigin_product_id}}`;
 const one = { data: [{ id: '{{bigin_product_id}}' }] };
-const relatedDetails: JsonSchema = { type: 'object', required: ['id'], properties: { id: { $ref: '#/definitions/zohoId' } } };
+const relatedDetails: JsonSchema = {
+  type: 'object',
+  required: ['id'],
+  properties: { id: { $ref: '#/definitions/zohoId' } },
+};
 /** "You can update a maximum of 100 related records per API call." */
 const MAXIMUM = 100;
 /** `count` entries over the target's bulk product ids (bigin_bulk_product_001 ...). */
-const bulkProducts = (count: number): JsonValue[] => Array.from({ length: count }, (_, i) => ({ id: `{{bigin_bulk_product_${String(i + 1).padStart(3, '0')}}}` }));
+const bulkProducts = (count: number): JsonValue[] =>
+  Array.from({ length: count }, (_, i) => ({ id: `{{bigin_bulk_product_${String(i + 1).padStart(3, '0')}}}` }));
 
 const success: readonly Case[] = [
   {
     id: 'success-bulk',
     name: 'SUCCESS for each product related to a deal in one call',
     group: 'success',
-    request: { method: 'PUT', path: DEAL_PRODUCTS, auth: FULL, body: { data: [{ id: '{{bigin_product_id}}' }, { id: '{{bigin_second_product_id}}' }] } },
+    request: {
+      method: 'PUT',
+      path: DEAL_PRODUCTS,
+      auth: FULL,
+      body: { data: [{ id: '{{bigin_product_id}}' }, { id: '{{bigin_second_product_id}}' }] },
+    },
     expect: { shape: 'records', status: 200, codes: ['SUCCESS', 'SUCCESS'] },
     doc: { page: PAGE, section: 'Sample Input; Sample Response' },
     provocable: both,
@@ -53,21 +63,30 @@ const success: readonly Case[] = [
     drift: [relatedIdInUrl],
     unconfirmed: [successStatus],
   },
-  ...([
-    ['Deals', 'bigin_deal_id', 'a deal'],
-    ['Contacts', 'bigin_contact_id', 'a contact'],
-    ['Accounts', 'bigin_account_id', 'a company (API name Accounts)'],
-  ] as const).map(([module, variable, label]): Case => ({
-    id: `success-single-${module.toLowerCase()}`,
-    name: `SUCCESS relating one product to ${label} by ids in the URL`,
-    group: 'success',
-    request: { method: 'PUT', path: `/bigin/{version}/${module}/{{${variable}}}/Products/{{bigin_product_id}}`, auth: FULL, body: one },
-    expect: { shape: 'records', status: 200, codes: ['SUCCESS'] },
-    doc: { page: PAGE, section: `Request URL; Supported relations: Products - to - ${module}` },
-    provocable: both,
-    drift: module === 'Accounts' ? [companiesName, relatedIdInUrl] : [relatedIdInUrl],
-    unconfirmed: [successStatus],
-  })),
+  ...(
+    [
+      ['Deals', 'bigin_deal_id', 'a deal'],
+      ['Contacts', 'bigin_contact_id', 'a contact'],
+      ['Accounts', 'bigin_account_id', 'a company (API name Accounts)'],
+    ] as const
+  ).map(
+    ([module, variable, label]): Case => ({
+      id: `success-single-${module.toLowerCase()}`,
+      name: `SUCCESS relating one product to ${label} by ids in the URL`,
+      group: 'success',
+      request: {
+        method: 'PUT',
+        path: `/bigin/{version}/${module}/{{${variable}}}/Products/{{bigin_product_id}}`,
+        auth: FULL,
+        body: one,
+      },
+      expect: { shape: 'records', status: 200, codes: ['SUCCESS'] },
+      doc: { page: PAGE, section: `Request URL; Supported relations: Products - to - ${module}` },
+      provocable: both,
+      drift: module === 'Accounts' ? [companiesName, relatedIdInUrl] : [relatedIdInUrl],
+      unconfirmed: [successStatus],
+    }),
+  ),
 ];
 
 const recordErrors: readonly Case[] = [
@@ -75,7 +94,12 @@ const recordErrors: readonly Case[] = [
     id: 'partial-success',
     name: 'SUCCESS and INVALID_DATA side by side when one related id of a bulk call is wrong',
     group: 'record errors',
-    request: { method: 'PUT', path: DEAL_PRODUCTS, auth: FULL, body: { data: [{ id: '{{bigin_product_id}}' }, { id: '3652397000099999999' }] } },
+    request: {
+      method: 'PUT',
+      path: DEAL_PRODUCTS,
+      auth: FULL,
+      body: { data: [{ id: '{{bigin_product_id}}' }, { id: '3652397000099999999' }] },
+    },
     expect: { shape: 'records', status: 202, codes: ['SUCCESS', 'INVALID_DATA'] },
     doc: errors('INVALID_DATA (HTTP 202): invalid data'),
     provocable: both,
@@ -118,7 +142,12 @@ const requestErrors: readonly Case[] = [
     id: 'limit-exceeded',
     name: 'LIMIT_EXCEEDED when one call sends 101 related records',
     group: 'request errors',
-    request: { method: 'PUT', path: DEAL_PRODUCTS, auth: FULL, body: { data: [...bulkProducts(MAXIMUM), { id: '{{bigin_product_id}}' }] } },
+    request: {
+      method: 'PUT',
+      path: DEAL_PRODUCTS,
+      auth: FULL,
+      body: { data: [...bulkProducts(MAXIMUM), { id: '{{bigin_product_id}}' }] },
+    },
     expect: { shape: 'error', status: 400, code: 'LIMIT_EXCEEDED' },
     doc: { page: PAGE, section: 'Request JSON keys: You can update a maximum of 100 related records per API call' },
     provocable: both,
@@ -129,8 +158,18 @@ const requestErrors: readonly Case[] = [
     id: 'invalid-module',
     name: 'INVALID_MODULE when the module name is wrong',
     group: 'request errors',
-    request: { method: 'PUT', path: '/bigin/{version}/Deal/{{bigin_deal_id}}/Products/{{bigin_product_id}}', auth: FULL, body: one },
-    expect: { shape: 'error', status: 400, code: 'INVALID_MODULE', message: 'the module name given seems to be invalid' },
+    request: {
+      method: 'PUT',
+      path: '/bigin/{version}/Deal/{{bigin_deal_id}}/Products/{{bigin_product_id}}',
+      auth: FULL,
+      body: one,
+    },
+    expect: {
+      shape: 'error',
+      status: 400,
+      code: 'INVALID_MODULE',
+      message: 'the module name given seems to be invalid',
+    },
     doc: errors('INVALID_MODULE (The module name given seems to be invalid)'),
     provocable: both,
   },
@@ -138,8 +177,18 @@ const requestErrors: readonly Case[] = [
     id: 'invalid-module-unsupported',
     name: 'INVALID_MODULE when the module is not supported in the API',
     group: 'request errors',
-    request: { method: 'PUT', path: '/bigin/{version}/Documents/{{bigin_deal_id}}/Products/{{bigin_product_id}}', auth: FULL, body: one },
-    expect: { shape: 'error', status: 400, code: 'INVALID_MODULE', message: 'the given module is not supported in api' },
+    request: {
+      method: 'PUT',
+      path: '/bigin/{version}/Documents/{{bigin_deal_id}}/Products/{{bigin_product_id}}',
+      auth: FULL,
+      body: one,
+    },
+    expect: {
+      shape: 'error',
+      status: 400,
+      code: 'INVALID_MODULE',
+      message: 'the given module is not supported in api',
+    },
     doc: errors('INVALID_MODULE (The given module is not supported in API)'),
     provocable: both,
   },
@@ -187,7 +236,12 @@ const authErrors: readonly Case[] = [
     id: 'authorization-failed',
     name: "AUTHORIZATION_FAILED when the user may not update that deal's related records",
     group: 'auth',
-    request: { method: 'PUT', path: '/bigin/{version}/Deals/{{bigin_private_deal_id}}/Products/{{bigin_product_id}}', auth: { token: 'token_restricted_user' }, body: one },
+    request: {
+      method: 'PUT',
+      path: '/bigin/{version}/Deals/{{bigin_private_deal_id}}/Products/{{bigin_product_id}}',
+      auth: { token: 'token_restricted_user' },
+      body: one,
+    },
     expect: { shape: 'error', status: 400, code: 'AUTHORIZATION_FAILED' },
     doc: errors('AUTHORIZATION_FAILED'),
     provocable: both,
@@ -211,26 +265,66 @@ export const updateRelatedRecords = {
   title: 'Update Related Records',
   docPage: PAGE,
   method: 'PUT',
-  paths: ['/bigin/{version}/{module_api_name}/{record_id}/{related_list_api_name}/{related_record_id}', '/bigin/{version}/{module_api_name}/{record_id}/{related_list_api_name}'],
+  paths: [
+    '/bigin/{version}/{module_api_name}/{record_id}/{related_list_api_name}/{related_record_id}',
+    '/bigin/{version}/{module_api_name}/{record_id}/{related_list_api_name}',
+  ],
   versions: ['v1'],
   contractVersion: '1.0.0',
   scopes: ['ZohoBigin.modules.ALL', 'ZohoBigin.modules.{module_name}.{ALL|WRITE|UPDATE}'],
-  documentedCodes: ['SUCCESS', 'INVALID_MODULE', 'INVALID_URL_PATTERN', 'OAUTH_SCOPE_MISMATCH', 'NO_PERMISSION', 'INTERNAL_ERROR', 'INVALID_REQUEST_METHOD', 'AUTHORIZATION_FAILED', 'INVALID_DATA', 'MANDATORY_NOT_FOUND'],
+  documentedCodes: [
+    'SUCCESS',
+    'INVALID_MODULE',
+    'INVALID_URL_PATTERN',
+    'OAUTH_SCOPE_MISMATCH',
+    'NO_PERMISSION',
+    'INTERNAL_ERROR',
+    'INVALID_REQUEST_METHOD',
+    'AUTHORIZATION_FAILED',
+    'INVALID_DATA',
+    'MANDATORY_NOT_FOUND',
+  ],
   keys: { mandatory: ['id'], optional: [] },
   details: {
     records: {
       // Sample Response: details.id is the related record's id.
       SUCCESS: { sources: [{ page: PAGE, section: 'Sample Response' }], details: relatedDetails },
       // Printed with code, status and message only: details typed where present, nothing required.
-      INVALID_DATA: { sources: [errors('INVALID_DATA (HTTP 202)')], details: { type: 'object', properties: { api_name: { type: 'string' } } } },
-      MANDATORY_NOT_FOUND: { sources: [errors('MANDATORY_NOT_FOUND')], details: { type: 'object', properties: { api_name: { type: 'string' } } } },
+      INVALID_DATA: {
+        sources: [errors('INVALID_DATA (HTTP 202)')],
+        details: { type: 'object', properties: { api_name: { type: 'string' } } },
+      },
+      MANDATORY_NOT_FOUND: {
+        sources: [errors('MANDATORY_NOT_FOUND')],
+        details: { type: 'object', properties: { api_name: { type: 'string' } } },
+      },
     },
     errors: {
-      ...openDetails(['INVALID_MODULE', 'INVALID_URL_PATTERN', 'OAUTH_SCOPE_MISMATCH', 'NO_PERMISSION', 'INTERNAL_ERROR', 'INVALID_REQUEST_METHOD', 'AUTHORIZATION_FAILED'], (code) => [errors(code)]),
+      ...openDetails(
+        [
+          'INVALID_MODULE',
+          'INVALID_URL_PATTERN',
+          'OAUTH_SCOPE_MISMATCH',
+          'NO_PERMISSION',
+          'INTERNAL_ERROR',
+          'INVALID_REQUEST_METHOD',
+          'AUTHORIZATION_FAILED',
+        ],
+        (code) => [errors(code)],
+      ),
       // Possible Errors: INVALID_DATA (HTTP 400) for a related id; a body that is not JSON names the expected type.
-      INVALID_DATA: { sources: [errors('INVALID_DATA (HTTP 400)')], details: { type: 'object', properties: { api_name: { type: 'string' }, expected_data_type: { type: 'string' } } } },
+      INVALID_DATA: {
+        sources: [errors('INVALID_DATA (HTTP 400)')],
+        details: {
+          type: 'object',
+          properties: { api_name: { type: 'string' }, expected_data_type: { type: 'string' } },
+        },
+      },
       // 101 related records (the limit-exceeded case, UNCONFIRMED): answered as CRM answers 101 records.
-      LIMIT_EXCEEDED: { sources: [notesRef('3. CRM API limits: Per-call caps')], details: { type: 'object', properties: { limit: { type: 'integer' } } } },
+      LIMIT_EXCEEDED: {
+        sources: [notesRef('3. CRM API limits: Per-call caps')],
+        details: { type: 'object', properties: { limit: { type: 'integer' } } },
+      },
     },
   },
   cases: [...success, ...recordErrors, ...requestErrors, ...authErrors],

@@ -11,7 +11,15 @@ const printed = (text: string, source: DocRef): PrintedMessage => ({ text, sourc
  * "Represents the success response to the request", not the type's name.
  */
 export const contractTypeEchoes = {
-  rules: [{ shape: 'object', codes: ['SUCCESS'], at: '/apiName', echo: { kind: 'value', from: [{ param: 'apiName' }] }, doc: { page: PAGE, section: 'Response JSON Keys: apiName' } }],
+  rules: [
+    {
+      shape: 'object',
+      codes: ['SUCCESS'],
+      at: '/apiName',
+      echo: { kind: 'value', from: [{ param: 'apiName' }] },
+      doc: { page: PAGE, section: 'Response JSON Keys: apiName' },
+    },
+  ],
 } satisfies EchoRules;
 
 /** The page's messages, as printed. */
@@ -23,6 +31,8 @@ export const contractTypeMessages = {
     NO_PERMISSION: [printed('Permission denied to update', errors('NO_PERMISSION'))],
     INTERNAL_ERROR: [printed('Internal Server Error', errors('INTERNAL_ERROR'))],
     INVALID_REQUEST_METHOD: [printed('The HTTP request method is not a valid one.', errors('INVALID_REQUEST_METHOD'))],
-    AUTHORIZATION_FAILED: [printed('The user does not have sufficient privilege to update module details.', errors('AUTHORIZATION_FAILED'))],
+    AUTHORIZATION_FAILED: [
+      printed('The user does not have sufficient privilege to update module details.', errors('AUTHORIZATION_FAILED')),
+    ],
   },
 } satisfies DocumentedMessages;

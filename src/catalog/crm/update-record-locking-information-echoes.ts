@@ -10,10 +10,28 @@ const printed = (text: string, source: DocRef): PrintedMessage => ({ text, sourc
 export const lockingEchoes = {
   entriesFor: '/data',
   rules: [
-    { shape: 'records', codes: ['SUCCESS'], at: '/details/id', echo: { kind: 'value', from: [{ param: 'record_locking_id' }] }, doc: { page: PAGE, section: 'Sample Response: details.id is the lock id' } },
+    {
+      shape: 'records',
+      codes: ['SUCCESS'],
+      at: '/details/id',
+      echo: { kind: 'value', from: [{ param: 'record_locking_id' }] },
+      doc: { page: PAGE, section: 'Sample Response: details.id is the lock id' },
+    },
     // Per record or top-level (drift point crm-update-record-locking-information/missing-reason): either names the key left out.
-    { shape: 'records', codes: ['MANDATORY_NOT_FOUND'], at: '/details/api_name', echo: { kind: 'key-left-out', record: '/data/{i}', keys: ['Locked_Reason__s'] }, doc: { page: PAGE, section: 'Input JSON Keys: Locked_Reason__s string, mandatory' } },
-    { shape: 'error', codes: ['MANDATORY_NOT_FOUND'], at: '/details/api_name', echo: { kind: 'key-left-out', record: '/data/{i}', keys: ['Locked_Reason__s'] }, doc: { page: PAGE, section: 'Input JSON Keys: Locked_Reason__s string, mandatory' } },
+    {
+      shape: 'records',
+      codes: ['MANDATORY_NOT_FOUND'],
+      at: '/details/api_name',
+      echo: { kind: 'key-left-out', record: '/data/{i}', keys: ['Locked_Reason__s'] },
+      doc: { page: PAGE, section: 'Input JSON Keys: Locked_Reason__s string, mandatory' },
+    },
+    {
+      shape: 'error',
+      codes: ['MANDATORY_NOT_FOUND'],
+      at: '/details/api_name',
+      echo: { kind: 'key-left-out', record: '/data/{i}', keys: ['Locked_Reason__s'] },
+      doc: { page: PAGE, section: 'Input JSON Keys: Locked_Reason__s string, mandatory' },
+    },
   ],
 } satisfies EchoRules;
 
@@ -25,8 +43,15 @@ export const lockingMessages = {
   errors: {
     INVALID_MODULE: [printed('The module name given seems to be invalid.', errors('INVALID_MODULE'))],
     NOT_ALLOWED: [printed('Record is already locked.', errors('NOT_ALLOWED'))],
-    INVALID_REQUEST_METHOD: [printed('The http request method type is not a valid one.', errors('INVALID_REQUEST_METHOD'))],
-    NO_PERMISSION: [printed('Permission denied to customize record lock configurations. The user does not have permission.', errors('NO_PERMISSION'))],
+    INVALID_REQUEST_METHOD: [
+      printed('The http request method type is not a valid one.', errors('INVALID_REQUEST_METHOD')),
+    ],
+    NO_PERMISSION: [
+      printed(
+        'Permission denied to customize record lock configurations. The user does not have permission.',
+        errors('NO_PERMISSION'),
+      ),
+    ],
     INTERNAL_ERROR: [printed('Internal Server Error.', errors('INTERNAL_ERROR'))],
   },
 } satisfies DocumentedMessages;

@@ -18,30 +18,35 @@ import { lockingEchoes, lockingMessages } from './update-record-locking-informat
 
 const PAGE = 'crm-update-record-locking-information.txt';
 const errors = (code: string): DocRef => ({ page: PAGE, section: `Possible Errors: ${code}` });
-const lockPath = (module: string, record: string, lock: string): string => `/crm/{version}/${module}/{{${record}}}/Locking_Information__s/{{${lock}}}`;
+const lockPath = (module: string, record: string, lock: string): string =>
+  `/crm/{version}/${module}/{{${record}}}/Locking_Information__s/{{${lock}}}`;
 const LEAD = lockPath('Leads', 'locked_lead_id', 'lead_lock_id');
 const FULL = { token: 'access_token' } as const;
 const both = ['mock', 'live'] as const;
 const reason = { data: [{ Locked_Reason__s: 'deal  info updated' }] };
 
 const cases: readonly Case[] = [
-  ...([
-    ['Leads', 'locked_lead_id', 'lead_lock_id', 'leads'],
-    ['Deals', 'locked_deal_id', 'deal_lock_id', 'deals'],
-    // The custom module differs per org: its API name is a variable (the mock's Custom_Module1; live mode picks a lockable one).
-    ['{{locking_custom_module}}', 'locked_custom_id', 'custom_lock_id', 'a custom module'],
-  ] as const).map(([module, record, lock, label]): Case => ({
-    // Ids stay as they were when the custom module was Custom_Module1, so baselines still match.
-    id: `success-${(module.startsWith('{{') ? 'custom_module1' : module).toLowerCase().replace(/_/g, '-')}`,
-    name: `SUCCESS updating the lock reason of a locked record in ${label}`,
-    group: 'success',
-    request: { method: 'PUT', path: lockPath(module, record, lock), auth: FULL, body: reason },
-    expect: { shape: 'records', status: 200, codes: ['SUCCESS'] },
-    doc: { page: PAGE, section: `Sample Response; Possible module names: ${label}` },
-    provocable: both,
-    ...(module === 'Leads' ? {} : { drift: [lockableModules] }),
-    unconfirmed: [successStatus],
-  })),
+  ...(
+    [
+      ['Leads', 'locked_lead_id', 'lead_lock_id', 'leads'],
+      ['Deals', 'locked_deal_id', 'deal_lock_id', 'deals'],
+      // The custom module differs per org: its API name is a variable (the mock's Custom_Module1; live mode picks a lockable one).
+      ['{{locking_custom_module}}', 'locked_custom_id', 'custom_lock_id', 'a custom module'],
+    ] as const
+  ).map(
+    ([module, record, lock, label]): Case => ({
+      // Ids stay as they were when the custom module was Custom_Module1, so baselines still match.
+      id: `success-${(module.startsWith('{{') ? 'custom_module1' : module).toLowerCase().replace(/_/g, '-')}`,
+      name: `SUCCESS updating the lock reason of a locked record in ${label}`,
+      group: 'success',
+      request: { method: 'PUT', path: lockPath(module, record, lock), auth: FULL, body: reason },
+      expect: { shape: 'records', status: 200, codes: ['SUCCESS'] },
+      doc: { page: PAGE, section: `Sample Response; Possible module names: ${label}` },
+      provocable: both,
+      ...(module === 'Leads' ? {} : { drift: [lockableModules] }),
+      unconfirmed: [successStatus],
+    }),
+  ),
   {
     id: 'mandatory-locked-reason',
     name: 'MANDATORY_NOT_FOUND when Locked_Reason__s is missing',
@@ -76,7 +81,12 @@ const cases: readonly Case[] = [
     id: 'not-allowed',
     name: 'NOT_ALLOWED when the lock is held by a locking rule',
     group: 'request errors',
-    request: { method: 'PUT', path: lockPath('Leads', 'rule_locked_lead_id', 'rule_lock_id'), auth: FULL, body: reason },
+    request: {
+      method: 'PUT',
+      path: lockPath('Leads', 'rule_locked_lead_id', 'rule_lock_id'),
+      auth: FULL,
+      body: reason,
+    },
     expect: { shape: 'error', status: 403, code: 'NOT_ALLOWED' },
     doc: errors('NOT_ALLOWED'),
     provocable: both,
@@ -145,12 +155,29 @@ export const updateRecordLockingInformation = {
   // v4 is the page's sample; v8 is what an org is called on today (zoho-notes.md section 6 lists the same PUT for v8).
   versions: ['v4', 'v8'],
   contractVersion: '1.0.0',
-  scopes: ['ZohoCRM.modules.lockinginformation.Update AND (ZohoCRM.modules.ALL or ZohoCRM.modules.{module_name}.{ALL|UPDATE})'],
-  documentedCodes: ['SUCCESS', 'INVALID_MODULE', 'NOT_ALLOWED', 'INVALID_REQUEST_METHOD', 'NO_PERMISSION', 'INTERNAL_ERROR'],
+  scopes: [
+    'ZohoCRM.modules.lockinginformation.Update AND (ZohoCRM.modules.ALL or ZohoCRM.modules.{module_name}.{ALL|UPDATE})',
+  ],
+  documentedCodes: [
+    'SUCCESS',
+    'INVALID_MODULE',
+    'NOT_ALLOWED',
+    'INVALID_REQUEST_METHOD',
+    'NO_PERMISSION',
+    'INTERNAL_ERROR',
+  ],
   keys: { mandatory: ['Locked_Reason__s'], optional: [] },
   details: lockingDetails,
   cases,
-  drift: [methodStatus, lockableModules, notAllowedMeaning, scopeSpelling, openApiScope, missingReasonShape, successMessage],
+  drift: [
+    methodStatus,
+    lockableModules,
+    notAllowedMeaning,
+    scopeSpelling,
+    openApiScope,
+    missingReasonShape,
+    successMessage,
+  ],
   echoes: lockingEchoes,
   messages: lockingMessages,
 } satisfies Endpoint;

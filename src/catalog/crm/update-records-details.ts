@@ -20,39 +20,87 @@ const records: Record<string, DocumentedCode> = {
   SUCCESS: documented([{ page: PAGE, section: 'Sample Response' }, saved('SUCCESS RESPONSE')], {
     type: 'object',
     required: ['Modified_Time', 'Modified_By', 'Created_Time', 'Created_By', 'id'],
-    properties: { Modified_Time: ref('zohoTime'), Modified_By: ref('userRef'), Created_Time: ref('zohoTime'), Created_By: ref('userRef'), id: ref('zohoId') },
+    properties: {
+      Modified_Time: ref('zohoTime'),
+      Modified_By: ref('userRef'),
+      Created_Time: ref('zohoTime'),
+      Created_By: ref('userRef'),
+      id: ref('zohoId'),
+    },
   }),
   // No example prints an id error's details; the live capture in the notes names the field and the type it expects.
   // maximum_length is a string in record.json, an integer in record_locking.json (drift point crm/maximum-length-type).
   INVALID_DATA: documented([page('INVALID_DATA'), notesRef('4. Response envelopes: Per-record error')], {
     type: 'object',
-    properties: { api_name: { type: 'string' }, expected_data_type: { type: 'string' }, maximum_length: { anyOf: [{ type: 'integer' }, { type: 'string' }] }, json_path: { type: 'string' } },
+    properties: {
+      api_name: { type: 'string' },
+      expected_data_type: { type: 'string' },
+      maximum_length: { anyOf: [{ type: 'integer' }, { type: 'string' }] },
+      json_path: { type: 'string' },
+    },
   }),
   // Saved example "MANDATORY_NOT_FOUND": details.api_name names the missing key ("id").
-  MANDATORY_NOT_FOUND: documented([page('MANDATORY_NOT_FOUND'), saved('MANDATORY_NOT_FOUND')], { type: 'object', required: ['api_name'], properties: { api_name: { type: 'string' } } }),
+  MANDATORY_NOT_FOUND: documented([page('MANDATORY_NOT_FOUND'), saved('MANDATORY_NOT_FOUND')], {
+    type: 'object',
+    required: ['api_name'],
+    properties: { api_name: { type: 'string' } },
+  }),
   // Saved example "DUPLICATE_DATA": the unique field and the id of the record already holding the value.
-  DUPLICATE_DATA: documented([page('DUPLICATE_DATA'), saved('DUPLICATE_DATA')], { type: 'object', required: ['api_name', 'id'], properties: { api_name: { type: 'string' }, id: ref('zohoId') } }),
+  DUPLICATE_DATA: documented([page('DUPLICATE_DATA'), saved('DUPLICATE_DATA')], {
+    type: 'object',
+    required: ['api_name', 'id'],
+    properties: { api_name: { type: 'string' }, id: ref('zohoId') },
+  }),
   // Possible Errors: LIMIT_EXCEEDED 202 (50 participants); no example printed, so only typed where present.
-  LIMIT_EXCEEDED: documented([page('LIMIT_EXCEEDED')], { type: 'object', properties: { api_name: { type: 'string' }, limit: { type: 'integer' } } }),
+  LIMIT_EXCEEDED: documented([page('LIMIT_EXCEEDED')], {
+    type: 'object',
+    properties: { api_name: { type: 'string' }, limit: { type: 'integer' } },
+  }),
   // Saved example "RECORD_LOCKED": the record id and the process holding the lock, both printed.
-  RECORD_LOCKED: documented([saved('RECORD_LOCKED'), page('RECORD_LOCKED')], { type: 'object', required: ['action', 'id'], properties: { id: ref('zohoId'), action: { type: 'string' } } }),
+  RECORD_LOCKED: documented([saved('RECORD_LOCKED'), page('RECORD_LOCKED')], {
+    type: 'object',
+    required: ['action', 'id'],
+    properties: { id: ref('zohoId'), action: { type: 'string' } },
+  }),
   // Saved example "NOT_APPROVED": the record id.
-  NOT_APPROVED: documented([saved('NOT_APPROVED'), page('NOT_APPROVED')], { type: 'object', required: ['id'], properties: { id: ref('zohoId') } }),
+  NOT_APPROVED: documented([saved('NOT_APPROVED'), page('NOT_APPROVED')], {
+    type: 'object',
+    required: ['id'],
+    properties: { id: ref('zohoId') },
+  }),
 };
 
 /** Top-level codes: the page's 400/401/403/404/500 errors, the saved 400 INVALID_DATA, the auth errors, and the OpenAPI's. */
 const errors: Record<string, DocumentedCode> = {
   // Saved examples "INVALID_MODULE", "INVALID_REQUEST_METHOD", "OAUTH_SCOPE_MISMATCH" print details {} (one Zoho sample
   // adds method/url, zoho-notes.md section 4), so details stay open.
-  ...openDetails(['INVALID_MODULE', 'INVALID_URL_PATTERN', 'OAUTH_SCOPE_MISMATCH', 'NO_PERMISSION', 'INTERNAL_ERROR', 'INVALID_REQUEST_METHOD', 'AUTHORIZATION_FAILED'], (code) => [page(code)]),
+  ...openDetails(
+    [
+      'INVALID_MODULE',
+      'INVALID_URL_PATTERN',
+      'OAUTH_SCOPE_MISMATCH',
+      'NO_PERMISSION',
+      'INTERNAL_ERROR',
+      'INVALID_REQUEST_METHOD',
+      'AUTHORIZATION_FAILED',
+    ],
+    (code) => [page(code)],
+  ),
   // On no page; the notes quote live answers with details {}, and record.json lists both codes.
   ...openDetails(['INVALID_TOKEN', 'AUTHENTICATION_FAILURE'], () => [authErrors, apiException]),
   // Saved example "INVALID_DATA" (HTTP 400): details.expected_data_type "jsonobject" for a body that is not JSON.
-  INVALID_DATA: documented([saved('INVALID_DATA')], { type: 'object', required: ['expected_data_type'], properties: { expected_data_type: { type: 'string' }, api_name: { type: 'string' } } }),
+  INVALID_DATA: documented([saved('INVALID_DATA')], {
+    type: 'object',
+    required: ['expected_data_type'],
+    properties: { expected_data_type: { type: 'string' }, api_name: { type: 'string' } },
+  }),
   // A body without data[]: record.json's top-level API_Exception with this code (no page prints it).
   MANDATORY_NOT_FOUND: documented([apiException], { type: 'object', properties: { api_name: { type: 'string' } } }),
   // More than 100 records (the limit-exceeded-records case is UNCONFIRMED): record.json's top-level API_Exception.
-  LIMIT_EXCEEDED: documented([apiException, notesRef('3. CRM API limits: Per-call caps')], { type: 'object', properties: { limit: { type: 'integer' } } }),
+  LIMIT_EXCEEDED: documented([apiException, notesRef('3. CRM API limits: Per-call caps')], {
+    type: 'object',
+    properties: { limit: { type: 'integer' } },
+  }),
 };
 
 /** Details per code for CRM Update Records: strict where the docs are specific, open where Zoho may add fields. */

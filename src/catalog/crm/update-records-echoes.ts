@@ -14,24 +14,69 @@ const recordSent = [{ param: 'record_id' }, { sent: '/data/{i}/id' }] as const;
 export const updateRecordsEchoes = {
   entriesFor: '/data',
   rules: [
-    { shape: 'records', codes: ['SUCCESS'], at: '/details/id', echo: { kind: 'value', from: recordSent }, doc: { page: PAGE, section: 'Sample Response; Request JSON Keys: id' } },
-    { shape: 'records', codes: ['SUCCESS'], at: '/details/Modified_Time', echo: { kind: 'time-of-request' }, doc: { page: PAGE, section: 'Sample Response: Modified_Time' } },
-    { shape: 'records', codes: ['RECORD_LOCKED', 'NOT_APPROVED'], at: '/details/id', echo: { kind: 'value', from: recordSent }, doc: saved('RECORD_LOCKED') },
-    { shape: 'records', codes: ['MANDATORY_NOT_FOUND'], at: '/details/api_name', echo: { kind: 'key-left-out', record: '/data/{i}', keys: ['id'] }, doc: saved('MANDATORY_NOT_FOUND') },
-    { shape: 'records', codes: ['DUPLICATE_DATA'], at: '/details/api_name', echo: { kind: 'key-sent', record: '/data/{i}' }, doc: saved('DUPLICATE_DATA') },
+    {
+      shape: 'records',
+      codes: ['SUCCESS'],
+      at: '/details/id',
+      echo: { kind: 'value', from: recordSent },
+      doc: { page: PAGE, section: 'Sample Response; Request JSON Keys: id' },
+    },
+    {
+      shape: 'records',
+      codes: ['SUCCESS'],
+      at: '/details/Modified_Time',
+      echo: { kind: 'time-of-request' },
+      doc: { page: PAGE, section: 'Sample Response: Modified_Time' },
+    },
+    {
+      shape: 'records',
+      codes: ['RECORD_LOCKED', 'NOT_APPROVED'],
+      at: '/details/id',
+      echo: { kind: 'value', from: recordSent },
+      doc: saved('RECORD_LOCKED'),
+    },
+    {
+      shape: 'records',
+      codes: ['MANDATORY_NOT_FOUND'],
+      at: '/details/api_name',
+      echo: { kind: 'key-left-out', record: '/data/{i}', keys: ['id'] },
+      doc: saved('MANDATORY_NOT_FOUND'),
+    },
+    {
+      shape: 'records',
+      codes: ['DUPLICATE_DATA'],
+      at: '/details/api_name',
+      echo: { kind: 'key-sent', record: '/data/{i}' },
+      doc: saved('DUPLICATE_DATA'),
+    },
   ],
 } satisfies EchoRules;
 
 /** Every message the page's Possible Errors list, its Sample Response and the saved examples print. */
 export const updateRecordsMessages = {
   records: {
-    SUCCESS: [printed('record updated', { page: PAGE, section: 'Sample Response' }), printed('record updated', saved('SUCCESS RESPONSE'))],
+    SUCCESS: [
+      printed('record updated', { page: PAGE, section: 'Sample Response' }),
+      printed('record updated', saved('SUCCESS RESPONSE')),
+    ],
     INVALID_DATA: [printed('the id given seems to be invalid', errors('INVALID_DATA'))],
-    MANDATORY_NOT_FOUND: [printed('Required field not found', errors('MANDATORY_NOT_FOUND')), printed('required field not found', saved('MANDATORY_NOT_FOUND'))],
-    DUPLICATE_DATA: [printed('duplicate data', errors('DUPLICATE_DATA')), printed('duplicate data', saved('DUPLICATE_DATA'))],
+    MANDATORY_NOT_FOUND: [
+      printed('Required field not found', errors('MANDATORY_NOT_FOUND')),
+      printed('required field not found', saved('MANDATORY_NOT_FOUND')),
+    ],
+    DUPLICATE_DATA: [
+      printed('duplicate data', errors('DUPLICATE_DATA')),
+      printed('duplicate data', saved('DUPLICATE_DATA')),
+    ],
     LIMIT_EXCEEDED: [printed('Only 50 participants can be added to an event.', errors('LIMIT_EXCEEDED'))],
-    RECORD_LOCKED: [printed('Cannot update record that is not approved yet', errors('RECORD_LOCKED')), printed('cannot update record that is not approved yet', saved('RECORD_LOCKED'))],
-    NOT_APPROVED: [printed('Cannot update record that is not approved yet', errors('NOT_APPROVED')), printed('cannot update record that is not approved yet', saved('NOT_APPROVED'))],
+    RECORD_LOCKED: [
+      printed('Cannot update record that is not approved yet', errors('RECORD_LOCKED')),
+      printed('cannot update record that is not approved yet', saved('RECORD_LOCKED')),
+    ],
+    NOT_APPROVED: [
+      printed('Cannot update record that is not approved yet', errors('NOT_APPROVED')),
+      printed('cannot update record that is not approved yet', saved('NOT_APPROVED')),
+    ],
   },
   errors: {
     INVALID_MODULE: [
@@ -41,13 +86,23 @@ export const updateRecordsMessages = {
     ],
     // The saved example provoked by a body that is not JSON prints "body".
     INVALID_DATA: [printed('body', saved('INVALID_DATA'))],
-    INVALID_URL_PATTERN: [printed('Please check if the URL trying to access is a correct one', errors('INVALID_URL_PATTERN'))],
+    INVALID_URL_PATTERN: [
+      printed('Please check if the URL trying to access is a correct one', errors('INVALID_URL_PATTERN')),
+    ],
     // Two variants (drift point crm-update-records/oauth-scope-mismatch-message): either passes, the drift observation says which.
-    OAUTH_SCOPE_MISMATCH: [printed('Unauthorized', errors('OAUTH_SCOPE_MISMATCH')), printed('invalid oauth scope to access this URL', saved('OAUTH_SCOPE_MISMATCH'))],
+    OAUTH_SCOPE_MISMATCH: [
+      printed('Unauthorized', errors('OAUTH_SCOPE_MISMATCH')),
+      printed('invalid oauth scope to access this URL', saved('OAUTH_SCOPE_MISMATCH')),
+    ],
     NO_PERMISSION: [printed('Permission denied to update', errors('NO_PERMISSION'))],
     INTERNAL_ERROR: [printed('Internal Server Error', errors('INTERNAL_ERROR'))],
-    INVALID_REQUEST_METHOD: [printed('The http request method type is not a valid one', errors('INVALID_REQUEST_METHOD')), printed('The http request method type is not a valid one', saved('INVALID_REQUEST_METHOD'))],
-    AUTHORIZATION_FAILED: [printed('User does not have sufficient privilege to update records', errors('AUTHORIZATION_FAILED'))],
+    INVALID_REQUEST_METHOD: [
+      printed('The http request method type is not a valid one', errors('INVALID_REQUEST_METHOD')),
+      printed('The http request method type is not a valid one', saved('INVALID_REQUEST_METHOD')),
+    ],
+    AUTHORIZATION_FAILED: [
+      printed('User does not have sufficient privilege to update records', errors('AUTHORIZATION_FAILED')),
+    ],
     // LIMIT_EXCEEDED past 100 records, INVALID_TOKEN, MANDATORY_NOT_FOUND without data[]: no page prints a message.
   },
 } satisfies DocumentedMessages;

@@ -14,7 +14,8 @@ export const overLongStatus: Unconfirmed = {
   openApi: {
     says: 'disagrees',
     source: openApiRef('record.json', `${UPDATE_200}; ${API_EXCEPTION}.properties.details.properties.maximum_length`),
-    detail: 'the per-record INVALID_DATA entry with details.maximum_length is documented, but under 200, as every answer is (drift point crm-update-records/openapi-statuses).',
+    detail:
+      'the per-record INVALID_DATA entry with details.maximum_length is documented, but under 200, as every answer is (drift point crm-update-records/openapi-statuses).',
   },
 };
 
@@ -25,7 +26,8 @@ export const mixedStatus: Unconfirmed = {
   openApi: {
     says: 'disagrees',
     source: openApiRef('record.json', UPDATE_200),
-    detail: 'documents only 200 for any data[] answer (drift point crm-update-records/openapi-statuses); 202 follows every captured answer that carries an error entry.',
+    detail:
+      'documents only 200 for any data[] answer (drift point crm-update-records/openapi-statuses); 202 follows every captured answer that carries an error entry.',
   },
 };
 
@@ -35,8 +37,12 @@ export const overLimit: Unconfirmed = {
   source: notesRef('3. CRM API limits: Per-call caps ("Cannot process more than 100 records at a time.")'),
   openApi: {
     says: 'agrees',
-    source: openApiRef('record.json', `${UPDATE_200}.content["application/json"].schema.oneOf[1] (API_Exception); ${API_EXCEPTION}.properties.code.enum`),
-    detail: 'a top-level API_Exception with code LIMIT_EXCEEDED and details.limit is a documented answer; its message enum has "Record count exceeded", not the legacy SDK\'s text, and its status is 200.',
+    source: openApiRef(
+      'record.json',
+      `${UPDATE_200}.content["application/json"].schema.oneOf[1] (API_Exception); ${API_EXCEPTION}.properties.code.enum`,
+    ),
+    detail:
+      'a top-level API_Exception with code LIMIT_EXCEEDED and details.limit is a documented answer; its message enum has "Record count exceeded", not the legacy SDK\'s text, and its status is 200.',
   },
 };
 
@@ -47,7 +53,8 @@ export const invalidToken: Unconfirmed = {
   openApi: {
     says: 'agrees',
     source: openApiRef('record.json', `${API_EXCEPTION}.properties.code.enum and .message.enum`),
-    detail: 'INVALID_TOKEN is a code of the top-level API_Exception and "invalid oauth token" one of its messages; the status is not given (only 200 is listed).',
+    detail:
+      'INVALID_TOKEN is a code of the top-level API_Exception and "invalid oauth token" one of its messages; the status is not given (only 200 is listed).',
   },
 };
 
@@ -55,5 +62,8 @@ export const invalidToken: Unconfirmed = {
 export const appendValuesVersions: Unconfirmed = {
   claim: '$append_values only in v2.1 (not claimed for v8)',
   source: { page: PAGE, section: 'Request JSON Keys: $append_values' },
-  openApi: { says: 'silent', detail: 'record.json\'s Body_Wrapper and Record schemas list no $append_values, so v8 is not claimed.' },
+  openApi: {
+    says: 'silent',
+    detail: "record.json's Body_Wrapper and Record schemas list no $append_values, so v8 is not claimed.",
+  },
 };

@@ -6,9 +6,18 @@
 
 /** Each assumption, as what has happened when it breaks, and what runs do then. */
 export const ASSUMPTIONS = {
-  bundle: { internal: 'the newman bundle no longer loads as { newman, Runner }', otherwise: 'newman loads from node_modules (a slower start)' },
-  runnerExported: { internal: 'postman-runtime no longer exports Runner', otherwise: 'every run boots its script sandbox, as plain newman does' },
-  runnerRun: { internal: 'postman-runtime Runner.prototype.run is gone', otherwise: 'every run boots its script sandbox, as plain newman does' },
+  bundle: {
+    internal: 'the newman bundle no longer loads as { newman, Runner }',
+    otherwise: 'newman loads from node_modules (a slower start)',
+  },
+  runnerExported: {
+    internal: 'postman-runtime no longer exports Runner',
+    otherwise: 'every run boots its script sandbox, as plain newman does',
+  },
+  runnerRun: {
+    internal: 'postman-runtime Runner.prototype.run is gone',
+    otherwise: 'every run boots its script sandbox, as plain newman does',
+  },
   runnerSignature: {
     internal: 'postman-runtime Runner.prototype.run no longer takes (collection, options, callback)',
     otherwise: 'every run boots its script sandbox, as plain newman does',
@@ -29,7 +38,10 @@ export const ASSUMPTIONS = {
     internal: "newman's start event no longer carries the run as run with abort()",
     otherwise: 'an interrupt lets the newman runs in flight send all their remaining requests',
   },
-  itemEvents: { internal: "newman's request and item events no longer carry args.item.id", otherwise: 'exchanges cannot be matched to their cases' },
+  itemEvents: {
+    internal: "newman's request and item events no longer carry args.item.id",
+    otherwise: 'exchanges cannot be matched to their cases',
+  },
   zeroDelayYields: {
     internal: 'postman-runtime no longer yields with the global setTimeout(fn, 0)',
     otherwise: 'the zero-delay timer substitution does nothing',
@@ -73,9 +85,15 @@ export function observed(assumption: Assumption, holds: boolean, detail?: string
 }
 
 export function newmanSeamReport(): NewmanSeamReport {
-  const broken = [...brokenDetail].map(([name, detail]) => `${ASSUMPTIONS[name].internal}${detail ? `: ${detail}` : ''} (${ASSUMPTIONS[name].otherwise})`);
+  const broken = [...brokenDetail].map(
+    ([name, detail]) => `${ASSUMPTIONS[name].internal}${detail ? `: ${detail}` : ''} (${ASSUMPTIONS[name].otherwise})`,
+  );
   const names = Object.keys(ASSUMPTIONS) as Assumption[];
-  return { adaptations: [...adaptations], broken, unconfirmed: names.filter((name) => !confirmed.has(name) && !brokenDetail.has(name)) };
+  return {
+    adaptations: [...adaptations],
+    broken,
+    unconfirmed: names.filter((name) => !confirmed.has(name) && !brokenDetail.has(name)),
+  };
 }
 
 /** The first assumption about the runtime's Runner that does not hold, checked before it is patched; undefined if all do. */

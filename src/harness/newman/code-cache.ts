@@ -10,7 +10,10 @@ import { basename, dirname, join } from 'node:path';
  * so the name also carries this Node (version, arch, flags): a stale or foreign cache is never offered.
  */
 export function codeCacheFile(dir: string, prefix: string, identity: string): string {
-  const key = createHash('sha256').update(`${identity}:${process.version}:${process.arch}:${process.execArgv.join(' ')}`).digest('hex').slice(0, 16);
+  const key = createHash('sha256')
+    .update(`${identity}:${process.version}:${process.arch}:${process.execArgv.join(' ')}`)
+    .digest('hex')
+    .slice(0, 16);
   return join(dir, `${prefix}-${key}.cache`);
 }
 

@@ -60,7 +60,13 @@ function fromBundle(bundle: { path: string; mtimeMs: number }): LoadedNewman {
   const cachedData = readCodeCache(cacheFile);
   const script = new Script(Module.wrap(source), { filename: bundle.path, ...(cachedData ? { cachedData } : {}) });
   const loaded: { exports: unknown } = { exports: {} };
-  const compiled = script.runInThisContext() as (exports: unknown, require: NodeJS.Require, module: unknown, filename: string, dirname: string) => void;
+  const compiled = script.runInThisContext() as (
+    exports: unknown,
+    require: NodeJS.Require,
+    module: unknown,
+    filename: string,
+    dirname: string,
+  ) => void;
   compiled.call(loaded.exports, loaded.exports, createRequire(bundle.path), loaded, bundle.path, dir);
   const accepted = cachedData !== undefined && !script.cachedDataRejected;
   let saved = accepted;

@@ -21,12 +21,20 @@ export async function ensureNewmanBundle(root) {
   // Old code caches name the bundle they were made for and are never read again, and bundles of another name are
   // from an older layout: they go with a rebuild.
   for (const name of readdirOptional(dirname(out))) {
-    if (name.endsWith('.cache') || (name.endsWith('.cjs') && join(dirname(out), name) !== out)) rmSync(join(dirname(out), name), { force: true });
+    if (name.endsWith('.cache') || (name.endsWith('.cjs') && join(dirname(out), name) !== out))
+      rmSync(join(dirname(out), name), { force: true });
   }
   const { build } = await import('esbuild');
   const result = await build({
     stdin: { contents: NEWMAN_ENTRY, resolveDir: root, sourcefile: 'newman-entry.cjs', loader: 'js' },
-    bundle: true, platform: 'node', target: 'node20', format: 'cjs', write: false, outfile: out, logLevel: 'error', minifyWhitespace: true,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    write: false,
+    outfile: out,
+    logLevel: 'error',
+    minifyWhitespace: true,
     // Required only by postman-sandbox's own build step, never at run time.
     external: ['terser', 'browserify'],
   });

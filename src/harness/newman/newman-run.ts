@@ -2,7 +2,13 @@
 
 import type { EventEmitter } from 'node:events';
 import type newmanModule from 'newman';
-import { readAssertionFailure, readExchange, readItemId, readScriptException, type Exchange } from '../newman-exchange.ts';
+import {
+  readAssertionFailure,
+  readExchange,
+  readItemId,
+  readScriptException,
+  type Exchange,
+} from '../newman-exchange.ts';
 import { buildEnvironment, type Target } from '../target.ts';
 import { isObject } from '../../is-object.ts';
 import { isAdapted, observed } from './assumptions.ts';
@@ -70,15 +76,23 @@ function runOnce(newman: Newman, request: NewmanRunRequest, booted: () => void):
   const watch = watchAssumptions(!request.sandboxTests && !hasEvents(collection));
   return new Promise<RunOutput>((resolve, reject) => {
     let sandbox: { dispose?: () => void } | undefined;
-    const options = { environment: buildEnvironment(request.target), reporters: [], timeoutRequest: request.timeoutMs, ignoreRedirects: true };
-    const emitter = newman.run({ ...options, collection: collection as newmanModule.NewmanRunOptions['collection'] }, (error) => {
-      // newman never disposes the run's script sandbox (a vm context of several MB): without this, memory grows
-      // with every run of a long batch.
-      sandbox?.dispose?.();
-      watch.ended(output.exchanges.size > 0);
-      if (error) reject(error);
-      else resolve(output);
-    });
+    const options = {
+      environment: buildEnvironment(request.target),
+      reporters: [],
+      timeoutRequest: request.timeoutMs,
+      ignoreRedirects: true,
+    };
+    const emitter = newman.run(
+      { ...options, collection: collection as newmanModule.NewmanRunOptions['collection'] },
+      (error) => {
+        // newman never disposes the run's script sandbox (a vm context of several MB): without this, memory grows
+        // with every run of a long batch.
+        sandbox?.dispose?.();
+        watch.ended(output.exchanges.size > 0);
+        if (error) reject(error);
+        else resolve(output);
+      },
+    );
     emitter.once('beforeRequest', () => booted());
     emitter.once('start', (_error: unknown, args: unknown) => {
       const host = isObject(args) && isObject(args['run']) ? args['run']['host'] : undefined;
@@ -95,7 +109,8 @@ function runOnce(newman: Newman, request: NewmanRunRequest, booted: () => void):
     if (onItem) {
       emitter.on('item', (_error: unknown, args: unknown) => {
         const itemId = readItemId(args);
-        if (itemId !== undefined) onItem(itemId, output.exchanges.get(itemId), output.sandboxFailures.get(itemId) ?? []);
+        if (itemId !== undefined)
+          onItem(itemId, output.exchanges.get(itemId), output.sandboxFailures.get(itemId) ?? []);
       });
     }
   });
@@ -123,7 +138,8 @@ function abortOnSignal(emitter: EventEmitter, signal: AbortSignal | undefined, a
 
 /** Failed `pm.test`s and scripts that threw, by item, from the run's events. */
 function collectSandboxFailures(emitter: EventEmitter, failures: Map<string, string[]>): void {
-  const add = (itemId: string, message: string): void => void failures.set(itemId, [...(failures.get(itemId) ?? []), message]);
+  const add = (itemId: string, message: string): void =>
+    void failures.set(itemId, [...(failures.get(itemId) ?? []), message]);
   emitter.on('assertion', (error: unknown, args: unknown) => {
     const failure = readAssertionFailure(error, args);
     if (failure) add(failure.itemId, failure.message);
@@ -140,14 +156,20 @@ function collectSandboxFailures(emitter: EventEmitter, failures: Map<string, str
 /** True when the collection (its items already stripped or kept) has an event at its top level or on an item. */
 function hasEvents(collection: Record<string, unknown>): boolean {
   const some = (value: unknown): boolean => Array.isArray(value) && value.length > 0;
-  return some(collection['event']) || (Array.isArray(collection['item']) && collection['item'].some((i: unknown) => isObject(i) && some(i['event'])));
+  return (
+    some(collection['event']) ||
+    (Array.isArray(collection['item']) && collection['item'].some((i: unknown) => isObject(i) && some(i['event'])))
+  );
 }
 
 /**
  * What one run shows of the seam's assumptions (assumptions.ts): at its start, whether the runtime took the inert host
  * a script-free run was given, or booted a sandbox it can dispose; at its end, whether the thread's substitutions were used.
  */
-function watchAssumptions(scriptFree: boolean): { started: (host: unknown) => boolean; ended: (sent: boolean) => void } {
+function watchAssumptions(scriptFree: boolean): {
+  started: (host: unknown) => boolean;
+  ended: (sent: boolean) => void;
+} {
   const runnerCalls = scriptFreeRunnerCalls();
   let sandboxBooted = false;
   return {

@@ -54,7 +54,10 @@ export function preparedNewman(): Promise<LoadedNewman> {
 }
 
 /** Loads newman and adapts its runtime where the Runner is as assumed; otherwise names what changed and leaves it plain. */
-async function loadAdapted(root: string | undefined, load: (root: string | undefined) => Promise<LoadedNewman>): Promise<LoadedNewman> {
+async function loadAdapted(
+  root: string | undefined,
+  load: (root: string | undefined) => Promise<LoadedNewman>,
+): Promise<LoadedNewman> {
   const loaded = await load(root);
   if (loaded.bundleFailure) observed('bundle', false, loaded.bundleFailure);
   else if (loaded.source !== 'node_modules') {

@@ -35,9 +35,15 @@ export function cacheSandboxBootCode(dir: string): BootCacheState {
   const original = vm.runInContext;
   const scripts = new Map<string, vm.Script>();
   const patched = (code: string, context: vm.Context, options?: vm.RunningScriptOptions | string): unknown => {
-    if (typeof code !== 'string' || code.length < LARGE_SCRIPT) return original(code, context, options as vm.RunningScriptOptions);
-    const { filename, lineOffset, columnOffset, ...running } = typeof options === 'string' ? { filename: options } : (options ?? {});
-    const origin = { filename: filename ?? 'evalmachine.<anonymous>', ...(lineOffset === undefined ? {} : { lineOffset }), ...(columnOffset === undefined ? {} : { columnOffset }) };
+    if (typeof code !== 'string' || code.length < LARGE_SCRIPT)
+      return original(code, context, options as vm.RunningScriptOptions);
+    const { filename, lineOffset, columnOffset, ...running } =
+      typeof options === 'string' ? { filename: options } : (options ?? {});
+    const origin = {
+      filename: filename ?? 'evalmachine.<anonymous>',
+      ...(lineOffset === undefined ? {} : { lineOffset }),
+      ...(columnOffset === undefined ? {} : { columnOffset }),
+    };
     const key = `${origin.filename}:${origin.lineOffset ?? 0}:${origin.columnOffset ?? 0}:${code}`;
     let script = scripts.get(key);
     if (!script) {

@@ -29,7 +29,8 @@ export function isScriptFree(collection: unknown): boolean {
   if (typeof collection !== 'object' || collection === null) return false;
   const tree = collection as EventHolder;
   if (typeof tree.forEachItem !== 'function' || typeof tree.forEachItemGroup !== 'function') return false;
-  const noEvents = (holder: EventHolder): boolean => typeof holder.events?.count === 'function' && holder.events.count() === 0;
+  const noEvents = (holder: EventHolder): boolean =>
+    typeof holder.events?.count === 'function' && holder.events.count() === 0;
   let free = noEvents(tree);
   if (free) tree.forEachItemGroup((group) => (free &&= noEvents(group)));
   if (free) tree.forEachItem((item) => (free &&= noEvents(item)));
@@ -59,8 +60,14 @@ export function skipSandboxWithoutScripts(runner: unknown): boolean {
   if (prototype[PATCHED] === true) return true;
   const run: RunMethod = function (this: unknown, collection, options, callback) {
     runCalls += 1;
-    const scriptFree = isScriptFree(collection) && typeof options === 'object' && options !== null && !('host' in options);
-    return (original as RunMethod).call(this, collection, scriptFree ? { ...options, host: NO_SANDBOX } : options, callback);
+    const scriptFree =
+      isScriptFree(collection) && typeof options === 'object' && options !== null && !('host' in options);
+    return (original as RunMethod).call(
+      this,
+      collection,
+      scriptFree ? { ...options, host: NO_SANDBOX } : options,
+      callback,
+    );
   };
   prototype['run'] = run;
   prototype[PATCHED] = true;

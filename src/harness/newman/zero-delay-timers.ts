@@ -27,7 +27,8 @@ export function runZeroDelayTimersAsImmediates(): void {
     return immediate;
   };
   const patchedClear = (handle: unknown): void => {
-    if (typeof handle === 'object' && handle !== null && immediates.has(handle)) clearImmediate(handle as NodeJS.Immediate);
+    if (typeof handle === 'object' && handle !== null && immediates.has(handle))
+      clearImmediate(handle as NodeJS.Immediate);
     else originalClear(handle as Parameters<typeof clearTimeout>[0]);
   };
   g['setTimeout'] = patchedSet;

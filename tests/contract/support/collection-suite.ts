@@ -25,7 +25,8 @@ export function defineCollectionSuite(endpoint: Endpoint, version: string): void
     if (caseIds.length === 0) return;
     // The verdict service (started by the CLI or the global setup) sends the requests; the CLI's has usually begun already.
     const service = inject('verdictService');
-    runCases = (ids, again = false) => requestVerdicts(service, { product: endpoint.product, endpoint: endpoint.id, version, caseIds: ids, again });
+    runCases = (ids, again = false) =>
+      requestVerdicts(service, { product: endpoint.product, endpoint: endpoint.id, version, caseIds: ids, again });
     for (const verdict of await runCases(caseIds)) verdicts.set(verdict.caseId, verdict);
   });
   for (const testCase of cases) {
@@ -43,7 +44,8 @@ export function defineCollectionSuite(endpoint: Endpoint, version: string): void
       }
       context.task.meta.verdict = verdict;
       // Not sent: vitest shows them skipped; our reports say not applicable or not checked (the exit code counts the latter).
-      if (verdict.outcome === 'not-applicable' || verdict.outcome === 'not-checked') context.skip(`${verdict.outcome}: ${verdict.reason}`);
+      if (verdict.outcome === 'not-applicable' || verdict.outcome === 'not-checked')
+        context.skip(`${verdict.outcome}: ${verdict.reason}`);
       expect(verdict).toHoldContract();
     });
   }

@@ -13,7 +13,14 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const target: Target = options.target ?? mockTarget(mock ?? { url: '', variables: {} });
   // The same service the CLI runs on its thread, here in this process; no prefetch: each harness file asks for its own.
   const { recordDir, concurrency, timeoutMs, sandboxTests } = options;
-  const service = await startVerdictService({ root: join(import.meta.dirname, '..', '..', '..'), target, concurrency, timeoutMs, sandboxTests, ...(recordDir ? { recordDir } : {}) });
+  const service = await startVerdictService({
+    root: join(import.meta.dirname, '..', '..', '..'),
+    target,
+    concurrency,
+    timeoutMs,
+    sandboxTests,
+    ...(recordDir ? { recordDir } : {}),
+  });
   project.provide('target', target);
   project.provide('verdictService', service.url);
   return async () => {

@@ -22,7 +22,11 @@ expect.extend({
     return {
       pass,
       message: () => (pass ? `${received.caseName} held its contract` : `${prefix}: ${received.reason}`),
-      expected: { status: expected.status, shape: expected.shape, codes: expected.shape === 'records' ? expected.codes : expected.shape === 'error' ? [expected.code] : [] },
+      expected: {
+        status: expected.status,
+        shape: expected.shape,
+        codes: expected.shape === 'records' ? expected.codes : expected.shape === 'error' ? [expected.code] : [],
+      },
       actual: {
         status: received.actual?.status,
         shape: received.actual?.shape,

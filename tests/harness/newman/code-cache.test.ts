@@ -4,7 +4,12 @@ import { mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CODE_CACHES_KEPT, codeCacheFile, readCodeCache, writeCodeCache } from '../../../src/harness/newman/code-cache.ts';
+import {
+  CODE_CACHES_KEPT,
+  codeCacheFile,
+  readCodeCache,
+  writeCodeCache,
+} from '../../../src/harness/newman/code-cache.ts';
 
 let dir: string;
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
@@ -32,7 +37,9 @@ describe('code caches on disk', () => {
     const current = codeCacheFile(dir, 'newman', 'this node');
     writeCodeCache(current, Buffer.from('new'));
     const kept = readdirSync(dir).filter((name) => name.startsWith('newman-'));
-    expect(kept.sort()).toEqual([current, ...old.slice(-(CODE_CACHES_KEPT - 1))].map((f) => f.slice(dir.length + 1)).sort());
+    expect(kept.sort()).toEqual(
+      [current, ...old.slice(-(CODE_CACHES_KEPT - 1))].map((f) => f.slice(dir.length + 1)).sort(),
+    );
     expect(readdirSync(dir)).toContain('sandbox-0123456789abcdef.cache');
   });
 });

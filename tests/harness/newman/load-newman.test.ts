@@ -1,7 +1,16 @@
 // newman from the launcher's one-file bundle with V8's code cache, or from node_modules when that bundle is not current.
 
 import { isAscii } from 'node:buffer';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -30,7 +39,10 @@ afterAll(async () => {
 
 /** Sends one request with `newman` and returns the status it got. */
 function statusOf(newman: Newman): Promise<number | undefined> {
-  const collection = { info: { name: 'probe', schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json' }, item: [{ name: 'environment', request: { method: 'GET', url: `${mock.url}/__mock/environment` } }] };
+  const collection = {
+    info: { name: 'probe', schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json' },
+    item: [{ name: 'environment', request: { method: 'GET', url: `${mock.url}/__mock/environment` } }],
+  };
   return new Promise((resolve, reject) => {
     newman.run({ collection, reporters: [] }, (error, summary) => {
       if (error) reject(error);
@@ -52,8 +64,12 @@ describe('loadNewman', () => {
   }, 60_000);
 
   it('is the installed newman: the bundle carries the version node_modules has', () => {
-    const installed = (JSON.parse(readFileSync(join(ROOT, 'node_modules', 'newman', 'package.json'), 'utf8')) as { version: string }).version;
-    expect(readFileSync(join(root, NEWMAN_BUNDLE), 'utf8')).toMatch(new RegExp(`name: ?"newman",\\s*version: ?"${installed.replaceAll('.', '\\.')}"`));
+    const installed = (
+      JSON.parse(readFileSync(join(ROOT, 'node_modules', 'newman', 'package.json'), 'utf8')) as { version: string }
+    ).version;
+    expect(readFileSync(join(root, NEWMAN_BUNDLE), 'utf8')).toMatch(
+      new RegExp(`name: ?"newman",\\s*version: ?"${installed.replaceAll('.', '\\.')}"`),
+    );
   });
 
   it('is written in ASCII, so V8 keeps it one byte a character (non-ASCII characters become \\u escapes)', () => {
@@ -82,7 +98,10 @@ describe('loadNewman', () => {
       mkdirSync(join(other, 'dist', 'newman'), { recursive: true });
       writeFileSync(join(other, NEWMAN_BUNDLE), 'module.exports = { Runner: function Runner() {} };');
       const loaded = await loadNewman(other);
-      expect([loaded.source, loaded.bundleFailure]).toEqual(['node_modules', `the newman bundle (${NEWMAN_BUNDLE}) does not load as { newman, Runner }: it exports no newman.run`]);
+      expect([loaded.source, loaded.bundleFailure]).toEqual([
+        'node_modules',
+        `the newman bundle (${NEWMAN_BUNDLE}) does not load as { newman, Runner }: it exports no newman.run`,
+      ]);
       expect(await statusOf(loaded.newman)).toBe(200);
     } finally {
       rmSync(other, { recursive: true, force: true });

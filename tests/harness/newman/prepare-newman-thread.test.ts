@@ -31,10 +31,21 @@ interface Outcome {
  */
 function prepareAndRun(prepareOptions = '{}'): Promise<Outcome> {
   const loader = JSON.stringify(`file://${join(ROOT, 'src', 'harness', 'newman', 'load-newman.ts')}`);
-  const script = ["pm.test('status is 200', () => pm.response.to.have.status(200));", "pm.test('never', () => pm.expect(1).to.equal(2));"];
-  const item = { id: 'probe.environment', name: 'environment', request: { method: 'GET', url: `${mock.url}/__mock/environment` }, event: [{ listen: 'test', script: { type: 'text/javascript', exec: script } }] };
+  const script = [
+    "pm.test('status is 200', () => pm.response.to.have.status(200));",
+    "pm.test('never', () => pm.expect(1).to.equal(2));",
+  ];
+  const item = {
+    id: 'probe.environment',
+    name: 'environment',
+    request: { method: 'GET', url: `${mock.url}/__mock/environment` },
+    event: [{ listen: 'test', script: { type: 'text/javascript', exec: script } }],
+  };
   const request = {
-    collection: { info: { name: 'probe', schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json' }, item: [] },
+    collection: {
+      info: { name: 'probe', schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json' },
+      item: [],
+    },
     items: [item],
     target: { kind: 'url', name: 'probe', apiDomain: mock.url, variables: {}, secrets: [] },
     timeoutMs: 10_000,
@@ -62,14 +73,21 @@ describe('the newman seam', () => {
     const { report, runs } = await prepareAndRun();
     expect(report.broken, 'a newman or postman-runtime upgrade changed an internal the seam relies on').toEqual([]);
     expect(report.unconfirmed, 'no run showed these assumptions to hold').toEqual([]);
-    expect([...report.adaptations].sort()).toEqual(['newman bundle', 'sandbox boot cache', 'script-free runs', 'zero-delay timers']);
+    expect([...report.adaptations].sort()).toEqual([
+      'newman bundle',
+      'sandbox boot cache',
+      'script-free runs',
+      'zero-delay timers',
+    ]);
     expect(runs).toEqual(asPlainNewman);
   }, 60_000);
 
   it('names a Runner without run (a changed postman-runtime), leaves it alone, and runs as plain newman', async () => {
     const changed = `{ load: async (root) => ({ ...(await loadNewman(root)), runtimeRunner: class Runner { execute(collection, options, callback) {} } }) }`;
     const { report, runs } = await prepareAndRun(changed);
-    expect(report.broken).toEqual(['postman-runtime Runner.prototype.run is gone (every run boots its script sandbox, as plain newman does)']);
+    expect(report.broken).toEqual([
+      'postman-runtime Runner.prototype.run is gone (every run boots its script sandbox, as plain newman does)',
+    ]);
     expect(report.adaptations).not.toContain('script-free runs');
     expect(runs).toEqual(asPlainNewman);
   }, 60_000);
@@ -77,14 +95,18 @@ describe('the newman seam', () => {
   it('names a Runner.run that takes other arguments, and runs as plain newman', async () => {
     const changed = `{ load: async (root) => ({ ...(await loadNewman(root)), runtimeRunner: class Runner { run(options) {} } }) }`;
     const { report, runs } = await prepareAndRun(changed);
-    expect(report.broken).toEqual(['postman-runtime Runner.prototype.run no longer takes (collection, options, callback) (every run boots its script sandbox, as plain newman does)']);
+    expect(report.broken).toEqual([
+      'postman-runtime Runner.prototype.run no longer takes (collection, options, callback) (every run boots its script sandbox, as plain newman does)',
+    ]);
     expect(runs).toEqual(asPlainNewman);
   }, 60_000);
 
   it('names a Runner that newman does not run on (its run is never called), and runs as plain newman', async () => {
     const changed = `{ load: async (root) => ({ ...(await loadNewman(root)), runtimeRunner: class Runner { run(collection, options, callback) {} } }) }`;
     const { report, runs } = await prepareAndRun(changed);
-    expect(report.broken).toEqual(["newman no longer runs on postman-runtime's exported Runner (its run was not called) (every run boots its script sandbox, as plain newman does)"]);
+    expect(report.broken).toEqual([
+      "newman no longer runs on postman-runtime's exported Runner (its run was not called) (every run boots its script sandbox, as plain newman does)",
+    ]);
     expect(runs).toEqual(asPlainNewman);
   }, 60_000);
 
@@ -101,7 +123,9 @@ describe('the newman seam', () => {
       return { ...loaded, newman: { ...loaded.newman, run } };
     } }`;
     const { report, runs } = await prepareAndRun(changed);
-    expect(report.broken).toEqual(["newman's start event no longer carries the run as run with abort() (an interrupt lets the newman runs in flight send all their remaining requests)"]);
+    expect(report.broken).toEqual([
+      "newman's start event no longer carries the run as run with abort() (an interrupt lets the newman runs in flight send all their remaining requests)",
+    ]);
     expect(runs).toEqual(asPlainNewman);
   }, 60_000);
 });

@@ -25,11 +25,23 @@ const boot = `
 
 describe('the sandbox boot code cache', () => {
   it('compiles a large script once per thread and runs it in each context, with its globals and its timeout', async () => {
-    expect(await inThread('harness/newman/sandbox-boot-cache.ts', boot)).toEqual({ results: [110_001, 111_000], small: 42, timedOut: 'ERR_SCRIPT_EXECUTION_TIMEOUT', fromCache: 0, fromSource: 2 });
+    expect(await inThread('harness/newman/sandbox-boot-cache.ts', boot)).toEqual({
+      results: [110_001, 111_000],
+      small: 42,
+      timedOut: 'ERR_SCRIPT_EXECUTION_TIMEOUT',
+      fromCache: 0,
+      fromSource: 2,
+    });
     expect(readdirSync(dir).filter((name) => name.startsWith('sandbox-') && name.endsWith('.cache'))).toHaveLength(2);
   });
 
   it('compiles from the cache the first thread wrote, with the same results', async () => {
-    expect(await inThread('harness/newman/sandbox-boot-cache.ts', boot)).toEqual({ results: [110_001, 111_000], small: 42, timedOut: 'ERR_SCRIPT_EXECUTION_TIMEOUT', fromCache: 2, fromSource: 0 });
+    expect(await inThread('harness/newman/sandbox-boot-cache.ts', boot)).toEqual({
+      results: [110_001, 111_000],
+      small: 42,
+      timedOut: 'ERR_SCRIPT_EXECUTION_TIMEOUT',
+      fromCache: 2,
+      fromSource: 0,
+    });
   });
 });

@@ -1,6 +1,7 @@
 // This run against an accepted baseline: which cases newly fail, fail differently, still fail, were fixed, are new or were removed. Pure.
 
 import { caseKey, type Outcome, type Verdict } from '../verdict/index.ts';
+import { actualText, expectedText } from './describe-outcome.ts';
 
 /** How a case moved since the baseline; a failure whose fingerprint changed is `changed-failure`, counted as new. */
 export type BaselineChange =
@@ -44,15 +45,9 @@ export function failureFingerprint(
   v: Pick<Verdict, 'outcome' | 'expected' | 'actual' | 'findings'>,
 ): string | undefined {
   if (!failing(v.outcome)) return undefined;
-  const expected =
-    v.expected.shape === 'records'
-      ? v.expected.codes.join(',')
-      : v.expected.shape === 'error'
-        ? v.expected.code
-        : 'object';
-  const actual = v.actual ? `${v.actual.status} ${v.actual.codes.join(',') || v.actual.shape}` : 'no response';
+  const actual = actualText(v, ',') ?? 'no response';
   const kinds = [...new Set((v.findings ?? []).map((f) => f.kind))].sort().join(',');
-  return `${v.outcome}; expected ${v.expected.status} ${expected}; got ${actual}; findings ${kinds || 'none'}`;
+  return `${v.outcome}; expected ${expectedText(v, ',', 'object')}; got ${actual}; findings ${kinds || 'none'}`;
 }
 
 function classify(then: Verdict | undefined, now: Verdict): BaselineChange {

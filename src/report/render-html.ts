@@ -3,6 +3,7 @@
 import { describeDocRef, expectedVariants } from '../catalog/index.ts';
 import { caseKey, type Verdict } from '../verdict/index.ts';
 import { piecedArtifact, type Artifact } from './artifact.ts';
+import { actualText, expectedText } from './describe-outcome.ts';
 import { html, raw, type SafeHtml } from './html-template.ts';
 import { REPORT_SCRIPT, REPORT_STYLE } from './html-assets.ts';
 import { checkedPhrase, type RunSummary } from './run-summary.ts';
@@ -98,17 +99,12 @@ function renderNotChecked(verdicts: readonly Verdict[]): SafeHtml {
 }
 
 function expectation(v: Verdict): string {
-  const codes =
-    v.expected.shape === 'records'
-      ? v.expected.codes.join(', ')
-      : v.expected.shape === 'error'
-        ? v.expected.code
-        : '(object)';
-  return `HTTP ${v.expected.status} ${codes}`;
+  return `HTTP ${expectedText(v, ', ', '(object)')}`;
 }
 
 function observation(v: Verdict): string {
-  return v.actual ? `HTTP ${v.actual.status} ${v.actual.codes.join(', ') || v.actual.shape}` : 'no response';
+  const actual = actualText(v, ', ');
+  return actual ? `HTTP ${actual}` : 'no response';
 }
 
 function exchange(v: Verdict): SafeHtml {

@@ -3,6 +3,7 @@
 import { harnessPath } from '../generate/index.ts';
 import type { Verdict } from '../verdict/index.ts';
 import type { Artifact } from './artifact.ts';
+import { actualText, expectedText } from './describe-outcome.ts';
 import { checkedPhrase, countOutcomes, type RunSummary } from './run-summary.ts';
 
 /**
@@ -59,17 +60,11 @@ function renderCase(file: string, v: Verdict): string {
 
 /** Expected vs actual and every finding, as the failure's text. */
 function details(v: Verdict): string {
-  const expected =
-    v.expected.shape === 'records'
-      ? v.expected.codes.join(', ')
-      : v.expected.shape === 'error'
-        ? v.expected.code
-        : '(object)';
-  const actual = v.actual ? `HTTP ${v.actual.status} ${v.actual.codes.join(', ') || v.actual.shape}` : 'no response';
+  const actual = actualText(v, ', ');
   const findings = v.findings.map((f) => `  ${f.kind}${f.path ? ` ${f.path}` : ''}: ${f.message}`);
   return [
-    `expected: HTTP ${v.expected.status} ${expected}`,
-    `actual: ${actual}`,
+    `expected: HTTP ${expectedText(v, ', ', '(object)')}`,
+    `actual: ${actual ? `HTTP ${actual}` : 'no response'}`,
     'findings:',
     ...findings,
     `doc: ${v.doc.page} § ${v.doc.section}`,

@@ -1,6 +1,7 @@
 // The authorization-code grant: a Self Client's one-time grant code exchanged at the accounts server for a refresh token.
 
-import { AuthFailedError, TargetUnreachableError } from '../errors.ts';
+import { AuthFailedError } from '../errors.ts';
+import { grantedScopes, postTokenForm } from './post-token-form.ts';
 
 /** What the exchange returns; the refresh token stays in memory until the caller stores it. */
 export interface GrantedTokens {
@@ -20,30 +21,18 @@ export async function exchangeGrantCode(
     client_secret: input.clientSecret,
     code: input.code,
   });
-  let response: Response;
-  try {
-    response = await fetch(input.tokenUrl, { method: 'POST', body: form, signal: AbortSignal.timeout(timeoutMs) });
-  } catch (error) {
-    throw new TargetUnreachableError(
-      input.tokenUrl,
-      error instanceof Error && error.name === 'TimeoutError'
-        ? `no answer within ${timeoutMs} ms`
-        : 'the accounts server did not answer',
-      { cause: error },
-    );
-  }
-  const body: unknown = await response.json().catch(() => undefined);
-  const record = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
+  const answer = await postTokenForm(input.tokenUrl, form, timeoutMs);
+  const record = answer.record ?? {};
   const refreshToken = record['refresh_token'];
   if (typeof refreshToken === 'string' && refreshToken.length > 0) {
-    const scope = typeof record['scope'] === 'string' ? record['scope'].split(/[\s,]+/).filter(Boolean) : undefined;
+    const scope = grantedScopes(record);
     return {
       refreshToken,
       ...(typeof record['api_domain'] === 'string' ? { apiDomain: record['api_domain'] } : {}),
       ...(scope ? { scopes: scope } : {}),
     };
   }
-  const error = typeof record['error'] === 'string' ? record['error'] : `HTTP ${response.status}`;
+  const error = typeof record['error'] === 'string' ? record['error'] : `HTTP ${answer.status}`;
   if (error === 'invalid_code') {
     throw new AuthFailedError(
       'grant code refused (invalid_code)',

@@ -1,6 +1,7 @@
 // The refresh-token grant: one access token per run, shared by every worker (Zoho allows 10 refreshes per 10 minutes).
 
-import { AuthFailedError, TargetUnreachableError } from '../errors.ts';
+import { AuthFailedError } from '../errors.ts';
+import { grantedScopes, postTokenForm } from './post-token-form.ts';
 import type { RefreshGrant } from './config.ts';
 
 /** An access token and where Zoho says to use it. */
@@ -25,34 +26,17 @@ export async function refreshAccessToken(
     client_secret: config.clientSecret,
     refresh_token: config.refreshToken,
   });
-  let response: Response;
-  try {
-    response = await fetch(config.tokenUrl, { method: 'POST', body: form, signal: AbortSignal.timeout(timeoutMs) });
-  } catch (error) {
-    throw new TargetUnreachableError(
-      config.tokenUrl,
-      error instanceof Error && error.name === 'TimeoutError'
-        ? `no answer within ${timeoutMs} ms`
-        : 'the accounts server did not answer',
-      { cause: error },
-    );
-  }
-  let body: unknown;
-  try {
-    body = await response.json();
-  } catch (error) {
+  const { status, record } = await postTokenForm(config.tokenUrl, form, timeoutMs);
+  if (!record)
     throw new AuthFailedError(
-      `token endpoint ${config.tokenUrl} answered HTTP ${response.status} without JSON`,
+      `token endpoint ${config.tokenUrl} answered HTTP ${status} without JSON`,
       'check ZOHO_DATA_CENTRE / ZOHO_ACCOUNTS_URL',
-      { cause: error },
     );
-  }
-  const record = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
   const token = record['access_token'];
   if (typeof token === 'string' && token.length > 0) {
     const expiresIn = typeof record['expires_in'] === 'number' ? record['expires_in'] : 3600;
     const apiDomain = typeof record['api_domain'] === 'string' ? record['api_domain'] : undefined;
-    const scope = typeof record['scope'] === 'string' ? record['scope'].split(/[\s,]+/).filter(Boolean) : undefined;
+    const scope = grantedScopes(record);
     return {
       accessToken: token,
       expiresAt: now() + expiresIn * 1000,
@@ -61,7 +45,7 @@ export async function refreshAccessToken(
     };
   }
   throw explain(
-    String(record['error'] ?? `HTTP ${response.status}`),
+    String(record['error'] ?? `HTTP ${status}`),
     String(record['error_description'] ?? ''),
     config.source ?? 'ZOHO_REFRESH_TOKEN',
   );

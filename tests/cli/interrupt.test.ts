@@ -13,7 +13,7 @@ import { startMock, type MockServer } from '../../src/mock/index.ts';
 import type { RunSummary } from '../../src/report/index.ts';
 import { startBreakingProxy } from '../support/breaking-proxy.ts';
 import { ROOT } from '../support/docs.ts';
-import { mockEnvironment } from '../support/mock-env.ts';
+import { mockEnvironment, recordCounts } from '../support/mock-env.ts';
 
 /**
  * Case requests let through before the gate holds the rest: enough for the first harness file's cases (Bigin's, sent
@@ -186,17 +186,7 @@ describe('interrupting a run', () => {
   });
 
   it('in a live run, deletes every fixture it created before exiting 130', async () => {
-    const counts = () =>
-      [
-        'Leads',
-        'Deals',
-        'Events',
-        'Custom_Module1',
-        'bigin:Deals',
-        'bigin:Contacts',
-        'bigin:Accounts',
-        'bigin:Products',
-      ].map((m) => mock.countRecords(m));
+    const counts = () => recordCounts(mock);
     const before = counts();
     const out = await mkdtemp(join(tmpdir(), 'zoho-sigint-live-'));
     const result = await interruptedRun(out, ['SIGINT'], { live: true, openOnStop: true });

@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { readOrgProfile, startMock, type MockServer } from '../../src/mock/index.ts';
 import type { RunSummary } from '../../src/report/index.ts';
 import { ROOT } from '../support/docs.ts';
-import { mockEnvironment } from '../support/mock-env.ts';
+import { mockEnvironment, recordCounts } from '../support/mock-env.ts';
 import { runCli } from '../support/run-cli.ts';
 
 const STRICT = join(ROOT, 'tests/fixtures/org-profiles/strict-org.json');
@@ -54,7 +54,7 @@ describe('a live rehearsal against a strict org', () => {
   it("builds every fixture to the org, passes every case it can, locks in the org's custom module, keeps to the edition's limit, leaves nothing behind", async () => {
     // 300 ms a call, as over the network: enough calls overlap to reach the limit (starting a newman run costs CPU).
     mock = await startMock({ org: await readOrgProfile(STRICT), latencyMs: 300 });
-    const counts = (server: MockServer) => MODULES.map((m) => server.countRecords(m));
+    const counts = (server: MockServer) => recordCounts(server, MODULES);
     const before = counts(mock);
     let most = 0;
     const watch = setInterval(() => (most = Math.max(most, (mock as MockServer).inFlight())), 2);
@@ -114,7 +114,7 @@ describe('a live rehearsal against a strict org', () => {
     const custom = modules.get('Projects_Tracker');
     modules.set('Projects_Tracker', { ...(custom as NonNullable<typeof custom>), lockable: false });
     mock = await startMock({ org: { ...profile, modules } });
-    const before = MODULES.map((m) => (mock as MockServer).countRecords(m));
+    const before = recordCounts(mock as MockServer, MODULES);
     const { code, stdout, summary } = await liveRun(mock, [
       '--product',
       'crm',
@@ -134,13 +134,13 @@ describe('a live rehearsal against a strict org', () => {
     ]);
     expect(summary.verdicts.filter((v) => v.caseId === 'success-leads').map((v) => v.outcome)).toEqual(['pass']);
     // The record it would not lock (and the Accounts record that record looks up) were deleted like every other.
-    expect(MODULES.map((m) => (mock as MockServer).countRecords(m))).toEqual(before);
+    expect(recordCounts(mock as MockServer, MODULES)).toEqual(before);
     expect(stdout).toMatch(/^Fixtures: deleted all \d+ records$/m);
   });
 
   it('doctor reads the org and says which cases it can run, which it cannot and what each needs, writing nothing', async () => {
     mock = await startMock({ org: await readOrgProfile(STRICT) });
-    const before = MODULES.map((m) => (mock as MockServer).countRecords(m));
+    const before = recordCounts(mock as MockServer, MODULES);
     const { ZOHO_REFRESH_TOKEN_WITHOUT_SCOPE: _persona, ZOHO_TOKEN_WITHOUT_SCOPE: _static, ...env } = liveEnv(mock);
     const result = await runCli(['doctor'], env);
     expect(result.code, result.stdout + result.stderr).toBe(0);
@@ -157,6 +157,6 @@ describe('a live rehearsal against a strict org', () => {
     expect(result.stdout).toMatch(
       /^ {2}needs configuration: crm › update-records › oauth-scope-mismatch \[v2, v2\.1, v8\]: needs a persona: ZOHO_REFRESH_TOKEN_WITHOUT_SCOPE: /m,
     );
-    expect(MODULES.map((m) => (mock as MockServer).countRecords(m))).toEqual(before);
+    expect(recordCounts(mock as MockServer, MODULES)).toEqual(before);
   });
 });

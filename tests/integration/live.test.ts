@@ -9,7 +9,7 @@ import { startMock, type MockServer } from '../../src/mock/index.ts';
 import type { RunSummary } from '../../src/report/index.ts';
 import { startBreakingProxy } from '../support/breaking-proxy.ts';
 import { ROOT } from '../support/docs.ts';
-import { mockEnvironment } from '../support/mock-env.ts';
+import { mockEnvironment, recordCounts } from '../support/mock-env.ts';
 import { runCli } from '../support/run-cli.ts';
 
 let mock: MockServer;
@@ -62,17 +62,7 @@ describe('doctor', () => {
 describe('--target live against the mock', () => {
   it('runs the live-provocable cases with one token refresh for the whole run, mock-only cases not applicable, no secret written', async () => {
     const out = await mkdtemp(join(tmpdir(), 'zoho-live-'));
-    const counts = () =>
-      [
-        'Leads',
-        'Deals',
-        'Events',
-        'Custom_Module1',
-        'bigin:Deals',
-        'bigin:Contacts',
-        'bigin:Accounts',
-        'bigin:Products',
-      ].map((m) => mock.countRecords(m));
+    const counts = () => recordCounts(mock);
     const before = counts();
     const result = await runCli(['--target', 'live', '--concurrency', '8', '--out', out], liveEnv());
     expect(result.code, result.stdout + result.stderr).toBe(0);

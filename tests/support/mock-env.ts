@@ -12,3 +12,20 @@ export function mockEnvironment(mock: MockServer): Record<string, string> {
   delete env['ZOHO_API_DOMAIN'];
   return env;
 }
+
+/** The modules the demo org's live fixtures write to (CRM, then Bigin's, prefixed `bigin:` as the mock keeps them). */
+export const DEMO_FIXTURE_MODULES = [
+  'Leads',
+  'Deals',
+  'Events',
+  'Custom_Module1',
+  'bigin:Deals',
+  'bigin:Contacts',
+  'bigin:Accounts',
+  'bigin:Products',
+] as const;
+
+/** How many records the mock holds in each of `modules`: compared before and after a run, nothing left behind. */
+export function recordCounts(mock: MockServer, modules: readonly string[] = DEMO_FIXTURE_MODULES): number[] {
+  return modules.map((module) => mock.countRecords(module));
+}

@@ -12,12 +12,12 @@ import {
   startTokenBroker,
   type AccessToken,
 } from '../live/index.ts';
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { assertWritable, publishLatest, readBaseline, renderTerminal, type RunSummary } from '../report/index.ts';
 import { commandTable, runOptionTable } from './option-table.ts';
 import { parseOptions, parsePositiveInteger, renderHelp, type ParsedOptions } from './parse-args.ts';
-import { withLiveFixtures } from './live-fixtures.ts';
+import { withLiveFixtures } from './live-run.ts';
 import { runContract } from './run-contract.ts';
 import { decideExit } from './exit-code.ts';
 import type { PendingVerdictThread } from './verdict-thread.ts';
@@ -66,6 +66,8 @@ export async function commandRun(args: readonly string[], cli: CliEnvironment): 
       'give --baseline <summary.json> or keep one at reports/baseline/summary.json',
     );
   if (baseline) assertSameCatalog(baseline);
+  // Read from git while the target is resolved (the report names the collections' commit).
+  const commit = collectionsCommit(cli.root);
   const runId = cli.now
     .toISOString()
     .replace(/[:.]/g, '-')
@@ -78,17 +80,15 @@ export async function commandRun(args: readonly string[], cli: CliEnvironment): 
   // Parsed before any target is resolved: a bad value is one line, before a token is refreshed or a request sent.
   const policy = { strict: options.strict ?? false, clockSkewMs: parseClockSkew(options['clock-skew']) };
   const closers: Array<() => Promise<void>> = [];
+  if (options.target === 'live') cli.thread?.expectLive();
   const target = await resolveTarget(options, cli.env, cli.print, closers, beforeRequests);
   await beforeRequests();
   const flagConcurrency =
     options.concurrency === undefined ? undefined : parsePositiveInteger(options.concurrency, 'concurrency', 2);
   const run = (
     runTarget: Target | undefined,
-    live?: {
-      ready: Promise<{ target: Target; concurrency: number }>;
-      onCaseCalls: (calls: number) => void;
-      onCasesSent: () => void;
-    },
+    live?: Parameters<Parameters<typeof withLiveFixtures>[1]>[0],
+    onCaseCalls?: (calls: number) => void,
   ) =>
     runContract({
       root: cli.root,
@@ -100,12 +100,13 @@ export async function commandRun(args: readonly string[], cli: CliEnvironment): 
       // microseconds: two runs keep both cores busy (one, three and four measured the same). Remote targets get 4, to
       // overlap network latency; a live org, its edition's concurrency limit (live-fixtures.ts).
       concurrency: flagConcurrency ?? (target ? 4 : 2),
-      ...(live ? { pending: live.ready, onCaseCalls: live.onCaseCalls, onCasesSent: live.onCasesSent } : {}),
+      ...(live ? { live } : {}),
+      ...(onCaseCalls ? { onCaseCalls } : {}),
       timeoutMs: parsePositiveInteger(options.timeout, 'timeout', 30_000),
       bail: options.bail ?? false,
       retries: options.retries === undefined ? 0 : parsePositiveInteger(options.retries, 'retries', 1),
       ...(baseline ? { baseline } : {}),
-      ...collectionsCommit(cli.root),
+      collectionsCommit: commit,
       ...(options.shard ? { shard: parseShard(options.shard) } : {}),
       ...(options.record ? { recordDir: join(outDir, 'cassettes') } : {}),
       sandboxTests: options['sandbox-tests'] ?? false,
@@ -129,8 +130,10 @@ export async function commandRun(args: readonly string[], cli: CliEnvironment): 
               env: cli.env,
               print: cli.print,
               ...(flagConcurrency ? { concurrency: flagConcurrency } : {}),
+              // Only when nothing is sent after the prefetch: a vitest retry (--retries) sends a case again later.
+              prefetchOnly: !options.shard && !options.bail && options.retries === undefined,
             },
-            (ready, onCaseCalls, onCasesSent) => run(target, { ready, onCaseCalls, onCasesSent }),
+            (live, onCaseCalls) => run(target, live, onCaseCalls),
           )
         : await run(target);
   } finally {
@@ -145,22 +148,19 @@ export async function commandRun(args: readonly string[], cli: CliEnvironment): 
 }
 
 /** The commit the committed collections come from, marked +dirty when they changed since; nothing outside a git checkout. */
-function collectionsCommit(root: string): { collectionsCommit?: string } {
-  try {
-    const git = (args: string[]): string =>
-      execFileSync('git', args, {
-        cwd: root,
-        encoding: 'utf8',
-        stdio: ['ignore', 'pipe', 'ignore'],
-        timeout: 5_000,
-      }).trim();
-    const commit = git(['log', '-1', '--format=%h', '--', 'collections']);
-    return commit
-      ? { collectionsCommit: `${commit}${git(['status', '--porcelain', '--', 'collections']) ? '+dirty' : ''}` }
-      : {};
-  } catch {
-    return {};
-  }
+async function collectionsCommit(root: string): Promise<string | undefined> {
+  const git = (args: string[]): Promise<string> =>
+    new Promise((resolve) =>
+      execFile('git', args, { cwd: root, encoding: 'utf8', timeout: 5_000 }, (error, stdout) =>
+        resolve(error ? '' : stdout.trim()),
+      ),
+    );
+  // Side by side, and off the run's path (they used to be two synchronous spawns before anything was sent).
+  const [commit, status] = await Promise.all([
+    git(['log', '-1', '--format=%h', '--', 'collections']),
+    git(['status', '--porcelain', '--', 'collections']),
+  ]);
+  return commit ? `${commit}${status ? '+dirty' : ''}` : undefined;
 }
 
 /** --clock-skew in seconds (0 allowed: the write must fall inside the request) -> milliseconds. */
@@ -284,8 +284,8 @@ async function resolveLiveTarget(
     );
   }
   await beforeRequests();
-  // vitest's loading (CPU, about a second) overlaps the refresh's round trip; runContract's import then finds it loaded.
-  import('vitest/node').catch(() => undefined);
+  // vitest is not loaded meanwhile: its module evaluation would hold the refresh's answer and the org's metadata reads,
+  // which come next on this thread. It loads while the verdict thread makes the fixtures (live-run.ts).
   // The run's token and each persona's, refreshed once each for the whole run (side by side: separate refresh tokens).
   const [token, ...personaTokens] = await Promise.all([
     refreshAccessToken(config),

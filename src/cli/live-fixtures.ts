@@ -1,135 +1,263 @@
-// The CLI's part of a live run: read the org, pick the concurrency, plan and create the fixtures, run the cases that
-// this org can run, delete the fixtures in a finally, keep the ledger, and count the calls and credits.
+// A live run's work on the verdict thread: read the org, pick the concurrency, plan and create the fixtures, send the
+// cases with them, unlock and delete the fixtures (always), keep the ledger, and count the calls.
+//
+// Why on the verdict thread: every call here waits on the one before it (metadata, fixtures, cases, clean-up), and the
+// main thread loads and starts vitest meanwhile, whose module evaluation would hold each answer. Here the org client
+// and the newman runs also share one bound on calls in flight (the org's limit), so the cases that need no fixture go
+// out while the fixtures are made, and a locked record is unlocked once the cases on it are answered.
 
-import type { Selection } from '../catalog/index.ts';
-import type { Target } from '../harness/index.ts';
+import { createCallBound } from '../call-bound.ts';
+import {
+  freshTarget,
+  preloadVerdictInputs,
+  startVerdictService,
+  type Target,
+  type VerdictService,
+  type VerdictServiceOptions,
+} from '../harness/index.ts';
 import {
   EDITION_CONCURRENCY,
-  FIXTURE_NEEDS,
-  caseNeeds,
   createFixtures,
   createOrgClient,
   deleteFixtures,
   leftovers,
   planFixtures,
   readOrg,
+  unlockFixture,
+  fixtureSteps,
   writeLedger,
+  type CallStep,
   type FixtureRecord,
   type OrgClient,
   type OrgMetadata,
 } from '../live/index.ts';
-import { renderSummaryJson, writeArtifacts, type ApiUsage, type RunSummary } from '../report/index.ts';
+import type { ApiUsage } from '../report/index.ts';
+import type { Verdict, VerdictRequest } from '../verdict/index.ts';
+import {
+  caseModules,
+  liveCases,
+  neededFixtures,
+  notApplicableCases,
+  productsOf,
+  firstCases,
+  selectionsOf,
+  splitByFixtures,
+  variablesOf,
+  type LiveCase,
+} from './live-cases.ts';
 
-/** What a live run is given besides its target. */
+/** What the verdict thread is given for a live run (plain data). */
 export interface LiveRunInput {
+  /** The run's target, its tokens refreshed; the fixtures' ids are added to it. */
   readonly target: Target;
   readonly runId: string;
   readonly outDir: string;
-  readonly selections: readonly Selection[];
+  /** Every selected case (with or without the prefetch). */
+  readonly selections: readonly VerdictRequest[];
+  /** The ZOHO_* values (records given in .env, a locking module). */
   readonly env: Readonly<Record<string, string | undefined>>;
   /** --concurrency, when given. */
   readonly concurrency?: number;
-  readonly print: (line: string) => void;
+  /**
+   * Every case is sent by the prefetch and nothing after it (no --retries, --shard or --bail): every case is then
+   * registered before vitest starts, the cases that need no fixture go out while the fixtures are made, a locked record
+   * is unlocked once its cases are answered, and the clean-up starts once every case is answered.
+   */
+  readonly prefetchOnly: boolean;
 }
 
-/**
- * Runs the cases. `ready` settles with the target (its fixtures in place) and the calls allowed in flight once the org
- * is read and the fixtures exist: the body starts at once, so vitest's start-up overlaps those calls. `onCasesSent`
- * is to be called once every case is answered (the clean-up starts then, while the reports are still being written).
- */
-export type LiveBody = (
-  ready: Promise<{ target: Target; concurrency: number }>,
-  onCaseCalls: (calls: number) => void,
-  onCasesSent: () => void,
-) => Promise<RunSummary>;
+/** How the clean-up went, with what the run's usage is counted from. */
+export interface LiveCleanup {
+  readonly line: string;
+  readonly created: readonly FixtureRecord[];
+  readonly deleted: readonly FixtureRecord[];
+  readonly steps: readonly CallStep[];
+  readonly concurrency: ApiUsage['concurrency'];
+}
+
+/** What the thread tells the CLI as the live run goes. */
+export type LiveEvent =
+  | { readonly type: 'print'; readonly line: string }
+  | { readonly type: 'created'; readonly records: readonly FixtureRecord[] }
+  | { readonly type: 'cleaned'; readonly cleanup: LiveCleanup };
+
+/** A live run being served: its cases registered, its fixtures being made, and the clean-up (once, whenever asked). */
+export interface LiveService {
+  readonly service: VerdictService;
+  readonly concurrency: number;
+  /** Settles once the fixtures exist; rejects with the run's error when they could not be made for want of an answer. */
+  readonly fixtures: Promise<void>;
+  cleanUp(): Promise<LiveCleanup>;
+}
 
 const DEFAULT_LIVE_CONCURRENCY = 5;
+/** How long the cases that need no fixture wait for the fixtures' first calls to be written. */
+const EARLY_CASES_AFTER_MS = 25;
 
-/** Runs `body` with the org read and the fixtures in place; they are deleted afterwards whatever happens (failure, interrupt). */
-export async function withLiveFixtures(input: LiveRunInput, body: LiveBody): Promise<RunSummary> {
-  const { target, runId, outDir, print } = input;
+/**
+ * Reads the org and plans its fixtures, registers every case with the service (those that need no fixture go out at
+ * once, beside the fixture calls; the rest once the fixtures exist), and settles: vitest may start then. Without the
+ * prefetch it settles once the fixtures exist. A failed org read is the run's error, thrown here.
+ */
+export async function serveLive(
+  options: VerdictServiceOptions,
+  input: LiveRunInput,
+  emit: (event: LiveEvent) => void,
+): Promise<LiveService> {
+  const { target, runId, outDir } = input;
+  const bound = createCallBound(input.concurrency ?? DEFAULT_LIVE_CONCURRENCY);
   const client = createOrgClient({
     apiDomain: target.apiDomain,
     accessToken: target.variables['access_token'] ?? '',
-    limit: input.concurrency ?? DEFAULT_LIVE_CONCURRENCY,
+    limit: bound,
   });
+  let concurrency: ApiUsage['concurrency'] = { limit: bound.limit(), source: input.concurrency ? 'flag' : 'default' };
   let created: readonly FixtureRecord[] = [];
-  let caseCalls = 0;
+  const unlocks: Array<Promise<FixtureRecord>> = [];
   const ledger = (deleted: readonly FixtureRecord[]) =>
     writeLedger(outDir, { runId, apiDomain: target.apiDomain, created, deleted });
-  let concurrency: ApiUsage['concurrency'] = { limit: client.limit(), source: input.concurrency ? 'flag' : 'default' };
-  const prepared = (async () => {
-    const fixtures = await prepareFixtures(input, client, async (sofar) => {
-      created = [...sofar];
-      await ledger([]);
-    });
-    created = fixtures.created;
-    concurrency = fixtures.concurrency;
-    return { target: fixtures.target, concurrency: concurrency.limit };
-  })();
-  prepared.catch(() => undefined); // awaited by the body and below
-  // Once, whichever comes first: every case answered, or the body over (failed, interrupted, or retries pending).
-  // Its line is printed after the body's output, not in the middle of the reporter's.
-  let cleaning: Promise<string> | undefined;
-  const cleanUpOnce = (): Promise<string> =>
-    (cleaning ??= prepared
-      .then(
-        () => undefined,
-        () => undefined,
-      )
-      .then(() => cleanUp(client, target, created, ledger, runId)));
-  let summary: RunSummary;
-  try {
-    summary = await body(
-      prepared,
-      (calls) => (caseCalls = calls),
-      () => void cleanUpOnce(),
-    );
-  } catch (error) {
-    // The org read or a fixture failed: that is the run's error, not the body's consequence of it.
-    await prepared;
-    throw error;
-  } finally {
-    print(await cleanUpOnce());
-  }
-  // Only once the clean-up's calls are counted too.
-  return withUsage(summary, client, caseCalls, concurrency, outDir, target.secrets);
-}
-
-/** Reads the org, picks the concurrency, plans and creates the fixtures: the target the cases are sent with. */
-async function prepareFixtures(
-  input: LiveRunInput,
-  client: OrgClient,
-  onCreated: (records: readonly FixtureRecord[]) => Promise<void>,
-): Promise<{ target: Target; created: readonly FixtureRecord[]; concurrency: ApiUsage['concurrency'] }> {
-  const { target, runId, outDir, print } = input;
-  const cases = liveCases(input.selections);
-  const referenced = new Set(cases.flatMap(({ testCase }) => variablesOf(testCase)));
-  const needs = FIXTURE_NEEDS.filter((n) =>
-    [n.variable, n.lock, ...(n.wants ?? []).map((w) => w.exposes)].some((v) => v !== undefined && referenced.has(v)),
-  );
+  let ledgerWrites: Promise<void> = Promise.resolve();
+  let cleaning: Promise<LiveCleanup> | undefined;
+  let fixtures: Promise<unknown> = Promise.resolve();
+  const cleanUp = (): Promise<LiveCleanup> =>
+    (cleaning ??= (async () => {
+      await fixtures.catch(() => undefined);
+      await ledgerWrites;
+      const unlocked = await Promise.all(unlocks);
+      const records = created.map((r) => unlocked.find((u) => u.id === r.id && u.module === r.module) ?? r);
+      const { line, deleted } = await deleteAll(client, target, records, created, ledger, runId, () =>
+        threadToken(target),
+      );
+      const cleanup = { line, created, deleted, steps: client.steps(), concurrency };
+      emit({ type: 'cleaned', cleanup });
+      return cleanup;
+    })());
+  const cases = liveCases(selectionsOf(input.selections));
+  const needs = neededFixtures(cases);
   const lockingModule = input.env['ZOHO_LOCKING_CUSTOM_MODULE']?.trim() || undefined;
-  const org = await readOrg(client, {
+  // The org's metadata is asked first; the service starts and reads its inputs while the answers are on their way.
+  const reading = readOrg(client, {
     products: productsOf(cases),
     needs,
     caseModules: caseModules(cases),
     ...(lockingModule ? { lockingModule } : {}),
   });
-  const concurrency = chooseConcurrency(org, input.concurrency);
-  client.setLimit(concurrency.limit);
-  print(describeOrg(org, concurrency));
-  const plan = planFixtures({ needs, org, runId, ...(lockingModule ? { lockingModule } : {}) });
-  for (const note of plan.notes) print(`Org: ${note}`);
-  const fixtures = await createFixtures(client, plan, runId, onCreated);
-  const notApplicable = notApplicableCases(cases, org, { ...plan, unavailable: fixtures.unavailable }, input.env);
-  print(
-    `Fixtures: created ${fixtures.created.length} records tagged "zoho-contract-suite ${runId}" (ledger ${outDir}/fixtures.json)${Object.keys(notApplicable).length ? `; ${Object.keys(notApplicable).length} cases not applicable to this org` : ''}`,
-  );
-  return {
-    target: { ...target, variables: { ...target.variables, ...fixtures.variables }, notApplicable },
-    created: fixtures.created,
-    concurrency,
-  };
+  reading.catch(() => undefined); // awaited below
+  preloadVerdictInputs(options.root, input.selections);
+  const started = startVerdictService({ ...options, target, bound, prefetch: [] });
+  started.catch(() => undefined); // awaited below
+  try {
+    const org = await reading;
+    concurrency = chooseConcurrency(org, input.concurrency);
+    bound.setLimit(concurrency.limit);
+    emit({ type: 'print', line: describeOrg(org, concurrency) });
+    const plan = planFixtures({ needs, org, runId, ...(lockingModule ? { lockingModule } : {}) });
+    for (const note of plan.notes) emit({ type: 'print', line: `Org: ${note}` });
+    const { slots, rounds } = fixtureRoom(plan, concurrency.limit);
+    const share = createCallBound(slots, bound);
+    // The fixtures' first calls go out before anything else is worked out.
+    const making = createFixtures(client, plan, runId, async (sofar) => {
+      created = [...sofar];
+      emit({ type: 'created', records: created });
+      // Written in order, beside the next fixture step rather than before it (the CLI has the records already).
+      ledgerWrites = ledgerWrites.then(() => ledger([])).catch(() => undefined);
+    }).then(async (made) => {
+      created = made.created;
+      share.setLimit(concurrency.limit);
+      const notApplicable = notApplicableCases(cases, org, { ...plan, unavailable: made.unavailable }, input.env);
+      emit({
+        type: 'print',
+        line: `Fixtures: created ${created.length} records tagged "zoho-contract-suite ${runId}" (ledger ${outDir}/fixtures.json)${Object.keys(notApplicable).length ? `; ${Object.keys(notApplicable).length} cases not applicable to this org` : ''}`,
+      });
+      const full: Target = { ...target, variables: { ...target.variables, ...made.variables }, notApplicable };
+      (await started).retarget(full);
+      return full;
+    });
+    const service = await started;
+    // Before any fixture exists, the run has its own variables and the plan's known values; the fixtures' ids (which
+    // replace any value .env gave for the same variable) come later.
+    const variables = { ...target.variables, ...plan.variables };
+    const made = plan.records.flatMap((r) => [r.variable, r.lockVariable].filter((v) => v !== undefined));
+    const known = new Set([...Object.keys(variables), 'api_domain'].filter((v) => !made.includes(v)));
+    const { early: free, late: waiting } = input.prefetchOnly
+      ? splitByFixtures(input.selections, known)
+      : { early: [], late: [] };
+    // As many as fit beside the fixture calls, in the slots the fixtures never need, one case a round each (a slot a
+    // fixture call lets go would otherwise be taken by a case, and the CPU its newman run starts with would hold the
+    // next fixture step); they are answered by the time the fixtures exist, and the rest go with the others then.
+    const { first: early, rest } = firstCases(free, slots * rounds);
+    const late = [...rest, ...waiting];
+    // Not before the fixtures' first calls are on the wire: they open connections of their own, and each newman run's
+    // start holds this thread for about 10 ms, which would hold those writes.
+    await new Promise((resolve) => setTimeout(resolve, EARLY_CASES_AFTER_MS));
+    const earlyVerdicts = service.prefetch(early, {
+      target: { ...target, variables, notApplicable: notApplicableCases(cases, org, plan, input.env) },
+      unitSize: rounds,
+      bound: share,
+    });
+    fixtures = making;
+    if (input.prefetchOnly) {
+      // The cases on a record the run locks go first, so it is unlocked (and deletable) long before the run ends.
+      const locked = new Set(plan.records.filter((r) => r.lockVariable).flatMap((r) => [r.variable, r.lockVariable]));
+      const lead = new Set(cases.filter((c) => variablesOf(c.testCase).some((v) => locked.has(v))).map((c) => c.key));
+      // Fixtures that could not be made end the run (its error, from `fixtures`): nothing more goes out, and the cases
+      // waiting for them are reported not checked rather than left without a verdict.
+      const ready = making.catch(() => {
+        service.stop();
+        return target;
+      });
+      const lateVerdicts = service.prefetch(late, { target: ready, lead });
+      const verdicts = new Map([...earlyVerdicts, ...lateVerdicts]);
+      void making.then(
+        (full) => {
+          let unlocking = false;
+          for (const { record, keys } of casesOnLockedRecords(cases, created, full))
+            unlocks.push(
+              Promise.allSettled(keys.map((key) => verdicts.get(key))).then(async () => {
+                if (!unlocking) client.step('clean-up: unlocks');
+                unlocking = true;
+                const token = await threadToken(target).catch(() => undefined);
+                if (token) client.useToken(token);
+                return unlockFixture(client, record);
+              }),
+            );
+          void Promise.allSettled(verdicts.values()).then(cleanUp);
+        },
+        () => undefined,
+      );
+    } else await making;
+    return { service, concurrency: concurrency.limit, fixtures: making.then(() => undefined), cleanUp };
+  } catch (error) {
+    await cleanUp();
+    await started.then((service) => service.close()).catch(() => undefined);
+    throw error;
+  }
+}
+
+/** The slots the fixture calls never need (at least one), and the rounds the fixtures take. */
+function fixtureRoom(plan: Parameters<typeof fixtureSteps>[0], limit: number): { slots: number; rounds: number } {
+  const steps = fixtureSteps(plan);
+  return { slots: Math.max(1, limit - Math.max(0, ...steps)), rounds: steps.length };
+}
+
+/** Each locked record with the keys of the cases that send its id or its lock's: it stays locked until they are answered. */
+function casesOnLockedRecords(
+  cases: readonly LiveCase[],
+  created: readonly FixtureRecord[],
+  target: Target,
+): Array<{ record: FixtureRecord; keys: string[] }> {
+  return created
+    .filter((r) => r.lockId)
+    .map((record) => {
+      const values = new Set([record.id, record.lockId]);
+      const variables = Object.entries(target.variables)
+        .filter(([, value]) => values.has(value))
+        .map(([name]) => name);
+      return {
+        record,
+        keys: cases.filter((c) => variablesOf(c.testCase).some((v) => variables.includes(v))).map((c) => c.key),
+      };
+    });
 }
 
 /** The org's edition's limit (never more than --concurrency asks), else --concurrency, else 5 (Free's limit, safe everywhere). */
@@ -148,112 +276,35 @@ function describeOrg(org: OrgMetadata, concurrency: ApiUsage['concurrency']): st
   return `Org: ${edition}, user ${org.currentUser?.name ?? org.currentUser?.id ?? 'unknown'}; at most ${concurrency.limit} calls at once${concurrency.source === 'flag' ? ' (--concurrency)' : ''}`;
 }
 
-/** Unlocks and deletes what the run created, keeps the ledger, and returns the line that says how it went. */
-async function cleanUp(
+/**
+ * Unlocks and deletes `records` (what the run created, as it stands now), keeps the ledger of `created`, and returns
+ * the line that says how it went. Also the CLI's own clean-up when the verdict thread died before it could.
+ */
+export async function deleteAll(
   client: OrgClient,
   target: Target,
+  records: readonly FixtureRecord[],
   created: readonly FixtureRecord[],
   ledger: (deleted: readonly FixtureRecord[]) => Promise<void>,
   runId: string,
-): Promise<string> {
-  // The run's token may have expired meanwhile: ask the broker for the current one (it renews a token about to expire).
-  const token = await currentToken(target).catch(() => undefined);
+  currentToken: () => Promise<string | undefined>,
+): Promise<{ line: string; deleted: FixtureRecord[] }> {
+  // The run's token may have expired meanwhile (a newman run renewed it, or it is about to expire).
+  const token = await currentToken().catch(() => undefined);
   if (token) client.useToken(token);
-  const deleted = created.length ? await deleteFixtures(client, created).catch(() => []) : [];
+  const gone = records.length ? await deleteFixtures(client, records).catch(() => []) : [];
+  // As the ledger lists them when created (a record unlocked mid-run is deleted without its lock id).
+  const deleted = gone.map((d) => created.find((c) => c.id === d.id && c.module === d.module) ?? d);
   await ledger(deleted);
   const left = leftovers({ runId, apiDomain: target.apiDomain, created, deleted });
-  return left.length === 0
-    ? `Fixtures: deleted all ${deleted.length} records`
-    : `Fixtures: ${left.length} records could not be deleted; run \`npm run contract -- cleanup --run-id ${runId}\``;
+  const line =
+    left.length === 0
+      ? `Fixtures: deleted all ${deleted.length} records`
+      : `Fixtures: ${left.length} records could not be deleted; run \`npm run contract -- cleanup --run-id ${runId}\``;
+  return { line, deleted };
 }
 
-/** The summary with the run's calls and credits, rewritten to summary.json (the reporter wrote it before the clean-up). */
-async function withUsage(
-  summary: RunSummary,
-  client: OrgClient,
-  caseCalls: number,
-  concurrency: ApiUsage['concurrency'],
-  outDir: string,
-  secrets: readonly string[],
-): Promise<RunSummary> {
-  const steps = client.steps();
-  const fixturesEnd = steps.findIndex((s) => s.name.startsWith('clean-up'));
-  const before = fixturesEnd < 0 ? steps : steps.slice(0, fixturesEnd);
-  const after = fixturesEnd < 0 ? [] : steps.slice(fixturesEnd);
-  const sum = (list: readonly { name: string; calls: number }[], prefix: string) =>
-    list.filter((s) => s.name.startsWith(prefix)).reduce((n, s) => n + s.calls, 0);
-  const byPhase = {
-    metadata: sum(before, 'metadata'),
-    fixtures: sum(before, 'fixtures'),
-    cases: caseCalls,
-    cleanup: sum(after, 'clean-up'),
-  };
-  const calls = byPhase.metadata + byPhase.fixtures + byPhase.cases + byPhase.cleanup;
-  const ordered = [...before, { name: 'cases', calls: caseCalls }, ...after];
-  const apiUsage: ApiUsage = { calls, credits: calls, byPhase, steps: ordered, concurrency };
-  const withApi = { ...summary, apiUsage };
-  await writeArtifacts(outDir, renderSummaryJson(withApi), secrets);
-  return withApi;
-}
-
-/** The live run's current token, from its broker when it has one. */
-async function currentToken(target: Target): Promise<string | undefined> {
-  if (!target.tokenBroker) return target.variables['access_token'];
-  const answer = await fetch(target.tokenBroker, { method: 'POST', body: '{}', signal: AbortSignal.timeout(30_000) });
-  const token = ((await answer.json()) as { accessToken?: unknown }).accessToken;
-  return typeof token === 'string' ? token : undefined;
-}
-
-type LiveCase = { readonly key: string; readonly product: string; readonly testCase: Selection['cases'][number] };
-
-/** The selected cases a live org can provoke, keyed as the harness keys them. */
-function liveCases(selections: readonly Selection[]): LiveCase[] {
-  return selections.flatMap((s) =>
-    s.cases
-      .filter((c) => c.provocable.includes('live'))
-      .map((testCase) => ({
-        key: `${s.endpoint.product}/${s.endpoint.id}/${s.version}/${testCase.id}`,
-        product: s.endpoint.product,
-        testCase,
-      })),
-  );
-}
-
-function variablesOf(testCase: LiveCase['testCase']): string[] {
-  return [
-    ...JSON.stringify([testCase.request.path, testCase.request.body ?? null]).matchAll(/\{\{([A-Za-z0-9_]+)\}\}/g),
-  ].map((m) => m[1] ?? '');
-}
-
-function productsOf(cases: readonly LiveCase[]): Array<'crm' | 'bigin'> {
-  return (['crm', 'bigin'] as const).filter((p) => cases.some((c) => c.product === p));
-}
-
-function caseModules(cases: readonly LiveCase[]): Record<'crm' | 'bigin', string[]> {
-  const of = (product: string) => [
-    ...new Set(
-      cases
-        .filter((c) => c.product === product)
-        .map((c) => /^\/\w+\/\{version\}\/([A-Za-z0-9_]+)/.exec(c.testCase.request.path)?.[1] ?? '')
-        .filter(Boolean),
-    ),
-  ];
-  return { crm: of('crm'), bigin: of('bigin') };
-}
-
-/** Cases whose needs this org cannot meet (a module, a field, a fixture it refused), with why. */
-function notApplicableCases(
-  cases: readonly LiveCase[],
-  org: OrgMetadata,
-  plan: Parameters<typeof caseNeeds>[3],
-  env: LiveRunInput['env'],
-): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const { key, product, testCase } of cases) {
-    const why = caseNeeds(testCase, product, org, plan, env)
-      .filter((n) => n.org)
-      .map((n) => n.what);
-    if (why.length > 0) out[key] = [...new Set(why)].join('; ');
-  }
-  return out;
+/** The run's token as this thread knows it: renewed by a newman run that the org told INVALID_TOKEN, or by the broker near its expiry. */
+async function threadToken(target: Target): Promise<string | undefined> {
+  return (await freshTarget(target)).variables['access_token'];
 }

@@ -7,6 +7,7 @@ import { harnessPath } from '../generate/index.ts';
 import { CONTRACT_PROJECT, mockTarget, type Target } from '../harness/index.ts';
 import { selectionKeys, SummaryReporter, type RunSummary } from '../report/index.ts';
 import type { Verdict, VerdictPolicy } from '../verdict/index.ts';
+import type { LiveEvent, LiveRunInput } from './live-fixtures.ts';
 import { prestartVerdictThread, type PendingVerdictThread, type VerdictThread } from './verdict-thread.ts';
 import type { TestSpecification, Vitest } from 'vitest/node';
 
@@ -24,7 +25,8 @@ export interface ContractRunRequest {
   /** vitest's retry: failing cases are sent again up to this many times. */
   readonly retries: number;
   readonly baseline?: { readonly source: string; readonly verdicts: readonly Verdict[] };
-  readonly collectionsCommit?: string;
+  /** The collections' commit (with "+dirty" when changed since), as git is still being asked. */
+  readonly collectionsCommit?: Promise<string | undefined>;
   /** --record: cassettes go here. */
   readonly recordDir?: string;
   /** vitest shard "k/n"; a blob report is written beside the others for `merge`. */
@@ -45,35 +47,15 @@ export interface ContractRunRequest {
   /** Told how many requests the cases sent (resends and throttle retries included), once they are all sent. */
   readonly onCaseCalls?: (calls: number) => void;
   /**
-   * The target and concurrency to send with, when they are still being made (a live run's fixtures): vitest starts
-   * meanwhile and the cases go out once it settles; `target` above names the run in the meantime.
+   * A live run: the verdict thread reads the org and makes the fixtures (vitest starts meanwhile), sends the cases with
+   * them, and deletes them before it closes; `target` above names the run until then.
    */
-  readonly pending?: Promise<{ readonly target: Target; readonly concurrency: number }>;
-  /** Told once every prefetched case has its answer (the harness files may still be reporting): a live run's clean-up starts then. */
-  readonly onCasesSent?: () => void;
+  readonly live?: { readonly input: LiveRunInput; readonly onEvent: (event: LiveEvent) => void };
 }
 
 /** Runs the suite; throws ContractSuiteError when vitest could not run it at all. */
 export async function runContract(request: ContractRunRequest): Promise<RunSummary> {
   const [shardIndex, shardCount] = (request.shard ?? '').split('/').map(Number);
-  const summaryReporter = new SummaryReporter({
-    runId: request.runId,
-    outDir: request.outDir,
-    target: request.target ? { kind: request.target.kind, name: request.target.name } : { kind: 'mock', name: 'mock' },
-    secrets: request.target?.secrets ?? [],
-    endpoints: [...new Set(request.selections.map((s) => s.endpoint))],
-    driftPoints: listDrift([...new Set(request.selections.map((s) => s.endpoint))]),
-    ...(request.baseline ? { baseline: request.baseline } : {}),
-    ...(request.collectionsCommit ? { collectionsCommit: request.collectionsCommit } : {}),
-    // Every selected case is accounted for: one that ends with no verdict is reported not checked, never dropped.
-    expected: request.selections.map((selection) => ({
-      file: harnessPath(selection.endpoint, selection.version),
-      selection,
-    })),
-    selection: selectionKeys(request.selections),
-    ...(shardIndex && shardCount ? { shard: { index: shardIndex, count: shardCount } } : {}),
-    bail: request.bail,
-  });
   // No target: the embedded mock, on this thread (idle while vitest's worker runs), off the verdict thread's loop.
   const mock = request.target ? undefined : await (await import('../mock/index.ts')).startMock();
   const target = request.target ?? mockTarget(mock as NonNullable<typeof mock>);
@@ -94,26 +76,40 @@ export async function runContract(request: ContractRunRequest): Promise<RunSumma
         caseIds: s.cases.map((c) => c.id),
       }))
     : [];
-  // A target still being made (a live run's fixtures): the thread reads the collections and schemas meanwhile.
-  if (request.pending) thread.preload(prefetch);
-  const final = request.pending ?? Promise.resolve({ target, concurrency: request.concurrency });
-  const served = final.then((ready) =>
-    thread.serve(
-      {
-        root: request.root,
-        target: ready.target,
-        concurrency: ready.concurrency,
-        timeoutMs: request.timeoutMs,
-        sandboxTests: request.sandboxTests,
-        ...(request.policy ? { policy: request.policy } : {}),
-        ...(request.recordDir ? { recordDir: request.recordDir } : {}),
-        prefetch,
-        // Only when nothing is sent after the prefetch: a vitest retry (--retries) sends a case again later.
-      },
-      request.retries === 0 && request.prefetch ? request.onCasesSent : undefined,
-    ),
-  );
+  const options = {
+    root: request.root,
+    target,
+    concurrency: request.concurrency,
+    timeoutMs: request.timeoutMs,
+    sandboxTests: request.sandboxTests,
+    ...(request.policy ? { policy: request.policy } : {}),
+    ...(request.recordDir ? { recordDir: request.recordDir } : {}),
+    prefetch,
+  };
+  const served: Promise<VerdictThread & { fixtures?: Promise<void> }> = request.live
+    ? thread.serveLive(options, request.live.input, request.live.onEvent)
+    : thread.serve(options);
   served.catch(() => undefined); // awaited below, where whatever started is closed
+  // Made once the verdict thread has what it needs: a live run's first calls go out from there meanwhile.
+  const collectionsCommit = await request.collectionsCommit;
+  const summaryReporter = new SummaryReporter({
+    runId: request.runId,
+    outDir: request.outDir,
+    target: request.target ? { kind: request.target.kind, name: request.target.name } : { kind: 'mock', name: 'mock' },
+    secrets: request.target?.secrets ?? [],
+    endpoints: [...new Set(request.selections.map((s) => s.endpoint))],
+    driftPoints: listDrift([...new Set(request.selections.map((s) => s.endpoint))]),
+    ...(request.baseline ? { baseline: request.baseline } : {}),
+    ...(collectionsCommit ? { collectionsCommit } : {}),
+    // Every selected case is accounted for: one that ends with no verdict is reported not checked, never dropped.
+    expected: request.selections.map((selection) => ({
+      file: harnessPath(selection.endpoint, selection.version),
+      selection,
+    })),
+    selection: selectionKeys(request.selections),
+    ...(shardIndex && shardCount ? { shard: { index: shardIndex, count: shardCount } } : {}),
+    bail: request.bail,
+  });
   let started: { vitest?: Vitest; thread?: VerdictThread } = {};
   try {
     const { createVitest, BaseSequencer } = await import('vitest/node');
@@ -150,9 +146,9 @@ export async function runContract(request: ContractRunRequest): Promise<RunSumma
     started = { vitest };
     // vitest's logger exits the process 1 ms after SIGINT/SIGTERM; a contract run cancels gracefully instead and keeps its report.
     if (request.signal) dropNewSignalListeners(before);
-    const [running, ready] = await Promise.all([served, final]);
+    const running = await served;
     started = { vitest, thread: running };
-    vitest.provide('target', ready.target);
+    vitest.provide('target', target);
     vitest.provide('verdictService', running.url);
     const cancel = (): void => {
       running.stop();
@@ -160,8 +156,16 @@ export async function runContract(request: ContractRunRequest): Promise<RunSumma
     };
     request.signal?.addEventListener('abort', cancel, { once: true });
     if (request.signal?.aborted) cancel();
+    // A live run's fixtures are still being made as vitest starts: one that could not be made (the org stopped
+    // answering) is the run's error, and its cases are not waited for.
+    let fixtureError: unknown;
+    running.fixtures?.catch((error: unknown) => {
+      fixtureError = error;
+      cancel();
+    });
     await vitest.start(files.map((file) => relative(request.root, file)));
     request.signal?.removeEventListener('abort', cancel);
+    if (fixtureError) throw fixtureError;
     // A harness file that failed outside its tests (a hook, an import) is a crash, never a contract failure.
     const crashes = [
       ...vitest.state.getUnhandledErrors(),

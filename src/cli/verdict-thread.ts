@@ -2,13 +2,16 @@
 // thread starts vitest.
 
 import { Worker, parentPort, workerData, type MessagePort } from 'node:worker_threads';
+import { ContractSuiteError, type ExitCodeValue } from '../errors.ts';
+import { startLoopbackServer } from '../loopback-server.ts';
 import {
   HARNESS_HEAP_MB,
-  preloadVerdictInputs,
   prepareNewmanThread,
   startVerdictService,
+  type Target,
   type VerdictServiceOptions,
 } from '../harness/index.ts';
+import { serveLive, type LiveEvent, type LiveRunInput } from './live-fixtures.ts';
 
 /** The service's options, sent to the thread (plain data). */
 export type VerdictThreadOptions = VerdictServiceOptions;
@@ -22,14 +25,39 @@ export interface VerdictThread {
   close(): Promise<void>;
 }
 
-type Message = { type: 'ready'; url: string } | { type: 'failed'; message: string } | { type: 'prefetched' };
+/** A "could not run" error as it crosses from the thread: rebuilt with its code, exit code and hint. */
+type ThreadError = { message: string; suite?: { code: string; exitCode: ExitCodeValue; hint: string } };
+
+type Message =
+  | { type: 'ready'; url: string }
+  | ({ type: 'failed' } & ThreadError)
+  | { type: 'prefetched' }
+  | { type: 'live'; event: LiveEvent }
+  | { type: 'fixtures-made' }
+  | ({ type: 'fixtures-failed' } & ThreadError);
+
+/** A live run's thread, serving: its fixtures may still be being made. */
+export interface LiveVerdictThread extends VerdictThread {
+  /** Settles once the fixtures exist; rejects with the run's error when they could not be made for want of an answer. */
+  readonly fixtures: Promise<void>;
+}
 
 /** A thread started ahead of its run: it loads newman while the CLI parses, resolves the target and loads vitest. */
 export interface PendingVerdictThread {
-  /** Reads the collections and schemas these cases need before `serve` (while a live run creates its fixtures). */
-  preload(prefetch: VerdictThreadOptions['prefetch']): void;
+  /** The run will be a live one (its `serveLive` comes once the token is refreshed): the thread gets ready for it. */
+  expectLive(): void;
   /** Starts the service with these options (once) and begins their prefetch; `onPrefetched` is told when every prefetched case is answered. */
   serve(options: VerdictThreadOptions, onPrefetched?: () => void): Promise<VerdictThread>;
+  /**
+   * A live run (once, instead of `serve`): the thread reads the org, creates the fixtures and serves the cases with
+   * them, telling `onEvent` as it goes; settles once every case is registered (see serveLive). Closing the thread
+   * deletes the fixtures first.
+   */
+  serveLive(
+    options: VerdictThreadOptions,
+    live: LiveRunInput,
+    onEvent: (event: LiveEvent) => void,
+  ): Promise<LiveVerdictThread>;
 }
 
 /**
@@ -50,37 +78,75 @@ export function prestartVerdictThread(root: string, entry: URL = threadEntry()):
   let early: Error | undefined;
   let served = false;
   worker.once('error', (error: Error) => (early = error));
+  // A thread that died mid-run has emitted its one 'exit' already: closing it must not wait for another.
+  const exited = new Promise<void>((done) => worker.once('exit', () => done()));
+  const start = <T extends VerdictThread>(
+    request: object,
+    onMessage: (message: Message) => void,
+    made: (ready: Extract<Message, { type: 'ready' }>, thread: VerdictThread) => T,
+  ): Promise<T> =>
+    new Promise((resolve, reject) => {
+      if (early) return reject(early);
+      if (served) return reject(new Error('the verdict thread serves one run'));
+      served = true;
+      worker.ref();
+      let failure: string | undefined;
+      let ready = false;
+      worker.on('error', (error: Error) => (ready ? (failure = error.message) : reject(error)));
+      worker.on('message', (message: Message) => {
+        if (message.type === 'failed') return reject(threadError(message));
+        if (message.type !== 'ready') return onMessage(message);
+        ready = true;
+        const thread: VerdictThread = {
+          url: message.url,
+          failure: () => failure,
+          stop: () => worker.postMessage('stop'),
+          close: () => {
+            worker.postMessage('close');
+            return exited;
+          },
+        };
+        resolve(made(message, thread));
+      });
+      worker.postMessage(request);
+    });
   return {
-    preload: (prefetch) => worker.postMessage({ type: 'preload', prefetch }),
+    expectLive: () => worker.postMessage({ type: 'expect-live' }),
     serve: (options, onPrefetched) =>
-      new Promise((resolve, reject) => {
-        if (early) return reject(early);
-        if (served) return reject(new Error('the verdict thread serves one run'));
-        served = true;
-        worker.ref();
-        worker.once('error', reject);
-        worker.once('message', (message: Message) => {
-          if (message.type === 'failed') return reject(new Error(message.message));
-          if (message.type !== 'ready')
-            return reject(new Error(`the verdict thread sent ${message.type} before it was ready`));
-          let failure: string | undefined;
-          worker.on('error', (error: Error) => (failure = error.message));
-          worker.on('message', (later: Message) => void (later.type === 'prefetched' && onPrefetched?.()));
-          // A thread that died mid-run has emitted its one 'exit' already: closing it must not wait for another.
-          const exited = new Promise<void>((done) => worker.once('exit', () => done()));
-          resolve({
-            url: message.url,
-            failure: () => failure,
-            stop: () => worker.postMessage('stop'),
-            close: () => {
-              worker.postMessage('close');
-              return exited;
-            },
-          });
-        });
-        worker.postMessage({ type: 'serve', options });
-      }),
+      start(
+        { type: 'serve', options },
+        (message) => void (message.type === 'prefetched' && onPrefetched?.()),
+        (_ready, thread) => thread,
+      ),
+    serveLive: (options, live, onEvent) => {
+      let made = (): void => undefined;
+      let failed = (_error: Error): void => undefined;
+      const fixtures = new Promise<void>((resolve, reject) => ((made = resolve), (failed = reject)));
+      fixtures.catch(() => undefined); // the run awaits it where it can act on it
+      return start(
+        { type: 'serve-live', options, live },
+        (message) => {
+          if (message.type === 'live') onEvent(message.event);
+          else if (message.type === 'fixtures-made') made();
+          else if (message.type === 'fixtures-failed') failed(threadError(message));
+        },
+        (_ready, thread) => ({ ...thread, fixtures }),
+      );
+    },
   };
+}
+
+function threadError(message: ThreadError): Error {
+  const { suite } = message;
+  return suite
+    ? new ContractSuiteError(suite.code, suite.exitCode, message.message, suite.hint)
+    : new Error(message.message);
+}
+
+function describeThreadError(error: unknown): ThreadError {
+  if (error instanceof ContractSuiteError)
+    return { message: error.message, suite: { code: error.code, exitCode: error.exitCode, hint: error.hint } };
+  return { message: error instanceof Error ? error.message : String(error) };
 }
 
 /** The CLI's entry file, which runs the thread's role: this bundle when bundled, else main.ts beside this file. */
@@ -97,22 +163,51 @@ export function serveInThread(): void {
   prepareNewmanThread(root);
   const onMessage = (
     message:
-      | { type: 'preload'; prefetch: VerdictThreadOptions['prefetch'] }
-      | { type: 'serve'; options: VerdictThreadOptions },
+      | { type: 'expect-live' }
+      | { type: 'serve'; options: VerdictThreadOptions }
+      | { type: 'serve-live'; options: VerdictThreadOptions; live: LiveRunInput },
   ): void => {
-    if (message.type === 'preload') {
-      // Only a head start: whatever fails here is read again, and reported, by the service.
-      try {
-        preloadVerdictInputs(root, message.prefetch ?? []);
-      } catch {
-        // the service reports it
-      }
-      return;
-    }
+    // A live run's first calls come from this thread: fetch loads its modules and compiles its path (about 60 ms on the
+    // first call) against a server of its own while the CLI still waits for the token, not when the org is to be read.
+    if (message.type === 'expect-live') return void warmFetch();
     port.off('message', onMessage);
-    void serve(port, message.options);
+    void (message.type === 'serve-live'
+      ? serveLiveRun(port, message.options, message.live)
+      : serve(port, message.options));
   };
   port.on('message', onMessage);
+}
+
+async function warmFetch(): Promise<void> {
+  const server = await startLoopbackServer((_req, res) => void res.writeHead(204).end());
+  await fetch(server.url, { method: 'POST', body: '{}' })
+    .then((answer) => answer.arrayBuffer())
+    .catch(() => undefined);
+  await server.close();
+}
+
+async function serveLiveRun(port: MessagePort, options: VerdictThreadOptions, live: LiveRunInput): Promise<void> {
+  const post = (message: Message): void => port.postMessage(message);
+  try {
+    const run = await serveLive(options, live, (event) => post({ type: 'live', event }));
+    port.on('message', (message: unknown) => {
+      if (message === 'stop') run.service.stop();
+      // The fixtures go before the thread does, whatever ended the run.
+      if (message === 'close')
+        void run
+          .cleanUp()
+          .then(() => run.service.close())
+          .finally(() => port.close());
+    });
+    post({ type: 'ready', url: run.service.url });
+    run.fixtures.then(
+      () => post({ type: 'fixtures-made' }),
+      (error: unknown) => post({ type: 'fixtures-failed', ...describeThreadError(error) }),
+    );
+  } catch (error) {
+    post({ type: 'failed', ...describeThreadError(error) });
+    port.close();
+  }
 }
 
 async function serve(port: MessagePort, options: VerdictThreadOptions): Promise<void> {
@@ -125,9 +220,6 @@ async function serve(port: MessagePort, options: VerdictThreadOptions): Promise<
     port.postMessage({ type: 'ready', url: service.url } satisfies Message);
     void service.prefetched.then(() => port.postMessage({ type: 'prefetched' } satisfies Message));
   } catch (error) {
-    port.postMessage({
-      type: 'failed',
-      message: error instanceof Error ? error.message : String(error),
-    } satisfies Message);
+    port.postMessage({ type: 'failed', ...describeThreadError(error) } satisfies Message);
   }
 }

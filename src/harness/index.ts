@@ -28,3 +28,4 @@ export {
   type VerdictServiceOptions,
 } from './verdict-service.ts';
 export { CONTRACT_PROJECT } from './contract-project.ts';
+export { freshTarget } from './token-renewal.ts';

@@ -35,6 +35,11 @@ export interface CollectionRun {
    * cases of one collection side by side, which is how the concurrency-safety test proves they do not race.
    */
   readonly unitSize?: number;
+  /**
+   * Case keys sent first (the first run's value holds for a batch): each is dealt as the first case of a unit, so it is
+   * answered in the batch's first round (a live run unlocks a record once the cases on it are answered).
+   */
+  readonly lead?: ReadonlySet<string>;
   readonly timeoutMs?: number;
   /** Also run the collection's own sandbox test scripts (slower; the Node verdict stays authoritative). */
   readonly sandboxTests?: boolean;
@@ -92,6 +97,11 @@ export async function streamCollections(
   if (!first) return;
   const runnable: Runnable[] = [];
   for (const run of runs) runnable.push(...(await prepare(run, onVerdict)));
+  const lead = first.lead;
+  if (lead) {
+    const leads = runnable.filter((r) => lead.has(keyOf(r)));
+    runnable.splice(0, runnable.length, ...leads, ...runnable.filter((r) => !lead.has(keyOf(r))));
+  }
   const pool = first.pool ?? createRunPool(first.concurrency ?? 4);
   const groups = first.sandboxTests ? runs.map((run) => runnable.filter((r) => r.run === run)) : [runnable.splice(0)];
   // A live org answers in hundreds of milliseconds, not microseconds: every slot of its concurrency limit gets a unit.
@@ -113,6 +123,15 @@ export async function streamCollections(
       units[k] = [];
     }),
   );
+}
+
+function keyOf({ run, testCase }: Runnable): string {
+  return caseKey({
+    product: run.endpoint.product,
+    endpoint: run.endpoint.id,
+    version: run.version,
+    caseId: testCase.id,
+  });
 }
 
 const INTERRUPTED: CaseResult = {

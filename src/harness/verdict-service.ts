@@ -4,6 +4,7 @@
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
+import type { CallBound } from '../call-bound.ts';
 import { catalog, type Endpoint } from '../catalog/index.ts';
 import { cassetteRecorder } from '../live/index.ts';
 import { collectionPath, schemaId } from '../generate/index.ts';
@@ -32,12 +33,31 @@ export interface VerdictServiceOptions {
   readonly recordDir?: string;
   /** Sent at once, before any harness file asks. */
   readonly prefetch?: readonly VerdictRequest[];
+  /** Where the newman runs take their slots when they share them with other calls (a live run's org client); else `concurrency`. */
+  readonly bound?: CallBound;
+}
+
+/** How one prefetched batch is sent, where it differs from the service's own options. */
+export interface PrefetchBatch {
+  /**
+   * The target these cases are sent with: a live run's cases that need no fixture go out before the fixtures exist,
+   * and the others are registered at once but sent once their target (with the fixtures' ids) settles.
+   */
+  readonly target?: Target | Promise<Target>;
+  /** At most this many cases per newman run (see CollectionRun.unitSize). */
+  readonly unitSize?: number;
+  /** Case keys dealt first (see CollectionRun.lead). */
+  readonly lead?: ReadonlySet<string>;
+  /** Where this batch's newman runs take their slots, when not from the service's own bound (a share of it). */
+  readonly bound?: CallBound;
 }
 
 export interface VerdictService {
   readonly url: string;
-  /** Starts sending these cases now; their verdicts wait for the harness file that asks. */
-  prefetch(requests: readonly VerdictRequest[]): void;
+  /** Starts sending these cases now; their verdicts wait for the harness file that asks, and are returned by case key. */
+  prefetch(requests: readonly VerdictRequest[], batch?: PrefetchBatch): ReadonlyMap<string, Promise<Verdict>>;
+  /** The target of what is sent from now on (a live run's, once its fixtures exist): retries and cases not prefetched. */
+  retarget(target: Target): void;
   /** Settles once every case of the start-up prefetch has its verdict: all of their requests have been answered. */
   readonly prefetched: Promise<void>;
   /** Interrupted: nothing more is sent; cases not yet sent get a not-checked verdict. */
@@ -73,13 +93,18 @@ export async function startVerdictService(options: VerdictServiceOptions): Promi
   // Both ways of starting a run come through here: the CLI's thread has prepared itself already (this does nothing).
   prepareNewmanThread(options.root);
   const onExchange = options.recordDir ? cassetteRecorder(options.recordDir, options.target.secrets) : undefined;
-  const pool = createRunPool(options.concurrency);
+  const pool = createRunPool(options.bound ?? options.concurrency);
+  const pools = [pool];
+  let target = options.target;
   let registry: Promise<SchemaRegistry> | undefined;
   const ready = new Map<string, Promise<Verdict>>();
   // Requests sent to the target (resends and throttle retries included): a live run's API calls, for its credits.
   let sent = 0;
   /** Sends the requests as one batch (units may mix collections); returns a verdict promise per case key. */
-  const send = (requests: readonly VerdictRequest[]): Map<string, Promise<Verdict>> => {
+  const send = (requests: readonly VerdictRequest[], batch: PrefetchBatch = {}): Map<string, Promise<Verdict>> => {
+    const sentTo = batch.target ?? target;
+    const batchPool = batch.bound ? createRunPool(batch.bound) : pool;
+    if (batchPool !== pool) pools.push(batchPool);
     const settle = new Map<string, { resolve: (v: Verdict) => void; reject: (e: unknown) => void }>();
     const promises = new Map<string, Promise<Verdict>>();
     for (const request of requests) {
@@ -95,6 +120,7 @@ export async function startVerdictService(options: VerdictServiceOptions): Promi
       loadSchemaRegistry(join(options.root, 'schemas'), join(options.root, 'dist', 'validators')),
     );
     void (async () => {
+      const to = await sentTo;
       const runs = await Promise.all(
         requests.map(async (request): Promise<CollectionRun> => {
           const endpoint = findEndpoint(request);
@@ -109,11 +135,13 @@ export async function startVerdictService(options: VerdictServiceOptions): Promi
               request.caseIds,
               options.sandboxTests,
             ),
-            target: options.target,
+            target: to,
+            ...(batch.unitSize ? { unitSize: batch.unitSize } : {}),
+            ...(batch.lead ? { lead: batch.lead } : {}),
             registry: await (registry as Promise<SchemaRegistry>),
             schemaId: schemaId(endpoint),
             caseIds: request.caseIds,
-            pool,
+            pool: batchPool,
             timeoutMs: options.timeoutMs,
             sandboxTests: options.sandboxTests,
             onSent: (count: number) => void (sent += count),
@@ -155,16 +183,20 @@ export async function startVerdictService(options: VerdictServiceOptions): Promi
     }
   }
   const server = await startLoopbackServer((req, res) => void answer(req, res));
-  const prefetch = (requests: readonly VerdictRequest[]): void => {
-    for (const [key, promise] of send(requests)) ready.set(key, promise);
+  const prefetch = (requests: readonly VerdictRequest[], batch?: PrefetchBatch): Map<string, Promise<Verdict>> => {
+    const sent = send(requests, batch);
+    for (const [key, promise] of sent) ready.set(key, promise);
+    return sent;
   };
-  prefetch(options.prefetch ?? []);
-  const prefetched = Promise.allSettled([...ready.values()]).then(() => undefined);
+  const prefetched = Promise.allSettled(prefetch(options.prefetch ?? []).values()).then(() => undefined);
   return {
     url: server.url,
     prefetch,
+    retarget: (next) => void (target = next),
     prefetched,
-    stop: () => pool.stop(),
+    stop: () => {
+      for (const each of pools) each.stop();
+    },
     close: server.close,
   };
 }

@@ -43,7 +43,7 @@ export async function createFixtures(
   for (const level of levels) {
     client.step(`fixtures: records of level ${level}`);
     const batches = batchesOf(plan.records.filter((r) => r.level === level));
-    await Promise.all(
+    const inserted = await Promise.allSettled(
       batches.map(async (batch) => {
         const ready = batch.filter((r) => refusedParent(r, ids, result.unavailable) === undefined);
         const answers = ready.length ? await insert(client, ready, ids) : [];
@@ -52,12 +52,14 @@ export async function createFixtures(
           markRefused(record, result.unavailable, refusedParent(record, ids, result.unavailable) ?? '');
       }),
     );
+    // What the level's other calls created is handed over even when one of them got no answer: it is deleted with the rest.
     await onCreated(result.created);
+    throwFirstFailure(inserted);
   }
   const toLock = plan.records.filter((r) => r.lockVariable && ids.has(r.key));
   if (toLock.length > 0) {
     client.step('fixtures: locks');
-    await Promise.all(
+    const locked = await Promise.allSettled(
       toLock.map(async (record) => {
         const id = ids.get(record.key) as string;
         const answer = await client.call(
@@ -78,8 +80,31 @@ export async function createFixtures(
       }),
     );
     await onCreated(result.created);
+    throwFirstFailure(locked);
   }
   return result;
+}
+
+/** The calls each step of `createFixtures` makes at most, in order: each level's inserts, then the locks. */
+export function fixtureSteps(plan: FixturePlan): number[] {
+  const levels = [...new Set(plan.records.map((r) => r.level))].sort((a, b) => a - b);
+  const locks = plan.records.filter((r) => r.lockVariable).length;
+  const inserts = levels.map((level) => batchesOf(plan.records.filter((r) => r.level === level)).length);
+  return [...inserts, ...(locks > 0 ? [locks] : [])];
+}
+
+/**
+ * Removes the lock the run put on a record (a locked record cannot be deleted on Zoho): the record without its lock
+ * when the org says so, else as it was (its delete then says what is wrong). The caller names the step.
+ */
+export async function unlockFixture(client: OrgClient, record: FixtureRecord): Promise<FixtureRecord> {
+  if (!record.lockId) return record;
+  const answer = await client
+    .call('DELETE', `/crm/${client.version}/${record.module}/${record.id}/Locking_Information__s/${record.lockId}`)
+    .catch(() => undefined);
+  if (!answer || entries(answer)[0]?.status !== 'success') return record;
+  const { lockId: _removed, ...unlocked } = record;
+  return unlocked;
 }
 
 /** Deletes fixtures: locks removed first, then each level's records (Delete Records with ids=, at most 100 per call), looked-up records last. */
@@ -88,14 +113,7 @@ export async function deleteFixtures(client: OrgClient, records: readonly Fixtur
   const locked = records.filter((r) => r.lockId);
   if (locked.length > 0) {
     client.step('clean-up: unlocks');
-    // A locked record cannot be deleted on Zoho: unlock first (an unlock that fails leaves the delete to say so).
-    await Promise.all(
-      locked.map((r) =>
-        client
-          .call('DELETE', `/crm/${client.version}/${r.module}/${r.id}/Locking_Information__s/${r.lockId}`)
-          .catch(() => undefined),
-      ),
-    );
+    await Promise.all(locked.map((r) => unlockFixture(client, r)));
   }
   const levels = [...new Set(records.map((r) => r.level ?? 0))].sort((a, b) => b - a);
   for (const level of levels) {
@@ -122,6 +140,12 @@ export async function deleteFixtures(client: OrgClient, records: readonly Fixtur
     );
   }
   return deleted;
+}
+
+/** Rethrows the first rejection of a step's calls (a call that got no answer), once what the others did is kept. */
+function throwFirstFailure(results: readonly PromiseSettledResult<unknown>[]): void {
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
 }
 
 /** The level's records, by product and module, in calls of at most 100. */

@@ -4,7 +4,14 @@ export { readClientConfig, readLiveConfig, type LiveConfig, type PersonaGrant, t
 export { PERSONAS, personaOf, type Persona } from './personas.ts';
 export { DATA_CENTRES, type DataCentre, type DataCentreName } from './data-centres.ts';
 export { refreshAccessToken, type AccessToken } from './refresh-token.ts';
-export { createFixtures, deleteFixtures, type CreatedFixtures, type FixtureRecord } from './fixtures.ts';
+export {
+  createFixtures,
+  deleteFixtures,
+  fixtureSteps,
+  unlockFixture,
+  type CreatedFixtures,
+  type FixtureRecord,
+} from './fixtures.ts';
 export { answerCode, createOrgClient, type CallStep, type OrgAnswer, type OrgClient } from './org-client.ts';
 export { readOrg, type OrgReadRequest } from './read-org.ts';
 export { ledgersWithLeftovers, leftovers, readLedger, writeLedger, type FixtureLedger } from './fixture-ledger.ts';

@@ -1,6 +1,7 @@
 // The live HTTP edge for everything that is not a case (metadata, fixtures, clean-up): the run's token, a bound on
 // calls in flight (the org's concurrency limit), a timeout per call, and a count of calls per step for the credits.
 
+import { createCallBound, type CallBound } from '../call-bound.ts';
 import { TargetUnreachableError } from '../errors.ts';
 
 const MAX_THROTTLE_RETRIES = 3;
@@ -33,40 +34,25 @@ export interface OrgClient {
   steps(): readonly CallStep[];
 }
 
-/** A client bounded to `limit` calls in flight; every call has a timeout, and a call that gets no answer throws. */
+/**
+ * A client bounded to `limit` calls in flight, or to a `bound` it shares with the run's newman runs (its calls then go
+ * ahead of theirs); every call has a timeout, and a call that gets no answer throws.
+ */
 export function createOrgClient(input: {
   apiDomain: string;
   accessToken: string;
   version?: string;
-  limit: number;
+  limit: number | CallBound;
   timeoutMs?: number;
 }): OrgClient {
   let token = input.accessToken;
-  let limit = input.limit;
-  let active = 0;
-  const waiting: Array<() => void> = [];
+  const bound = typeof input.limit === 'number' ? createCallBound(input.limit) : input.limit;
   const steps: Array<{ name: string; calls: number }> = [];
-  const acquire = (): Promise<void> =>
-    new Promise((resolve) => {
-      const start = (): void => {
-        active += 1;
-        resolve();
-      };
-      if (active < limit) start();
-      else waiting.push(start);
-    });
-  const release = (): void => {
-    active -= 1;
-    waiting.shift()?.();
-  };
   return {
     apiDomain: input.apiDomain,
     version: input.version ?? 'v8',
-    limit: () => limit,
-    setLimit: (value) => {
-      limit = value;
-      while (active < limit && waiting.length > 0) waiting.shift()?.();
-    },
+    limit: () => bound.limit(),
+    setLimit: (value) => bound.setLimit(value),
     useToken: (fresh) => void (token = fresh),
     step: (name) => void steps.push({ name, calls: 0 }),
     steps: () => steps.map((s) => ({ ...s })),
@@ -83,7 +69,7 @@ export function createOrgClient(input: {
   };
 
   async function once(method: string, path: string, body: unknown): Promise<OrgAnswer & { retryAfterMs?: number }> {
-    await acquire();
+    await bound.acquire(true);
     const current =
       steps.at(-1) ?? (steps.push({ name: 'other', calls: 0 }), steps[0] as { name: string; calls: number });
     current.calls += 1;
@@ -115,7 +101,7 @@ export function createOrgClient(input: {
         cause: error,
       });
     } finally {
-      release();
+      bound.release();
     }
   }
 }

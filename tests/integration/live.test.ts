@@ -1,6 +1,7 @@
 // --target live, offline: the mock stands in for the accounts server and the API hosts through the URL overrides.
 
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { createServer as createHttpServer, request as httpRequest } from 'node:http';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -194,6 +195,45 @@ describe('--target live against the mock', () => {
       // Nothing was created, so the ledger lists nothing left behind.
       expect(JSON.parse(await readFile(join(out, 'fixtures.json'), 'utf8'))).toMatchObject({ created: [] });
     } finally {
+      await rm(out, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it('exits 3 in one line when a fixture gets no answer once the cases are under way, and deletes what was created', async () => {
+    // In front of the mock, a host that drops the connection of every Events insert: the other fixtures exist by then,
+    // and the cases that need none have gone out beside them.
+    const dropping = createHttpServer((req, res) => {
+      if (req.method === 'POST' && req.url?.startsWith('/crm/v8/Events')) return void req.socket.destroy();
+      const upstream = new URL(mock.url);
+      const forward = httpRequest(
+        { host: upstream.hostname, port: upstream.port, path: req.url, method: req.method, headers: req.headers },
+        (answer) => {
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(res);
+        },
+      );
+      req.pipe(forward);
+    });
+    await new Promise<void>((resolve) => dropping.listen(0, '127.0.0.1', resolve));
+    const out = await mkdtemp(join(tmpdir(), 'live-dropped-'));
+    const before = recordCounts(mock);
+    try {
+      const result = await runCli(
+        ['--target', 'live', '--out', out],
+        liveEnv({ ZOHO_API_DOMAIN: `http://127.0.0.1:${(dropping.address() as AddressInfo).port}` }),
+      );
+      expect(result.code, result.stdout + result.stderr).toBe(3);
+      expect(result.stderr.trim().split('\n')).toHaveLength(1);
+      expect(result.stderr).toContain('POST /crm/v8/Events got no answer');
+      const ledger = JSON.parse(await readFile(join(out, 'fixtures.json'), 'utf8')) as {
+        created: Array<{ id: string }>;
+        deleted: Array<{ id: string }>;
+      };
+      expect(ledger.created.length).toBeGreaterThan(0);
+      expect(ledger.deleted.map((r) => r.id).sort()).toEqual(ledger.created.map((r) => r.id).sort());
+      expect(recordCounts(mock)).toEqual(before);
+    } finally {
+      await new Promise((resolve) => dropping.close(resolve));
       await rm(out, { recursive: true, force: true });
     }
   }, 120_000);

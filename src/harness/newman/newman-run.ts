@@ -9,7 +9,7 @@ import {
   readScriptException,
   type Exchange,
 } from '../newman-exchange.ts';
-import { buildEnvironment, type Target } from '../target.ts';
+import { buildEnvironment, referencedVariables, type Target } from '../target.ts';
 import { isObject } from '../../is-object.ts';
 import { isAdapted, observed } from './assumptions.ts';
 import type { Newman } from './load-newman.ts';
@@ -71,13 +71,17 @@ export async function runNewman(request: NewmanRunRequest): Promise<RunOutput> {
 
 function runOnce(newman: Newman, request: NewmanRunRequest, booted: () => void): Promise<RunOutput> {
   const output: RunOutput = { exchanges: new Map(), sandboxFailures: new Map(), aborted: false };
-  const item = request.sandboxTests ? request.items : request.items.map((i) => ({ ...i, event: [] }));
-  const collection = { ...(request.collection as Record<string, unknown>), item };
+  const { collection, environment } = request.sandboxTests
+    ? {
+        collection: { ...(request.collection as Record<string, unknown>), item: request.items },
+        environment: buildEnvironment(request.target),
+      }
+    : requestsOnly(request);
   const watch = watchAssumptions(!request.sandboxTests && !hasEvents(collection));
   return new Promise<RunOutput>((resolve, reject) => {
     let sandbox: { dispose?: () => void } | undefined;
     const options = {
-      environment: buildEnvironment(request.target),
+      environment,
       reporters: [],
       timeoutRequest: request.timeoutMs,
       ignoreRedirects: true,
@@ -114,6 +118,33 @@ function runOnce(newman: Newman, request: NewmanRunRequest, booted: () => void):
       });
     }
   });
+}
+
+/**
+ * What a run without scripts needs of its collection and target: each item's request (no scripts, saved examples or
+ * description, which only scripts and readers see), the collection variables and the target's variables its requests
+ * reference. Why: newman builds an SDK object of everything it is given, at every run's start; a live target holds a few
+ * hundred variables (bulk ids), and the saved examples and a collection's schema are most of a collection's size.
+ */
+function requestsOnly(request: NewmanRunRequest): {
+  collection: Record<string, unknown>;
+  environment: ReturnType<typeof buildEnvironment>;
+} {
+  const item = request.items.map(({ response: _examples, description: _text, event: _scripts, ...rest }) => ({
+    ...rest,
+    event: [],
+  }));
+  const whole = request.collection as Record<string, unknown>;
+  const used = new Set(referencedVariables(JSON.stringify(item)));
+  const declared = Array.isArray(whole['variable']) ? (whole['variable'] as unknown[]) : [];
+  // A collection variable is named by its key, or by its id where it has none (Postman's v2.1 format allows both).
+  const variable = declared.filter((v) => isObject(v) && used.has(String(v['key'] ?? v['id'])));
+  for (const v of variable) for (const name of referencedVariables(JSON.stringify(v))) used.add(name);
+  const environment = buildEnvironment(request.target);
+  return {
+    collection: { ...whole, variable, item },
+    environment: { ...environment, values: environment.values.filter((v) => used.has(v.key)) },
+  };
 }
 
 /**

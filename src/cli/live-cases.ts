@@ -1,0 +1,128 @@
+// Which of the selected cases a live org is asked, what each needs of the org, and which can go out before the
+// fixtures exist. Pure: read from the catalog's cases, the org's metadata and the fixture plan.
+
+import { casesForVersion, catalog, type Selection } from '../catalog/index.ts';
+import { caseNeeds, FIXTURE_NEEDS, type FixtureNeed, type OrgMetadata } from '../live/index.ts';
+import { caseKey, type VerdictRequest } from '../verdict/index.ts';
+
+export type LiveCase = {
+  readonly key: string;
+  readonly product: string;
+  readonly testCase: Selection['cases'][number];
+};
+
+/** The selections named by verdict requests (plain data, as the verdict thread is given them), from the catalog. */
+export function selectionsOf(requests: readonly VerdictRequest[]): Selection[] {
+  return requests.flatMap((request) => {
+    const endpoint = catalog.find(
+      (e) => e.product === request.product && e.id === request.endpoint && e.versions.includes(request.version),
+    );
+    if (!endpoint) return [];
+    const ids = new Set(request.caseIds);
+    return [
+      {
+        endpoint,
+        version: request.version,
+        cases: casesForVersion(endpoint, request.version).filter((c) => ids.has(c.id)),
+      },
+    ];
+  });
+}
+
+/** The selected cases a live org can provoke, keyed as the harness keys them. */
+export function liveCases(selections: readonly Selection[]): LiveCase[] {
+  return selections.flatMap((s) =>
+    s.cases
+      .filter((c) => c.provocable.includes('live'))
+      .map((testCase) => ({
+        key: caseKey({ product: s.endpoint.product, endpoint: s.endpoint.id, version: s.version, caseId: testCase.id }),
+        product: s.endpoint.product,
+        testCase,
+      })),
+  );
+}
+
+/** The fixture needs these cases reference (a record, a lock, a value a need exposes). */
+export function neededFixtures(cases: readonly LiveCase[]): FixtureNeed[] {
+  const referenced = new Set(cases.flatMap(({ testCase }) => variablesOf(testCase)));
+  return FIXTURE_NEEDS.filter((n) =>
+    [n.variable, n.lock, ...(n.wants ?? []).map((w) => w.exposes)].some((v) => v !== undefined && referenced.has(v)),
+  );
+}
+
+/** The variables a case's path and body reference (`{{name}}`). */
+export function variablesOf(testCase: LiveCase['testCase']): string[] {
+  return [
+    ...JSON.stringify([testCase.request.path, testCase.request.body ?? null]).matchAll(/\{\{([A-Za-z0-9_]+)\}\}/g),
+  ].map((m) => m[1] ?? '');
+}
+
+/**
+ * The requests split in two: the cases whose path and body reference only variables the run has before any fixture
+ * exists (`known`), and the rest. The first go out while the fixtures are made; order is kept within each.
+ */
+export function splitByFixtures(
+  requests: readonly VerdictRequest[],
+  known: ReadonlySet<string>,
+): { early: VerdictRequest[]; late: VerdictRequest[] } {
+  const early: VerdictRequest[] = [];
+  const late: VerdictRequest[] = [];
+  for (const selection of selectionsOf(requests)) {
+    const free = selection.cases.filter((c) => variablesOf(c).every((v) => known.has(v)));
+    const base = { product: selection.endpoint.product, endpoint: selection.endpoint.id, version: selection.version };
+    const rest = selection.cases.filter((c) => !free.includes(c));
+    if (free.length > 0) early.push({ ...base, caseIds: free.map((c) => c.id) });
+    if (rest.length > 0) late.push({ ...base, caseIds: rest.map((c) => c.id) });
+  }
+  return { early, late };
+}
+
+/** The first `count` cases of the requests, in order, and the rest. */
+export function firstCases(
+  requests: readonly VerdictRequest[],
+  count: number,
+): { first: VerdictRequest[]; rest: VerdictRequest[] } {
+  const first: VerdictRequest[] = [];
+  const rest: VerdictRequest[] = [];
+  let left = Math.max(0, count);
+  for (const request of requests) {
+    const taken = request.caseIds.slice(0, left);
+    left -= taken.length;
+    if (taken.length > 0) first.push({ ...request, caseIds: taken });
+    if (taken.length < request.caseIds.length) rest.push({ ...request, caseIds: request.caseIds.slice(taken.length) });
+  }
+  return { first, rest };
+}
+
+export function productsOf(cases: readonly LiveCase[]): Array<'crm' | 'bigin'> {
+  return (['crm', 'bigin'] as const).filter((p) => cases.some((c) => c.product === p));
+}
+
+export function caseModules(cases: readonly LiveCase[]): Record<'crm' | 'bigin', string[]> {
+  const of = (product: string) => [
+    ...new Set(
+      cases
+        .filter((c) => c.product === product)
+        .map((c) => /^\/\w+\/\{version\}\/([A-Za-z0-9_]+)/.exec(c.testCase.request.path)?.[1] ?? '')
+        .filter(Boolean),
+    ),
+  ];
+  return { crm: of('crm'), bigin: of('bigin') };
+}
+
+/** Cases whose needs this org cannot meet (a module, a field, a fixture it refused), with why. */
+export function notApplicableCases(
+  cases: readonly LiveCase[],
+  org: OrgMetadata,
+  plan: Parameters<typeof caseNeeds>[3],
+  env: Readonly<Record<string, string | undefined>>,
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const { key, product, testCase } of cases) {
+    const why = caseNeeds(testCase, product, org, plan, env)
+      .filter((n) => n.org)
+      .map((n) => n.what);
+    if (why.length > 0) out[key] = [...new Set(why)].join('; ');
+  }
+  return out;
+}

@@ -1,0 +1,120 @@
+// The CLI's side of a live run: hands the org, the fixtures and the cases to the verdict thread (live-fixtures.ts),
+// prints what it reports, deletes the fixtures itself if the thread died before it could, and counts the run's calls
+// and credits.
+
+import type { Selection } from '../catalog/index.ts';
+import type { Target } from '../harness/index.ts';
+import { createOrgClient, writeLedger, type FixtureRecord } from '../live/index.ts';
+import { renderSummaryJson, writeArtifacts, type ApiUsage, type RunSummary } from '../report/index.ts';
+import { deleteAll, type LiveCleanup, type LiveEvent, type LiveRunInput } from './live-fixtures.ts';
+
+/** What a live run is given besides its target. */
+export interface LiveRunRequest {
+  readonly target: Target;
+  readonly runId: string;
+  readonly outDir: string;
+  readonly selections: readonly Selection[];
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** --concurrency, when given. */
+  readonly concurrency?: number;
+  /** No --retries, --shard or --bail: every case goes out in the prefetch (see LiveRunInput.prefetchOnly). */
+  readonly prefetchOnly: boolean;
+  readonly print: (line: string) => void;
+}
+
+/** Runs the cases (runContract with `live`), telling the requests the cases sent through `onCaseCalls`. */
+export type LiveBody = (
+  live: { readonly input: LiveRunInput; readonly onEvent: (event: LiveEvent) => void },
+  onCaseCalls: (calls: number) => void,
+) => Promise<RunSummary>;
+
+/** Runs `body` as a live run: the fixtures are deleted afterwards whatever happens (failure, interrupt, a thread that died). */
+export async function withLiveFixtures(request: LiveRunRequest, body: LiveBody): Promise<RunSummary> {
+  const { target, print } = request;
+  let created: readonly FixtureRecord[] = [];
+  let cleanup: LiveCleanup | undefined;
+  let caseCalls = 0;
+  const onEvent = (event: LiveEvent): void => {
+    if (event.type === 'print') print(event.line);
+    else if (event.type === 'created') created = event.records;
+    else cleanup = event.cleanup;
+  };
+  const input: LiveRunInput = {
+    target,
+    runId: request.runId,
+    outDir: request.outDir,
+    selections: request.selections.map((s) => ({
+      product: s.endpoint.product,
+      endpoint: s.endpoint.id,
+      version: s.version,
+      caseIds: s.cases.map((c) => c.id),
+    })),
+    env: Object.fromEntries(Object.entries(request.env).filter(([name]) => name.startsWith('ZOHO_'))),
+    ...(request.concurrency ? { concurrency: request.concurrency } : {}),
+    prefetchOnly: request.prefetchOnly,
+  };
+  let summary: RunSummary;
+  try {
+    summary = await body({ input, onEvent }, (calls) => (caseCalls = calls));
+  } finally {
+    // The thread deletes the fixtures as it closes; one that died (or never started the run) leaves it to this thread.
+    cleanup ??= await cleanUpHere(request, created);
+    print(cleanup.line);
+  }
+  // Only once the clean-up's calls are counted too.
+  return withUsage(summary, cleanup, caseCalls, request.outDir, target.secrets);
+}
+
+/** Deletes what the thread reported it created, from this thread, and keeps the ledger. */
+async function cleanUpHere(request: LiveRunRequest, created: readonly FixtureRecord[]): Promise<LiveCleanup> {
+  const { target, runId, outDir } = request;
+  const client = createOrgClient({
+    apiDomain: target.apiDomain,
+    accessToken: target.variables['access_token'] ?? '',
+    limit: request.concurrency ?? 5,
+  });
+  const ledger = (deleted: readonly FixtureRecord[]) =>
+    writeLedger(outDir, { runId, apiDomain: target.apiDomain, created, deleted });
+  const { line, deleted } = await deleteAll(client, target, created, created, ledger, runId, () => brokerToken(target));
+  const concurrency: ApiUsage['concurrency'] = {
+    limit: client.limit(),
+    source: request.concurrency ? 'flag' : 'default',
+  };
+  return { line, created, deleted, steps: client.steps(), concurrency };
+}
+
+/** The summary with the run's calls and credits, rewritten to summary.json (the reporter wrote it before the clean-up). */
+async function withUsage(
+  summary: RunSummary,
+  cleanup: LiveCleanup,
+  caseCalls: number,
+  outDir: string,
+  secrets: readonly string[],
+): Promise<RunSummary> {
+  const steps = cleanup.steps;
+  const fixturesEnd = steps.findIndex((s) => s.name.startsWith('clean-up'));
+  const before = fixturesEnd < 0 ? steps : steps.slice(0, fixturesEnd);
+  const after = fixturesEnd < 0 ? [] : steps.slice(fixturesEnd);
+  const sum = (list: readonly { name: string; calls: number }[], prefix: string) =>
+    list.filter((s) => s.name.startsWith(prefix)).reduce((n, s) => n + s.calls, 0);
+  const byPhase = {
+    metadata: sum(before, 'metadata'),
+    fixtures: sum(before, 'fixtures'),
+    cases: caseCalls,
+    cleanup: sum(after, 'clean-up'),
+  };
+  const calls = byPhase.metadata + byPhase.fixtures + byPhase.cases + byPhase.cleanup;
+  const ordered = [...before, { name: 'cases', calls: caseCalls }, ...after];
+  const apiUsage: ApiUsage = { calls, credits: calls, byPhase, steps: ordered, concurrency: cleanup.concurrency };
+  const withApi = { ...summary, apiUsage };
+  await writeArtifacts(outDir, renderSummaryJson(withApi), secrets);
+  return withApi;
+}
+
+/** The live run's current token, from its broker when it has one (it renews a token about to expire). */
+async function brokerToken(target: Target): Promise<string | undefined> {
+  if (!target.tokenBroker) return target.variables['access_token'];
+  const answer = await fetch(target.tokenBroker, { method: 'POST', body: '{}', signal: AbortSignal.timeout(30_000) });
+  const token = ((await answer.json()) as { accessToken?: unknown }).accessToken;
+  return typeof token === 'string' ? token : undefined;
+}

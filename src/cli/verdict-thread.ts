@@ -34,6 +34,7 @@ type Message =
   | { type: 'prefetched' }
   | { type: 'live'; event: LiveEvent }
   | { type: 'fixtures-made' }
+  | { type: 'closed' }
   | ({ type: 'fixtures-failed' } & ThreadError);
 
 /** A live run's thread, serving: its fixtures may still be being made. */
@@ -78,8 +79,13 @@ export function prestartVerdictThread(root: string, entry: URL = threadEntry()):
   let early: Error | undefined;
   let served = false;
   worker.once('error', (error: Error) => (early = error));
-  // A thread that died mid-run has emitted its one 'exit' already: closing it must not wait for another.
-  const exited = new Promise<void>((done) => worker.once('exit', () => done()));
+  // A thread that died mid-run has emitted its one 'exit' already: closing it must not wait for another. One that
+  // closes says so first: the run goes on then, rather than wait for the thread to tear down.
+  let closedNow = (): void => undefined;
+  const closed = new Promise<void>((done) => {
+    closedNow = done;
+    worker.once('exit', () => done());
+  });
   const start = <T extends VerdictThread>(
     request: object,
     onMessage: (message: Message) => void,
@@ -95,6 +101,7 @@ export function prestartVerdictThread(root: string, entry: URL = threadEntry()):
       worker.on('error', (error: Error) => (ready ? (failure = error.message) : reject(error)));
       worker.on('message', (message: Message) => {
         if (message.type === 'failed') return reject(threadError(message));
+        if (message.type === 'closed') return closedNow();
         if (message.type !== 'ready') return onMessage(message);
         ready = true;
         const thread: VerdictThread = {
@@ -103,7 +110,7 @@ export function prestartVerdictThread(root: string, entry: URL = threadEntry()):
           stop: () => worker.postMessage('stop'),
           close: () => {
             worker.postMessage('close');
-            return exited;
+            return closed;
           },
         };
         resolve(made(message, thread));
@@ -197,7 +204,10 @@ async function serveLiveRun(port: MessagePort, options: VerdictThreadOptions, li
         void run
           .cleanUp()
           .then(() => run.service.close())
-          .finally(() => port.close());
+          .finally(() => {
+            post({ type: 'closed' });
+            port.close();
+          });
     });
     post({ type: 'ready', url: run.service.url });
     run.fixtures.then(
@@ -215,7 +225,11 @@ async function serve(port: MessagePort, options: VerdictThreadOptions): Promise<
     const service = await startVerdictService(options);
     port.on('message', (message: unknown) => {
       if (message === 'stop') service.stop();
-      if (message === 'close') void service.close().finally(() => port.close());
+      if (message === 'close')
+        void service.close().finally(() => {
+          port.postMessage({ type: 'closed' } satisfies Message);
+          port.close();
+        });
     });
     port.postMessage({ type: 'ready', url: service.url } satisfies Message);
     void service.prefetched.then(() => port.postMessage({ type: 'prefetched' } satisfies Message));

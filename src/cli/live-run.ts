@@ -8,17 +8,11 @@ import { createOrgClient, writeLedger, type FixtureRecord } from '../live/index.
 import { renderSummaryJson, writeArtifacts, type ApiUsage, type RunSummary } from '../report/index.ts';
 import { deleteAll, type LiveCleanup, type LiveEvent, type LiveRunInput } from './live-fixtures.ts';
 
-/** What a live run is given besides its target. */
-export interface LiveRunRequest {
-  readonly target: Target;
-  readonly runId: string;
-  readonly outDir: string;
+/** What a live run is given: what the verdict thread is (LiveRunInput), with the selections as the catalog has them. */
+export interface LiveRunRequest extends Omit<LiveRunInput, 'selections' | 'env'> {
   readonly selections: readonly Selection[];
+  /** Every value the CLI read; the thread is given the ZOHO_* ones. */
   readonly env: Readonly<Record<string, string | undefined>>;
-  /** --concurrency, when given. */
-  readonly concurrency?: number;
-  /** No --retries, --shard or --bail: every case goes out in the prefetch (see LiveRunInput.prefetchOnly). */
-  readonly prefetchOnly: boolean;
   readonly print: (line: string) => void;
 }
 

@@ -13,6 +13,19 @@ export function mockEnvironment(mock: MockServer): Record<string, string> {
   return env;
 }
 
+/** A live .env pointed at the mock (accounts, API and Contracts hosts), without ZOHO_ACCESS_TOKEN: live mode gets its own. */
+export function liveEnvironment(mock: MockServer, overrides: Record<string, string> = {}): Record<string, string> {
+  const { ZOHO_ACCESS_TOKEN: _unused, ...env } = mockEnvironment(mock);
+  return {
+    ...env,
+    ZOHO_ACCOUNTS_URL: mock.url,
+    ZOHO_API_DOMAIN: mock.url,
+    ZOHO_CONTRACTS_URL: mock.contractsUrl,
+    ZOHO_ENVIRONMENT: 'sandbox',
+    ...overrides,
+  };
+}
+
 /** The modules the demo org's live fixtures write to (CRM, then Bigin's, prefixed `bigin:` as the mock keeps them). */
 export const DEMO_FIXTURE_MODULES = [
   'Leads',

@@ -125,9 +125,13 @@ export async function serveLive(
       await ledgerWrites;
       const unlocked = await Promise.all(unlocks);
       const records = created.map((r) => unlocked.find((u) => u.id === r.id && u.module === r.module) ?? r);
+      // Never a rejection (it would end the thread): what could not be done is said, with the way to finish it.
       const { line, deleted } = await deleteAll(client, target, records, created, ledger, runId, () =>
         threadToken(target),
-      );
+      ).catch((error: unknown) => ({
+        line: `Fixtures: the clean-up failed (${error instanceof Error ? error.message : String(error)}); run \`npm run contract -- cleanup --run-id ${runId}\``,
+        deleted: [] as FixtureRecord[],
+      }));
       const cleanup = { line, created, deleted, steps: client.steps(), concurrency };
       emit({ type: 'cleaned', cleanup });
       return cleanup;
@@ -173,6 +177,8 @@ export async function serveLive(
       (await started).retarget(full);
       return full;
     });
+    fixtures = making;
+    making.catch(() => undefined); // the run's error: handed over through `fixtures`, never left unhandled meanwhile
     const service = await started;
     // Before any fixture exists, the run has its own variables and the plan's known values; the fixtures' ids (which
     // replace any value .env gave for the same variable) come later.
@@ -195,9 +201,8 @@ export async function serveLive(
       unitSize: rounds,
       bound: share,
     });
-    fixtures = making;
     if (input.prefetchOnly) {
-      // The cases on a record the run locks go first, so it is unlocked (and deletable) long before the run ends.
+      // The cases on a record the run locks go first, so it can be unlocked as early as the cases on it allow.
       const locked = new Set(plan.records.filter((r) => r.lockVariable).flatMap((r) => [r.variable, r.lockVariable]));
       const lead = new Set(cases.filter((c) => variablesOf(c.testCase).some((v) => locked.has(v))).map((c) => c.key));
       // Fixtures that could not be made end the run (its error, from `fixtures`): nothing more goes out, and the cases

@@ -7,7 +7,7 @@
 /** Each assumption, as what has happened when it breaks, and what runs do then. */
 export const ASSUMPTIONS = {
   bundle: {
-    internal: 'the newman bundle no longer loads as { newman, Runner }',
+    internal: 'the newman bundle no longer loads as { newman, Runner, rcFile }',
     otherwise: 'newman loads from node_modules (a slower start)',
   },
   runnerExported: {
@@ -46,6 +46,11 @@ export const ASSUMPTIONS = {
     internal: 'postman-runtime no longer yields with the global setTimeout(fn, 0)',
     otherwise: 'the zero-delay timer substitution does nothing',
   },
+  rcFileLoader: {
+    internal: "newman no longer reads its rc files through newman/lib/config/rc-file's load(callback)",
+    otherwise:
+      "newman merges /etc/postman/newmanrc, ~/.postman/newmanrc and ./.newmanrc into every run's options, if they exist",
+  },
   sandboxBoot: {
     internal: "postman-sandbox no longer boots its context with node:vm's runInContext of a large script",
     otherwise: 'the sandbox boot code cache does nothing',
@@ -55,7 +60,12 @@ export const ASSUMPTIONS = {
 export type Assumption = keyof typeof ASSUMPTIONS;
 
 /** The adaptations the seam makes, by name. */
-export type Adaptation = 'zero-delay timers' | 'sandbox boot cache' | 'newman bundle' | 'script-free runs';
+export type Adaptation =
+  | 'zero-delay timers'
+  | 'sandbox boot cache'
+  | 'newman bundle'
+  | 'script-free runs'
+  | 'no rc files';
 
 /** What this thread's seam has done and seen so far. */
 export interface NewmanSeamReport {

@@ -25,6 +25,8 @@ export interface LoadedNewman {
   readonly newman: Newman;
   /** The postman-runtime `Runner` this newman runs on (the same module instance), as found: unknown until checked. */
   readonly runtimeRunner: unknown;
+  /** newman's rc-file loader module (the one its config reads), as found: unknown until checked. */
+  readonly rcFile: unknown;
   /** 'bundle' with the code cache accepted, 'bundle' without (first use, or Node changed), or node_modules. */
   readonly source: 'bundle+cache' | 'bundle' | 'node_modules';
   /** Why a current bundle was not used (it did not load, or not as `{ newman, Runner }`), if so. */
@@ -70,11 +72,12 @@ function fromBundle(bundle: { path: string; mtimeMs: number }): LoadedNewman {
   compiled.call(loaded.exports, loaded.exports, createRequire(bundle.path), loaded, bundle.path, dir);
   const accepted = cachedData !== undefined && !script.cachedDataRejected;
   let saved = accepted;
-  const exported = loaded.exports as { newman?: Newman; Runner?: unknown };
+  const exported = loaded.exports as { newman?: Newman; Runner?: unknown; rcFile?: unknown };
   if (typeof exported.newman?.run !== 'function') throw new Error('it exports no newman.run');
   return {
     newman: exported.newman,
     runtimeRunner: exported.Runner,
+    rcFile: exported.rcFile,
     source: accepted ? 'bundle+cache' : 'bundle',
     saveCodeCache() {
       if (saved) return;
@@ -85,10 +88,19 @@ function fromBundle(bundle: { path: string; mtimeMs: number }): LoadedNewman {
 }
 
 /** newman from node_modules, and the runtime it requires (resolved from newman, so the very instance it uses). */
-async function fromNodeModules(): Promise<{ newman: Newman; runtimeRunner: unknown }> {
+async function fromNodeModules(): Promise<{ newman: Newman; runtimeRunner: unknown; rcFile: unknown }> {
   const newman = (await import('newman')).default;
-  const runtime: unknown = createRequire(createRequire(import.meta.url).resolve('newman'))('postman-runtime');
-  return { newman, runtimeRunner: isObject(runtime) ? runtime['Runner'] : undefined };
+  const fromNewman = createRequire(createRequire(import.meta.url).resolve('newman'));
+  const runtime: unknown = fromNewman('postman-runtime');
+  // newman's own module (resolved from its entry), so the very instance its config reads.
+  const rcFile: unknown = (() => {
+    try {
+      return fromNewman('./lib/config/rc-file') as unknown;
+    } catch {
+      return undefined;
+    }
+  })();
+  return { newman, runtimeRunner: isObject(runtime) ? runtime['Runner'] : undefined, rcFile };
 }
 
 function currentBundle(root: string): { path: string; mtimeMs: number } | undefined {

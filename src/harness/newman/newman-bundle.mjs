@@ -8,11 +8,18 @@
 import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
-/** Where the bundle lives, under the project root; it exports `{ newman, Runner }`. */
-export const NEWMAN_BUNDLE = join('dist', 'newman', 'newman-and-runtime.cjs');
+/**
+ * Where the bundle lives, under the project root; it exports `{ newman, Runner, rcFile }`. The name changes with what it
+ * exports: a bundle of an older layout is rebuilt, not loaded.
+ */
+export const NEWMAN_BUNDLE = join('dist', 'newman', 'newman-runtime-rc.cjs');
 
-/** The bundle's entry: newman, and the postman-runtime Runner newman runs on (script-free-runs.ts adjusts that Runner). */
-const NEWMAN_ENTRY = "module.exports = { newman: require('newman'), Runner: require('postman-runtime').Runner };";
+/**
+ * The bundle's entry: newman, the postman-runtime Runner newman runs on (script-free-runs.ts adjusts that Runner), and
+ * newman's rc-file loader (no-rc-files.ts empties it), each the very module instance newman uses.
+ */
+const NEWMAN_ENTRY =
+  "module.exports = { newman: require('newman'), Runner: require('postman-runtime').Runner, rcFile: require('newman/lib/config/rc-file') };";
 
 /** Builds the bundle when package-lock.json is newer than it (an install since the last build); else leaves it. */
 export async function ensureNewmanBundle(root) {

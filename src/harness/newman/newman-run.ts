@@ -14,6 +14,7 @@ import { isObject } from '../../is-object.ts';
 import { isAdapted, observed } from './assumptions.ts';
 import type { Newman } from './load-newman.ts';
 import { preparedNewman } from './prepare-newman-thread.ts';
+import { rcFileLoads } from './no-rc-files.ts';
 import { bootCacheState } from './sandbox-boot-cache.ts';
 import { isInertHost, scriptFreeRunnerCalls } from './script-free-runs.ts';
 import { zeroDelayTimeoutsSubstituted } from './zero-delay-timers.ts';
@@ -196,17 +197,21 @@ function hasEvents(collection: Record<string, unknown>): boolean {
 }
 
 /**
- * What one run shows of the seam's assumptions (assumptions.ts): at its start, whether the runtime took the inert host
- * a script-free run was given, or booted a sandbox it can dispose; at its end, whether the thread's substitutions were used.
+ * What one run shows of the seam's assumptions (assumptions.ts): at its start, whether newman asked the emptied rc
+ * loader, and whether the runtime took the inert host a script-free run was given, or booted a sandbox it can dispose;
+ * at its end, whether the thread's substitutions were used.
  */
 function watchAssumptions(scriptFree: boolean): {
   started: (host: unknown) => boolean;
   ended: (sent: boolean) => void;
 } {
   const runnerCalls = scriptFreeRunnerCalls();
+  const rcLoads = rcFileLoads();
   let sandboxBooted = false;
   return {
     started(host) {
+      // newman has read its options (and asked for its rc files) by the time the run starts.
+      if (isAdapted('no rc files')) observed('rcFileLoader', rcFileLoads() > rcLoads);
       const patched = isAdapted('script-free runs');
       if (patched) observed('sameRunner', scriptFreeRunnerCalls() > runnerCalls);
       if (patched && scriptFree && scriptFreeRunnerCalls() > runnerCalls) observed('externalHost', isInertHost(host));

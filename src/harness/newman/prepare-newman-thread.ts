@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { adapted, brokenRunnerAssumption, observed } from './assumptions.ts';
 import { loadNewman, type LoadedNewman } from './load-newman.ts';
 import { NEWMAN_BUNDLE } from './newman-bundle.mjs';
+import { ignoreRcFiles } from './no-rc-files.ts';
 import { cacheSandboxBootCode } from './sandbox-boot-cache.ts';
 import { skipSandboxWithoutScripts } from './script-free-runs.ts';
 import { runZeroDelayTimersAsImmediates } from './zero-delay-timers.ts';
@@ -64,6 +65,8 @@ async function loadAdapted(
     observed('bundle', true);
     adapted('newman bundle');
   }
+  if (ignoreRcFiles(loaded.rcFile)) adapted('no rc files');
+  else observed('rcFileLoader', false, 'its rc-file module is not { load(callback) }');
   const broken = brokenRunnerAssumption(loaded.runtimeRunner);
   if (broken) observed(broken, false);
   else {

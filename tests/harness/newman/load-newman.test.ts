@@ -23,7 +23,7 @@ let root: string;
 let mock: MockServer;
 
 beforeAll(async () => {
-  // The launcher builds dist/newman/newman-and-runtime.cjs when package-lock.json is newer than it; --help needs nothing else.
+  // The launcher builds dist/newman/newman-runtime-rc.cjs when package-lock.json is newer than it; --help needs nothing else.
   expect((await runCli(['--help'])).code).toBe(0);
   root = mkdtempSync(join(tmpdir(), 'load-newman-'));
   writeFileSync(join(root, 'package-lock.json'), '{}');

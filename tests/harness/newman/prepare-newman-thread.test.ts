@@ -75,10 +75,21 @@ describe('the newman seam', () => {
     expect(report.unconfirmed, 'no run showed these assumptions to hold').toEqual([]);
     expect([...report.adaptations].sort()).toEqual([
       'newman bundle',
+      'no rc files',
       'sandbox boot cache',
       'script-free runs',
       'zero-delay timers',
     ]);
+    expect(runs).toEqual(asPlainNewman);
+  }, 60_000);
+
+  it('names an rc-file loader not shaped as assumed (a changed newman), and runs as plain newman', async () => {
+    const changed = `{ load: async (root) => ({ ...(await loadNewman(root)), rcFile: { read() {} } }) }`;
+    const { report, runs } = await prepareAndRun(changed);
+    expect(report.broken).toEqual([
+      "newman no longer reads its rc files through newman/lib/config/rc-file's load(callback): its rc-file module is not { load(callback) } (newman merges /etc/postman/newmanrc, ~/.postman/newmanrc and ./.newmanrc into every run's options, if they exist)",
+    ]);
+    expect(report.adaptations).not.toContain('no rc files');
     expect(runs).toEqual(asPlainNewman);
   }, 60_000);
 

@@ -19,6 +19,11 @@ export function casesForVersion(endpoint: Endpoint, version: string): readonly C
   return endpoint.cases.filter((c) => (c.versions ?? endpoint.versions).includes(version));
 }
 
+/** The endpoint of one collection (product, endpoint id, API version), if the catalog has it. */
+export function findCollectionEndpoint(product: string, id: string, version: string): Endpoint | undefined {
+  return catalog.find((e) => e.product === product && e.id === id && e.versions.includes(version));
+}
+
 /** Every drift point of the catalog, once each, in catalog order. */
 export function listDrift(endpoints: readonly Endpoint[] = catalog): readonly DriftPoint[] {
   const seen = new Map<string, DriftPoint>();

@@ -27,7 +27,14 @@ export type {
   Unconfirmed,
 } from './types.ts';
 
-export { catalog, casesForVersion, collectionKey, hostVariable, listDrift } from './catalog.ts';
+export {
+  catalog,
+  casesForVersion,
+  collectionKey,
+  findCollectionEndpoint,
+  hostVariable,
+  listDrift,
+} from './catalog.ts';
 export { updateRelatedRecords } from './bigin/update-related-records.ts';
 export { updateContractType } from './contracts/update-contract-type.ts';
 export { updateRecordLockingInformation } from './crm/update-record-locking-information.ts';

@@ -1,7 +1,8 @@
 // Which of the selected cases a live org is asked, what each needs of the org, and which can go out before the
 // fixtures exist. Pure: read from the catalog's cases, the org's metadata and the fixture plan.
 
-import { casesForVersion, catalog, type Selection } from '../catalog/index.ts';
+import { casesForVersion, findCollectionEndpoint, type Selection } from '../catalog/index.ts';
+import { referencedVariables } from '../harness/index.ts';
 import { caseNeeds, FIXTURE_NEEDS, type FixtureNeed, type OrgMetadata } from '../live/index.ts';
 import { caseKey, type VerdictRequest } from '../verdict/index.ts';
 
@@ -14,9 +15,7 @@ export type LiveCase = {
 /** The selections named by verdict requests (plain data, as the verdict thread is given them), from the catalog. */
 export function selectionsOf(requests: readonly VerdictRequest[]): Selection[] {
   return requests.flatMap((request) => {
-    const endpoint = catalog.find(
-      (e) => e.product === request.product && e.id === request.endpoint && e.versions.includes(request.version),
-    );
+    const endpoint = findCollectionEndpoint(request.product, request.endpoint, request.version);
     if (!endpoint) return [];
     const ids = new Set(request.caseIds);
     return [
@@ -52,9 +51,7 @@ export function neededFixtures(cases: readonly LiveCase[]): FixtureNeed[] {
 
 /** The variables a case's path and body reference (`{{name}}`). */
 export function variablesOf(testCase: LiveCase['testCase']): string[] {
-  return [
-    ...JSON.stringify([testCase.request.path, testCase.request.body ?? null]).matchAll(/\{\{([A-Za-z0-9_]+)\}\}/g),
-  ].map((m) => m[1] ?? '');
+  return referencedVariables(JSON.stringify([testCase.request.path, testCase.request.body ?? null]));
 }
 
 /**

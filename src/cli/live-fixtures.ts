@@ -84,7 +84,6 @@ export type LiveEvent =
 /** A live run being served: its cases registered, its fixtures being made, and the clean-up (once, whenever asked). */
 export interface LiveService {
   readonly service: VerdictService;
-  readonly concurrency: number;
   /** Settles once the fixtures exist; rejects with the run's error when they could not be made for want of an answer. */
   readonly fixtures: Promise<void>;
   cleanUp(): Promise<LiveCleanup>;
@@ -231,7 +230,7 @@ export async function serveLive(
         () => undefined,
       );
     } else await making;
-    return { service, concurrency: concurrency.limit, fixtures: making.then(() => undefined), cleanUp };
+    return { service, fixtures: making.then(() => undefined), cleanUp };
   } catch (error) {
     await cleanUp();
     await started.then((service) => service.close()).catch(() => undefined);

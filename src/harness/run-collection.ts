@@ -61,6 +61,8 @@ const MAX_UNIT_SIZE = 250;
 
 interface Runnable {
   readonly run: CollectionRun;
+  /** `product/endpoint/version/caseId`, as the harness files ask for it. */
+  readonly key: string;
   readonly testCase: Case;
   readonly item: CollectionItem;
   readonly emit: Emit;
@@ -99,8 +101,8 @@ export async function streamCollections(
   for (const run of runs) runnable.push(...(await prepare(run, onVerdict)));
   const lead = first.lead;
   if (lead) {
-    const leads = runnable.filter((r) => lead.has(keyOf(r)));
-    runnable.splice(0, runnable.length, ...leads, ...runnable.filter((r) => !lead.has(keyOf(r))));
+    const leads = runnable.filter((r) => lead.has(r.key));
+    runnable.splice(0, runnable.length, ...leads, ...runnable.filter((r) => !lead.has(r.key)));
   }
   const pool = first.pool ?? createRunPool(first.concurrency ?? 4);
   const groups = first.sandboxTests ? runs.map((run) => runnable.filter((r) => r.run === run)) : [runnable.splice(0)];
@@ -123,15 +125,6 @@ export async function streamCollections(
       units[k] = [];
     }),
   );
-}
-
-function keyOf({ run, testCase }: Runnable): string {
-  return caseKey({
-    product: run.endpoint.product,
-    endpoint: run.endpoint.id,
-    version: run.version,
-    caseId: testCase.id,
-  });
 }
 
 const INTERRUPTED: CaseResult = {
@@ -171,7 +164,7 @@ async function prepare(run: CollectionRun, onVerdict: (verdict: Verdict) => void
     });
     const unsent = item ? whyNotSent(testCase, item, run.target, key) : noItem(testCase);
     if (unsent || !item) await emit(testCase, unsent ?? noItem(testCase));
-    else runnable.push({ run, testCase, item, emit });
+    else runnable.push({ run, key, testCase, item, emit });
   }
   return runnable;
 }

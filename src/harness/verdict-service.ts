@@ -5,7 +5,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import type { CallBound } from '../call-bound.ts';
-import { catalog, type Endpoint } from '../catalog/index.ts';
+import { findCollectionEndpoint, type Endpoint } from '../catalog/index.ts';
 import { cassetteRecorder } from '../live/index.ts';
 import { collectionPath, schemaId } from '../generate/index.ts';
 import { loadSchemaRegistry, type SchemaRegistry } from '../validate/index.ts';
@@ -202,9 +202,7 @@ export async function startVerdictService(options: VerdictServiceOptions): Promi
 }
 
 function findEndpoint(request: VerdictRequest): Endpoint {
-  const endpoint = catalog.find(
-    (e) => e.product === request.product && e.id === request.endpoint && e.versions.includes(request.version),
-  );
+  const endpoint = findCollectionEndpoint(request.product, request.endpoint, request.version);
   if (!endpoint)
     throw new Error(`no collection ${request.product}/${request.endpoint}/${request.version} in the catalog`);
   return endpoint;

@@ -3,74 +3,91 @@
 // a fixture call that gets no answer once the cases are under way still ends the run in one line, nothing left behind.
 
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createServer as createHttpServer, request as httpRequest } from 'node:http';
+import { createServer as createHttpServer, request as httpRequest, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { startMock, type MockServer } from '../../src/mock/index.ts';
 import { liveEnvironment, recordCounts } from '../support/mock-env.ts';
 import { runCli } from '../support/run-cli.ts';
 
-let mock: MockServer;
-beforeEach(async () => {
-  mock = await startMock();
-});
-afterEach(async () => mock.close());
+let mock: MockServer | undefined;
+afterEach(async () => mock?.close());
 
-/** A live .env pointed at this test's mock. */
-function liveEnv(overrides: Record<string, string> = {}): Record<string, string> {
-  return liveEnvironment(mock, overrides);
+/**
+ * A loopback host in front of the mock: `before` may hold a request or have its connection dropped; `after` is told each
+ * answer (its request, its body, when the request was forwarded) before it is passed on.
+ */
+async function startProxy(
+  upstream: MockServer,
+  hooks: {
+    before?: (req: IncomingMessage) => Promise<'drop' | undefined> | 'drop' | undefined;
+    after?: (req: IncomingMessage, body: Buffer, forwardedAt: number) => void;
+  },
+): Promise<{ url: string; close: () => Promise<void> }> {
+  const to = new URL(upstream.url);
+  const server = createHttpServer(async (req, res) => {
+    if ((await hooks.before?.(req)) === 'drop') return void req.socket.destroy();
+    const forwardedAt = performance.now();
+    const forward = httpRequest(
+      { host: to.hostname, port: to.port, path: req.url, method: req.method, headers: req.headers },
+      (answer) => {
+        const chunks: Buffer[] = [];
+        answer.on('data', (chunk: Buffer) => chunks.push(chunk));
+        answer.on('end', () => {
+          hooks.after?.(req, Buffer.concat(chunks), forwardedAt);
+          res.writeHead(answer.statusCode ?? 502, answer.headers).end(Buffer.concat(chunks));
+        });
+      },
+    );
+    req.pipe(forward);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }
 
 describe('a live run, call by call', () => {
   it('sends the cases that need no fixture while the fixtures are made, no case before its fixture, and unlocks a record only once its cases are answered', async () => {
-    await mock.close();
-    mock = await startMock({ latencyMs: 60 });
+    const org = await startMock({ latencyMs: 60 });
+    mock = org;
     // Every call as the org sees it: when it started and ended, and what it was; and when each record id was first answered.
     const calls: Array<{ start: number; end: number; method: string; url: string; fromNewman: boolean }> = [];
     const answeredId = new Map<string, number>();
     let inFlight = 0;
     let most = 0;
+    const fromNewman = (req: IncomingMessage) => /PostmanRuntime/.test(req.headers['user-agent'] ?? '');
     // The locks (the fixtures' last step) are held until a case has arrived, or for 20 s: a run that sends no case
     // before its fixtures exist shows it without depending on how fast this machine is.
     let caseArrived = (): void => undefined;
     const firstCase = new Promise<void>((resolve) => (caseArrived = resolve));
-    const recording = createHttpServer(async (req, res) => {
-      const fromNewman = /PostmanRuntime/.test(req.headers['user-agent'] ?? '');
-      if (fromNewman) caseArrived();
-      if (!fromNewman && req.method === 'POST' && req.url?.includes('/Locking_Information__s'))
-        await Promise.race([firstCase, new Promise((resolve) => setTimeout(resolve, 20_000))]);
-      const start = performance.now();
-      inFlight += 1;
-      most = Math.max(most, inFlight);
-      const upstream = new URL(mock.url);
-      const forward = httpRequest(
-        { host: upstream.hostname, port: upstream.port, path: req.url, method: req.method, headers: req.headers },
-        (answer) => {
-          const chunks: Buffer[] = [];
-          answer.on('data', (chunk: Buffer) => chunks.push(chunk));
-          answer.on('end', () => {
-            const end = performance.now();
-            inFlight -= 1;
-            calls.push({ start, end, method: req.method ?? '', url: req.url ?? '', fromNewman });
-            if (!fromNewman && req.method === 'POST')
-              for (const [, id] of Buffer.concat(chunks)
-                .toString('utf8')
-                .matchAll(/"id"\s*:\s*"(\d+)"/g))
-                if (id && !answeredId.has(id)) answeredId.set(id, end);
-            res.writeHead(answer.statusCode ?? 502, answer.headers).end(Buffer.concat(chunks));
-          });
-        },
-      );
-      req.pipe(forward);
+    const recording = await startProxy(org, {
+      async before(req) {
+        if (fromNewman(req)) caseArrived();
+        else if (req.method === 'POST' && req.url?.includes('/Locking_Information__s'))
+          await Promise.race([firstCase, new Promise((resolve) => setTimeout(resolve, 20_000))]);
+        inFlight += 1;
+        most = Math.max(most, inFlight);
+        return undefined;
+      },
+      after(req, body, start) {
+        const end = performance.now();
+        inFlight -= 1;
+        const newman = fromNewman(req);
+        calls.push({ start, end, method: req.method ?? '', url: req.url ?? '', fromNewman: newman });
+        if (!newman && req.method === 'POST')
+          for (const [, id] of body.toString('utf8').matchAll(/"id"\s*:\s*"(\d+)"/g))
+            if (id && !answeredId.has(id)) answeredId.set(id, end);
+      },
     });
-    await new Promise<void>((resolve) => recording.listen(0, '127.0.0.1', resolve));
     const out = await mkdtemp(join(tmpdir(), 'live-order-'));
     try {
       const result = await runCli(
         ['--target', 'live', '--concurrency', '8', '--out', out],
-        liveEnv({ ZOHO_API_DOMAIN: `http://127.0.0.1:${(recording.address() as AddressInfo).port}` }),
+        liveEnvironment(org, { ZOHO_API_DOMAIN: recording.url }),
       );
       expect(result.code, result.stdout + result.stderr).toBe(0);
       expect(most).toBeLessThanOrEqual(8);
@@ -98,7 +115,7 @@ describe('a live run, call by call', () => {
         for (const use of using) expect(use.end, `${use.method} ${use.url}`).toBeLessThanOrEqual(unlock?.start ?? 0);
       }
     } finally {
-      await new Promise((resolve) => recording.close(resolve));
+      await recording.close();
       await rm(out, { recursive: true, force: true });
     }
   }, 120_000);
@@ -106,25 +123,17 @@ describe('a live run, call by call', () => {
   it('exits 3 in one line when a fixture gets no answer once the cases are under way, and deletes what was created', async () => {
     // In front of the mock, a host that drops the connection of every Events insert: the other fixtures exist by then,
     // and the cases that need none have gone out beside them.
-    const dropping = createHttpServer((req, res) => {
-      if (req.method === 'POST' && req.url?.startsWith('/crm/v8/Events')) return void req.socket.destroy();
-      const upstream = new URL(mock.url);
-      const forward = httpRequest(
-        { host: upstream.hostname, port: upstream.port, path: req.url, method: req.method, headers: req.headers },
-        (answer) => {
-          res.writeHead(answer.statusCode ?? 502, answer.headers);
-          answer.pipe(res);
-        },
-      );
-      req.pipe(forward);
+    const org = await startMock();
+    mock = org;
+    const dropping = await startProxy(org, {
+      before: (req) => (req.method === 'POST' && req.url?.startsWith('/crm/v8/Events') ? 'drop' : undefined),
     });
-    await new Promise<void>((resolve) => dropping.listen(0, '127.0.0.1', resolve));
     const out = await mkdtemp(join(tmpdir(), 'live-dropped-'));
-    const before = recordCounts(mock);
+    const before = recordCounts(org);
     try {
       const result = await runCli(
         ['--target', 'live', '--out', out],
-        liveEnv({ ZOHO_API_DOMAIN: `http://127.0.0.1:${(dropping.address() as AddressInfo).port}` }),
+        liveEnvironment(org, { ZOHO_API_DOMAIN: dropping.url }),
       );
       expect(result.code, result.stdout + result.stderr).toBe(3);
       expect(result.stderr.trim().split('\n')).toHaveLength(1);
@@ -135,9 +144,9 @@ describe('a live run, call by call', () => {
       };
       expect(ledger.created.length).toBeGreaterThan(0);
       expect(ledger.deleted.map((r) => r.id).sort()).toEqual(ledger.created.map((r) => r.id).sort());
-      expect(recordCounts(mock)).toEqual(before);
+      expect(recordCounts(org)).toEqual(before);
     } finally {
-      await new Promise((resolve) => dropping.close(resolve));
+      await dropping.close();
       await rm(out, { recursive: true, force: true });
     }
   }, 120_000);

@@ -130,6 +130,7 @@ export async function commandRun(args: readonly string[], cli: CliEnvironment): 
               env: cli.env,
               print: cli.print,
               ...(flagConcurrency ? { concurrency: flagConcurrency } : {}),
+              ...(options.shard ? { shards: Number(parseShard(options.shard).split('/')[1]) } : {}),
               // Only when nothing is sent after the prefetch: a vitest retry (--retries) sends a case again later.
               prefetchOnly: !options.shard && !options.bail && options.retries === undefined,
             },

@@ -1,21 +1,24 @@
 // What doctor prints about the org: its edition and limit, the custom module it would lock in, and which live cases
-// this org can run, which it cannot and what each needs (a module, a field, a persona, a record the API cannot create).
+// this org can run, which it cannot and what each needs (a module, a field, a persona, a record the API cannot create):
+// settled as a run would settle them (not applicable only when the org lacks a documented capability), writing nothing.
 
 import { catalog, casesForVersion } from '../catalog/index.ts';
 import {
   EDITION_CONCURRENCY,
   FIXTURE_NEEDS,
   caseNeeds,
+  gravest,
   planFixtures,
   readOrg,
   type CaseNeed,
   type OrgClient,
 } from '../live/index.ts';
+import type { CaseBlock } from '../verdict/index.ts';
 
 const KIND: Readonly<Record<CaseNeed['kind'], string>> = {
   module: 'needs a module',
   field: 'needs a field',
-  fixture: 'needs a record this org cannot hold',
+  fixture: 'needs a fixture',
   persona: 'needs a persona',
   record: 'needs a record the API cannot create',
 };
@@ -65,18 +68,21 @@ export async function describeCases(
     entry.versions.push(version);
     byCase.set(key, entry);
   }
-  const blocked = [...byCase].filter(([, e]) => e.needs.length > 0);
-  const notApplicable = blocked.filter(([, e]) => e.needs.some((n) => n.org)).length;
+  const settled = [...byCase].flatMap(([key, entry]) => {
+    const block = gravest(entry.needs.map((n) => n.block));
+    const kind = entry.needs.find((n) => n.block.outcome === block?.outcome)?.kind ?? 'module';
+    return block ? [{ key, versions: entry.versions, block, kind }] : [];
+  });
+  const count = (outcome: CaseBlock['outcome']) => settled.filter((b) => b.block.outcome === outcome).length;
   lines.push(
-    `cases: ${byCase.size - blocked.length} of ${byCase.size} live cases can run against this org; ${notApplicable} not applicable here, ${blocked.length - notApplicable} need configuration`,
+    `cases: ${byCase.size - settled.length} of ${byCase.size} live cases can run against this org; ${count('not-applicable')} not applicable here (the org lacks what they need), ${count('not-checked')} would not be checked (each says what to do)`,
   );
-  for (const [key, entry] of blocked.sort(
-    ([, a], [, b]) => Number(b.needs.some((n) => n.org)) - Number(a.needs.some((n) => n.org)),
+  for (const { key, versions, block, kind } of settled.sort(
+    (a, b) => Number(b.block.outcome === 'not-applicable') - Number(a.block.outcome === 'not-applicable'),
   )) {
-    const label = entry.needs.some((n) => n.org) ? 'not applicable' : 'needs configuration';
-    lines.push(
-      `  ${label}: ${key} [${entry.versions.join(', ')}]: ${[...new Set(entry.needs.map((n) => `${KIND[n.kind]}: ${n.what}`))].join('; ')}`,
-    );
+    const label = block.outcome === 'not-applicable' ? 'not applicable' : 'not checked';
+    const fix = block.outcome === 'not-checked' ? ` (fix: ${block.fix})` : '';
+    lines.push(`  ${label}: ${key} [${versions.join(', ')}]: ${KIND[kind]}: ${block.reason}${fix}`);
   }
   return lines;
 }

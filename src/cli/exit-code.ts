@@ -18,8 +18,16 @@ export interface ExitPolicy {
   readonly allowPartial: boolean;
 }
 
-/** Causes the user fixes by giving configuration or recordings (exit 2); every other lost verdict is exit 3. */
-const CONFIGURATION: ReadonlySet<NotCheckedCause> = new Set(['configuration', 'no-recording']);
+/**
+ * Causes the user fixes by giving configuration or recordings, or by giving the run's user access to the org or the
+ * org a setup (exit 2); every other lost verdict is exit 3.
+ */
+const CONFIGURATION: ReadonlySet<NotCheckedCause> = new Set([
+  'configuration',
+  'no-recording',
+  'org-access',
+  'org-setup',
+]);
 
 /**
  * Nothing checked: 3 (2 when every selected case is not applicable to the target); a contract failure: 1; a transport

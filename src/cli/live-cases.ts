@@ -3,8 +3,8 @@
 
 import { casesForVersion, findCollectionEndpoint, type Selection } from '../catalog/index.ts';
 import { referencedVariables } from '../harness/index.ts';
-import { caseNeeds, FIXTURE_NEEDS, type FixtureNeed, type OrgMetadata } from '../live/index.ts';
-import { caseKey, type VerdictRequest } from '../verdict/index.ts';
+import { caseNeeds, FIXTURE_NEEDS, gravest, type FixtureNeed, type OrgMetadata } from '../live/index.ts';
+import { caseKey, type CaseBlock, type VerdictRequest } from '../verdict/index.ts';
 
 export type LiveCase = {
   readonly key: string;
@@ -107,19 +107,34 @@ export function caseModules(cases: readonly LiveCase[]): Record<'crm' | 'bigin',
   return { crm: of('crm'), bigin: of('bigin') };
 }
 
-/** Cases whose needs this org cannot meet (a module, a field, a fixture it refused), with why. */
-export function notApplicableCases(
+/**
+ * The cases not sent to this org, each with how it is settled (not applicable, not checked, or an error) and why.
+ * A persona or record not configured is left out: the run's missing-variable check names its variable.
+ */
+export function blockedCases(
   cases: readonly LiveCase[],
   org: OrgMetadata,
   plan: Parameters<typeof caseNeeds>[3],
   env: Readonly<Record<string, string | undefined>>,
-): Record<string, string> {
-  const out: Record<string, string> = {};
+): Record<string, CaseBlock> {
+  const out: Record<string, CaseBlock> = {};
   for (const { key, product, testCase } of cases) {
-    const why = caseNeeds(testCase, product, org, plan, env)
-      .filter((n) => n.org)
-      .map((n) => n.what);
-    if (why.length > 0) out[key] = [...new Set(why)].join('; ');
+    const needs = caseNeeds(testCase, product, org, plan, env).filter(
+      (n) => n.kind !== 'persona' && n.kind !== 'record',
+    );
+    const block = gravest(needs.map((n) => n.block));
+    if (block) out[key] = block;
   }
   return out;
+}
+
+/** Lines that name each setup error once, with every case it left unsent (the verdicts carry the same reason). */
+export function setupErrorLines(blocked: Readonly<Record<string, CaseBlock>>): string[] {
+  const byReason = new Map<string, string[]>();
+  for (const [key, block] of Object.entries(blocked))
+    if (block.outcome === 'error') byReason.set(block.reason, [...(byReason.get(block.reason) ?? []), key]);
+  return [...byReason].map(
+    ([reason, keys]) =>
+      `Fixtures: error: ${reason}; ${keys.length} case(s) not sent: ${keys.slice(0, 8).join(', ')}${keys.length > 8 ? ` (+${keys.length - 8} more in the report)` : ''}`,
+  );
 }

@@ -32,12 +32,13 @@ import {
   type OrgMetadata,
 } from '../live/index.ts';
 import type { ApiUsage } from '../report/index.ts';
-import type { Verdict, VerdictRequest } from '../verdict/index.ts';
+import type { CaseBlock, Verdict, VerdictRequest } from '../verdict/index.ts';
 import {
   caseModules,
   liveCases,
   neededFixtures,
-  notApplicableCases,
+  blockedCases,
+  setupErrorLines,
   productsOf,
   firstCases,
   selectionsOf,
@@ -58,6 +59,8 @@ export interface LiveRunInput {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** --concurrency, when given. */
   readonly concurrency?: number;
+  /** --shard k/n: the n shards of a CI matrix share the org's limit, so this one takes its nth of it (at least 1). */
+  readonly shards?: number;
   /**
    * Every case is sent by the prefetch and nothing after it (no --retries, --shard or --bail): every case is then
    * registered before vitest starts, the cases that need no fixture go out while the fixtures are made, a locked record
@@ -104,7 +107,8 @@ export async function serveLive(
   emit: (event: LiveEvent) => void,
 ): Promise<LiveService> {
   const { target, runId, outDir } = input;
-  const bound = createCallBound(input.concurrency ?? DEFAULT_LIVE_CONCURRENCY);
+  const shards = input.shards ?? 1;
+  const bound = createCallBound(shareOf(input.concurrency ?? DEFAULT_LIVE_CONCURRENCY, shards, input.concurrency));
   const client = createOrgClient({
     apiDomain: target.apiDomain,
     accessToken: target.variables['access_token'] ?? '',
@@ -151,7 +155,7 @@ export async function serveLive(
   started.catch(() => undefined); // awaited below
   try {
     const org = await reading;
-    concurrency = chooseConcurrency(org, input.concurrency);
+    concurrency = chooseConcurrency(org, input.concurrency, shards);
     bound.setLimit(concurrency.limit);
     emit({ type: 'print', line: describeOrg(org, concurrency) });
     const plan = planFixtures({ needs, org, runId, ...(lockingModule ? { lockingModule } : {}) });
@@ -167,12 +171,13 @@ export async function serveLive(
     }).then(async (made) => {
       created = made.created;
       share.setLimit(concurrency.limit);
-      const notApplicable = notApplicableCases(cases, org, { ...plan, unavailable: made.unavailable }, input.env);
+      const blocked = blockedCases(cases, org, { ...plan, unavailable: made.unavailable }, input.env);
       emit({
         type: 'print',
-        line: `Fixtures: created ${created.length} records tagged "zoho-contract-suite ${runId}" (ledger ${outDir}/fixtures.json)${Object.keys(notApplicable).length ? `; ${Object.keys(notApplicable).length} cases not applicable to this org` : ''}`,
+        line: `Fixtures: created ${created.length} records tagged "zoho-contract-suite ${runId}" (ledger ${outDir}/fixtures.json)${blockedPhrase(blocked)}`,
       });
-      const full: Target = { ...target, variables: { ...target.variables, ...made.variables }, notApplicable };
+      for (const line of setupErrorLines(blocked)) emit({ type: 'print', line });
+      const full: Target = { ...target, variables: { ...target.variables, ...made.variables }, blocked };
       (await started).retarget(full);
       return full;
     });
@@ -196,7 +201,7 @@ export async function serveLive(
     // start holds this thread for about 10 ms, which would hold those writes.
     await new Promise((resolve) => setTimeout(resolve, EARLY_CASES_AFTER_MS));
     const earlyVerdicts = service.prefetch(early, {
-      target: { ...target, variables, notApplicable: notApplicableCases(cases, org, plan, input.env) },
+      target: { ...target, variables, blocked: blockedCases(cases, org, plan, input.env) },
       unitSize: rounds,
       bound: share,
     });
@@ -238,6 +243,17 @@ export async function serveLive(
   }
 }
 
+/** `; 3 cases not applicable to this org, 2 not checked, 17 errors`, or nothing. */
+function blockedPhrase(blocked: Readonly<Record<string, CaseBlock>>): string {
+  const count = (outcome: CaseBlock['outcome']) => Object.values(blocked).filter((b) => b.outcome === outcome).length;
+  const parts = [
+    count('not-applicable') ? `${count('not-applicable')} cases not applicable to this org` : '',
+    count('not-checked') ? `${count('not-checked')} not checked` : '',
+    count('error') ? `${count('error')} errors (their setup failed)` : '',
+  ].filter(Boolean);
+  return parts.length ? `; ${parts.join(', ')}` : '';
+}
+
 /** The slots the fixture calls never need (at least one), and the rounds the fixtures take. */
 function fixtureRoom(plan: Parameters<typeof fixtureSteps>[0], limit: number): { slots: number; rounds: number } {
   const steps = fixtureSteps(plan);
@@ -264,20 +280,36 @@ function casesOnLockedRecords(
     });
 }
 
-/** The org's edition's limit (never more than --concurrency asks), else --concurrency, else 5 (Free's limit, safe everywhere). */
-function chooseConcurrency(org: OrgMetadata, flag: number | undefined): ApiUsage['concurrency'] {
+/**
+ * The org's edition's limit (never more than --concurrency asks), else --concurrency, else 5 (Free's limit, safe
+ * everywhere); with n shards, this shard's nth of the org's limit, so that the shards together never exceed it.
+ */
+function chooseConcurrency(org: OrgMetadata, flag: number | undefined, shards: number): ApiUsage['concurrency'] {
+  const shared = shards > 1 ? { shards } : {};
   if (org.edition) {
-    const limit = EDITION_CONCURRENCY[org.edition];
-    return flag !== undefined && flag < limit
-      ? { limit: flag, source: 'flag', edition: org.edition }
-      : { limit, source: 'edition', edition: org.edition };
+    const limit = shareOf(EDITION_CONCURRENCY[org.edition], shards, flag);
+    return flag !== undefined && flag <= limit
+      ? { limit: flag, source: 'flag', edition: org.edition, ...shared }
+      : { limit, source: 'edition', edition: org.edition, ...shared };
   }
-  return flag ? { limit: flag, source: 'flag' } : { limit: DEFAULT_LIVE_CONCURRENCY, source: 'default' };
+  return flag
+    ? { limit: flag, source: 'flag', ...shared }
+    : { limit: shareOf(DEFAULT_LIVE_CONCURRENCY, shards, undefined), source: 'default', ...shared };
+}
+
+/** One shard's part of an org-wide limit (at least 1), never more than --concurrency asks. */
+export function shareOf(limit: number, shards: number, flag: number | undefined): number {
+  const share = Math.max(1, Math.floor(limit / Math.max(1, shards)));
+  return flag === undefined ? share : Math.min(share, flag);
 }
 
 function describeOrg(org: OrgMetadata, concurrency: ApiUsage['concurrency']): string {
   const edition = org.edition ? `${org.edition} edition` : 'edition unknown';
-  return `Org: ${edition}, user ${org.currentUser?.name ?? org.currentUser?.id ?? 'unknown'}; at most ${concurrency.limit} calls at once${concurrency.source === 'flag' ? ' (--concurrency)' : ''}`;
+  const why = [
+    concurrency.source === 'flag' ? '--concurrency' : '',
+    concurrency.shards ? `this shard's part of the org's limit, shared by ${concurrency.shards} shards` : '',
+  ].filter(Boolean);
+  return `Org: ${edition}, user ${org.currentUser?.name ?? org.currentUser?.id ?? 'unknown'}; at most ${concurrency.limit} calls at once${why.length ? ` (${why.join('; ')})` : ''}`;
 }
 
 /**

@@ -6,7 +6,7 @@ import type { Selection } from '../catalog/index.ts';
 import type { Target } from '../harness/index.ts';
 import { createOrgClient, writeLedger, type FixtureRecord } from '../live/index.ts';
 import { renderSummaryJson, writeArtifacts, type ApiUsage, type RunSummary } from '../report/index.ts';
-import { deleteAll, type LiveCleanup, type LiveEvent, type LiveRunInput } from './live-fixtures.ts';
+import { deleteAll, shareOf, type LiveCleanup, type LiveEvent, type LiveRunInput } from './live-fixtures.ts';
 
 /** What a live run is given: what the verdict thread is (LiveRunInput), with the selections as the catalog has them. */
 export interface LiveRunRequest extends Omit<LiveRunInput, 'selections' | 'env'> {
@@ -45,6 +45,7 @@ export async function withLiveFixtures(request: LiveRunRequest, body: LiveBody):
     })),
     env: Object.fromEntries(Object.entries(request.env).filter(([name]) => name.startsWith('ZOHO_'))),
     ...(request.concurrency ? { concurrency: request.concurrency } : {}),
+    ...(request.shards ? { shards: request.shards } : {}),
     prefetchOnly: request.prefetchOnly,
   };
   let summary: RunSummary;
@@ -65,7 +66,7 @@ async function cleanUpHere(request: LiveRunRequest, created: readonly FixtureRec
   const client = createOrgClient({
     apiDomain: target.apiDomain,
     accessToken: target.variables['access_token'] ?? '',
-    limit: request.concurrency ?? 5,
+    limit: shareOf(5, request.shards ?? 1, request.concurrency),
   });
   const ledger = (deleted: readonly FixtureRecord[]) =>
     writeLedger(outDir, { runId, apiDomain: target.apiDomain, created, deleted });

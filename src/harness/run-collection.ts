@@ -4,7 +4,14 @@
 import type { Case, Endpoint } from '../catalog/index.ts';
 import { casesForVersion } from '../catalog/index.ts';
 import { DEFAULT_POLICY, buildVerdict, type CaseResult, type SchemaRegistry } from '../validate/index.ts';
-import { REPLAY_CASE_HEADER, caseIdOfItem, caseKey, type Verdict, type VerdictPolicy } from '../verdict/index.ts';
+import {
+  REPLAY_CASE_HEADER,
+  caseIdOfItem,
+  caseKey,
+  type CaseBlock,
+  type Verdict,
+  type VerdictPolicy,
+} from '../verdict/index.ts';
 import { judgeExchange } from './judge-exchange.ts';
 import type { Exchange } from './newman-exchange.ts';
 import { runNewman, type RunOutput } from './newman/index.ts';
@@ -286,6 +293,8 @@ async function runUnit(unit: readonly Runnable[], stopped: AbortSignal): Promise
       ? !exchange
       : stopped.aborted && (isRejected(runnable, exchange) || isRetried(runnable, exchange));
     if (unsent) await runnable.emit(runnable.testCase, INTERRUPTED);
+    else if (!aborted && (isRetried(runnable, exchange) || (target.tokenBroker && isRejected(runnable, exchange))))
+      await runnable.emit(runnable.testCase, unjudgeable(runnable, exchange));
     else await judge(runnable, exchange, sandboxFailures.get(runnable.item.id) ?? [], retries.get(runnable.item.id));
   }
   return true;
@@ -310,6 +319,18 @@ function tokenVariable(testCase: Case): string {
   return 'token' in testCase.request.auth ? testCase.request.auth.token : 'access_token';
 }
 
+/**
+ * An answer that says nothing of the case's contract: still throttled after every retry (the org's limit is shared
+ * with its other integrations), or, live, the token rejected again after its renewal. An error, never a failure.
+ */
+function unjudgeable(runnable: Runnable, exchange: Exchange | undefined): CaseResult {
+  const status = exchange?.response?.status ?? 0;
+  const message = isRetried(runnable, exchange)
+    ? `throttled: the target still answered HTTP ${status} (TOO_MANY_REQUESTS) after ${MAX_THROTTLE_RETRIES} retries; rerun when the org's other integrations are quieter, or lower --concurrency`
+    : `the org rejected the run's token (HTTP ${status} INVALID_TOKEN) after it was renewed; check the refresh token and the client (npm run contract -- doctor)`;
+  return { kind: 'transport', message, durationMs: exchange?.response?.timeMs ?? 0 };
+}
+
 /** Throttled, and the case did not document the throttle: sent again after the wait. */
 function isRetried({ testCase }: Runnable, exchange: Exchange | undefined): boolean {
   return testCase.expect.status !== 429 && isThrottled(exchange);
@@ -327,6 +348,14 @@ function forTarget(run: CollectionRun, item: Record<string, unknown>): Record<st
     caseId: caseIdOfItem(String(item['id'])),
   });
   return { ...item, request: { ...request, header: [...header, { key: REPLAY_CASE_HEADER, value: key }] } };
+}
+
+function blockedResult(blocked: CaseBlock): CaseResult {
+  if (blocked.outcome === 'not-applicable')
+    return { kind: 'not-applicable', reason: `not applicable to this org: ${blocked.reason}` };
+  if (blocked.outcome === 'error') return { kind: 'setup-error', reason: blocked.reason };
+  const { outcome: _outcome, ...notChecked } = blocked;
+  return { kind: 'not-checked', ...notChecked };
 }
 
 function noItem(testCase: Case): CaseResult {
@@ -361,9 +390,9 @@ function whyNotSent(testCase: Case, item: CollectionItem, target: Target, key: s
       kind: 'not-applicable',
       reason: `${target.kind} cannot provoke it (${testCase.provocable.join(' and ')} only)`,
     };
-  // Live: what this org cannot give (a module, a field, a fixture it refused), read from its metadata before the run.
-  const notApplicable = target.notApplicable?.[key];
-  if (notApplicable) return { kind: 'not-applicable', reason: `not applicable to this org: ${notApplicable}` };
+  // Live: what this org lacks, hides or refused (a module, a field, a fixture), from its metadata and the fixtures' answers.
+  const blocked = target.blocked?.[key];
+  if (blocked) return blockedResult(blocked);
   const known = new Set([...Object.keys(target.variables), 'api_domain']);
   const missing = referencedVariables(JSON.stringify(item.json)).filter((v) => !known.has(v));
   if (missing.length === 0) return undefined;

@@ -1,6 +1,7 @@
 // Where requests go and with what values: the Target every run is given, and how it becomes a Postman environment.
 
 import { ConfigError } from '../errors.ts';
+import type { CaseBlock } from '../verdict/index.ts';
 
 /** The kinds of target (docs/targets.md). */
 export type TargetKind = 'mock' | 'url' | 'live' | 'replay';
@@ -21,8 +22,8 @@ export interface Target {
   readonly tokenExpiresAt?: number;
   /** The same for each persona token the broker holds (variable -> epoch ms). */
   readonly tokenExpiries?: Readonly<Record<string, number>>;
-  /** Live: cases this org cannot run (`product/endpoint/version/caseId` -> why), reported not applicable, never sent. */
-  readonly notApplicable?: Readonly<Record<string, string>>;
+  /** Live: cases not sent to this org (`product/endpoint/version/caseId` -> the outcome and why), from its metadata and fixtures. */
+  readonly blocked?: Readonly<Record<string, CaseBlock>>;
   /** Replay: the cases that have a recorded exchange (`product/endpoint/version/caseId`); the others are not checked (or not applicable, for mock-only cases). */
   readonly recorded?: readonly string[];
 }

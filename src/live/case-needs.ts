@@ -2,16 +2,21 @@
 // persona, a record the API cannot create), read from the case's request against the org's metadata. Pure.
 
 import type { Case } from '../catalog/index.ts';
+import type { CaseBlock } from '../verdict/index.ts';
 import { FIXTURE_NEEDS, LOCKING_MODULE_VARIABLE } from './fixture-needs.ts';
 import type { FixturePlan } from './fixture-plan.ts';
+import { missingField, missingModule } from './org-capabilities.ts';
 import type { OrgMetadata } from './org-metadata.ts';
 import { personaOf } from './personas.ts';
 
-/** One thing a case needs that is missing. `org`: this org cannot give it (not applicable); else the configuration lacks it. */
+/**
+ * One thing a case needs that is missing, and how the case is settled for it (docs/outcomes-and-exit-codes.md): not
+ * applicable (the org lacks a documented capability), not checked (with the fix) or an error (the org refused its
+ * fixture). A persona or record not configured is left to the run's missing-variable check, which names the variable.
+ */
 export interface CaseNeed {
   readonly kind: 'module' | 'field' | 'fixture' | 'persona' | 'record';
-  readonly org: boolean;
-  readonly what: string;
+  readonly block: CaseBlock;
 }
 
 /** Records the API cannot create, which a live run takes from ZOHO_* values: what each must be. */
@@ -62,17 +67,24 @@ function variableNeed(
 ): CaseNeed | undefined {
   const given = (name: string): boolean => Boolean(env[name]?.trim());
   const envName = `ZOHO_${variable.toUpperCase()}`;
-  const why = plan.unavailable[variable];
-  if (why) return { kind: 'fixture', org: true, what: why };
+  const block = plan.unavailable[variable];
+  if (block) return { kind: 'fixture', block };
   if (FIXTURE_VARIABLES.has(variable) || variable.startsWith('bulk_id_') || variable === LOCKING_MODULE_VARIABLE)
     return undefined;
   const persona = personaOf(variable);
   if (persona)
     return given(`ZOHO_REFRESH_TOKEN_${persona.suffix}`) || given(envName)
       ? undefined
-      : { kind: 'persona', org: false, what: `ZOHO_REFRESH_TOKEN_${persona.suffix}: ${persona.needs}` };
+      : {
+          kind: 'persona',
+          block: notConfigured(
+            `ZOHO_REFRESH_TOKEN_${persona.suffix}`,
+            `ZOHO_REFRESH_TOKEN_${persona.suffix}: ${persona.needs}`,
+          ),
+        };
   const record = RECORDS_FROM_ENV[variable];
-  if (record) return given(envName) ? undefined : { kind: 'record', org: false, what: `${envName}: ${record}` };
+  if (record)
+    return given(envName) ? undefined : { kind: 'record', block: notConfigured(envName, `${envName}: ${record}`) };
   return undefined;
 }
 
@@ -86,7 +98,8 @@ function orgNeeds(testCase: Case, product: string, org: OrgMetadata): CaseNeed[]
   const [, , module = '', , rest] = match;
   const aboutModule = testCase.expect.shape === 'error' && testCase.expect.code === 'INVALID_MODULE';
   const found = metadata.modules.get(module);
-  if (!found) return aboutModule ? [] : [{ kind: 'module', org: true, what: `this org has no module ${module}` }];
+  const side = product === 'bigin' ? 'bigin' : 'crm';
+  if (!found) return aboutModule ? [] : [{ kind: 'module', block: missingModule(side, module, metadata.modules.size) }];
   if (rest !== undefined || !found.fields) return [];
   const body = testCase.request.body;
   const entries =
@@ -101,5 +114,15 @@ function orgNeeds(testCase: Case, product: string, org: OrgMetadata): CaseNeed[]
   const known = new Set(found.fields.map((f) => f.apiName));
   return [...written]
     .filter((f) => !known.has(f))
-    .map((f) => ({ kind: 'field', org: true, what: `${module} has no field ${f} in this org` }));
+    .map((f) => ({ kind: 'field', block: missingField(side, module, f, found.custom) }));
+}
+
+function notConfigured(variable: string, reason: string): CaseBlock {
+  return {
+    outcome: 'not-checked',
+    cause: 'configuration',
+    reason,
+    variables: [variable],
+    fix: `set ${variable} (see .env.example)`,
+  };
 }

@@ -1,9 +1,11 @@
 // Metadata in, fixture plan out: each record the selected cases need, built to satisfy this org (every mandatory field
 // filled by its type, looked-up records planned first, unique values unique), and what the org cannot give, with why. Pure.
 
+import type { CaseBlock } from '../verdict/index.ts';
 import { fillContext, fillField } from './fill-field.ts';
 import { DEFAULT_FIELDS, LOCKING_CUSTOM, LOCKING_MODULE_VARIABLE, type FixtureNeed } from './fixture-needs.ts';
-import type { OrgField, OrgMetadata, ProductMetadata } from './org-metadata.ts';
+import { cannotPlan, missingField, missingModule, noCustomModule, wrongLockingModule } from './org-capabilities.ts';
+import type { Edition, OrgField, OrgMetadata, ProductMetadata } from './org-metadata.ts';
 
 /** A field value: JSON as is, or the id of another planned record once it exists. */
 export type PlannedValue = { readonly value: unknown } | { readonly recordOf: string };
@@ -20,12 +22,12 @@ export interface PlannedRecord {
   readonly lockVariable?: string;
 }
 
-/** What to create, and what this org cannot give (variable -> why): those cases are not applicable here. */
+/** What to create, and what cannot be created here (variable -> how its cases are settled, and why). */
 export interface FixturePlan {
   readonly records: readonly PlannedRecord[];
   /** Values known before anything is created (the unique Mobile, the custom module's name). */
   readonly variables: Readonly<Record<string, string>>;
-  readonly unavailable: Readonly<Record<string, string>>;
+  readonly unavailable: Readonly<Record<string, CaseBlock>>;
   /** Notes for the terminal: fields the org could not describe, the module picked for locking. */
   readonly notes: readonly string[];
 }
@@ -45,9 +47,9 @@ export function planFixtures(input: PlanInput): FixturePlan {
   const context = fillContext(input.runId, input.org.currentUser?.id);
   const records: PlannedRecord[] = [];
   const variables: Record<string, string> = {};
-  const unavailable: Record<string, string> = {};
+  const unavailable: Record<string, CaseBlock> = {};
   const notes: string[] = [];
-  const custom = lockingModule(input.org.crm, input.lockingModule);
+  const custom = lockingModule(input.org.crm, input.lockingModule, input.org.edition);
   if ('module' in custom) {
     variables[LOCKING_MODULE_VARIABLE] = custom.module;
     if (input.needs.some((n) => n.module === LOCKING_CUSTOM))
@@ -55,29 +57,38 @@ export function planFixtures(input: PlanInput): FixturePlan {
         `custom module for record locking: ${custom.module} (${input.lockingModule ? 'ZOHO_LOCKING_CUSTOM_MODULE' : 'the first custom module the org lists'})`,
       );
   }
-  const parents = new Map<string, { key: string; level: number } | { why: string }>();
+  const parents = new Map<string, { key: string; level: number } | { block: CaseBlock }>();
   const build = (
     product: 'crm' | 'bigin',
     module: string,
     wants: FixtureNeed['wants'],
     building: readonly string[],
-  ): { fields: Record<string, PlannedValue>; level: number; exposed: Record<string, string> } | { why: string } => {
+  ):
+    | { fields: Record<string, PlannedValue>; level: number; exposed: Record<string, string> }
+    | { block: CaseBlock } => {
     const fields = fieldsOf(input.org[product], product, module);
-    if (!fields) return { why: `this org has no ${product === 'bigin' ? 'Bigin ' : ''}module ${module}` };
+    if (!fields) return { block: missingModule(product, module, input.org[product].modules?.size ?? 0) };
     const out: Record<string, PlannedValue> = {};
     const exposed: Record<string, string> = {};
     let level = 0;
     let datetimes = 0;
     const wanted = new Map((wants ?? []).map((w) => [w.field, w.exposes]));
+    const custom = input.org[product].modules?.get(module)?.custom ?? false;
     for (const [name] of wanted)
-      if (!fields.some((f) => f.apiName === name)) return { why: `${module} has no field ${name} in this org` };
+      if (!fields.some((f) => f.apiName === name)) return { block: missingField(product, module, name, custom) };
     for (const field of fields.filter((f) => f.mandatory || wanted.has(f.apiName))) {
       const filled = fillField(module, field, context, field.dataType === 'datetime' ? datetimes++ : 0);
-      if ('why' in filled) return filled;
+      if ('why' in filled) return { block: cannotPlan(filled.why, module) };
       if ('skip' in filled) continue;
       if ('lookup' in filled) {
         const parent = parentRecord(product, filled.lookup, [...building, module]);
-        if ('why' in parent) return { why: `${module}.${field.apiName} looks up ${filled.lookup}: ${parent.why}` };
+        if ('block' in parent)
+          return {
+            block: {
+              ...parent.block,
+              reason: `${module}.${field.apiName} looks up ${filled.lookup}: ${parent.block.reason}`,
+            },
+          };
         out[field.apiName] = { recordOf: parent.key };
         level = Math.max(level, parent.level + 1);
         continue;
@@ -95,15 +106,15 @@ export function planFixtures(input: PlanInput): FixturePlan {
     product: 'crm' | 'bigin',
     module: string,
     building: readonly string[],
-  ): { key: string; level: number } | { why: string } => {
+  ): { key: string; level: number } | { block: CaseBlock } => {
     const id = `${product}:${module}`;
     const known = parents.get(id);
     if (known) return known;
     if (building.includes(module))
-      return { why: `lookups go round in a circle (${[...building, module].join(' -> ')})` };
+      return { block: cannotPlan(`lookups go round in a circle (${[...building, module].join(' -> ')})`, module) };
     const built = build(product, module, [], building);
-    const result = 'why' in built ? built : { key: `lookup:${id}`, level: built.level };
-    if (!('why' in built))
+    const result = 'block' in built ? built : { key: `lookup:${id}`, level: built.level };
+    if (!('block' in built))
       records.push({ key: `lookup:${id}`, product, module, level: built.level, fields: built.fields });
     parents.set(id, result);
     return result;
@@ -111,12 +122,12 @@ export function planFixtures(input: PlanInput): FixturePlan {
   for (const need of input.needs) {
     const module = need.module === LOCKING_CUSTOM ? ('module' in custom ? custom.module : undefined) : need.module;
     if (module === undefined) {
-      markUnavailable(unavailable, need, 'why' in custom ? custom.why : 'no custom module');
+      if ('block' in custom) markUnavailable(unavailable, need, custom.block);
       continue;
     }
     const built = build(need.product, module, need.wants, []);
-    if ('why' in built) {
-      markUnavailable(unavailable, need, built.why);
+    if ('block' in built) {
+      markUnavailable(unavailable, need, built.block);
       continue;
     }
     Object.assign(variables, built.exposed);
@@ -139,7 +150,7 @@ export function planFixtures(input: PlanInput): FixturePlan {
   return { records: [...records].sort((a, b) => a.level - b.level), variables, unavailable, notes };
 }
 
-function markUnavailable(unavailable: Record<string, string>, need: FixtureNeed, why: string): void {
+function markUnavailable(unavailable: Record<string, CaseBlock>, need: FixtureNeed, why: CaseBlock): void {
   unavailable[need.variable] = why;
   if (need.lock) unavailable[need.lock] = why;
   for (const want of need.wants ?? []) if (want.exposes) unavailable[want.exposes] = why;
@@ -153,15 +164,18 @@ function fieldsOf(product: ProductMetadata, name: 'crm' | 'bigin', module: strin
   return found.fields ?? DEFAULT_FIELDS[name][module] ?? [];
 }
 
-/** ZOHO_LOCKING_CUSTOM_MODULE when the org has it, else the org's first custom module the API can write. */
-export function lockingModule(crm: ProductMetadata, chosen: string | undefined): { module: string } | { why: string } {
+/**
+ * ZOHO_LOCKING_CUSTOM_MODULE when it names a custom module of the org the API can write (only user-created custom
+ * modules can be locked), else the org's first such module; without one, how its case is settled.
+ */
+export function lockingModule(
+  crm: ProductMetadata,
+  chosen: string | undefined,
+  edition?: Edition,
+): { module: string } | { block: CaseBlock } {
   if (!crm.modules) return { module: chosen ?? 'Custom_Module1' };
-  if (chosen)
-    return crm.modules.get(chosen)?.usable
-      ? { module: chosen }
-      : { why: `ZOHO_LOCKING_CUSTOM_MODULE names ${chosen}, which this org does not have (or the API cannot write)` };
-  const first = [...crm.modules.values()].find((m) => m.custom && m.usable);
-  return first
-    ? { module: first.apiName }
-    : { why: 'this org has no custom module the API can write (the custom-module locking case needs one)' };
+  const custom = [...crm.modules.values()].filter((m) => m.custom && m.usable).map((m) => m.apiName);
+  if (chosen) return custom.includes(chosen) ? { module: chosen } : { block: wrongLockingModule(chosen, custom) };
+  const first = custom[0];
+  return first ? { module: first } : { block: noCustomModule(edition, crm.modules.size) };
 }

@@ -1,7 +1,8 @@
 // Live fixtures: the planned records created level by level (looked-up records first), locked where a case needs a
-// lock, and deleted after the run in the reverse order, always. A record the org refuses makes its cases not
-// applicable (with the org's answer as the reason), never a failed run.
+// lock, and deleted after the run in the reverse order, always. A record (or lock) the org refuses makes its cases
+// errors, with the org's answer as the reason: never not applicable, and never green.
 
+import type { CaseBlock } from '../verdict/index.ts';
 import { answerCode, type OrgAnswer, type OrgClient } from './org-client.ts';
 import type { FixturePlan, PlannedRecord } from './fixture-plan.ts';
 
@@ -21,7 +22,18 @@ export interface FixtureRecord {
 export interface CreatedFixtures {
   readonly variables: Record<string, string>;
   readonly created: FixtureRecord[];
-  readonly unavailable: Record<string, string>;
+  readonly unavailable: Record<string, CaseBlock>;
+}
+
+/** One entry of a record-write answer, as far as a fixture needs it; `httpStatus` is the answer's. */
+interface WriteEntry {
+  readonly status: string;
+  readonly code: string;
+  readonly id?: string;
+  readonly message?: string;
+  /** details.api_name: the field an INVALID_DATA or MANDATORY_NOT_FOUND is about. */
+  readonly field?: string;
+  readonly httpStatus?: number;
 }
 
 const BATCH = 100;
@@ -67,12 +79,13 @@ export async function createFixtures(
           `/crm/${client.version}/${record.module}/${id}/Locking_Information__s`,
           { data: [{ Locked_Reason__s: `zoho-contract-suite ${runId}` }] },
         );
-        const lockId = entries(answer)[0]?.id;
+        const entry = entries(answer)[0];
+        const lockId = entry?.id;
         if (!lockId)
           return markRefused(
             record,
             result.unavailable,
-            `the org would not lock a record of ${record.module} (${answerCode(answer)})`,
+            `the org refused to lock the ${record.module} fixture: ${described(entry ?? topLevel(answer))}`,
           );
         result.variables[record.lockVariable as string] = lockId;
         const at = result.created.findIndex((r) => r.module === record.module && r.id === id);
@@ -162,7 +175,7 @@ async function insert(
   client: OrgClient,
   batch: readonly PlannedRecord[],
   ids: ReadonlyMap<string, string>,
-): Promise<Array<{ status: string; id?: string; code: string }>> {
+): Promise<WriteEntry[]> {
   const first = batch[0] as PlannedRecord;
   const path = first.product === 'bigin' ? `/bigin/v1/${first.module}` : `/crm/${client.version}/${first.module}`;
   const data = batch.map((r) =>
@@ -172,12 +185,12 @@ async function insert(
   );
   const answer = await client.call('POST', path, { data, trigger: [] });
   const found = entries(answer);
-  return batch.map((_, i) => found[i] ?? { status: 'error', code: answerCode(answer) });
+  return batch.map((_, i) => found[i] ?? topLevel(answer));
 }
 
 function settleInsert(
   record: PlannedRecord,
-  entry: { status: string; id?: string; code: string } | undefined,
+  entry: WriteEntry | undefined,
   ids: Map<string, string>,
   result: CreatedFixtures,
 ): void {
@@ -192,35 +205,64 @@ function settleInsert(
     });
     return;
   }
-  markRefused(
-    record,
-    result.unavailable,
-    `the org refused the ${record.module} fixture (${entry?.code ?? 'no answer'})`,
-  );
+  markRefused(record, result.unavailable, refusal(record, entry));
+}
+
+/**
+ * Why the org refused a fixture, as one line: its status, code and message, and where the answer names a field the
+ * suite filled in, that field and the value planned for it (the planner's value is then the cause, not the org).
+ */
+function refusal(record: PlannedRecord, entry: WriteEntry | undefined): string {
+  if (!entry) return `the org gave no answer for the ${record.module} fixture`;
+  const planned = entry.field ? record.fields[entry.field] : undefined;
+  if (entry.field && planned && 'value' in planned)
+    return `the org refused the value the suite planned for ${record.module}.${entry.field} (${JSON.stringify(planned.value)}): ${described(entry)}`;
+  if (entry.field)
+    return `the org refused the ${record.module} fixture for ${record.module}.${entry.field}, which the org's metadata did not make the suite fill: ${described(entry)}`;
+  return `the org refused the ${record.module} fixture: ${described(entry)}`;
+}
+
+/** `HTTP 500 INTERNAL_ERROR "internal server error"`. */
+function described(entry: WriteEntry): string {
+  const status = entry.httpStatus === undefined ? '' : `HTTP ${entry.httpStatus} `;
+  return `${status}${entry.code || 'no code'}${entry.message ? ` ${JSON.stringify(entry.message)}` : ''}`;
+}
+
+/** An answer without entries (a top-level error, a body that is not Zoho's) read as one entry. */
+function topLevel(answer: OrgAnswer): WriteEntry {
+  const body = typeof answer.body === 'object' && answer.body !== null ? (answer.body as Record<string, unknown>) : {};
+  const message = typeof body['message'] === 'string' ? body['message'] : undefined;
+  return {
+    status: 'error',
+    code: answerCode(answer),
+    httpStatus: answer.status,
+    ...(message ? { message } : {}),
+  };
 }
 
 /** Why a record cannot be created because a record it looks up was not, if so. */
 function refusedParent(
   record: PlannedRecord,
   ids: ReadonlyMap<string, string>,
-  unavailable: Readonly<Record<string, string>>,
+  unavailable: Readonly<Record<string, CaseBlock>>,
 ): string | undefined {
   const missing = Object.values(record.fields).find((v) => 'recordOf' in v && !ids.has(v.recordOf));
   if (!missing || !('recordOf' in missing)) return undefined;
-  return (
-    unavailable[missing.recordOf] ??
-    `the ${missing.recordOf.replace(/^lookup:\w+:/, '')} record it looks up could not be created`
-  );
+  const parent = missing.recordOf.replace(/^lookup:\w+:/, '');
+  const why = unavailable[missing.recordOf]?.reason;
+  return `the ${parent} record it looks up could not be created${why ? ` (${why})` : ''}`;
 }
 
-function markRefused(record: PlannedRecord, unavailable: Record<string, string>, why: string): void {
-  unavailable[record.key] = why;
-  if (record.variable) unavailable[record.variable] = why;
-  if (record.lockVariable) unavailable[record.lockVariable] = why;
+/** The record's cases are errors: the org refused (or failed) a call the suite made to set them up. */
+function markRefused(record: PlannedRecord, unavailable: Record<string, CaseBlock>, reason: string): void {
+  const block: CaseBlock = { outcome: 'error', reason };
+  unavailable[record.key] = block;
+  if (record.variable) unavailable[record.variable] = block;
+  if (record.lockVariable) unavailable[record.lockVariable] = block;
 }
 
-/** The `data[]` entries of a record-write answer, narrowed to status, id and code. */
-function entries(answer: OrgAnswer): Array<{ status: string; id?: string; code: string }> {
+/** The `data[]` entries of a record-write answer, narrowed to status, id, code, message and the field named. */
+function entries(answer: OrgAnswer): WriteEntry[] {
   const data =
     typeof answer.body === 'object' && answer.body !== null
       ? (answer.body as Record<string, unknown>)['data']
@@ -233,7 +275,10 @@ function entries(answer: OrgAnswer): Array<{ status: string; id?: string; code: 
     return {
       status: String(e['status'] ?? ''),
       code: String(e['code'] ?? ''),
+      httpStatus: answer.status,
       ...(typeof details['id'] === 'string' ? { id: details['id'] } : {}),
+      ...(typeof e['message'] === 'string' ? { message: e['message'] } : {}),
+      ...(typeof details['api_name'] === 'string' ? { field: details['api_name'] } : {}),
     };
   });
 }

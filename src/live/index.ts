@@ -48,3 +48,4 @@ export {
   type PlannedValue,
 } from './fixture-plan.ts';
 export { RECORDS_FROM_ENV, caseNeeds, type CaseNeed } from './case-needs.ts';
+export { gravest } from './org-capabilities.ts';

@@ -97,7 +97,8 @@ export function renderApiUsage(usage: ApiUsage): string {
       : usage.concurrency.source === 'flag'
         ? '--concurrency'
         : 'the default for live runs';
-  return `API calls: ${usage.calls} (metadata ${p.metadata}, fixtures ${p.fixtures}, cases ${p.cases}, clean-up ${p.cleanup}), ${usage.credits} credits at 1 per call; at most ${usage.concurrency.limit} at once (${source})`;
+  const shared = usage.concurrency.shards ? `, shared by ${usage.concurrency.shards} shards` : '';
+  return `API calls: ${usage.calls} (metadata ${p.metadata}, fixtures ${p.fixtures}, cases ${p.cases}, clean-up ${p.cleanup}), ${usage.credits} credits at 1 per call; at most ${usage.concurrency.limit} at once (${source}${shared})`;
 }
 
 /** Not-checked cases, first: what to set (configuration variables gathered into one line), then each case and why. */

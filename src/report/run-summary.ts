@@ -65,6 +65,8 @@ export interface ApiUsage {
     readonly limit: number;
     readonly source: 'edition' | 'flag' | 'default';
     readonly edition?: string;
+    /** Live --shard k/n: the limit is this shard's nth of the org's. */
+    readonly shards?: number;
   };
 }
 

@@ -16,7 +16,7 @@ export interface VerdictContext {
   readonly strict?: boolean;
 }
 
-/** What happened to one case: a judged response, a transport error, not sent because the target cannot provoke it, or not checked (with why and the fix). */
+/** What happened to one case: a judged response, a transport error, not sent because the target cannot provoke it or its setup failed, or not checked (with why and the fix). */
 export type CaseResult =
   | {
       readonly kind: 'judged';
@@ -34,6 +34,8 @@ export type CaseResult =
       readonly exchange?: ExchangeExcerpt;
     }
   | { readonly kind: 'not-applicable'; readonly reason: string }
+  /** Live: not sent because the org refused or failed its setup (a fixture, a lock): an error, never green. */
+  | { readonly kind: 'setup-error'; readonly reason: string }
   | ({ readonly kind: 'not-checked'; readonly reason: string } & NotChecked);
 
 /** The verdict for a case, with its one-line reason built from the findings. */
@@ -49,6 +51,14 @@ export function buildVerdict(context: VerdictContext, testCase: Case, result: Ca
   };
   if (result.kind === 'not-applicable')
     return { ...base, outcome: 'not-applicable', reason: result.reason, findings: [], durationMs: 0 };
+  if (result.kind === 'setup-error')
+    return {
+      ...base,
+      outcome: 'error',
+      reason: result.reason,
+      findings: [{ kind: 'setup', message: result.reason }],
+      durationMs: 0,
+    };
   if (result.kind === 'not-checked')
     return {
       ...base,

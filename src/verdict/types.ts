@@ -19,7 +19,9 @@ export type FindingKind =
   /** Two envelopes in one answer: a data[] answer with a top-level code or status, an error with data. */
   | 'envelope'
   /** A key no page documents: reported, counted, a failure only under --strict. */
-  | 'undocumented-key';
+  | 'undocumented-key'
+  /** Live: the case could not be set up (the org refused or failed the call that makes its fixture or lock). */
+  | 'setup';
 
 /** One way a response broke (or could not be checked against) its documented contract. */
 export interface Finding {
@@ -59,7 +61,11 @@ export type NotCheckedCause =
   | 'no-verdict'
   | 'missing-shard'
   | 'interrupted'
-  | 'bail';
+  | 'bail'
+  /** Live: the org hides from this user a module or field Zoho documents in every org (permissions or scopes). */
+  | 'org-access'
+  /** Live: the org needs a setup the suite cannot make itself (a custom module, a field, a value it cannot fill). */
+  | 'org-setup';
 
 /** The why and the what-to-do of a not-checked case. */
 export interface NotChecked {
@@ -69,6 +75,16 @@ export interface NotChecked {
   /** Configuration: the environment variables that were missing. */
   readonly variables?: readonly string[];
 }
+
+/**
+ * Why a live case is not sent, decided from the org's metadata, the configuration and the fixtures' answers
+ * (docs/outcomes-and-exit-codes.md, "What not applicable means"): the org lacks a documented capability, the case is
+ * not checked (with the fix), or its setup failed (an error, never green).
+ */
+export type CaseBlock =
+  | { readonly outcome: 'not-applicable'; readonly reason: string }
+  | ({ readonly outcome: 'not-checked'; readonly reason: string } & NotChecked)
+  | { readonly outcome: 'error'; readonly reason: string };
 
 /** A redacted, size-bounded copy of what went over the wire. */
 export interface ExchangeExcerpt {

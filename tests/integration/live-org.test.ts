@@ -62,9 +62,14 @@ describe('a live rehearsal against a strict org', () => {
     const { code, stdout, summary } = await liveRun(mock, ['--allow-partial']).finally(() => clearInterval(watch));
     expect(code, stdout).toBe(0);
     expect(summary.totals.failed + summary.totals.errors, stdout).toBe(0);
+    const participantsHidden =
+      'Events does not show the field Participants to this user; Zoho documents it in every org';
     expect(summary.verdicts.filter((v) => v.outcome === 'not-checked').map((v) => v.reason)).toEqual([
       'not configured for this target: ZOHO_CAMPAIGN_ID',
       'not configured for this target: ZOHO_CAMPAIGN_ID',
+      participantsHidden,
+      participantsHidden,
+      participantsHidden,
     ]);
     expect(summary.totals.passed).toBeGreaterThan(100);
     expect(stdout).toContain('Org: professional edition, user Patricia Boyle; at most 15 calls at once');
@@ -76,13 +81,17 @@ describe('a live rehearsal against a strict org', () => {
     );
     expect(custom.length).toBeGreaterThan(0);
     expect(custom.map((v) => v.outcome)).toEqual(custom.map(() => 'pass'));
-    // What the org cannot do is named, never failed: its Events have no Participants field.
+    // A standard field the org does not show is hidden from this user, never "not applicable": not checked, with the fix.
     const participants = summary.verdicts.filter((v) => v.caseId === 'limit-exceeded-participants');
-    expect(participants.map((v) => [v.outcome, v.reason])).toEqual(
+    expect(participants.map((v) => [v.outcome, v.notChecked?.cause, v.notChecked?.fix])).toEqual(
       participants.map(() => [
-        'not-applicable',
-        'not applicable to this org: Events has no field Participants in this org',
+        'not-checked',
+        'org-access',
+        "give this user's profile access to Events.Participants (field permissions, Setup > Users and Control > Security Control > Profiles)",
       ]),
+    );
+    expect(summary.verdicts.filter((v) => v.outcome === 'not-applicable' && v.reason.includes('to this org'))).toEqual(
+      [],
     );
     expect(counts(mock)).toEqual(before);
     expect(stdout).toMatch(/^Fixtures: deleted all \d+ records$/m);
@@ -108,7 +117,7 @@ describe('a live rehearsal against a strict org', () => {
     expect(mock.provoked()['TOO_MANY_REQUESTS:concurrency'] ?? 0, JSON.stringify(mock.provoked())).toBeGreaterThan(0);
   });
 
-  it("makes the cases of a record the org refuses not applicable, with the org's answer, never a failed fixture", async () => {
+  it("makes the cases of a lock the org refuses errors with the org's answer: never not applicable, never green", async () => {
     const profile = await readOrgProfile(STRICT);
     const modules = new Map(profile.modules);
     const custom = modules.get('Projects_Tracker');
@@ -124,14 +133,19 @@ describe('a live rehearsal against a strict org', () => {
       'v8',
       '--allow-partial',
     ]);
-    expect(code, stdout).toBe(0);
+    // An error, so exit 3, even with --allow-partial.
+    expect(code, stdout).toBe(3);
+    const refused =
+      'the org refused to lock the Projects_Tracker fixture: HTTP 400 INVALID_MODULE "The module name given seems to be invalid."';
     const locked = summary.verdicts.find((v) => v.caseId === 'success-custom-module1');
-    expect([locked?.outcome, locked?.reason]).toEqual([
-      'not-applicable',
-      expect.stringMatching(
-        /^not applicable to this org: the org would not lock a record of Projects_Tracker \([A-Z_]+\)$/,
-      ),
+    expect([locked?.outcome, locked?.reason, locked?.findings.map((f) => f.kind)]).toEqual([
+      'error',
+      refused,
+      ['setup'],
     ]);
+    expect(stdout).toContain(
+      `Fixtures: error: ${refused}; 1 case(s) not sent: crm/update-record-locking-information/v8/success-custom-module1`,
+    );
     expect(summary.verdicts.filter((v) => v.caseId === 'success-leads').map((v) => v.outcome)).toEqual(['pass']);
     // The record it would not lock (and the Accounts record that record looks up) were deleted like every other.
     expect(recordCounts(mock as MockServer, MODULES)).toEqual(before);
@@ -148,14 +162,15 @@ describe('a live rehearsal against a strict org', () => {
     expect(result.stdout).toContain(
       'org: custom module for record locking: Projects_Tracker (the first custom module the org lists)',
     );
+    // Settled as a run settles them: this professional org lacks nothing documented, so nothing is not applicable.
     expect(result.stdout).toMatch(
-      /^cases: \d+ of \d+ live cases can run against this org; [1-9]\d* not applicable here, [1-9]\d* need configuration$/m,
+      /^cases: \d+ of \d+ live cases can run against this org; 0 not applicable here \(the org lacks what they need\), [1-9]\d* would not be checked \(each says what to do\)$/m,
+    );
+    expect(result.stdout).toContain(
+      "  not checked: crm › update-records › limit-exceeded-participants [v2, v2.1, v8]: needs a field: Events does not show the field Participants to this user; Zoho documents it in every org (fix: give this user's profile access to Events.Participants",
     );
     expect(result.stdout).toMatch(
-      /^ {2}not applicable: crm › update-records › limit-exceeded-participants \[v2, v2\.1, v8\]: needs a field: Events has no field Participants in this org$/m,
-    );
-    expect(result.stdout).toMatch(
-      /^ {2}needs configuration: crm › update-records › oauth-scope-mismatch \[v2, v2\.1, v8\]: needs a persona: ZOHO_REFRESH_TOKEN_WITHOUT_SCOPE: /m,
+      /^ {2}not checked: crm › update-records › oauth-scope-mismatch \[v2, v2\.1, v8\]: needs a persona: ZOHO_REFRESH_TOKEN_WITHOUT_SCOPE: /m,
     );
     expect(recordCounts(mock as MockServer, MODULES)).toEqual(before);
   });

@@ -83,15 +83,22 @@ describe('planFixtures against a strict org', () => {
     expect(plan.unavailable).toEqual({});
   });
 
-  it('honours ZOHO_LOCKING_CUSTOM_MODULE, and turns what the org cannot hold into reasons, never records', () => {
+  it('honours ZOHO_LOCKING_CUSTOM_MODULE, and settles what the org cannot hold by the rule, never as records', () => {
     const org = strictOrg();
-    expect(
-      planFixtures({ needs: crmNeeds, org, runId: 'r', lockingModule: 'Custom_Module1' }).unavailable,
-    ).toMatchObject({
-      locked_custom_id:
-        'ZOHO_LOCKING_CUSTOM_MODULE names Custom_Module1, which this org does not have (or the API cannot write)',
-      custom_lock_id: expect.any(String),
+    // A name the org does not have is a configuration error, named with the org's own custom modules.
+    const typo = planFixtures({ needs: crmNeeds, org, runId: 'r', lockingModule: 'Custom_Modul1' }).unavailable;
+    expect(typo['locked_custom_id']).toEqual({
+      outcome: 'not-checked',
+      cause: 'configuration',
+      reason:
+        'ZOHO_LOCKING_CUSTOM_MODULE names Custom_Modul1, which is not a custom module of this org the API can write (its custom modules: Projects_Tracker)',
+      fix: "set ZOHO_LOCKING_CUSTOM_MODULE to one of this org's custom modules, or unset it to use the first one",
     });
+    expect(typo['custom_lock_id']).toEqual(typo['locked_custom_id']);
+    // A standard module is no custom module, even though the org has it.
+    expect(
+      planFixtures({ needs: crmNeeds, org, runId: 'r', lockingModule: 'Leads' }).unavailable['locked_custom_id'],
+    ).toMatchObject({ outcome: 'not-checked', cause: 'configuration' });
     const modules = new Map(org.crm.modules);
     modules.delete('Projects_Tracker');
     modules.delete('Events');
@@ -101,15 +108,45 @@ describe('planFixtures against a strict org', () => {
       fields: deals?.fields?.map((f) => (f.apiName === 'Stage' ? { ...f, picklist: [] } : f)) ?? [],
     });
     const plan = planFixtures({ needs: crmNeeds, org: { ...org, crm: { modules } }, runId: 'r' });
-    expect(plan.unavailable).toEqual({
-      event_id: 'this org has no module Events',
-      locked_custom_id: 'this org has no custom module the API can write (the custom-module locking case needs one)',
-      custom_lock_id: 'this org has no custom module the API can write (the custom-module locking case needs one)',
-      deal_id: 'Deals.Stage is a mandatory picklist with no value to choose',
-      locked_deal_id: 'Deals.Stage is a mandatory picklist with no value to choose',
-      deal_lock_id: 'Deals.Stage is a mandatory picklist with no value to choose',
-    });
+    const outcome = (variable: string) => {
+      const block = plan.unavailable[variable];
+      return block && [block.outcome, block.outcome === 'not-checked' ? block.cause : '', block.reason];
+    };
+    // Every org has Events: one the module list leaves out is hidden from this user, never "not applicable".
+    expect(outcome('event_id')).toEqual([
+      'not-checked',
+      'org-access',
+      'the org does not show the module Events to this user; every org has it',
+    ]);
+    // A professional org can have custom modules: it needs one made, which the user can do.
+    expect(outcome('locked_custom_id')).toEqual([
+      'not-checked',
+      'org-setup',
+      'this org has no custom module the API can write (the custom-module locking case needs one)',
+    ]);
+    expect(outcome('custom_lock_id')).toEqual(outcome('locked_custom_id'));
+    for (const variable of ['deal_id', 'locked_deal_id', 'deal_lock_id'])
+      expect(outcome(variable)).toEqual([
+        'not-checked',
+        'org-setup',
+        'Deals.Stage is a mandatory picklist with no value to choose',
+      ]);
+    expect(Object.keys(plan.unavailable).sort()).toEqual(
+      ['custom_lock_id', 'deal_id', 'deal_lock_id', 'event_id', 'locked_custom_id', 'locked_deal_id'].sort(),
+    );
     expect(plan.records.some((r) => ['Deals', 'Events'].includes(r.module))).toBe(false);
+    // Only an edition without custom modules makes the custom-module case not applicable.
+    const free = planFixtures({ needs: crmNeeds, org: { ...org, edition: 'free', crm: { modules } }, runId: 'r' });
+    expect(free.unavailable['locked_custom_id']).toEqual({
+      outcome: 'not-applicable',
+      reason: 'the free edition has no custom modules',
+    });
+    // An org that lists no module at all hides them from this user.
+    const none = planFixtures({ needs: crmNeeds, org: { ...org, crm: { modules: new Map() } }, runId: 'r' });
+    expect(Object.values(none.unavailable).map((b) => [b.outcome, b.outcome === 'not-checked' && b.cause])).toEqual(
+      Object.values(none.unavailable).map(() => ['not-checked', 'org-access']),
+    );
+    expect(none.records).toEqual([]);
   });
 
   it("uses the demo org's fields for a product whose metadata it could not read, and says so", () => {

@@ -175,6 +175,8 @@ export function lockingModule(
 ): { module: string } | { block: CaseBlock } {
   if (!crm.modules) return { module: chosen ?? 'Custom_Module1' };
   const custom = [...crm.modules.values()].filter((m) => m.custom && m.usable).map((m) => m.apiName);
+  // An org that lists this user no module at all hides them: the named module may well be there.
+  if (crm.modules.size === 0) return { block: noCustomModule(edition, 0) };
   if (chosen) return custom.includes(chosen) ? { module: chosen } : { block: wrongLockingModule(chosen, custom) };
   const first = custom[0];
   return first ? { module: first } : { block: noCustomModule(edition, crm.modules.size) };

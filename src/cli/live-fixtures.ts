@@ -6,6 +6,7 @@
 // and the newman runs also share one bound on calls in flight (the org's limit), so the cases that need no fixture go
 // out while the fixtures are made, and a locked record is unlocked once the cases on it are answered.
 
+import { randomUUID } from 'node:crypto';
 import { createCallBound } from '../call-bound.ts';
 import {
   freshTarget,
@@ -158,7 +159,7 @@ export async function serveLive(
     concurrency = chooseConcurrency(org, input.concurrency, shards);
     bound.setLimit(concurrency.limit);
     emit({ type: 'print', line: describeOrg(org, concurrency) });
-    const plan = planFixtures({ needs, org, runId, ...(lockingModule ? { lockingModule } : {}) });
+    const plan = planFixtures({ needs, org, runId, seed: randomUUID(), ...(lockingModule ? { lockingModule } : {}) });
     for (const note of plan.notes) emit({ type: 'print', line: `Org: ${note}` });
     const { slots, rounds } = fixtureRoom(plan, concurrency.limit);
     const share = createCallBound(slots, bound);

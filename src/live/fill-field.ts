@@ -97,10 +97,13 @@ function digitsOf(tag: string): string {
   return [...tag].map((c) => (parseInt(c, 36) % 10).toString()).join('');
 }
 
-/** The run's fill context: its tag is derived from the run id, its counter starts at 1. */
-export function fillContext(runId: string, currentUserId?: string): FillContext {
+/**
+ * The run's fill context: its tag is derived from the run id and `seed` (runs that start in the same second, the
+ * shards of a CI matrix, share a run id: only the seed keeps their unique values apart), its counter starts at 1.
+ */
+export function fillContext(runId: string, currentUserId?: string, seed = ''): FillContext {
   let hash = 0;
-  for (const c of runId) hash = (hash * 31 + c.charCodeAt(0)) >>> 0;
+  for (const c of `${runId}${seed}`) hash = (hash * 31 + c.charCodeAt(0)) >>> 0;
   let count = 0;
   return {
     runId,

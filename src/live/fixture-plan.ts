@@ -38,13 +38,15 @@ export interface PlanInput {
   readonly runId: string;
   /** ZOHO_LOCKING_CUSTOM_MODULE: the custom module to lock a record in, instead of the first the org lists. */
   readonly lockingModule?: string;
+  /** Set apart this run's unique values from those of runs with the same id (shards started in the same second). */
+  readonly seed?: string;
 }
 
 const TAG_FIELD = 'Description';
 
 /** Plans the fixtures of `needs` against the org. */
 export function planFixtures(input: PlanInput): FixturePlan {
-  const context = fillContext(input.runId, input.org.currentUser?.id);
+  const context = fillContext(input.runId, input.org.currentUser?.id, input.seed);
   const records: PlannedRecord[] = [];
   const variables: Record<string, string> = {};
   const unavailable: Record<string, CaseBlock> = {};

@@ -294,7 +294,7 @@ async function runUnit(unit: readonly Runnable[], stopped: AbortSignal): Promise
       : stopped.aborted && (isRejected(runnable, exchange) || isRetried(runnable, exchange));
     if (unsent) await runnable.emit(runnable.testCase, INTERRUPTED);
     else if (!aborted && (isRetried(runnable, exchange) || (target.tokenBroker && isRejected(runnable, exchange))))
-      await runnable.emit(runnable.testCase, unjudgeable(runnable, exchange));
+      await runnable.emit(runnable.testCase, unjudgeable(runnable, exchange), retries.get(runnable.item.id));
     else await judge(runnable, exchange, sandboxFailures.get(runnable.item.id) ?? [], retries.get(runnable.item.id));
   }
   return true;

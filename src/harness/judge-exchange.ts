@@ -16,6 +16,8 @@ export interface JudgeContext {
   /** The endpoint whose pages the answer is read against (echoes, envelope keys, messages). */
   readonly endpoint: Endpoint;
   readonly policy?: VerdictPolicy;
+  /** The target's base URLs: a gateway's path (`https://gw.example/zoho`) is taken off before the URL is matched. */
+  readonly baseUrls?: readonly string[];
 }
 
 export function judgeExchange(
@@ -47,6 +49,7 @@ export function judgeExchange(
     ...(response.receivedAt === undefined
       ? {}
       : { sentAt: response.receivedAt - response.timeMs, receivedAt: response.receivedAt }),
+    ...(context.baseUrls ? { baseUrls: context.baseUrls } : {}),
   };
   const checkSchema = (shape: Parameters<SchemaRegistry['check']>[1], body: unknown) =>
     context.registry.check(context.schemaId, shape, body);

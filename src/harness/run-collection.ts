@@ -11,7 +11,7 @@ import { runNewman, type RunOutput } from './newman/index.ts';
 import { createRunPool, type RunPool } from './run-pool.ts';
 import { takeItems, type CollectionItem } from './select-items.ts';
 import { MAX_THROTTLE_RETRIES, isThrottled, throttleWaitMs } from './throttle-retry.ts';
-import { environmentName, referencedVariables, type Target } from './target.ts';
+import { baseUrlsOf, environmentName, referencedVariables, type Target } from './target.ts';
 import { freshTarget, isRejectedToken, renewRejected } from './token-renewal.ts';
 
 /** Everything one collection run needs. */
@@ -226,6 +226,7 @@ async function runUnit(unit: readonly Runnable[], stopped: AbortSignal): Promise
       secrets: target.secrets,
       endpoint: run.endpoint,
       policy: policyFor(run),
+      baseUrls: baseUrlsOf(target),
     };
     await emit(testCase, judgeExchange(context, testCase, exchange, sandboxFailures), retries);
   };

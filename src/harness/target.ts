@@ -27,6 +27,12 @@ export interface Target {
   readonly recorded?: readonly string[];
 }
 
+/** The target's base URLs (API domain, Contracts host): what a request's URL starts with before the endpoint's path. */
+export function baseUrlsOf(target: Target): string[] {
+  const contracts = target.variables['contracts_domain'];
+  return [...new Set([target.apiDomain, ...(contracts ? [contracts] : [])])];
+}
+
 /** Variables whose values are credentials. */
 export const SECRET_VARIABLES = [
   'access_token',

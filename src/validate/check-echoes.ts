@@ -66,7 +66,7 @@ function collect(results: readonly EchoResult[]): EchoCheck {
       findings.push(result);
       continue;
     }
-    const key = result.unchecked.replace(/\/data\/\d+\//g, '/data/{i}/');
+    const key = result.unchecked.replace(/\/data\/\d+(?!\d)/g, '/data/{i}');
     const notes = unchecked.get(key) ?? [];
     if (!notes.includes(result.unchecked)) notes.push(result.unchecked);
     unchecked.set(key, notes);

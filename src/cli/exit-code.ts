@@ -19,7 +19,7 @@ export interface ExitPolicy {
 }
 
 /** Causes the user fixes by giving configuration or recordings (exit 2); every other lost verdict is exit 3. */
-const CONFIGURATION: ReadonlySet<NotCheckedCause> = new Set(['configuration', 'no-recording']);
+const CONFIGURATION: ReadonlySet<NotCheckedCause> = new Set(['configuration', 'no-recording', 'stale-recording']);
 
 /**
  * Nothing checked: 3 (2 when every selected case is not applicable to the target); a contract failure: 1; a transport

@@ -1,6 +1,7 @@
 // Where requests go and with what values: the Target every run is given, and how it becomes a Postman environment.
 
 import { ConfigError } from '../errors.ts';
+import type { Recording } from '../live/index.ts';
 
 /** The kinds of target (docs/targets.md). */
 export type TargetKind = 'mock' | 'url' | 'live' | 'replay';
@@ -23,8 +24,11 @@ export interface Target {
   readonly tokenExpiries?: Readonly<Record<string, number>>;
   /** Live: cases this org cannot run (`product/endpoint/version/caseId` -> why), reported not applicable, never sent. */
   readonly notApplicable?: Readonly<Record<string, string>>;
-  /** Replay: the cases that have a recorded exchange (`product/endpoint/version/caseId`); the others are not checked (or not applicable, for mock-only cases). */
-  readonly recorded?: readonly string[];
+  /**
+   * Replay: the recording of each case that has one, by `product/endpoint/version/caseId` (the contract version that
+   * recorded it and the request it sent); the others are not checked (or not applicable, for mock-only cases).
+   */
+  readonly recordings?: Readonly<Record<string, Recording>>;
 }
 
 /** The target's base URLs (API domain, Contracts host): what a request's URL starts with before the endpoint's path. */

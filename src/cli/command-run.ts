@@ -249,7 +249,7 @@ async function resolveTarget(
       apiDomain: replay.url,
       variables: { contracts_domain: replay.url },
       secrets: [],
-      recorded: replay.keys,
+      recordings: replay.recordings,
     };
   }
   if (kind === 'live') {

@@ -25,6 +25,7 @@ export interface ExitPolicy {
 const CONFIGURATION: ReadonlySet<NotCheckedCause> = new Set([
   'configuration',
   'no-recording',
+  'stale-recording',
   'org-access',
   'org-setup',
 ]);

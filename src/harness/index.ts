@@ -11,6 +11,7 @@ export { selectItems, slimCollection, takeItems, type CollectionItem } from './s
 export { MAX_THROTTLE_RETRIES, isThrottled, throttleWaitMs } from './throttle-retry.ts';
 export {
   SECRET_VARIABLES,
+  baseUrlsOf,
   buildEnvironment,
   environmentName,
   expandBulkIds,

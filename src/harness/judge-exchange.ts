@@ -1,6 +1,7 @@
 // Turns one newman exchange into a CaseResult: transport faults, over-budget bodies, then the Node-side (ajv) judgement.
 
 import type { Case, Endpoint } from '../catalog/index.ts';
+import type { RecordedRequest } from '../live/index.ts';
 import { redactHeaders, redactText } from '../redact.ts';
 import { DEFAULT_POLICY, judgeCase, type CaseResult, type SchemaRegistry } from '../validate/index.ts';
 import type { Verdict, VerdictPolicy } from '../verdict/index.ts';
@@ -16,6 +17,10 @@ export interface JudgeContext {
   /** The endpoint whose pages the answer is read against (echoes, envelope keys, messages). */
   readonly endpoint: Endpoint;
   readonly policy?: VerdictPolicy;
+  /** The target's base URLs: a gateway's path (`https://gw.example/zoho`) is taken off before the URL is matched. */
+  readonly baseUrls?: readonly string[];
+  /** Replay: the request the cassette recorded; echoes are read from it, not from the collection's unfilled request. */
+  readonly recorded?: RecordedRequest;
 }
 
 export function judgeExchange(
@@ -26,7 +31,18 @@ export function judgeExchange(
 ): CaseResult {
   if (!exchange)
     return { kind: 'transport', message: 'no exchange recorded: newman did not send the request', durationMs: 0 };
-  const excerpt = toExcerpt(exchange, context.secrets);
+  // A replay shows the request it was judged by (the recorded one), not the collection's unfilled request.
+  const { recorded } = context;
+  const { requestBody: _sent, ...unsent } = exchange;
+  const shown = recorded
+    ? {
+        ...unsent,
+        method: recorded.method,
+        url: recorded.url,
+        ...(recorded.body === undefined ? {} : { requestBody: recorded.body }),
+      }
+    : exchange;
+  const excerpt = toExcerpt(shown, context.secrets);
   if (!exchange.response)
     return { kind: 'transport', message: exchange.error ?? 'no response', durationMs: 0, exchange: excerpt };
   const limit = context.timeoutMs;
@@ -40,13 +56,14 @@ export function judgeExchange(
     };
   }
   const { response } = exchange;
-  const request = {
+  const request = context.recorded ?? {
     method: exchange.method,
     url: exchange.url,
     ...(exchange.requestBody === undefined ? {} : { body: exchange.requestBody }),
     ...(response.receivedAt === undefined
       ? {}
       : { sentAt: response.receivedAt - response.timeMs, receivedAt: response.receivedAt }),
+    ...(context.baseUrls ? { baseUrls: context.baseUrls } : {}),
   };
   const checkSchema = (shape: Parameters<SchemaRegistry['check']>[1], body: unknown) =>
     context.registry.check(context.schemaId, shape, body);

@@ -4,21 +4,15 @@
 import type { Case, Endpoint } from '../catalog/index.ts';
 import { casesForVersion } from '../catalog/index.ts';
 import { DEFAULT_POLICY, buildVerdict, type CaseResult, type SchemaRegistry } from '../validate/index.ts';
-import {
-  REPLAY_CASE_HEADER,
-  caseIdOfItem,
-  caseKey,
-  type CaseBlock,
-  type Verdict,
-  type VerdictPolicy,
-} from '../verdict/index.ts';
+import { caseKey, type CaseBlock, type Verdict, type VerdictPolicy } from '../verdict/index.ts';
 import { judgeExchange } from './judge-exchange.ts';
 import type { Exchange } from './newman-exchange.ts';
 import { runNewman, type RunOutput } from './newman/index.ts';
 import { createRunPool, type RunPool } from './run-pool.ts';
 import { takeItems, type CollectionItem } from './select-items.ts';
 import { MAX_THROTTLE_RETRIES, isThrottled, throttleWaitMs } from './throttle-retry.ts';
-import { environmentName, referencedVariables, type Target } from './target.ts';
+import { whyNotReplayed, withReplayHeader } from './replay-case.ts';
+import { baseUrlsOf, environmentName, referencedVariables, type Target } from './target.ts';
 import { freshTarget, isRejectedToken, renewRejected } from './token-renewal.ts';
 
 /** Everything one collection run needs. */
@@ -169,7 +163,7 @@ async function prepare(run: CollectionRun, onVerdict: (verdict: Verdict) => void
       version: run.version,
       caseId: testCase.id,
     });
-    const unsent = item ? whyNotSent(testCase, item, run.target, key) : noItem(testCase);
+    const unsent = item ? whyNotSent(testCase, item, run, key) : noItem(testCase);
     if (unsent || !item) await emit(testCase, unsent ?? noItem(testCase));
     else runnable.push({ run, key, testCase, item, emit });
   }
@@ -220,7 +214,7 @@ async function runUnit(unit: readonly Runnable[], stopped: AbortSignal): Promise
   const judged = new Set<string>();
   const emitted: Promise<void>[] = [];
   const judge = async (
-    { run, testCase, emit }: Runnable,
+    { run, key, testCase, emit }: Runnable,
     exchange: Exchange | undefined,
     sandboxFailures: readonly string[],
     retries?: number,
@@ -232,7 +226,10 @@ async function runUnit(unit: readonly Runnable[], stopped: AbortSignal): Promise
       timeoutMs: run.timeoutMs ?? 30_000,
       secrets: target.secrets,
       endpoint: run.endpoint,
-      policy: policyFor(run),
+      policy: run.policy ?? DEFAULT_POLICY,
+      baseUrls: baseUrlsOf(target),
+      // A replay judges echoes against the request its cassette recorded, not the collection's unfilled one.
+      ...(target.kind === 'replay' && target.recordings?.[key] ? { recorded: target.recordings[key].request } : {}),
     };
     await emit(testCase, judgeExchange(context, testCase, exchange, sandboxFailures), retries);
   };
@@ -248,7 +245,7 @@ async function runUnit(unit: readonly Runnable[], stopped: AbortSignal): Promise
     head.run.onSent?.(part.length);
     return runNewman({
       collection,
-      items: part.map((r) => forTarget(r.run, r.item.json)),
+      items: part.map((r) => (r.run.target.kind === 'replay' ? withReplayHeader(r.item.json, r.key) : r.item.json)),
       target,
       timeoutMs: head.run.timeoutMs ?? 30_000,
       sandboxTests: head.run.sandboxTests ?? false,
@@ -300,12 +297,6 @@ async function runUnit(unit: readonly Runnable[], stopped: AbortSignal): Promise
   return true;
 }
 
-/** A replayed answer was written when it was recorded: its times say nothing about this run's clock. */
-function policyFor(run: CollectionRun): VerdictPolicy {
-  const policy = run.policy ?? DEFAULT_POLICY;
-  return run.target.kind === 'replay' ? { ...policy, clockSkewMs: null } : policy;
-}
-
 /** The org rejected the run's token (expired mid-run), and the case did not document that rejection. */
 function isRejected({ testCase }: Runnable, exchange: Exchange | undefined): boolean {
   return (
@@ -336,20 +327,6 @@ function isRetried({ testCase }: Runnable, exchange: Exchange | undefined): bool
   return testCase.expect.status !== 429 && isThrottled(exchange);
 }
 
-/** A replay server answers by case: it learns which one from a header (it replays recordings; the mock never reads this). */
-function forTarget(run: CollectionRun, item: Record<string, unknown>): Record<string, unknown> {
-  if (run.target.kind !== 'replay') return item;
-  const request = item['request'] as Record<string, unknown>;
-  const header = Array.isArray(request['header']) ? request['header'] : [];
-  const key = caseKey({
-    product: run.endpoint.product,
-    endpoint: run.endpoint.id,
-    version: run.version,
-    caseId: caseIdOfItem(String(item['id'])),
-  });
-  return { ...item, request: { ...request, header: [...header, { key: REPLAY_CASE_HEADER, value: key }] } };
-}
-
 function blockedResult(blocked: CaseBlock): CaseResult {
   if (blocked.outcome === 'not-applicable')
     return { kind: 'not-applicable', reason: `not applicable to this org: ${blocked.reason}` };
@@ -371,20 +348,11 @@ function noItem(testCase: Case): CaseResult {
  * Why a case is not sent to this target, if it is not: a target that cannot provoke it (a url target reaches Zoho or a
  * gateway, so it provokes what live does) makes it not applicable; a missing recording or variable leaves it not checked.
  */
-function whyNotSent(testCase: Case, item: CollectionItem, target: Target, key: string): CaseResult | undefined {
+function whyNotSent(testCase: Case, item: CollectionItem, run: CollectionRun, key: string): CaseResult | undefined {
+  const { target } = run;
   const reach = target.kind === 'mock' ? 'mock' : 'live';
-  if (target.kind === 'replay') {
-    if (target.recorded?.includes(key)) return undefined;
-    // A recording of a url or live run cannot hold a mock-only case; one of a mock run can, and is replayed above.
-    if (!testCase.provocable.includes('live'))
-      return { kind: 'not-applicable', reason: 'not recorded: only the mock can provoke it (mock only)' };
-    return {
-      kind: 'not-checked',
-      reason: 'no recorded exchange for this case',
-      cause: 'no-recording',
-      fix: 'record it with a --record run that checks this case, or narrow the selection',
-    };
-  }
+  // A recording of a url or live run cannot hold a mock-only case; one of a mock run can, and is replayed.
+  if (target.kind === 'replay') return whyNotReplayed(testCase, target, key, run.collection);
   if (!testCase.provocable.includes(reach))
     return {
       kind: 'not-applicable',

@@ -1,6 +1,7 @@
 // Where requests go and with what values: the Target every run is given, and how it becomes a Postman environment.
 
 import { ConfigError } from '../errors.ts';
+import type { Recording } from '../live/index.ts';
 import type { CaseBlock } from '../verdict/index.ts';
 
 /** The kinds of target (docs/targets.md). */
@@ -24,8 +25,17 @@ export interface Target {
   readonly tokenExpiries?: Readonly<Record<string, number>>;
   /** Live: cases not sent to this org (`product/endpoint/version/caseId` -> the outcome and why), from its metadata and fixtures. */
   readonly blocked?: Readonly<Record<string, CaseBlock>>;
-  /** Replay: the cases that have a recorded exchange (`product/endpoint/version/caseId`); the others are not checked (or not applicable, for mock-only cases). */
-  readonly recorded?: readonly string[];
+  /**
+   * Replay: the recording of each case that has one, by `product/endpoint/version/caseId` (the contract version that
+   * recorded it and the request it sent); the others are not checked (or not applicable, for mock-only cases).
+   */
+  readonly recordings?: Readonly<Record<string, Recording>>;
+}
+
+/** The target's base URLs (API domain, Contracts host): what a request's URL starts with before the endpoint's path. */
+export function baseUrlsOf(target: Target): string[] {
+  const contracts = target.variables['contracts_domain'];
+  return [...new Set([target.apiDomain, ...(contracts ? [contracts] : [])])];
 }
 
 /** Variables whose values are credentials. */

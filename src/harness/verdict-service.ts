@@ -18,7 +18,8 @@ import type { Exchange } from './newman-exchange.ts';
 import { streamCollections, type CollectionRun } from './run-collection.ts';
 import { prepareNewmanThread } from './newman/index.ts';
 import { createRunPool } from './run-pool.ts';
-import type { Target } from './target.ts';
+import { collectionVersion } from './replay-case.ts';
+import { baseUrlsOf, type Target } from './target.ts';
 
 export interface VerdictServiceOptions {
   readonly root: string;
@@ -125,16 +126,16 @@ export async function startVerdictService(options: VerdictServiceOptions): Promi
         requests.map(async (request): Promise<CollectionRun> => {
           const endpoint = findEndpoint(request);
           const key = (caseId: string): string => caseKey({ ...request, caseId });
+          const collection = await takePreloaded(join(options.root, collectionPath(endpoint, request.version)), () =>
+            loadCollection(join(options.root, collectionPath(endpoint, request.version))),
+          );
+          // What a cassette carries beside the exchange: the contract that sent it and where the target's paths begin.
+          const contractVersion = collectionVersion(collection);
+          const facts = { ...(contractVersion ? { contractVersion } : {}), baseUrls: baseUrlsOf(to) };
           return {
             endpoint,
             version: request.version,
-            collection: slimCollection(
-              await takePreloaded(join(options.root, collectionPath(endpoint, request.version)), () =>
-                loadCollection(join(options.root, collectionPath(endpoint, request.version))),
-              ),
-              request.caseIds,
-              options.sandboxTests,
-            ),
+            collection: slimCollection(collection, request.caseIds, options.sandboxTests),
             target: to,
             ...(batch.unitSize ? { unitSize: batch.unitSize } : {}),
             ...(batch.lead ? { lead: batch.lead } : {}),
@@ -147,7 +148,7 @@ export async function startVerdictService(options: VerdictServiceOptions): Promi
             onSent: (count: number) => void (sent += count),
             ...(options.policy ? { policy: options.policy } : {}),
             ...(onExchange
-              ? { onExchange: (caseId: string, exchange: Exchange) => onExchange(key(caseId), exchange) }
+              ? { onExchange: (caseId: string, exchange: Exchange) => onExchange(key(caseId), exchange, facts) }
               : {}),
           };
         }),

@@ -16,7 +16,8 @@ export { answerCode, createOrgClient, type CallStep, type OrgAnswer, type OrgCli
 export { readOrg, type OrgReadRequest } from './read-org.ts';
 export { ledgersWithLeftovers, leftovers, readLedger, writeLedger, type FixtureLedger } from './fixture-ledger.ts';
 export { startTokenBroker, type BrokeredToken, type TokenBroker } from './token-broker.ts';
-export { cassetteRecorder, startReplayServer, writeCassette, type Cassette } from './cassettes.ts';
+export { cassetteRecorder, startReplayServer, writeCassette, type RecordingFacts } from './cassettes.ts';
+export { readCassette, recordingOf, type Cassette, type RecordedRequest, type Recording } from './read-cassette.ts';
 export { exchangeGrantCode, type GrantedTokens } from './exchange-grant-code.ts';
 export { requiredScopes } from './required-scopes.ts';
 export {

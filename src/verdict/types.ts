@@ -58,6 +58,8 @@ export type Outcome = 'pass' | 'fail' | 'error' | 'not-applicable' | 'not-checke
 export type NotCheckedCause =
   | 'configuration'
   | 'no-recording'
+  /** A replay's cassette was recorded by another contract version of its collection (or before cassettes said which). */
+  | 'stale-recording'
   | 'no-verdict'
   | 'missing-shard'
   | 'interrupted'

@@ -44,6 +44,12 @@ describe('decideExit', () => {
     expect(decide(verdicts, true)).toEqual({ code: 0 });
   });
 
+  it('is 2 when a replay was recorded by another contract version (record again), as for a missing recording', () => {
+    const stale: NotChecked = { cause: 'stale-recording', fix: 'record it again' };
+    expect(decide([v('pass'), v('not-checked', stale)]).code).toBe(2);
+    expect(decide([v('pass'), v('not-checked', stale), v('not-checked', lost)]).code).toBe(3);
+  });
+
   it('is 3 when a verdict was lost, even beside missing configuration', () => {
     expect(decide([v('pass'), v('not-checked', unset('ZOHO_X')), v('not-checked', lost)]).code).toBe(3);
   });

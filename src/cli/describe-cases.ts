@@ -7,6 +7,7 @@ import {
   EDITION_CONCURRENCY,
   FIXTURE_NEEDS,
   caseNeeds,
+  givenRecords,
   gravest,
   planFixtures,
   readOrg,
@@ -48,6 +49,10 @@ export async function describeCases(
     products: ['crm', 'bigin'],
     needs: FIXTURE_NEEDS,
     caseModules: { crm: modules('crm'), bigin: modules('bigin') },
+    records: givenRecords(
+      cases.map((c) => c.testCase),
+      env,
+    ),
     ...(lockingModule ? { lockingModule } : {}),
   });
   const plan = planFixtures({

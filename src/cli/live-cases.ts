@@ -107,10 +107,7 @@ export function caseModules(cases: readonly LiveCase[]): Record<'crm' | 'bigin',
   return { crm: of('crm'), bigin: of('bigin') };
 }
 
-/**
- * The cases not sent to this org, each with how it is settled (not applicable, not checked, or an error) and why.
- * A persona or record not configured is left out: the run's missing-variable check names its variable.
- */
+/** The cases not sent to this org, each with how it is settled (not applicable, not checked, or an error) and why. */
 export function blockedCases(
   cases: readonly LiveCase[],
   org: OrgMetadata,
@@ -119,8 +116,9 @@ export function blockedCases(
 ): Record<string, CaseBlock> {
   const out: Record<string, CaseBlock> = {};
   for (const { key, product, testCase } of cases) {
+    // A persona or record not given at all is left to the missing-variable check, which names the variable.
     const needs = caseNeeds(testCase, product, org, plan, env).filter(
-      (n) => n.kind !== 'persona' && n.kind !== 'record',
+      (n) => !(n.block.outcome === 'not-checked' && n.block.variables),
     );
     const block = gravest(needs.map((n) => n.block));
     if (block) out[key] = block;

@@ -26,6 +26,7 @@ import {
   readOrg,
   unlockFixture,
   fixtureSteps,
+  givenRecords,
   writeLedger,
   type CallStep,
   type FixtureRecord,
@@ -148,6 +149,10 @@ export async function serveLive(
     products: productsOf(cases),
     needs,
     caseModules: caseModules(cases),
+    records: givenRecords(
+      cases.map((c) => c.testCase),
+      input.env,
+    ),
     ...(lockingModule ? { lockingModule } : {}),
   });
   reading.catch(() => undefined); // awaited below

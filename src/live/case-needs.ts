@@ -53,7 +53,7 @@ export function caseNeeds(
   if ('token' in testCase.request.auth && testCase.request.auth.token !== 'access_token')
     variables.push(testCase.request.auth.token);
   for (const variable of variables) {
-    const need = variableNeed(variable, plan, env);
+    const need = variableNeed(variable, plan, env, org);
     if (need) needs.push(need);
   }
   needs.push(...orgNeeds(testCase, product, org));
@@ -64,6 +64,7 @@ function variableNeed(
   variable: string,
   plan: FixturePlan,
   env: Readonly<Record<string, string | undefined>>,
+  org: OrgMetadata,
 ): CaseNeed | undefined {
   const given = (name: string): boolean => Boolean(env[name]?.trim());
   const envName = `ZOHO_${variable.toUpperCase()}`;
@@ -82,6 +83,17 @@ function variableNeed(
             `ZOHO_REFRESH_TOKEN_${persona.suffix}: ${persona.needs}`,
           ),
         };
+  const absent = org.missingRecords?.[variable];
+  if (absent)
+    return {
+      kind: 'record',
+      block: {
+        outcome: 'not-checked',
+        cause: 'configuration',
+        reason: absent,
+        fix: `set ${envName} to the id of ${RECORDS_FROM_ENV[variable] ?? 'a record'} of this org`,
+      },
+    };
   const record = RECORDS_FROM_ENV[variable];
   if (record)
     return given(envName) ? undefined : { kind: 'record', block: notConfigured(envName, `${envName}: ${record}`) };
@@ -125,4 +137,21 @@ function notConfigured(variable: string, reason: string): CaseBlock {
     variables: [variable],
     fix: `set ${variable} (see .env.example)`,
   };
+}
+
+/** Records a ZOHO_* variable names (not another user's private record, which this user may not read) in the module a path puts them in. */
+export function givenRecords(
+  cases: readonly Case[],
+  env: Readonly<Record<string, string | undefined>>,
+): Array<{ variable: string; envName: string; module: string; id: string }> {
+  const found = new Map<string, { variable: string; envName: string; module: string; id: string }>();
+  for (const testCase of cases) {
+    const match = /^\/crm\/\{version\}\/([A-Za-z0-9_]+)\/\{\{([a-z0-9_]+)\}\}/.exec(testCase.request.path);
+    const [, module = '', variable = ''] = match ?? [];
+    const envName = `ZOHO_${variable.toUpperCase()}`;
+    const id = env[envName]?.trim();
+    if (match && id && RECORDS_FROM_ENV[variable] && !variable.includes('private') && !found.has(variable))
+      found.set(variable, { variable, envName, module, id });
+  }
+  return [...found.values()];
 }

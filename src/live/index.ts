@@ -13,7 +13,7 @@ export {
   type FixtureRecord,
 } from './fixtures.ts';
 export { answerCode, createOrgClient, type CallStep, type OrgAnswer, type OrgClient } from './org-client.ts';
-export { readOrg, type OrgReadRequest } from './read-org.ts';
+export { readOrg, type GivenRecord, type OrgReadRequest } from './read-org.ts';
 export { ledgersWithLeftovers, leftovers, readLedger, writeLedger, type FixtureLedger } from './fixture-ledger.ts';
 export { startTokenBroker, type BrokeredToken, type TokenBroker } from './token-broker.ts';
 export { cassetteRecorder, startReplayServer, writeCassette, type RecordingFacts } from './cassettes.ts';
@@ -48,5 +48,5 @@ export {
   type PlannedRecord,
   type PlannedValue,
 } from './fixture-plan.ts';
-export { RECORDS_FROM_ENV, caseNeeds, type CaseNeed } from './case-needs.ts';
+export { RECORDS_FROM_ENV, caseNeeds, givenRecords, type CaseNeed } from './case-needs.ts';
 export { gravest } from './org-capabilities.ts';

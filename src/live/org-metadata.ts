@@ -41,6 +41,8 @@ export interface ProductMetadata {
 export interface OrgMetadata {
   readonly edition?: Edition;
   readonly currentUser?: { readonly id: string; readonly name?: string };
+  /** Records a ZOHO_* variable names that the org does not have (variable -> why). */
+  readonly missingRecords?: Readonly<Record<string, string>>;
   readonly crm: ProductMetadata;
   readonly bigin: ProductMetadata;
 }

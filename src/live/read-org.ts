@@ -24,6 +24,16 @@ export interface OrgReadRequest {
   /** Modules named in the selected cases' paths, by product (their fields are checked against the cases' bodies). */
   readonly caseModules: Readonly<Record<'crm' | 'bigin', readonly string[]>>;
   readonly lockingModule?: string;
+  /** Records the configuration names (ZOHO_LOCKED_RECORD_ID, ...): each is read once, to know the org has it. */
+  readonly records?: readonly GivenRecord[];
+}
+
+/** A record a ZOHO_* variable names, in the module a case's path puts it in. */
+export interface GivenRecord {
+  readonly variable: string;
+  readonly envName: string;
+  readonly module: string;
+  readonly id: string;
 }
 
 /** The org's metadata; a product whose metadata cannot be read says why (its fixtures then use the demo org's fields). */
@@ -45,8 +55,11 @@ export async function readOrg(client: OrgClient, request: OrgReadRequest): Promi
   let pending = (['crm', 'bigin'] as const).flatMap((product) =>
     [...firstModules(product, products[product], request)].map((module) => ({ product, module })),
   );
+  let absent: Promise<Record<string, string>> | undefined;
   for (let depth = 0; pending.length > 0 && depth <= MAX_LOOKUP_DEPTH; depth += 1) {
     client.step(depth === 0 ? 'metadata: fields' : 'metadata: fields of looked-up modules');
+    // The given records are read beside the first fields, in the same round.
+    absent ??= absentRecords(client, request.records ?? []);
     const read = await Promise.all(
       pending.map(async ({ product, module }) => {
         const answer = await client.call(
@@ -78,14 +91,34 @@ export async function readOrg(client: OrgClient, request: OrgReadRequest): Promi
     const modules = products[product].modules;
     return modules ? { modules: withFields(modules, fields[product]) } : products[product];
   };
+  const missingRecords = await (absent ?? absentRecords(client, request.records ?? []));
   const edition = org.status === 200 ? narrowEdition(org.body) : undefined;
   const currentUser = user.status === 200 ? narrowCurrentUser(user.body) : undefined;
   return {
     ...(edition ? { edition } : {}),
     ...(currentUser ? { currentUser } : {}),
+    ...(Object.keys(missingRecords).length ? { missingRecords } : {}),
     crm: complete('crm'),
     bigin: complete('bigin'),
   };
+}
+
+/**
+ * The given records the org answers 204 for (no such record; zoho-notes.md §7): variable -> why. Any other answer
+ * (a record, a refusal) is left to the case that sends the id.
+ */
+async function absentRecords(client: OrgClient, records: readonly GivenRecord[]): Promise<Record<string, string>> {
+  const answers = await Promise.all(
+    records.map(async (r) => ({
+      r,
+      status: (await client.call('GET', `/crm/${client.version}/${r.module}/${encodeURIComponent(r.id)}`)).status,
+    })),
+  );
+  return Object.fromEntries(
+    answers
+      .filter(({ status }) => status === 204)
+      .map(({ r }) => [r.variable, `${r.envName} names ${r.id}, which is no ${r.module} record of this org`]),
+  );
 }
 
 function modulesOf(answer: { status: number; body: unknown } | undefined): ProductMetadata {

@@ -70,6 +70,8 @@ describe('a live run against an org that refuses its fixtures', () => {
     expect(code, output).toBe(0);
     expect(summary.totals.errors).toBe(0);
     expect(summary.verdicts.find((v) => v.caseId === 'success-single')?.outcome).toBe('pass');
+    // The locked record ZOHO_LOCKED_RECORD_ID names exists: its case is sent (the test below names one that does not).
+    expect(summary.verdicts.find((v) => v.caseId === 'record-locked')?.outcome).toBe('pass');
   });
 
   it('names the field and the value the suite planned when the org answers INVALID_DATA on it, as an error', async () => {
@@ -177,5 +179,20 @@ describe('a live run whose configuration names what the org does not have', () =
       /^error E_NOT_CHECKED: .*ZOHO_LOCKING_CUSTOM_MODULE names Custom_Modul1, which is not a custom module of this org the API can write \(its custom modules: Custom_Module1\)/m,
     );
     expect(toThisOrg(summary)).toEqual([]);
+  });
+
+  it('exits 2 naming ZOHO_LOCKED_RECORD_ID when it names a record the org does not have', async () => {
+    mock = await startMock();
+    const { code, output, summary } = await liveRun(mock.url, UPDATE_V8, {
+      ZOHO_LOCKED_RECORD_ID: '3652397000000999999',
+    });
+    expect(code, output).toBe(2);
+    const locked = summary.verdicts.find((v) => v.caseId === 'record-locked');
+    expect([locked?.outcome, locked?.notChecked?.cause, locked?.reason]).toEqual([
+      'not-checked',
+      'configuration',
+      'ZOHO_LOCKED_RECORD_ID names 3652397000000999999, which is no Leads record of this org',
+    ]);
+    expect(output).toMatch(/^error E_NOT_CHECKED: .*ZOHO_LOCKED_RECORD_ID names 3652397000000999999/m);
   });
 });

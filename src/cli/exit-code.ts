@@ -12,7 +12,10 @@ export interface ExitDecision {
 
 /** What the user asked the exit code to tolerate. */
 export interface ExitPolicy {
-  /** `any`: exit 1 on any contract failure; `new`: only on failures the baseline did not have (or whose reason changed). */
+  /**
+   * `any`: exit 1 on any contract failure; `new`: only on failures the baseline did not have (or whose reason changed)
+   * and on lost coverage.
+   */
   readonly failOn: 'any' | 'new';
   /** `--allow-partial`: cases not checked do not fail the run, as long as something was checked and held. */
   readonly allowPartial: boolean;

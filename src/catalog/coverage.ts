@@ -1,5 +1,6 @@
 // The coverage matrix: for every endpoint × documented code, is there a case, a schema, and where can it be provoked. Pure.
 
+import { pinnedMessages } from './pinned-messages.ts';
 import type { Case, Endpoint } from './types.ts';
 
 /** One row of the matrix. */
@@ -13,8 +14,13 @@ export interface CoverageRow {
   readonly schema: boolean;
   readonly mock: boolean;
   readonly live: boolean;
-  /** Some page prints the code's message, so a verdict checks it; false: no page does, and it is not checked. */
+  /**
+   * Every case of the code checks its message (a page prints one for the case's situation); false when no page prints
+   * one, or when some case of the code does not check it (listed in `messageUnchecked`).
+   */
   readonly message: boolean;
+  /** Ids of the code's cases that do not check its message: the whole list when no page prints one. */
+  readonly messageUnchecked: readonly string[];
 }
 
 /** Documented codes with a case and a schema, over all documented codes. */
@@ -23,7 +29,7 @@ export interface CoverageTotals {
   readonly withCase: number;
   readonly withSchema: number;
   readonly live: number;
-  /** Codes whose message some page prints (checked by every verdict that meets them). */
+  /** Codes whose message every case of the code checks. */
   readonly withMessage: number;
 }
 
@@ -32,6 +38,8 @@ export function buildCoverage(endpoints: readonly Endpoint[]): CoverageRow[] {
   return endpoints.flatMap((endpoint) =>
     endpoint.documentedCodes.map((code) => {
       const cases = endpoint.cases.filter((c) => expectedCodes(c).includes(code));
+      // A code counts as checked only where no case of it lets the message through unchecked.
+      const messageUnchecked = cases.filter((c) => pinnedMessages(endpoint, c, code).length === 0).map((c) => c.id);
       return {
         product: endpoint.product,
         endpoint: endpoint.id,
@@ -43,11 +51,17 @@ export function buildCoverage(endpoints: readonly Endpoint[]): CoverageRow[] {
           (code === 'SUCCESS' && endpoint.details.object !== undefined),
         mock: cases.some((c) => c.provocable.includes('mock')),
         live: cases.some((c) => c.provocable.includes('live')),
-        message:
-          (endpoint.messages?.records[code]?.length ?? 0) > 0 || (endpoint.messages?.errors[code]?.length ?? 0) > 0,
+        message: cases.length > 0 && messageUnchecked.length === 0,
+        messageUnchecked,
       };
     }),
   );
+}
+
+/** `checked` when every case of the code checks its message, `partly` when only some do, `none` when none does. */
+export function messageCoverage(row: CoverageRow): 'checked' | 'partly' | 'none' {
+  if (row.message) return 'checked';
+  return row.messageUnchecked.length < row.cases.length ? 'partly' : 'none';
 }
 
 /** Sums a matrix into the one coverage line reports print. */

@@ -50,5 +50,13 @@ export {
   openApiRef,
 } from './doc-refs.ts';
 export { selectCases, type CaseFilter, type Selection } from './select-cases.ts';
-export { buildCoverage, expectedCodes, totalCoverage, type CoverageRow, type CoverageTotals } from './coverage.ts';
+export {
+  buildCoverage,
+  expectedCodes,
+  messageCoverage,
+  totalCoverage,
+  type CoverageRow,
+  type CoverageTotals,
+} from './coverage.ts';
+export { pinnedMessages } from './pinned-messages.ts';
 export { recordEntryBase, recordsEnvelopeBase, topLevelErrorBase, userRef, zohoId, zohoTime } from './envelopes.ts';

@@ -1,6 +1,6 @@
 // `contract drift` and `contract coverage`: what the catalog knows, printed without running anything.
 
-import { buildCoverage, catalog, listDrift, totalCoverage } from '../catalog/index.ts';
+import { buildCoverage, catalog, listDrift, messageCoverage, totalCoverage } from '../catalog/index.ts';
 import { ExitCode, type ExitCodeValue } from '../errors.ts';
 import { buildDriftLedger, renderDriftMarkdown } from '../report/index.ts';
 import { catalogOptionTable } from './option-table.ts';
@@ -31,12 +31,16 @@ export function commandCoverage(args: readonly string[], print: (line: string) =
   print(`${'endpoint'.padEnd(width)}${'code'.padEnd(26)}case schema mock live  message  cases`);
   for (const r of rows) {
     print(
-      `${name(r).padEnd(width)}${r.code.padEnd(26)}${mark(r.cases.length > 0)}  ${mark(r.schema)}    ${mark(r.mock)}  ${mark(r.live)}  ${r.message ? 'printed' : 'none   '}  ${r.cases.join(', ')}`,
+      `${name(r).padEnd(width)}${r.code.padEnd(26)}${mark(r.cases.length > 0)}  ${mark(r.schema)}    ${mark(r.mock)}  ${mark(r.live)}  ${messageCoverage(r).padEnd(7)}  ${r.cases.join(', ')}`,
     );
   }
+  const partly = rows.filter((r) => messageCoverage(r) === 'partly');
+  if (partly.length > 0)
+    print('\nMessage checked by some cases of the code only (the others have no printed message to check):');
+  for (const r of partly) print(`  ${name(r)} ${r.code}: not by ${r.messageUnchecked.join(', ')}`);
   const t = totalCoverage(rows);
   print(
-    `\n${t.withCase}/${t.documented} documented codes have a case, ${t.withSchema}/${t.documented} a schema, ${t.live}/${t.documented} can be provoked live, ${t.withMessage}/${t.documented} have a printed message (checked)`,
+    `\n${t.withCase}/${t.documented} documented codes have a case, ${t.withSchema}/${t.documented} a schema, ${t.live}/${t.documented} can be provoked live, ${t.withMessage}/${t.documented} have their message checked by every case`,
   );
   return t.withCase === t.documented && t.withSchema === t.documented ? ExitCode.passed : ExitCode.contractFailure;
 }

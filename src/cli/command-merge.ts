@@ -53,6 +53,7 @@ export async function commandMerge(
   if (failOn === 'new' && !baseline)
     throw new UsageError('--fail-on new needs a baseline', 'give --baseline <summary.json>');
   const shards = await Promise.all(dirs.map(readShard));
+  assertSameTarget(shards);
   assertSameContracts(shards);
   const selections = resolveSelection(assertWholeRun(shards));
   const runId = `${now
@@ -146,11 +147,12 @@ async function readShard(dir: string): Promise<{ dir: string; blob: string; summ
   if (
     summary.schemaVersion !== 1 ||
     typeof summary.contractVersions !== 'object' ||
+    typeof summary.target?.kind !== 'string' ||
     !isShardPlace(summary.shard) ||
     !Array.isArray(summary.selection)
   ) {
     throw new ConfigError(
-      `${dir}/summary.json is not from this version of the suite (no shard place or selection)`,
+      `${dir}/summary.json is not from this version of the suite (no shard place, selection or target)`,
       'rerun the shards with this version',
     );
   }
@@ -219,6 +221,17 @@ function resolveSelection(keys: readonly string[]): Selection[] {
     selections.set(collection, entry);
   }
   return [...selections.values()];
+}
+
+/** Shards run against different kinds of target (mock, url, live, replay) would merge into a report of no one target. */
+function assertSameTarget(shards: ReadonlyArray<{ dir: string; summary: RunSummary }>): void {
+  const [head] = shards;
+  const other = shards.find((s) => s.summary.target.kind !== head?.summary.target.kind);
+  if (head && other)
+    throw new ConfigError(
+      `shards run against different kinds of target: ${head.summary.target.kind} in ${head.dir}, ${other.summary.target.kind} in ${other.dir}`,
+      'merge the shards of one run, every shard against the same target',
+    );
 }
 
 /** Shards run from different catalogs would merge into a report no run produced. */

@@ -12,7 +12,10 @@ export interface ExitDecision {
 
 /** What the user asked the exit code to tolerate. */
 export interface ExitPolicy {
-  /** `any`: exit 1 on any contract failure; `new`: only on failures the baseline did not have (or whose reason changed). */
+  /**
+   * `any`: exit 1 on any contract failure; `new`: only on failures the baseline did not have (or whose reason changed)
+   * and on lost coverage.
+   */
   readonly failOn: 'any' | 'new';
   /** `--allow-partial`: cases not checked do not fail the run, as long as something was checked and held. */
   readonly allowPartial: boolean;
@@ -33,14 +36,18 @@ const CONFIGURATION: ReadonlySet<NotCheckedCause> = new Set([
 /**
  * Nothing checked: 3 (2 when every selected case is not applicable to the target); a contract failure: 1; a transport
  * error: 3; a case not checked: 2 for missing configuration or recordings, 3 for a lost verdict, unless --allow-partial.
+ * Against a baseline, a case that passed there and was not checked and held now (lost coverage) is 1 like a new
+ * failure: with --fail-on new at once, otherwise where nothing above already made the run red.
  */
 export function decideExit(summary: RunSummary, policy: ExitPolicy): ExitDecision {
   const t = summary.totals;
   if (t.checked === 0) return { code: nothingChecked(summary).exitCode, error: nothingChecked(summary) };
-  const failed = policy.failOn === 'new' && summary.baseline ? summary.baseline.newFailures > 0 : t.failed > 0;
+  const lost = (summary.baseline?.lostCoverage ?? 0) > 0;
+  const failed = policy.failOn === 'new' && summary.baseline ? summary.baseline.newFailures > 0 || lost : t.failed > 0;
   if (failed) return { code: ExitCode.contractFailure };
   if (t.errors > 0) return { code: ExitCode.unreachable };
-  if (t.notChecked === 0 || policy.allowPartial) return { code: ExitCode.passed };
+  // A nightly that silently loses coverage must not stay green, partial run or not.
+  if (t.notChecked === 0 || policy.allowPartial) return { code: lost ? ExitCode.contractFailure : ExitCode.passed };
   const error = partial(summary);
   return { code: error.exitCode, error };
 }

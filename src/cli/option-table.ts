@@ -56,7 +56,7 @@ export const runOptionTable = {
   'fail-on': {
     type: 'string',
     value: 'any|new',
-    help: 'exit 1 on any failure (default) or only on failures the baseline did not have',
+    help: 'exit 1 on any failure (default) or only on failures the baseline did not have and on lost coverage',
   },
   'allow-partial': {
     type: 'boolean',
@@ -101,7 +101,7 @@ export const mergeOptionTable = {
   'fail-on': {
     type: 'string',
     value: 'any|new',
-    help: 'exit 1 on any failure (default) or only on failures the baseline did not have',
+    help: 'exit 1 on any failure (default) or only on failures the baseline did not have and on lost coverage',
   },
   'allow-partial': { type: 'boolean', help: 'exit 0 when every checked case held even if some were not checked' },
   help: { type: 'boolean', help: 'show this help' },

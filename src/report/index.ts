@@ -32,6 +32,12 @@ export {
 } from './run-summary.ts';
 export { SummaryReporter, type ExpectedFile, type SummaryReporterOptions } from './summary-reporter.ts';
 export { selectionKeys, uncheckedVerdicts, type Lost } from './unchecked-cases.ts';
+export {
+  countPassedUnchecked,
+  uncheckedPart,
+  type PassedUnchecked,
+  type UncheckedPart,
+} from './unchecked-parts.ts';
 export { verdictOf } from './task-meta.ts';
 export { readBaseline } from './read-baseline.ts';
 export { assertWritable, publishLatest, writeArtifacts } from './write-report.ts';

@@ -1,6 +1,6 @@
 // RunSummary -> report.html: one self-contained page (inline CSS and script, no fetches) that works opened from disk. Pure.
 
-import { describeDocRef, expectedVariants } from '../catalog/index.ts';
+import { describeDocRef, expectedVariants, messageCoverage } from '../catalog/index.ts';
 import { caseKey, type Verdict } from '../verdict/index.ts';
 import { piecedArtifact, type Artifact } from './artifact.ts';
 import { actualText, expectedText } from './describe-outcome.ts';
@@ -131,11 +131,11 @@ function renderCoverage(summary: RunSummary): SafeHtml {
   const rows = summary.coverage.rows.map((r) => {
     const { state, label } = cell(r.product, r.endpoint, r.cases);
     return html`<tr><td>${r.product} › ${r.endpoint}</td><td><code>${r.code}</code></td><td class="cell ${state}">${label}</td>
-      <td>${r.schema ? 'yes' : 'no'}</td><td>${r.mock ? 'yes' : 'no'}</td><td>${r.live ? 'yes' : 'mock only'}</td><td>${r.message ? 'printed' : 'none printed'}</td><td>${r.cases.join(', ')}</td></tr>`;
+      <td>${r.schema ? 'yes' : 'no'}</td><td>${r.mock ? 'yes' : 'no'}</td><td>${r.live ? 'yes' : 'mock only'}</td><td>${messageCoverage(r)}</td><td>${r.cases.join(', ')}</td></tr>`;
   });
   const c = summary.coverage.totals;
   return html`<section id="coverage"><h2>Coverage</h2>
-<p>${c.withCase}/${c.documented} documented codes have a case, ${c.withSchema}/${c.documented} a schema, ${c.live}/${c.documented} can be provoked live, ${c.withMessage}/${c.documented} have a printed message.</p>
+<p>${c.withCase}/${c.documented} documented codes have a case, ${c.withSchema}/${c.documented} a schema, ${c.live}/${c.documented} can be provoked live, ${c.withMessage}/${c.documented} have their message checked by every case.</p>
 <table><thead><tr><th>endpoint</th><th>code</th><th>this run</th><th>schema</th><th>mock</th><th>live</th><th>message</th><th>cases</th></tr></thead><tbody>${rows}</tbody></table></section>`;
 }
 

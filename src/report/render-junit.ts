@@ -45,8 +45,14 @@ function renderSuite(file: string, verdicts: readonly Verdict[], timestamp: stri
 function renderCase(file: string, v: Verdict): string {
   const open = `    <testcase classname="${attr(file)}" name="${attr(title(v))}" time="${v.durationMs / 1000}"`;
   switch (v.outcome) {
-    case 'pass':
-      return `${open}>${v.flaky ? `\n      <system-out>${text(`flaky: first ${v.attempts?.[0]?.reason ?? 'failed'}`)}</system-out>\n    ` : ''}</testcase>`;
+    case 'pass': {
+      // A CI shows a pass's output beside it: what it did not check (no printed message, an unread echo) belongs there.
+      const notes = [
+        ...(v.flaky ? [`flaky: first ${v.attempts?.[0]?.reason ?? 'failed'}`] : []),
+        ...(v.unpinned ?? []),
+      ];
+      return `${open}>${notes.length ? `\n      <system-out>${text(notes.join('\n'))}</system-out>\n    ` : ''}</testcase>`;
+    }
     case 'not-applicable':
       return `${open}>\n      <skipped message="${attr(`not applicable: ${v.reason}`)}"/>\n    </testcase>`;
     case 'not-checked':

@@ -2,6 +2,7 @@
 
 import { caseKey, type Verdict } from '../verdict/index.ts';
 import type { Artifact } from './artifact.ts';
+import { describeOutcome } from './describe-outcome.ts';
 import { listUndocumentedKeys, totalsLine, type RunSummary } from './run-summary.ts';
 
 const MAX_LISTED = 20;
@@ -46,15 +47,17 @@ export function renderMarkdown(summary: RunSummary): Artifact[] {
       lines.push(`- ${escape(title(verdict))}: ${escape(paths.join(', '))}`);
     lines.push('');
   }
+  lines.push(...renderPassedUnchecked(summary.verdicts));
   const flaky = summary.verdicts.filter((v) => v.flaky);
   if (flaky.length > 0)
     lines.push(`Flaky (failed, then passed on retry): ${flaky.map((v) => escape(title(v))).join('; ')}`, '');
   if (summary.baseline) {
     const n = summary.baseline.counts;
     lines.push(
-      `Against the baseline: **${n['new-failure']} new failures**, **${n['changed-failure']} failing differently**, ${n['still-failing']} still failing, ${n.fixed} fixed, ${n['new-case']} new cases, ${n['removed-case']} removed.`,
+      `Against the baseline: **${n['new-failure']} new failures**, **${n['changed-failure']} failing differently**, **${n['lost-coverage']} lost coverage**, ${n['still-failing']} still failing, ${n.fixed} fixed, ${n['new-case']} new cases, ${n['removed-case']} removed.`,
       '',
     );
+    lines.push(...renderLostCoverage(summary));
   }
   const c = summary.coverage.totals;
   if (c.documented > 0)
@@ -69,6 +72,37 @@ export function renderMarkdown(summary: RunSummary): Artifact[] {
     );
   }
   return [{ path: 'report.md', content: `${lines.join('\n').trimEnd()}\n` }];
+}
+
+/** What passes left unchecked inside their answers, one line per distinct note with how many passes it holds for. */
+function renderPassedUnchecked(verdicts: readonly Verdict[]): string[] {
+  const notes = new Map<string, number>();
+  for (const v of verdicts.filter((x) => x.outcome === 'pass'))
+    for (const note of new Set(v.unpinned ?? [])) notes.set(note, (notes.get(note) ?? 0) + 1);
+  if (notes.size === 0) return [];
+  const lines = ['Passed, with a part not checked:', ''];
+  for (const [note, count] of [...notes].slice(0, MAX_LISTED)) lines.push(`- ${count} case(s): ${escape(note)}`);
+  if (notes.size > MAX_LISTED) lines.push(`- …and ${notes.size - MAX_LISTED} more in summary.json.`);
+  return [...lines, ''];
+}
+
+/** Cases that passed in the baseline and were not checked and held now: listed, as failures are. */
+function renderLostCoverage(summary: RunSummary): string[] {
+  const lost = (summary.baseline?.entries ?? []).filter((e) => e.change === 'lost-coverage');
+  if (lost.length === 0) return [];
+  const now = new Map(summary.verdicts.map((v) => [caseKey(v), v]));
+  const lines = [
+    `### Lost coverage (${lost.length}): passed in the baseline, not now`,
+    '',
+    '| case | now | why |',
+    '|---|---|---|',
+  ];
+  for (const e of lost.slice(0, MAX_LISTED)) {
+    const v = now.get(e.key);
+    lines.push(`| ${escape(v ? title(v) : e.key)} | ${describeOutcome(e.after)} | ${escape(v?.reason ?? '')} |`);
+  }
+  if (lost.length > MAX_LISTED) lines.push('', `…and ${lost.length - MAX_LISTED} more in summary.json.`);
+  return [...lines, ''];
 }
 
 function title(v: Verdict): string {

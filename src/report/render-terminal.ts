@@ -1,6 +1,7 @@
 // RunSummary -> the lines printed at the end of a run: one per case group, then each failure with its reason. Pure.
 
 import { caseKey, type Verdict } from '../verdict/index.ts';
+import { describeOutcome } from './describe-outcome.ts';
 import { listUndocumentedKeys, totalsLine, type ApiUsage, type RunSummary } from './run-summary.ts';
 
 const MARK = { pass: '✓', fail: '✗', error: '!', 'not-applicable': '-', 'not-checked': '?' } as const;
@@ -129,7 +130,7 @@ function renderBaseline(summary: RunSummary): string[] {
   const n = b.counts;
   const lines = [
     '',
-    `Baseline ${b.source}: ${n['new-failure']} new failures, ${n['changed-failure']} failing differently, ${n['still-failing']} still failing, ${n.fixed} fixed, ${n['new-case']} new cases, ${n['removed-case']} removed`,
+    `Baseline ${b.source}: ${n['new-failure']} new failures, ${n['changed-failure']} failing differently, ${n['lost-coverage']} lost coverage, ${n['still-failing']} still failing, ${n.fixed} fixed, ${n['new-case']} new cases, ${n['removed-case']} removed`,
   ];
   for (const e of b.entries.filter(
     (x) => x.change === 'new-failure' || (x.change === 'new-case' && (x.after === 'fail' || x.after === 'error')),
@@ -141,6 +142,11 @@ function renderBaseline(summary: RunSummary): string[] {
       `  ! failing differently: ${e.key} (${e.caseName}): was ${e.beforeFingerprint ?? e.before}, now ${e.afterFingerprint ?? e.after}`,
     );
   }
+  const now = new Map(summary.verdicts.map((v) => [caseKey(v), v]));
+  for (const e of b.entries.filter((x) => x.change === 'lost-coverage'))
+    lines.push(
+      `  ! lost coverage: ${e.key} (${e.caseName}): passed in the baseline, now ${describeOutcome(e.after)}: ${now.get(e.key)?.reason ?? ''}`,
+    );
   return lines;
 }
 

@@ -11,6 +11,7 @@ import {
 import type { Outcome, Verdict } from '../verdict/index.ts';
 import { diffBaseline, type BaselineDiff } from './baseline-diff.ts';
 import { buildDriftLedger, type DriftLedgerEntry } from './drift-ledger.ts';
+import { countPassedUnchecked, passedUncheckedPhrase, type PassedUnchecked } from './unchecked-parts.ts';
 
 /** Counts of outcomes. */
 export interface Totals {
@@ -27,6 +28,8 @@ export interface Totals {
   readonly notChecked: number;
   /** Passed only on a retry (also counted in passed). */
   readonly flaky: number;
+  /** Passes (counted in passed) with a part not checked: a message no page prints, an echo it could not read. */
+  readonly passedUnchecked: PassedUnchecked;
 }
 
 /** One collection's (product × endpoint × version) share of the run. */
@@ -192,6 +195,7 @@ export function countOutcomes(verdicts: readonly Verdict[]): Totals {
     notApplicable: count('not-applicable'),
     notChecked: count('not-checked'),
     flaky: verdicts.filter((v) => v.flaky).length,
+    passedUnchecked: countPassedUnchecked(verdicts),
   };
 }
 
@@ -212,7 +216,7 @@ export function checkedPhrase(totals: Pick<Totals, 'checked' | 'cases'>): string
 /** The one-line count every output ends or starts with: checked N of M, then each outcome. */
 export function totalsLine(totals: Totals): string {
   const rest = [
-    `${totals.passed} passed`,
+    `${totals.passed} passed${passedUncheckedPhrase(totals.passedUnchecked)}`,
     `${totals.failed} failed`,
     `${totals.errors} errors`,
     `${totals.notChecked} not checked`,

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { buildCoverage, catalog, totalCoverage, type Endpoint } from '../../src/catalog/index.ts';
+import {
+  buildCoverage,
+  catalog,
+  messageCoverage,
+  totalCoverage,
+  type CoverageRow,
+  type Endpoint,
+} from '../../src/catalog/index.ts';
 import { documentedErrors } from '../support/docs.ts';
 
 describe('coverage matrix', () => {
@@ -25,6 +32,36 @@ describe('coverage matrix', () => {
   it('separates mock from live: INTERNAL_ERROR is mock only', () => {
     const row = buildCoverage(catalog).find((r) => r.code === 'INTERNAL_ERROR');
     expect(row).toMatchObject({ mock: true, live: false });
+  });
+
+  it("counts a code's message as checked only when every case of the code checks it", () => {
+    const rows = buildCoverage(catalog);
+    const row = (endpoint: string, code: string) => rows.find((r) => r.endpoint === endpoint && r.code === code);
+    // The page prints LIMIT_EXCEEDED's message for 50 participants, none for 101 records in one call.
+    expect(row('update-records', 'LIMIT_EXCEEDED')).toMatchObject({
+      message: false,
+      messageUnchecked: ['limit-exceeded-records'],
+    });
+    expect(messageCoverage(row('update-records', 'LIMIT_EXCEEDED') as CoverageRow)).toBe('partly');
+    expect(row('update-records', 'DUPLICATE_DATA')).toMatchObject({ message: true, messageUnchecked: [] });
+    expect(messageCoverage(row('update-contract-type', 'SUCCESS') as CoverageRow)).toBe('none');
+    expect(totalCoverage(rows).withMessage).toBe(rows.filter((r) => r.messageUnchecked.length === 0).length);
+  });
+
+  it('stops counting a message as checked when one case of its code excuses it', () => {
+    const [endpoint] = catalog;
+    if (!endpoint) throw new Error('empty catalog');
+    const excused: Endpoint = {
+      ...endpoint,
+      cases: endpoint.cases.map((c) =>
+        c.id === 'invalid-module-unsupported' ? { ...c, messageNotPrinted: { INVALID_MODULE: 'test' } } : c,
+      ),
+    };
+    expect(buildCoverage([endpoint]).find((r) => r.code === 'INVALID_MODULE')?.message).toBe(true);
+    expect(buildCoverage([excused]).find((r) => r.code === 'INVALID_MODULE')).toMatchObject({
+      message: false,
+      messageUnchecked: ['invalid-module-unsupported'],
+    });
   });
 
   it('lists exactly the codes each doc page documents (plus SUCCESS)', () => {

@@ -1,11 +1,12 @@
-// Every message a page prints keeps its check: walked from the page copies and the printed examples, never from the catalog.
+// Messages and pages agree both ways: every message a page prints keeps its check (walked from the page copies and the
+// printed examples), and every message the catalog pins is printed on the page it cites (walked from the catalog).
 
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { catalog, expectedCodes, type Endpoint } from '../../src/catalog/index.ts';
+import { catalog, expectedCodes, pinnedMessages, type Endpoint, type PrintedMessage } from '../../src/catalog/index.ts';
 import { normaliseMessage } from '../../src/validate/index.ts';
-import { ROOT, documentedErrorDescriptions } from '../support/docs.ts';
+import { ROOT, documentedErrorDescriptions, readDocPage } from '../support/docs.ts';
 
 interface Printed {
   readonly code: string;
@@ -90,5 +91,104 @@ describe('messages the pages print', () => {
       ),
     };
     expect(unchecked(excused, printed)).toEqual([expect.stringContaining('DUPLICATE_DATA "duplicate data"')]);
+  });
+});
+
+/** Every `"message": "..."` of a printed JSON example on a page, plain or escaped inside a saved example's body string. */
+function jsonMessagesOn(page: string): string[] {
+  return [...readDocPage(page).matchAll(/\\?"message\\?"\s*:\s*\\?"(.*?)\\?"/g)].map((m) =>
+    normaliseMessage(m[1] ?? ''),
+  );
+}
+
+/** Is `text` printed on `page` for `code`: as the description of its Possible Errors entry, or in a printed example? */
+function printedOn(page: string, code: string, text: string, where: 'errors' | 'examples' | 'anywhere'): boolean {
+  const wanted = normaliseMessage(text);
+  const inErrors = () =>
+    documentedErrorDescriptions(page).some((e) => e.code === code && normaliseMessage(e.description) === wanted);
+  const inExamples = () => jsonMessagesOn(page).includes(wanted);
+  return where === 'errors' ? inErrors() : where === 'examples' ? inExamples() : inErrors() || inExamples();
+}
+
+/** The pinned messages of every case that are not printed where they say, and the cases whose own page prints none. */
+function unprinted(endpoint: Endpoint): string[] {
+  return endpoint.cases.flatMap((testCase) =>
+    expectedCodes(testCase).flatMap((code) => {
+      const pinned = pinnedMessages(endpoint, testCase, code);
+      const misplaced = pinned.filter((m) => !printedWhereCited(code, m));
+      const onCasePage = pinned.some((m) => printedOn(testCase.doc.page, code, m.text, 'anywhere'));
+      return [
+        ...misplaced.map(
+          (m) => `${endpoint.id} ${testCase.id} ${code} "${m.text}" not on ${m.source.page} § ${m.source.section}`,
+        ),
+        ...(pinned.length > 0 && !onCasePage
+          ? [
+              `${endpoint.id} ${testCase.id} ${code}: ${testCase.doc.page}, the page the case cites, prints none of its messages`,
+            ]
+          : []),
+      ];
+    }),
+  );
+}
+
+/** A message citing a Possible Errors entry is that entry's description; any other source is a printed example. */
+function printedWhereCited(code: string, message: PrintedMessage): boolean {
+  const entry = /^Possible Errors: ([A-Z][A-Z_]+)/.exec(message.source.section)?.[1];
+  return entry
+    ? entry === code && printedOn(message.source.page, code, message.text, 'errors')
+    : printedOn(message.source.page, code, message.text, 'examples');
+}
+
+describe('messages the catalog pins', () => {
+  it('pins some message on every endpoint', () => {
+    for (const endpoint of catalog)
+      expect(
+        endpoint.cases.some((c) => expectedCodes(c).some((code) => pinnedMessages(endpoint, c, code).length > 0)),
+        endpoint.id,
+      ).toBe(true);
+  });
+
+  for (const endpoint of catalog) {
+    it(`finds every message ${endpoint.product} ${endpoint.id} pins on the page it cites, and one on each case's page`, () => {
+      expect(unprinted(endpoint)).toEqual([]);
+    });
+  }
+
+  it('notices a pinned message no page prints, a case citing a page without its message, and a wrong entry', () => {
+    const endpoint = catalog[0] as Endpoint;
+    const records = endpoint.messages?.records ?? {};
+    const reworded: Endpoint = {
+      ...endpoint,
+      messages: {
+        errors: endpoint.messages?.errors ?? {},
+        records: {
+          ...records,
+          DUPLICATE_DATA: (records['DUPLICATE_DATA'] ?? []).map((m) => ({ ...m, text: 'duplicated data' })),
+        },
+      },
+    };
+    expect(unprinted(reworded)).toEqual([
+      expect.stringContaining('duplicate-data DUPLICATE_DATA "duplicated data" not on crm-update-records.txt'),
+      expect.stringContaining(
+        'duplicate-data DUPLICATE_DATA "duplicated data" not on crm-update-records-postman-item.txt',
+      ),
+      'update-records duplicate-data DUPLICATE_DATA: crm-update-records.txt, the page the case cites, prints none of its messages',
+    ]);
+    const elsewhere: Endpoint = {
+      ...endpoint,
+      cases: endpoint.cases.map((c) =>
+        c.id === 'no-permission'
+          ? { ...c, doc: { page: 'crm-update-record-locking-information.txt', section: 'x' } }
+          : c,
+      ),
+    };
+    expect(unprinted(elsewhere)).toEqual([
+      'update-records no-permission NO_PERMISSION: crm-update-record-locking-information.txt, the page the case cites, prints none of its messages',
+    ]);
+    const wrongEntry: PrintedMessage = {
+      text: 'duplicate data',
+      source: { page: 'crm-update-records.txt', section: 'Possible Errors: RECORD_LOCKED' },
+    };
+    expect(printedWhereCited('DUPLICATE_DATA', wrongEntry)).toBe(false);
   });
 });

@@ -77,3 +77,37 @@ describe('decideExit', () => {
     expect(decide([v('pass'), v('error')])).toEqual({ code: 3 });
   });
 });
+
+describe('decideExit against a baseline', () => {
+  const withBaseline = (before: Verdict[], after: Verdict[]) =>
+    summariseRun({ ...facts, baseline: { source: 'base.json', verdicts: before } }, after);
+  const same = (verdict: Verdict, outcome: Outcome, notChecked?: NotChecked): Verdict => ({
+    ...verdict,
+    outcome,
+    ...(notChecked ? { notChecked } : {}),
+  });
+  const [kept, gone] = [v('pass'), v('pass')];
+
+  it('is 1 with --fail-on new when a case that passed in the baseline is now not applicable; 0 without the loss', () => {
+    const lostRun = withBaseline([kept, gone], [kept, same(gone, 'not-applicable')]);
+    expect(lostRun.baseline?.lostCoverage).toBe(1);
+    expect(decideExit(lostRun, { failOn: 'new', allowPartial: false })).toEqual({ code: 1 });
+    const keptRun = withBaseline([kept, gone], [kept, gone]);
+    expect(decideExit(keptRun, { failOn: 'new', allowPartial: false })).toEqual({ code: 0 });
+  });
+
+  it('is 1 with --fail-on new when a pass is now not checked or an error, --allow-partial or not', () => {
+    for (const now of [same(gone, 'not-checked', unset('ZOHO_X')), same(gone, 'error')]) {
+      for (const allowPartial of [false, true])
+        expect(decideExit(withBaseline([kept, gone], [kept, now]), { failOn: 'new', allowPartial }).code).toBe(1);
+    }
+  });
+
+  it('is never green on lost coverage with --fail-on any either: 1 where nothing else made the run red', () => {
+    const lostRun = withBaseline([kept, gone], [kept, same(gone, 'not-applicable')]);
+    expect(decideExit(lostRun, { failOn: 'any', allowPartial: false })).toEqual({ code: 1 });
+    const partial = withBaseline([kept, gone], [kept, same(gone, 'not-checked', unset('ZOHO_X'))]);
+    expect(decideExit(partial, { failOn: 'any', allowPartial: false }).code).toBe(2);
+    expect(decideExit(partial, { failOn: 'any', allowPartial: true }).code).toBe(1);
+  });
+});

@@ -31,7 +31,7 @@ describe('--baseline and --fail-on new', () => {
       const tolerant = await runCli([...args, '--fail-on', 'new'], mockEnvironment(mock));
       expect(tolerant.code, tolerant.stdout).toBe(0);
       expect(tolerant.stdout).toContain(
-        '0 new failures, 0 failing differently, 1 still failing, 0 fixed, 0 new cases, 0 removed',
+        '0 new failures, 0 failing differently, 0 lost coverage, 1 still failing, 0 fixed, 0 new cases, 0 removed',
       );
       expect(tolerant.stdout).toContain(
         '  ✗ crm › update-records › v8 › RECORD_LOCKED when the record is locked (known: in the baseline)',
@@ -99,7 +99,7 @@ describe('--baseline and --fail-on new', () => {
         mockEnvironment(mock),
       );
       expect(result.code, result.stdout).toBe(1);
-      expect(result.stdout).toContain('0 new failures, 1 failing differently, 0 still failing');
+      expect(result.stdout).toContain('0 new failures, 1 failing differently, 0 lost coverage, 0 still failing');
       expect(result.stdout).toMatch(
         /! failing differently: crm\/update-records\/v8\/record-locked \(.*\): was fail; expected 202 RECORD_LOCKED; got 200 RECORD_LOCKED; findings status, now fail; expected 202 RECORD_LOCKED; got 202 SUCCESS; findings \S+/,
       );
@@ -131,6 +131,50 @@ describe('--baseline and --fail-on new', () => {
     expect(result.stderr.trim()).toBe(
       `error E_CONFIG: baseline ${path} is not a summary.json of this suite (schemaVersion 1) (give the summary.json of an earlier run (reports/<run-id>/summary.json))`,
     );
+  });
+});
+
+describe('lost coverage against a baseline', () => {
+  // Five cases, one of them (INTERNAL_ERROR) a fault only the mock plays: not applicable behind a url.
+  const lostScope = ['--endpoint', 'update-records', '--api-version', 'v8', '--case', 'un'];
+
+  it('is red with --fail-on new when a case that passed in the baseline is now not applicable; green without the loss', async () => {
+    const folder = (name: string) => mkdtemp(join(tmpdir(), `zoho-lost-${name}-`));
+    const [mockRun, urlRun, lost, kept] = [
+      await folder('mock'),
+      await folder('url'),
+      await folder('lost'),
+      await folder('kept'),
+    ];
+    expect((await runCli([...lostScope, '--out', mockRun])).code).toBe(0);
+    const urlArgs = [...lostScope, '--base-url', mock.url];
+    const first = await runCli([...urlArgs, '--out', urlRun], mockEnvironment(mock));
+    expect(first.code, first.stdout + first.stderr).toBe(0);
+    const against = (baseline: string, out: string) =>
+      runCli(
+        [...urlArgs, '--baseline', join(baseline, 'summary.json'), '--fail-on', 'new', '--out', out],
+        mockEnvironment(mock),
+      );
+
+    const red = await against(mockRun, lost);
+    expect(red.code, red.stdout + red.stderr).toBe(1);
+    expect(red.stdout).toContain('0 new failures, 0 failing differently, 1 lost coverage, 0 still failing');
+    expect(red.stdout).toMatch(
+      /! lost coverage: crm\/update-records\/v8\/internal-error \(.*\): passed in the baseline, now not applicable: \S/,
+    );
+    const summary = await readSummary(lost);
+    expect(summary.baseline).toMatchObject({ lostCoverage: 1, newFailures: 0 });
+    expect(summary.baseline?.entries).toEqual([
+      expect.objectContaining({ change: 'lost-coverage', before: 'pass', after: 'not-applicable' }),
+    ]);
+    const markdown = await readFile(join(lost, 'report.md'), 'utf8');
+    expect(markdown).toContain('**1 lost coverage**');
+    expect(markdown).toContain('### Lost coverage (1): passed in the baseline, not now');
+
+    // The same run against a baseline that never passed the case: nothing lost, green.
+    const green = await against(urlRun, kept);
+    expect(green.code, green.stdout + green.stderr).toBe(0);
+    expect(green.stdout).toContain('0 new failures, 0 failing differently, 0 lost coverage');
   });
 });
 

@@ -72,7 +72,7 @@ describe('--shard k/n and merge', () => {
     ]);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain(
-      '0 new failures, 0 failing differently, 0 still failing, 0 fixed, 0 new cases, 0 removed',
+      '0 new failures, 0 failing differently, 0 lost coverage, 0 still failing, 0 fixed, 0 new cases, 0 removed',
     );
   });
 

@@ -41,6 +41,7 @@ describe('diffBaseline', () => {
     expect(diff.counts).toEqual({
       'new-failure': 2,
       'changed-failure': 1,
+      'lost-coverage': 0,
       'still-failing': 1,
       fixed: 1,
       unchanged: 1,
@@ -83,6 +84,65 @@ describe('diffBaseline', () => {
         afterFingerprint: 'fail; expected 202 RECORD_LOCKED; got 202 SUCCESS; findings code',
       }),
     ]);
+  });
+
+  it('reports a pass that is now not applicable, not checked or an error as lost coverage, apart from failures', () => {
+    const before = [
+      v('na', 'pass'),
+      v('nc', 'pass'),
+      v('err', 'pass'),
+      v('kept', 'pass'),
+      v('never', 'not-applicable'),
+    ];
+    const after = [
+      v('na', 'not-applicable'),
+      v('nc', 'not-checked'),
+      v('err', 'error'),
+      v('kept', 'pass'),
+      v('never', 'not-applicable'),
+    ];
+    const diff = diffBaseline('b', before, after);
+    expect(diff.entries.map((e) => [e.key.split('/').at(-1), e.change, e.before, e.after])).toEqual([
+      ['na', 'lost-coverage', 'pass', 'not-applicable'],
+      ['nc', 'lost-coverage', 'pass', 'not-checked'],
+      ['err', 'lost-coverage', 'pass', 'error'],
+    ]);
+    expect(diff.counts).toMatchObject({ 'lost-coverage': 3, unchanged: 2, 'new-failure': 0 });
+    expect(diff).toMatchObject({ lostCoverage: 3, newFailures: 0 });
+    // The same run without the loss: nothing lost.
+    expect(diffBaseline('b', before, before).lostCoverage).toBe(0);
+  });
+
+  it("tells a schema break at another path on a failing case from the same one: each finding's path counts", () => {
+    const schemaAt = (path: string) => ({ kind: 'schema' as const, message: `${path} must be string`, path });
+    const actual = { status: 202, codes: ['RECORD_LOCKED'], shape: 'records' } as const;
+    const was = v('locked', 'fail', { actual, findings: [schemaAt('/data/0/status')] });
+    const sameAgain = v('locked', 'fail', { actual, findings: [schemaAt('/data/0/status')] });
+    const elsewhere = v('locked', 'fail', { actual, findings: [schemaAt('/data/0/status'), schemaAt('/data/0/code')] });
+    expect(diffBaseline('b', [was], [sameAgain]).entries.map((e) => e.change)).toEqual(['still-failing']);
+    const diff = diffBaseline('b', [was], [elsewhere]);
+    expect(diff.entries).toEqual([
+      expect.objectContaining({
+        change: 'changed-failure',
+        beforeFingerprint: 'fail; expected 202 RECORD_LOCKED; got 202 RECORD_LOCKED; findings schema /data/0/status',
+        afterFingerprint:
+          'fail; expected 202 RECORD_LOCKED; got 202 RECORD_LOCKED; findings schema /data/0/code,schema /data/0/status',
+      }),
+    ]);
+    expect(diff.newFailures).toBe(1);
+  });
+
+  it('compares a kind by kind alone where the baseline gave its findings no path (a baseline from before paths)', () => {
+    const actual = { status: 202, codes: ['RECORD_LOCKED'], shape: 'records' } as const;
+    const old = v('locked', 'fail', { actual, findings: [{ kind: 'echo', message: 'id must echo the URL' }] });
+    const now = v('locked', 'fail', {
+      actual,
+      findings: [{ kind: 'echo', message: 'id must echo the URL', path: '/data/0/details/id' }],
+    });
+    expect(diffBaseline('b', [old], [now]).entries.map((e) => e.change)).toEqual(['still-failing']);
+    // A kind the old baseline did not have at all is still a change.
+    const more = { ...now, findings: [...now.findings, { kind: 'status', message: 'expected 202' }] } as Verdict;
+    expect(diffBaseline('b', [old], [more]).entries.map((e) => e.change)).toEqual(['changed-failure']);
   });
 
   it('keys cases by product, endpoint, version and case id', () => {

@@ -64,6 +64,7 @@ const totals = (counts: Partial<Totals>): Totals => ({
   notApplicable: 0,
   notChecked: 0,
   flaky: 0,
+  passedUnchecked: { message: 0, echo: 0, other: 0 },
   ...counts,
 });
 
@@ -91,6 +92,7 @@ describe('summariseRun', () => {
       notApplicable: 1,
       notChecked: 1,
       flaky: 0,
+      passedUnchecked: { message: 0, echo: 0, other: 0 },
     });
     expect(summary.verdicts.map((v) => v.caseId)).toEqual(['other', 'locked', 'down', 's-one', 'fault']);
     expect(summary.collections).toEqual([

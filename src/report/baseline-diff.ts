@@ -5,8 +5,8 @@ import { caseKey, type FindingKind, type Outcome, type Verdict } from '../verdic
 import { actualText, expectedText } from './describe-outcome.ts';
 
 /**
- * How a case moved since the baseline; a failure whose fingerprint changed is `changed-failure`, counted as new; a pass
- * that is now not applicable, not checked or an error is `lost-coverage`.
+ * How a case moved since the baseline; a failure whose fingerprint changed is `changed-failure`, counted as new; a case
+ * checked there (a pass, or a failure) that is now not applicable, not checked or an error is `lost-coverage`.
  */
 export type BaselineChange =
   | 'new-failure'
@@ -101,7 +101,9 @@ function classify(then: Verdict | undefined, now: Verdict): BaselineChange {
     const [before, after] = fingerprints(then, now);
     return before === after ? 'still-failing' : 'changed-failure';
   }
-  return failing(then.outcome) ? 'fixed' : 'unchanged';
+  // A failure that is no longer checked is not fixed: what showed it is gone, so it is lost coverage too.
+  if (failing(then.outcome)) return now.outcome === 'pass' ? 'fixed' : 'lost-coverage';
+  return 'unchanged';
 }
 
 /** Classifies every case of both runs. Cases not checked or not applicable count as not failing. */

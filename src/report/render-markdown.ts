@@ -92,7 +92,7 @@ function renderLostCoverage(summary: RunSummary): string[] {
   if (lost.length === 0) return [];
   const now = new Map(summary.verdicts.map((v) => [caseKey(v), v]));
   const lines = [
-    `### Lost coverage (${lost.length}): passed in the baseline, not now`,
+    `### Lost coverage (${lost.length}): checked in the baseline, not now`,
     '',
     '| case | now | why |',
     '|---|---|---|',

@@ -145,7 +145,7 @@ function renderBaseline(summary: RunSummary): string[] {
   const now = new Map(summary.verdicts.map((v) => [caseKey(v), v]));
   for (const e of b.entries.filter((x) => x.change === 'lost-coverage'))
     lines.push(
-      `  ! lost coverage: ${e.key} (${e.caseName}): passed in the baseline, now ${describeOutcome(e.after)}: ${now.get(e.key)?.reason ?? ''}`,
+      `  ! lost coverage: ${e.key} (${e.caseName}): ${e.before === 'pass' ? 'passed' : 'failed'} in the baseline, now ${describeOutcome(e.after)}: ${now.get(e.key)?.reason ?? ''}`,
     );
   return lines;
 }

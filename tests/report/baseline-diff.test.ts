@@ -113,6 +113,16 @@ describe('diffBaseline', () => {
     expect(diffBaseline('b', before, before).lostCoverage).toBe(0);
   });
 
+  it('never reads a failure that is no longer checked as fixed: it is lost coverage too', () => {
+    const before = [v('hidden', 'fail'), v('repaired', 'fail')];
+    const after = [v('hidden', 'not-checked'), v('repaired', 'pass')];
+    const diff = diffBaseline('b', before, after);
+    expect(diff.entries.map((e) => [e.key.split('/').at(-1), e.change])).toEqual([
+      ['hidden', 'lost-coverage'],
+      ['repaired', 'fixed'],
+    ]);
+  });
+
   it("tells a schema break at another path on a failing case from the same one: each finding's path counts", () => {
     const schemaAt = (path: string) => ({ kind: 'schema' as const, message: `${path} must be string`, path });
     const actual = { status: 202, codes: ['RECORD_LOCKED'], shape: 'records' } as const;

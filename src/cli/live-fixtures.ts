@@ -17,7 +17,6 @@ import {
   type VerdictServiceOptions,
 } from '../harness/index.ts';
 import {
-  EDITION_CONCURRENCY,
   createFixtures,
   createOrgClient,
   deleteFixtures,
@@ -31,10 +30,9 @@ import {
   type CallStep,
   type FixtureRecord,
   type OrgClient,
-  type OrgMetadata,
 } from '../live/index.ts';
 import type { ApiUsage } from '../report/index.ts';
-import type { CaseBlock, Verdict, VerdictRequest } from '../verdict/index.ts';
+import type { Verdict, VerdictRequest } from '../verdict/index.ts';
 import {
   caseModules,
   liveCases,
@@ -48,6 +46,13 @@ import {
   variablesOf,
   type LiveCase,
 } from './live-cases.ts';
+import {
+  DEFAULT_LIVE_CONCURRENCY,
+  blockedPhrase,
+  chooseConcurrency,
+  describeOrg,
+  shareOf,
+} from './live-concurrency.ts';
 
 /** What the verdict thread is given for a live run (plain data). */
 export interface LiveRunInput {
@@ -94,7 +99,6 @@ export interface LiveService {
   cleanUp(): Promise<LiveCleanup>;
 }
 
-const DEFAULT_LIVE_CONCURRENCY = 5;
 /** How long the cases that need no fixture wait for the fixtures' first calls to be written. */
 const EARLY_CASES_AFTER_MS = 25;
 
@@ -249,17 +253,6 @@ export async function serveLive(
   }
 }
 
-/** `; 3 cases not applicable to this org, 2 not checked, 17 errors`, or nothing. */
-function blockedPhrase(blocked: Readonly<Record<string, CaseBlock>>): string {
-  const count = (outcome: CaseBlock['outcome']) => Object.values(blocked).filter((b) => b.outcome === outcome).length;
-  const parts = [
-    count('not-applicable') ? `${count('not-applicable')} cases not applicable to this org` : '',
-    count('not-checked') ? `${count('not-checked')} not checked` : '',
-    count('error') ? `${count('error')} errors (their setup failed)` : '',
-  ].filter(Boolean);
-  return parts.length ? `; ${parts.join(', ')}` : '';
-}
-
 /** The slots the fixture calls never need (at least one), and the rounds the fixtures take. */
 function fixtureRoom(plan: Parameters<typeof fixtureSteps>[0], limit: number): { slots: number; rounds: number } {
   const steps = fixtureSteps(plan);
@@ -284,38 +277,6 @@ function casesOnLockedRecords(
         keys: cases.filter((c) => variablesOf(c.testCase).some((v) => variables.includes(v))).map((c) => c.key),
       };
     });
-}
-
-/**
- * The org's edition's limit (never more than --concurrency asks), else --concurrency, else 5 (Free's limit, safe
- * everywhere); with n shards, this shard's nth of the org's limit, so that the shards together never exceed it.
- */
-function chooseConcurrency(org: OrgMetadata, flag: number | undefined, shards: number): ApiUsage['concurrency'] {
-  const shared = shards > 1 ? { shards } : {};
-  if (org.edition) {
-    const limit = shareOf(EDITION_CONCURRENCY[org.edition], shards, flag);
-    return flag !== undefined && flag <= limit
-      ? { limit: flag, source: 'flag', edition: org.edition, ...shared }
-      : { limit, source: 'edition', edition: org.edition, ...shared };
-  }
-  return flag
-    ? { limit: flag, source: 'flag', ...shared }
-    : { limit: shareOf(DEFAULT_LIVE_CONCURRENCY, shards, undefined), source: 'default', ...shared };
-}
-
-/** One shard's part of an org-wide limit (at least 1), never more than --concurrency asks. */
-export function shareOf(limit: number, shards: number, flag: number | undefined): number {
-  const share = Math.max(1, Math.floor(limit / Math.max(1, shards)));
-  return flag === undefined ? share : Math.min(share, flag);
-}
-
-function describeOrg(org: OrgMetadata, concurrency: ApiUsage['concurrency']): string {
-  const edition = org.edition ? `${org.edition} edition` : 'edition unknown';
-  const why = [
-    concurrency.source === 'flag' ? '--concurrency' : '',
-    concurrency.shards ? `this shard's part of the org's limit, shared by ${concurrency.shards} shards` : '',
-  ].filter(Boolean);
-  return `Org: ${edition}, user ${org.currentUser?.name ?? org.currentUser?.id ?? 'unknown'}; at most ${concurrency.limit} calls at once${why.length ? ` (${why.join('; ')})` : ''}`;
 }
 
 /**

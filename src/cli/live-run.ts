@@ -6,7 +6,8 @@ import type { Selection } from '../catalog/index.ts';
 import type { Target } from '../harness/index.ts';
 import { createOrgClient, writeLedger, type FixtureRecord } from '../live/index.ts';
 import { renderSummaryJson, writeArtifacts, type ApiUsage, type RunSummary } from '../report/index.ts';
-import { deleteAll, shareOf, type LiveCleanup, type LiveEvent, type LiveRunInput } from './live-fixtures.ts';
+import { shareOf } from './live-concurrency.ts';
+import { deleteAll, type LiveCleanup, type LiveEvent, type LiveRunInput } from './live-fixtures.ts';
 
 /** What a live run is given: what the verdict thread is (LiveRunInput), with the selections as the catalog has them. */
 export interface LiveRunRequest extends Omit<LiveRunInput, 'selections' | 'env'> {

@@ -4,15 +4,16 @@
 import type { Case, Endpoint } from '../catalog/index.ts';
 import { casesForVersion } from '../catalog/index.ts';
 import { DEFAULT_POLICY, buildVerdict, type CaseResult, type SchemaRegistry } from '../validate/index.ts';
-import { caseKey, type CaseBlock, type Verdict, type VerdictPolicy } from '../verdict/index.ts';
+import { caseKey, type Verdict, type VerdictPolicy } from '../verdict/index.ts';
 import { judgeExchange } from './judge-exchange.ts';
+import { noItem, whyNotSent } from './why-not-sent.ts';
 import type { Exchange } from './newman-exchange.ts';
 import { runNewman, type RunOutput } from './newman/index.ts';
 import { createRunPool, type RunPool } from './run-pool.ts';
 import { takeItems, type CollectionItem } from './select-items.ts';
 import { MAX_THROTTLE_RETRIES, isThrottled, throttleWaitMs } from './throttle-retry.ts';
-import { whyNotReplayed, withReplayHeader } from './replay-case.ts';
-import { baseUrlsOf, environmentName, referencedVariables, type Target } from './target.ts';
+import { withReplayHeader } from './replay-case.ts';
+import { baseUrlsOf, type Target } from './target.ts';
 import { freshTarget, isRejectedToken, renewRejected } from './token-renewal.ts';
 
 /** Everything one collection run needs. */
@@ -163,7 +164,7 @@ async function prepare(run: CollectionRun, onVerdict: (verdict: Verdict) => void
       version: run.version,
       caseId: testCase.id,
     });
-    const unsent = item ? whyNotSent(testCase, item, run, key) : noItem(testCase);
+    const unsent = item ? whyNotSent(testCase, item, run.target, key, run.collection) : noItem(testCase);
     if (unsent || !item) await emit(testCase, unsent ?? noItem(testCase));
     else runnable.push({ run, key, testCase, item, emit });
   }
@@ -325,51 +326,4 @@ function unjudgeable(runnable: Runnable, exchange: Exchange | undefined): CaseRe
 /** Throttled, and the case did not document the throttle: sent again after the wait. */
 function isRetried({ testCase }: Runnable, exchange: Exchange | undefined): boolean {
   return testCase.expect.status !== 429 && isThrottled(exchange);
-}
-
-function blockedResult(blocked: CaseBlock): CaseResult {
-  if (blocked.outcome === 'not-applicable')
-    return { kind: 'not-applicable', reason: `not applicable to this org: ${blocked.reason}` };
-  if (blocked.outcome === 'error') return { kind: 'setup-error', reason: blocked.reason };
-  const { outcome: _outcome, ...notChecked } = blocked;
-  return { kind: 'not-checked', ...notChecked };
-}
-
-function noItem(testCase: Case): CaseResult {
-  return {
-    kind: 'not-checked',
-    reason: `collection has no item for case ${testCase.id}`,
-    cause: 'configuration',
-    fix: 'run `npm run collections`',
-  };
-}
-
-/**
- * Why a case is not sent to this target, if it is not: a target that cannot provoke it (a url target reaches Zoho or a
- * gateway, so it provokes what live does) makes it not applicable; a missing recording or variable leaves it not checked.
- */
-function whyNotSent(testCase: Case, item: CollectionItem, run: CollectionRun, key: string): CaseResult | undefined {
-  const { target } = run;
-  const reach = target.kind === 'mock' ? 'mock' : 'live';
-  // A recording of a url or live run cannot hold a mock-only case; one of a mock run can, and is replayed.
-  if (target.kind === 'replay') return whyNotReplayed(testCase, target, key, run.collection);
-  if (!testCase.provocable.includes(reach))
-    return {
-      kind: 'not-applicable',
-      reason: `${target.kind} cannot provoke it (${testCase.provocable.join(' and ')} only)`,
-    };
-  // Live: what this org lacks, hides or refused (a module, a field, a fixture), from its metadata and the fixtures' answers.
-  const blocked = target.blocked?.[key];
-  if (blocked) return blockedResult(blocked);
-  const known = new Set([...Object.keys(target.variables), 'api_domain']);
-  const missing = referencedVariables(JSON.stringify(item.json)).filter((v) => !known.has(v));
-  if (missing.length === 0) return undefined;
-  const variables = [...new Set(missing.map(environmentName))];
-  return {
-    kind: 'not-checked',
-    reason: `not configured for this target: ${variables.join(', ')}`,
-    cause: 'configuration',
-    variables,
-    fix: `set ${variables.join(', ')} (see .env.example)`,
-  };
 }

@@ -169,7 +169,7 @@ describe('lost coverage against a baseline', () => {
     ]);
     const markdown = await readFile(join(lost, 'report.md'), 'utf8');
     expect(markdown).toContain('**1 lost coverage**');
-    expect(markdown).toContain('### Lost coverage (1): passed in the baseline, not now');
+    expect(markdown).toContain('### Lost coverage (1): checked in the baseline, not now');
 
     // The same run against a baseline that never passed the case: nothing lost, green.
     const green = await against(urlRun, kept);

@@ -92,6 +92,8 @@ export async function startMock(options: MockOptions = {}): Promise<MockServer> 
   const variables = {
     api_domain: url,
     contracts_domain: contractsUrl,
+    // The accounts server (the token endpoint) is the API domain: printed so a live rehearsal needs only these lines.
+    accounts_url: url,
     ...state.variables,
     client_id: MOCK_CLIENT.clientId,
     client_secret: MOCK_CLIENT.clientSecret,

@@ -180,7 +180,7 @@ describe("the README's walkthroughs", () => {
     expect(counts['checked']).toBeGreaterThan(100);
     // What the run could not check is what the README says it will not: each variable it names, the README names.
     const missing = new Set([...out.matchAll(/not configured for this target: (ZOHO_[A-Z0-9_]+)/g)].map((m) => m[1]));
-    expect(missing.size).toBe(counts['not checked'] ? missing.size : 0);
+    expect(missing.size > 0).toBe((counts['not checked'] ?? 0) > 0);
     expect([...missing].filter((name) => name && !w.comments.includes(name))).toEqual([]);
   }, 300_000);
 });

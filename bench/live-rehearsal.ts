@@ -59,7 +59,7 @@ export async function measureLiveRehearsal(
     };
     for (const line of mock.environmentLines()) {
       const name = line.slice(0, line.indexOf('='));
-      if (!['ZOHO_API_DOMAIN', 'ZOHO_ACCESS_TOKEN', 'ZOHO_CONTRACTS_DOMAIN'].includes(name))
+      if (!['ZOHO_API_DOMAIN', 'ZOHO_ACCESS_TOKEN', 'ZOHO_CONTRACTS_URL'].includes(name))
         env[name] = line.slice(line.indexOf('=') + 1);
     }
     const out = await mkdtemp(join(tmpdir(), 'zoho-bench-live-'));

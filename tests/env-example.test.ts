@@ -22,6 +22,13 @@ describe('.env.example', () => {
     expect(names.size).toBeGreaterThan(20);
   });
 
+  it('names the Contracts host once, as ZOHO_CONTRACTS_URL (the old ZOHO_CONTRACTS_DOMAIN only as a note)', () => {
+    const text = readFileSync(join(ROOT, '.env.example'), 'utf8');
+    expect(text.match(/^ZOHO_CONTRACTS_URL=$/gm)).toHaveLength(1);
+    expect(text).not.toMatch(/^ZOHO_CONTRACTS_DOMAIN=/m);
+    expect(environmentName('contracts_domain')).toBe('ZOHO_CONTRACTS_URL');
+  });
+
   it('holds no values', () => {
     const assigned = readFileSync(join(ROOT, '.env.example'), 'utf8')
       .split('\n')

@@ -3,12 +3,25 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'dotenv';
 import { ConfigError } from '../errors.ts';
+import { readRenamedVariables } from '../live/index.ts';
 
-/** The environment a run reads: `.env` at `path` (if present, or required when given with --env-file) overlaid by `env`. */
+/** The environment a run reads: `.env` at `path` (if present, or required when given with --env-file) overlaid by `env`,
+ * old variable names read as their new ones (each said once through `notice`). */
 export function loadEnvironment(
   path: string,
   env: Readonly<Record<string, string | undefined>>,
-  required = false,
+  required: boolean,
+  notice: (line: string) => void,
+): Record<string, string | undefined> {
+  const renamed = readRenamedVariables(readEnvironment(path, env, required));
+  for (const line of renamed.notices) notice(line);
+  return renamed.env;
+}
+
+function readEnvironment(
+  path: string,
+  env: Readonly<Record<string, string | undefined>>,
+  required: boolean,
 ): Record<string, string | undefined> {
   let text: string;
   try {

@@ -35,6 +35,8 @@ async function main(argv: readonly string[]): Promise<ExitCodeValue | 130 | 143>
   exitWithParent(onParentGone);
   const [first, ...rest] = argv;
   const print = (line: string): void => void process.stdout.write(`${redactText(line)}\n`);
+  // Notices (a variable to rename) go to stderr: stdout stays the run's own output.
+  const notice = (line: string): void => void process.stderr.write(`${redactText(line)}\n`);
   const command = first !== undefined && !first.startsWith('-') ? first : 'run';
   const args = command === first ? rest : argv;
   const cli = (env: CliEnvironment['env']): CliEnvironment => ({
@@ -55,7 +57,7 @@ async function main(argv: readonly string[]): Promise<ExitCodeValue | 130 | 143>
       const thread = sends ? (await import('./verdict-thread.ts')).prestartVerdictThread(ROOT) : undefined;
       // Not --env-file: Node 20 claims that flag anywhere on its command line, even after the script.
       const envFile = optionValue(args, '--dotenv');
-      const env = loadEnvironment(envFile ?? join(ROOT, '.env'), process.env, envFile !== undefined);
+      const env = loadEnvironment(envFile ?? join(ROOT, '.env'), process.env, envFile !== undefined, notice);
       const code = await (await import('./command-run.ts')).commandRun(args, {
         ...cli(env),
         signal: interrupt.signal,
@@ -82,18 +84,18 @@ async function main(argv: readonly string[]): Promise<ExitCodeValue | 130 | 143>
       return (await import('./command-merge.ts')).commandMerge(args, ROOT, new Date(), print);
     case 'doctor': {
       const envFile = optionValue(args, '--dotenv');
-      const env = loadEnvironment(envFile ?? join(ROOT, '.env'), process.env, envFile !== undefined);
+      const env = loadEnvironment(envFile ?? join(ROOT, '.env'), process.env, envFile !== undefined, notice);
       return (await import('./command-doctor.ts')).commandDoctor(withoutOption(args, '--dotenv'), env, print);
     }
     case 'auth': {
       // The file auth writes into must exist only once it does: read it if it is there.
       const envFile = optionValue(args, '--dotenv') ?? join(ROOT, '.env');
-      const env = loadEnvironment(envFile, process.env);
+      const env = loadEnvironment(envFile, process.env, false, notice);
       return (await import('./command-auth.ts')).commandAuth(args, envFile, env, print);
     }
     case 'cleanup': {
       const envFile = optionValue(args, '--dotenv');
-      const env = loadEnvironment(envFile ?? join(ROOT, '.env'), process.env, envFile !== undefined);
+      const env = loadEnvironment(envFile ?? join(ROOT, '.env'), process.env, envFile !== undefined, notice);
       return (await import('./command-cleanup.ts')).commandCleanup(withoutOption(args, '--dotenv'), ROOT, env, print);
     }
     case 'collections-diff':

@@ -54,8 +54,13 @@ const LISTS = [
   { prefix: 'bigin_bulk_product_', name: 'ZOHO_BIGIN_BULK_PRODUCT_IDS' },
 ] as const;
 
-/** The environment variable that supplies a collection variable for `--base-url` targets (a list for numbered ones). */
+/** Collection variables whose environment variable is not `ZOHO_<NAME>`: the Contracts host is ZOHO_CONTRACTS_URL, the
+ * one name url and live runs and the standalone mock use for it (ZOHO_CONTRACTS_DOMAIN is read as it, with a notice). */
+const NAMED = { contracts_domain: 'ZOHO_CONTRACTS_URL' } as const satisfies Readonly<Record<string, string>>;
+
+/** The environment variable that supplies a collection variable (a list for numbered ones). */
 export function environmentName(variable: string): string {
+  if (variable in NAMED) return NAMED[variable as keyof typeof NAMED];
   return LISTS.find((list) => variable.startsWith(list.prefix))?.name ?? `ZOHO_${variable.toUpperCase()}`;
 }
 
@@ -74,7 +79,8 @@ export function urlTarget(baseUrl: string, env: Readonly<Record<string, string |
     throw new ConfigError(`--base-url "${baseUrl}" is not http or https`, 'give an absolute http(s) URL');
   }
   const variables = variablesFromEnvironment(env);
-  // One base URL for every product (a gateway routes by path): Contracts goes there too.
+  // One base URL for every product (a gateway routes by path): Contracts goes there too, whatever ZOHO_CONTRACTS_URL
+  // says (it names the Contracts host of live runs), as ZOHO_API_DOMAIN gives way to the base URL.
   variables['contracts_domain'] = url.origin + url.pathname.replace(/\/$/, '');
   return {
     kind: 'url',
@@ -97,15 +103,7 @@ export function liveTarget(input: {
   env: Readonly<Record<string, string | undefined>>;
 }): Target {
   const variables = variablesFromEnvironment(input.env);
-  for (const name of [
-    'client_id',
-    'client_secret',
-    'refresh_token',
-    'data_centre',
-    'environment',
-    'accounts_url',
-    'contracts_url',
-  ])
+  for (const name of ['client_id', 'client_secret', 'refresh_token', 'data_centre', 'environment', 'accounts_url'])
     delete variables[name];
   for (const name of Object.keys(variables))
     if (/^(refresh_token|client_id|client_secret)_/.test(name)) delete variables[name];
@@ -138,8 +136,9 @@ function variablesFromEnvironment(env: Readonly<Record<string, string | undefine
   for (const [key, value] of Object.entries(env)) {
     if (!key.startsWith('ZOHO_') || value === undefined || value === '') continue;
     const list = LISTS.find((l) => l.name === key);
+    const named = Object.entries(NAMED).find(([, name]) => name === key)?.[0];
     if (list) Object.assign(variables, expandBulkIds(value, list.prefix));
-    else variables[key.slice('ZOHO_'.length).toLowerCase()] = value;
+    else variables[named ?? key.slice('ZOHO_'.length).toLowerCase()] = value;
   }
   delete variables['api_domain'];
   return variables;

@@ -38,6 +38,31 @@ export interface LiveConfig {
 
 const ENVIRONMENTS = ['production', 'sandbox', 'developer'] as const;
 
+/** Variables still read under an old name, old -> new. Two names once named the Contracts host (the mock printed and
+ * .env.example listed ZOHO_CONTRACTS_DOMAIN, live mode read ZOHO_CONTRACTS_URL); live mode's name is the one kept. */
+export const RENAMED_VARIABLES: Readonly<Record<string, string>> = { ZOHO_CONTRACTS_DOMAIN: 'ZOHO_CONTRACTS_URL' };
+
+/** `env` with each old name read as its new one (the new one wins when both are set), and a one-line notice for each
+ * old name that holds a value, so a .env written before the rename keeps working and says what to change. */
+export function readRenamedVariables(env: Readonly<Record<string, string | undefined>>): {
+  env: Record<string, string | undefined>;
+  notices: string[];
+} {
+  const out: Record<string, string | undefined> = { ...env };
+  const notices: string[] = [];
+  for (const [old, current] of Object.entries(RENAMED_VARIABLES)) {
+    const value = out[old]?.trim();
+    delete out[old];
+    if (!value) continue;
+    if (out[current]?.trim()) notices.push(`notice: ${old} is ignored: ${current} is set; remove ${old}`);
+    else {
+      out[current] = value;
+      notices.push(`notice: ${old} is read as ${current}; rename it`);
+    }
+  }
+  return { env: out, notices };
+}
+
 /** Reads and checks every live variable; all problems are reported together in one line. */
 export function readLiveConfig(env: Readonly<Record<string, string | undefined>>): LiveConfig {
   const problems: string[] = [];

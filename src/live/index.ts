@@ -1,6 +1,14 @@
 // Public door of live mode: configuration, data centres and the token refresh.
 
-export { readClientConfig, readLiveConfig, type LiveConfig, type PersonaGrant, type RefreshGrant } from './config.ts';
+export {
+  RENAMED_VARIABLES,
+  readClientConfig,
+  readLiveConfig,
+  readRenamedVariables,
+  type LiveConfig,
+  type PersonaGrant,
+  type RefreshGrant,
+} from './config.ts';
 export { PERSONAS, personaOf, type Persona } from './personas.ts';
 export { DATA_CENTRES, type DataCentre, type DataCentreName } from './data-centres.ts';
 export { refreshAccessToken, type AccessToken } from './refresh-token.ts';

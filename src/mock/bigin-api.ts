@@ -2,6 +2,7 @@
 
 import { authenticate, hasScope } from './authorize.ts';
 import type { MockState, TokenGrant } from './mock-state.ts';
+import { UNSUPPORTED_MODULES } from './org-profile.ts';
 import { deleteRecord, insertRecord } from './record-write.ts';
 import type { Handled } from './records-api.ts';
 import { isHandled, parseDataBody } from './parse-body.ts';
@@ -9,7 +10,6 @@ import { recordError, topLevelError, type Json, type MockResponse } from './zoho
 
 export const BIGIN_PATH = /^\/bigin\/([^/]+)(?:\/([^/]*)(?:\/([^/]*)(?:\/([^/]*)(?:\/([^/]*))?)?)?)?(\/.*)?$/;
 const MODULES = new Set(['Deals', 'Contacts', 'Accounts', 'Products']);
-const UNSUPPORTED = new Set(['Documents', 'Projects']);
 /** "You can update a maximum of 100 related records per API call." */
 const MAX_RELATED = 100;
 /** "Products - to - Contacts, Deals, Accounts": either side may be the parent. */
@@ -46,7 +46,7 @@ export function handleBigin(
     return fail(topLevelError('INVALID_URL_PATTERN'), 'bigin:INVALID_URL_PATTERN');
   }
   if (method !== 'PUT') return fail(topLevelError('INVALID_REQUEST_METHOD'), 'bigin:INVALID_REQUEST_METHOD');
-  if (UNSUPPORTED.has(module))
+  if (UNSUPPORTED_MODULES.has(module))
     return fail(
       topLevelError('INVALID_MODULE', {}, 'the given module is not supported in api'),
       'bigin:INVALID_MODULE:unsupported',

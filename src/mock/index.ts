@@ -6,6 +6,7 @@ export { WIRE_FAULTS, type WireFault } from './wire-faults.ts';
 export {
   EDITION_CONCURRENCY,
   FIELD_DATA_TYPES,
+  UNSUPPORTED_MODULES,
   parseOrgProfile,
   type Edition,
   type OrgProfile,

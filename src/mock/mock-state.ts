@@ -24,9 +24,6 @@ export interface TokenGrant {
   readonly expiresAt?: number;
 }
 
-/** Modules that exist in CRM but not in this API (page: "Documents and Projects are not supported"). */
-export const UNSUPPORTED_MODULES = new Set(['Documents', 'Projects']);
-
 /** A lock on a record, keyed by `module/recordId` in the state. */
 export interface MockLock {
   readonly lockId: string;

@@ -8,6 +8,11 @@ export const EDITION_CONCURRENCY = { free: 5, standard: 10, professional: 15, en
 
 export type Edition = keyof typeof EDITION_CONCURRENCY;
 
+/** Modules Zoho's API does not serve: "The modules such as Documents and Projects are not supported in the current API"
+ * (INVALID_MODULE, "The given module is not supported in API": crm-update-records.txt and
+ * bigin-update-related-records.txt, Possible Errors). Every call to one answers INVALID_MODULE, so no org has one. */
+export const UNSUPPORTED_MODULES: ReadonlySet<string> = new Set(['Documents', 'Projects']);
+
 /** The `data_type` values of Zoho's fields metadata API (the v8 SDK's type table, plus formula). */
 export const FIELD_DATA_TYPES = new Set([
   'text',
@@ -121,6 +126,17 @@ export function parseOrgProfile(value: unknown, source: string): OrgProfile {
 function parseModule(name: string, raw: unknown, bad: (what: string, fix: string) => ConfigError): ProfileModule {
   if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(name))
     throw bad(`module name "${name}" is not an API name`, 'use the module API name, e.g. Leads or Projects_Tracker');
+  // Loaded, such a profile would have the mock refuse every insert into the module, and a rehearsal read the refusal
+  // as something the org lacks (issue 21): the contradiction is the profile's, so it is named before anything runs.
+  if (UNSUPPORTED_MODULES.has(name)) {
+    const custom = isObject(raw) && raw['custom'] === true;
+    throw bad(
+      `${custom ? 'custom module' : 'module'} "${name}": Zoho's pages list ${name} as not supported by the API (crm-update-records.txt § Possible Errors: INVALID_MODULE "The given module is not supported in API"), so every call to it would answer INVALID_MODULE`,
+      custom
+        ? `give the custom module an API name of its own, e.g. ${name}_Tracker`
+        : `remove "${name}" from "modules"`,
+    );
+  }
   if (!isObject(raw) || !Array.isArray(raw['fields']))
     throw bad(`module ${name} needs a "fields" array`, 'give "fields": [] for a module without declared fields');
   const flag = (key: string): boolean => {

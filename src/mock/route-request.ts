@@ -5,7 +5,8 @@ import { BIGIN_PATH, handleBigin } from './bigin-api.ts';
 import { CONTRACTS_PATH, handleContracts } from './contracts-api.ts';
 import { LOCKING_PATH, handleLocking } from './locking-api.ts';
 import { METADATA_PATH, handleMetadata } from './metadata-api.ts';
-import { UNSUPPORTED_MODULES, type MockState } from './mock-state.ts';
+import type { MockState } from './mock-state.ts';
+import { UNSUPPORTED_MODULES } from './org-profile.ts';
 import {
   handleDelete,
   handleInsert,

@@ -1,7 +1,8 @@
 // The mock's HTTP edge: node:http on loopback, bounded body reads, socket-level faults, and the public MockServer.
 
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { answerClientErrors, type RequestHead } from './client-errors.ts';
 import { mockEnvironment, mockEnvironmentLines } from './mock-environment.ts';
 import { MockState } from './mock-state.ts';
 import type { OrgProfile } from './org-profile.ts';
@@ -83,12 +84,16 @@ export async function startMock(options: MockOptions = {}): Promise<MockServer> 
     }),
   ) as [Server, Server];
   const headersTimeout = options.headersTimeoutMs ?? 10_000;
-  const url = await listen(server, options.port ?? 0, host, headersTimeout, 'api');
-  const contractsUrl = await listen(contractsServer, 0, host, headersTimeout, 'contracts');
+  const url = await listen(server, options.port ?? 0, host, headersTimeout, 'api', (head) => unparsed('api', head));
+  const contractsUrl = await listen(contractsServer, 0, host, headersTimeout, 'contracts', (head) =>
+    unparsed('contracts', head),
+  );
   const port = Number(new URL(url).port);
   const variables = {
     api_domain: url,
     contracts_domain: contractsUrl,
+    // The accounts server (the token endpoint) is the API domain: printed so a live rehearsal needs only these lines.
+    accounts_url: url,
     ...state.variables,
     client_id: MOCK_CLIENT.clientId,
     client_secret: MOCK_CLIENT.clientSecret,
@@ -149,6 +154,23 @@ export async function startMock(options: MockOptions = {}): Promise<MockServer> 
     });
   }
 
+  // A method Node's parser does not know (the Contracts sample's `UPDATE`) is still a request to the route its path
+  // names: answered as that route answers any method it does not serve, in its page's wording. No handler reads the
+  // body of a method it does not serve, so the head is all it needs.
+  function unparsed(hostName: 'api' | 'contracts', head: RequestHead): MockResponse {
+    counts[hostName] += 1;
+    const handled = routeRequest(state, {
+      method: head.method,
+      url: head.target,
+      body: '',
+      host: hostName,
+      authorization: head.headers.get('authorization'),
+      fault: head.headers.get('x-mock-fault'),
+    });
+    for (const behaviour of handled.behaviours) state.provoke(behaviour);
+    return handled.response;
+  }
+
   function tooMany(res: ServerResponse): void {
     state.provoke('TOO_MANY_REQUESTS:concurrency');
     send(res, topLevelError('TOO_MANY_REQUESTS'));
@@ -192,49 +214,24 @@ export async function startMock(options: MockOptions = {}): Promise<MockServer> 
   }
 }
 
-/** Listens on loopback (unless told otherwise) with bounded timeouts; answers unknown HTTP methods as Zoho does. */
+/** Listens on loopback (unless told otherwise) with bounded timeouts; requests Node's parser rejects go to `unparsed`. */
 async function listen(
   server: Server,
   port: number,
   host: string,
   headersTimeout: number,
   hostName: 'api' | 'contracts',
+  unparsed: (head: RequestHead) => MockResponse,
 ): Promise<string> {
   server.requestTimeout = 30_000;
   server.headersTimeout = headersTimeout;
-  // Node's parser rejects methods it does not know (the Contracts sample's `-X UPDATE`) before any handler runs.
-  server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
-    if (!socket.writable) return;
-    const [status, reason, body] = clientErrorAnswer(error.code, hostName);
-    const text = JSON.stringify(body);
-    socket.end(
-      `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json;charset=utf-8\r\nContent-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\n\r\n${text}`,
-    );
-  });
+  answerClientErrors(server, hostName, headersTimeout, unparsed);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, resolve);
   });
   const { port: bound, address } = server.address() as AddressInfo;
   return `http://${address.includes(':') ? `[${address}]` : address}:${bound}`;
-}
-
-/** What the mock answers a request Node's parser rejected: an unknown method, a header flood, a client too slow. */
-function clientErrorAnswer(code: string | undefined, hostName: 'api' | 'contracts'): [number, string, object] {
-  const error = (name: string, message: string): object => ({ code: name, details: {}, message, status: 'error' });
-  // The Contracts page prints its own wording of INVALID_REQUEST_METHOD.
-  const methodMessage = hostName === 'contracts' ? 'The HTTP request method is not a valid one.' : undefined;
-  if (code === 'HPE_INVALID_METHOD')
-    return [400, 'Bad Request', topLevelError('INVALID_REQUEST_METHOD', {}, methodMessage).body];
-  if (code === 'HPE_HEADER_OVERFLOW')
-    return [
-      431,
-      'Request Header Fields Too Large',
-      error('REQUEST_HEADER_FIELDS_TOO_LARGE', 'request headers too large'),
-    ];
-  if (code === 'ERR_HTTP_REQUEST_TIMEOUT')
-    return [408, 'Request Timeout', error('REQUEST_TIMEOUT', 'the request was not received in time')];
-  return [400, 'Bad Request', error('INVALID_REQUEST', 'malformed request')];
 }
 
 /** Keeps at most 1 MiB; undefined when the body is larger (answered 413). The rest is drained, not stored, so the client can finish sending and read the answer; the request timeout bounds how long. */

@@ -82,6 +82,13 @@ describe('.github/workflows/contract-nightly.yml', () => {
       expect(value, name).toMatch(/token/i.test(name) ? /^\$\{\{ secrets\./ : /^\$\{\{ vars\./);
   });
 
+  it('names the Contracts host of the live run by the one variable live mode reads, never by its old name', () => {
+    expect(runStep('live')?.env?.['ZOHO_CONTRACTS_URL']).toBe('${{ vars.ZOHO_CONTRACTS_URL }}');
+    // The url run sends Contracts to its base URL, as every product.
+    expect(Object.keys(runStep('url')?.env ?? {})).not.toContain('ZOHO_CONTRACTS_URL');
+    expect(text).not.toContain('ZOHO_CONTRACTS_DOMAIN');
+  });
+
   it('takes secrets from the secret store into step environments only, never into files or command lines', () => {
     for (const job of Object.values(workflow.jobs)) {
       for (const step of job.steps) expect(step.run ?? '', step.name).not.toContain('secrets.');

@@ -26,6 +26,14 @@ const PROFILES: Array<[string, string, RegExp]> = [
     JSON.stringify({ edition: 'platinum', modules: { Leads: { fields: [] } } }),
     /unknown edition "platinum" \(use one of free, standard, professional, enterprise, ultimate\)/,
   ],
+  [
+    'a custom module Zoho does not support (Projects)',
+    JSON.stringify({
+      edition: 'professional',
+      modules: { Leads: { fields: [] }, Projects: { custom: true, fields: [] } },
+    }),
+    /custom module "Projects": Zoho's pages list Projects as not supported by the API \(.+\), so every call to it would answer INVALID_MODULE \(give the custom module an API name of its own/,
+  ],
 ];
 
 beforeAll(async () => {

@@ -207,7 +207,7 @@ describe('npm run mock', () => {
     expect(await closed).toBe(0);
     expect(out).toMatch(/^Zoho mock listening on http:\/\/127\.0\.0\.1:\d+ /m);
     expect(out).toMatch(/^ZOHO_ACCESS_TOKEN=1000\.[0-9a-f]{32}\.[0-9a-f]{32}$/m);
-    expect(out).toMatch(/^ZOHO_CONTRACTS_DOMAIN=http:\/\/127\.0\.0\.1:\d+$/m);
+    expect(out).toMatch(/^ZOHO_CONTRACTS_URL=http:\/\/127\.0\.0\.1:\d+$/m);
   });
 
   it('names a port already in use, with the fix, in one line and exit 2', async () => {

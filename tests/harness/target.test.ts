@@ -31,6 +31,11 @@ describe('urlTarget', () => {
     });
   });
 
+  it('sends Contracts to the base URL too: ZOHO_CONTRACTS_URL names the Contracts host of live runs, not of url runs', () => {
+    const target = urlTarget('http://127.0.0.1:4010', { ZOHO_CONTRACTS_URL: 'http://127.0.0.1:4011' });
+    expect(target.variables).toEqual({ contracts_domain: 'http://127.0.0.1:4010' });
+  });
+
   it('refuses a base URL that is not an http(s) URL, naming it', () => {
     expect(() => urlTarget('localhost:4010', {})).toThrow(/--base-url "localhost:4010" is not/);
     expect(() => urlTarget('ftp://x', {})).toThrow(/not http or https/);
@@ -69,5 +74,7 @@ describe('helpers', () => {
     expect(environmentName('bigin_bulk_product_042')).toBe('ZOHO_BIGIN_BULK_PRODUCT_IDS');
     expect(environmentName('bulk_id_101')).toBe('ZOHO_BULK_IDS');
     expect(environmentName('record_id')).toBe('ZOHO_RECORD_ID');
+    // The Contracts host has one name, the one live mode reads (ZOHO_CONTRACTS_DOMAIN is only read as it, with a notice).
+    expect(environmentName('contracts_domain')).toBe('ZOHO_CONTRACTS_URL');
   });
 });

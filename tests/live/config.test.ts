@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/errors.ts';
-import { DATA_CENTRES, readLiveConfig } from '../../src/live/index.ts';
+import { DATA_CENTRES, readLiveConfig, readRenamedVariables } from '../../src/live/index.ts';
 
 const base = { ZOHO_CLIENT_ID: 'id', ZOHO_CLIENT_SECRET: 'secret', ZOHO_REFRESH_TOKEN: 'refresh' };
 
@@ -82,5 +82,30 @@ describe('readLiveConfig personas', () => {
       },
     ]);
     expect(readLiveConfig(base).personas).toEqual([]);
+  });
+});
+
+describe('readRenamedVariables', () => {
+  it('reads ZOHO_CONTRACTS_DOMAIN as ZOHO_CONTRACTS_URL, with one notice to rename it', () => {
+    const { env, notices } = readRenamedVariables({ ...base, ZOHO_CONTRACTS_DOMAIN: 'http://127.0.0.1:3' });
+    expect(env).toEqual({ ...base, ZOHO_CONTRACTS_URL: 'http://127.0.0.1:3' });
+    expect(notices).toEqual(['notice: ZOHO_CONTRACTS_DOMAIN is read as ZOHO_CONTRACTS_URL; rename it']);
+    expect(readLiveConfig(env).contractsDomain).toBe('http://127.0.0.1:3');
+  });
+
+  it('keeps ZOHO_CONTRACTS_URL when both are set, and says the old one is ignored', () => {
+    const { env, notices } = readRenamedVariables({
+      ZOHO_CONTRACTS_URL: 'http://127.0.0.1:3',
+      ZOHO_CONTRACTS_DOMAIN: 'http://127.0.0.1:4',
+    });
+    expect(env).toEqual({ ZOHO_CONTRACTS_URL: 'http://127.0.0.1:3' });
+    expect(notices).toEqual([
+      'notice: ZOHO_CONTRACTS_DOMAIN is ignored: ZOHO_CONTRACTS_URL is set; remove ZOHO_CONTRACTS_DOMAIN',
+    ]);
+  });
+
+  it('says nothing for an empty old line (a .env copied from an older .env.example) or none at all', () => {
+    expect(readRenamedVariables({ ...base, ZOHO_CONTRACTS_DOMAIN: '' })).toEqual({ env: base, notices: [] });
+    expect(readRenamedVariables(base)).toEqual({ env: base, notices: [] });
   });
 });

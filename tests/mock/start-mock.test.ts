@@ -1,6 +1,7 @@
 // Starting the mock: deterministic seed, the printed environment, the served Postman environment, loopback only.
 
 import { describe, expect, it } from 'vitest';
+import { environmentName } from '../../src/harness/index.ts';
 import { startMock } from '../../src/mock/index.ts';
 import { call } from '../support/http-call.ts';
 
@@ -9,7 +10,9 @@ describe('startMock', () => {
     const [a, b] = await Promise.all([startMock(), startMock()]);
     try {
       const strip = (vars: Readonly<Record<string, string>>) =>
-        Object.fromEntries(Object.entries(vars).filter(([k]) => k !== 'api_domain' && k !== 'contracts_domain'));
+        Object.fromEntries(
+          Object.entries(vars).filter(([k]) => !['api_domain', 'contracts_domain', 'accounts_url'].includes(k)),
+        );
       expect(strip(a.variables)).toEqual(strip(b.variables));
       expect(a.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       expect(a.port).not.toBe(b.port);
@@ -31,6 +34,21 @@ describe('startMock', () => {
       expect(bulk).toHaveLength(101);
       expect(bulk?.[0]).toBe(mock.variables['bulk_id_001']);
       expect(lines.filter((l) => l.startsWith('ZOHO_BULK_ID_'))).toEqual([]);
+    } finally {
+      await mock.close();
+    }
+  });
+
+  it('prints each variable under the name url and live runs read it by (the Contracts host as ZOHO_CONTRACTS_URL)', async () => {
+    const mock = await startMock();
+    try {
+      const printed = new Set(mock.environmentLines().map((line) => line.slice(0, line.indexOf('='))));
+      // Numbered ids collapse into their list's one line (ZOHO_BULK_IDS, ZOHO_BIGIN_BULK_PRODUCT_IDS).
+      const expected = Object.keys(mock.variables).map(environmentName);
+      expect([...printed].sort()).toEqual([...new Set(expected)].sort());
+      expect(mock.environmentLines()).toContain(`ZOHO_CONTRACTS_URL=${mock.contractsUrl}`);
+      // A live rehearsal needs the accounts server too: the mock's token endpoint is on its API domain.
+      expect(mock.environmentLines()).toContain(`ZOHO_ACCOUNTS_URL=${mock.url}`);
     } finally {
       await mock.close();
     }

@@ -10,7 +10,7 @@ import autocannon from 'autocannon';
 import { build } from 'esbuild';
 import { catalog } from '../src/catalog/index.ts';
 import { collectionPath } from '../src/generate/index.ts';
-import { HARNESS_HEAP_MB } from '../src/harness/index.ts';
+import { HARNESS_HEAP_MB, urlTarget } from '../src/harness/index.ts';
 import { ensureNewmanBundle } from '../src/harness/newman/newman-bundle.mjs';
 import { measureLiveRehearsal, printLiveRehearsal } from './live-rehearsal.ts';
 import { BenchVoid, outputOf, spread, timeProcess, type Spread } from './measure.ts';
@@ -70,12 +70,8 @@ async function main(): Promise<void> {
     throw new Error(`BENCH_ONLY="${ONLY}": only D or F can be run alone (BENCH_ONLY=D or BENCH_ONLY=F)`);
   if (ONLY === 'F') return onlyF();
   const { child: mock, url: mockUrl, env } = await startMockChild();
-  const variables = Object.fromEntries(Object.entries(env).map(([k, v]) => [k.slice(5).toLowerCase(), v]));
-  (env['ZOHO_BULK_IDS'] ?? '')
-    .split(',')
-    .forEach((id, i) => (variables[`bulk_id_${String(i + 1).padStart(3, '0')}`] = id));
-  variables['api_domain'] = mockUrl;
-  variables['contracts_domain'] = mockUrl;
+  // As a --base-url run reads them (lists such as ZOHO_BULK_IDS become numbered variables; Contracts on the same host).
+  const variables: Record<string, string> = { ...urlTarget(mockUrl, env).variables, api_domain: mockUrl };
   const out = await mkdtemp(join(tmpdir(), 'zoho-bench-'));
   try {
     const cases = catalog.reduce(

@@ -1,7 +1,7 @@
 // The metadata Zoho's SDK asks for before any record call: current user, org, modules and fields, from the profile.
 
 import { authenticate, hasAnyScope } from './authorize.ts';
-import { fieldsBody } from './metadata-fields.ts';
+import { fieldEntries } from './metadata-fields.ts';
 import { moduleEntry, modulesBody } from './metadata-modules.ts';
 import { orgBody } from './metadata-org.ts';
 import { userEntry, usersBody, usersOfType } from './metadata-users.ts';
@@ -160,9 +160,9 @@ function answerFields(state: MockState, field: string | undefined, query: URLSea
       topLevelError('INVALID_MODULE', { api_name: 'module' }, 'The module name given seems to be invalid'),
       'metadata:INVALID_MODULE',
     );
-  const body = fieldsBody(module, index);
-  if (field === undefined) return ok(body, 'metadata:fields');
-  const entries = Array.isArray(body['fields']) ? (body['fields'] as Array<Record<string, unknown>>) : [];
+  // fields.json `Response_Wrapper`: `fields` required.
+  const entries = fieldEntries(module, index);
+  if (field === undefined) return ok({ fields: entries }, 'metadata:fields');
   const one = entries.find((f) => f['id'] === field || f['api_name'] === field);
   return one ? ok({ fields: [one] }, 'metadata:fields') : none('metadata:fields');
 }

@@ -14,9 +14,9 @@ export function fieldId(moduleIndex: number, index: number): string {
   return `${moduleId(moduleIndex).slice(0, -3)}${String(100 + index).padStart(3, '0')}`;
 }
 
-/** fields.json `Response_Wrapper`: the profile's entries, each completed with every key `fields` requires. */
-export function fieldsBody(module: ProfileModule, moduleIndex: number): Json {
-  return { fields: module.fields.map((field, i) => fieldEntry(module, moduleIndex, field, i)) };
+/** A module's `fields[]`: the profile's entries, each completed with every key fields.json `fields` requires. */
+export function fieldEntries(module: ProfileModule, moduleIndex: number): Json[] {
+  return module.fields.map((field, i) => fieldEntry(module, moduleIndex, field, i));
 }
 
 function fieldEntry(module: ProfileModule, moduleIndex: number, field: ProfileField, index: number): Json {

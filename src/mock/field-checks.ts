@@ -50,7 +50,7 @@ function stringCheck(field: ProfileField, invalid: (expected: string) => Json): 
   const pattern = type === 'email' ? EMAIL : type === 'phone' ? PHONE : undefined;
   return (v) => {
     if (typeof v !== 'string') return invalid(type);
-    // The length error keeps the shape the mock always answered for Update Records' documented length rule.
+    // The length error names the type and the maximum; the rule check adds json_path, as to every field error.
     if (max !== undefined && v.length > max)
       return { api_name: field.api_name, expected_data_type: 'text', maximum_length: max };
     return pattern && v !== '' && !pattern.test(v) ? invalid(type) : undefined;

@@ -4,7 +4,7 @@ import { authenticate, hasAnyScope, hasScope } from './authorize.ts';
 import type { MockState } from './mock-state.ts';
 import type { Handled } from './records-api.ts';
 import { isHandled, parseDataBody } from './parse-body.ts';
-import { recordError, topLevelError, type Json } from './zoho-errors.ts';
+import { topLevelError, type Json } from './zoho-errors.ts';
 
 /** True when the org's profile marks the module lockable (the default profile: the page's "Possible module names"). */
 const lockable = (state: MockState, module: string): boolean => state.org.modules.get(module)?.module.lockable === true;
@@ -81,20 +81,26 @@ export function handleLocking(
   return answer(lock, lockId, data);
 }
 
+/**
+ * A lock or unlock naming a record or lock id the org does not have: record_locking.json answers both operations'
+ * errors top-level at 400 (`Error_Response`), INVALID_DATA "Invalid data" with `Invalid_ID.resource_path_index`, the
+ * place of the bad id in /crm/{version}/{module}/{record_id}/Locking_Information__s/{lock_id} (3 or 5). No page
+ * documents lock or unlock; docs/coverage.md records the point.
+ */
+function badId(index: 3 | 5): Handled {
+  return {
+    response: topLevelError('INVALID_DATA', { resource_path_index: index }, 'Invalid data'),
+    behaviours: ['INVALID_DATA:id'],
+  };
+}
+
 function lockRecord(state: MockState, module: string, recordId: string): Handled {
   if (!lockable(state, module))
     return {
       response: topLevelError('INVALID_MODULE', {}, 'The module name given seems to be invalid.'),
       behaviours: ['locking:INVALID_MODULE:unsupported'],
     };
-  if (!state.moduleRecords(module).has(recordId))
-    return {
-      response: {
-        status: 202,
-        body: { data: [recordError('INVALID_DATA', { api_name: 'id' }, 'the id given seems to be invalid')] },
-      },
-      behaviours: ['INVALID_DATA:id'],
-    };
+  if (!state.moduleRecords(module).has(recordId)) return badId(3);
   if (state.locks.has(`${module}/${recordId}`))
     return { response: topLevelError('NOT_ALLOWED'), behaviours: ['locking:NOT_ALLOWED'] };
   const lockId = state.newId();
@@ -110,14 +116,7 @@ function lockRecord(state: MockState, module: string, recordId: string): Handled
 
 function unlockRecord(state: MockState, module: string, recordId: string, lockId: string): Handled {
   const lock = state.locks.get(`${module}/${recordId}`);
-  if (!lock || lock.lockId !== lockId)
-    return {
-      response: {
-        status: 202,
-        body: { data: [recordError('INVALID_DATA', { api_name: 'id' }, 'the id given seems to be invalid')] },
-      },
-      behaviours: ['INVALID_DATA:id'],
-    };
+  if (!lock || lock.lockId !== lockId) return badId(5);
   state.locks.delete(`${module}/${recordId}`);
   return {
     response: {

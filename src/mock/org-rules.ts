@@ -81,7 +81,9 @@ export function checkEntry(
       return {
         behaviour: breachBehaviour(details),
         code: 'INVALID_DATA',
-        details: 'maximum_length' in details ? details : { ...details, json_path: `$.data[${index}].${key}` },
+        // json_path on every field error, the over-long one too (users.json `MaxLengthDetails`, record_locking.json
+        // `Maximum_Length`: maximum_length, api_name and json_path).
+        details: { ...details, json_path: `$.data[${index}].${key}` },
         message: 'invalid data',
       };
   }

@@ -9,7 +9,7 @@ import * as ZOHOCRMSDK from '@zohocrm/typescript-sdk-8.0';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../support/docs.ts';
 
-const { Record: Records, RecordLocking } = ZOHOCRMSDK;
+const { Record: Records, RecordLocking, Users, Modules, Fields } = ZOHOCRMSDK;
 type Token = ZOHOCRMSDK.Token.MasterModel;
 
 /** Tokens kept in memory: the SDK's default file store would write next to node_modules, in the repository. */
@@ -187,5 +187,75 @@ describe("Zoho's TypeScript SDK against the standalone mock", () => {
     const success = entry as ZOHOCRMSDK.RecordLocking.SuccessResponse;
     expect(success.getCode().getValue()).toBe('SUCCESS');
     expect(success.getDetails().get('id')).toBe(value('lead_lock_id'));
+  });
+});
+
+describe("Zoho's TypeScript SDK reads the mock's metadata into its own models", () => {
+  it('users?type=CurrentUser: the token holder, Modified_By, a time zone it parses, the info block', async () => {
+    const params = new ZOHOCRMSDK.ParameterMap();
+    await params.add(Users.GetUsersParam.TYPE, 'CurrentUser');
+    const response = await new Users.UsersOperations().getUsers(params);
+    expect(response.getStatusCode()).toBe(200);
+    const wrapper = response.getObject();
+    expect(wrapper).toBeInstanceOf(Users.ResponseWrapper);
+    const [user] = (wrapper as ZOHOCRMSDK.Users.ResponseWrapper).getUsers();
+    expect(user?.getFullName()).toBe('Patricia Boyle');
+    expect(user?.getFirstName()).toBe('Patricia');
+    expect(user?.getModifiedBy()?.getName()).toBe('Patricia Boyle');
+    // The SDK reads time_zone as a zone id (users.json says `type: object`): a string it can resolve.
+    expect(user?.getTimeZone()?.name).toBe('Etc/UTC');
+    expect((wrapper as ZOHOCRMSDK.Users.ResponseWrapper).getInfo().getCount()).toBe(1);
+  });
+
+  it('an unknown user type: the APIException names the parameter', async () => {
+    const params = new ZOHOCRMSDK.ParameterMap();
+    await params.add(Users.GetUsersParam.TYPE, 'Everyone');
+    const response = await new Users.UsersOperations().getUsers(params);
+    expect(response.getStatusCode()).toBe(400);
+    const error = response.getObject() as ZOHOCRMSDK.Users.APIException;
+    expect(error).toBeInstanceOf(Users.APIException);
+    expect(error.getCode().getValue()).toBe('INVALID_DATA');
+    expect(error.getDetails().get('api_name')).toBe('type');
+  });
+
+  it("settings/modules: the org's modules with lookup field and related list properties and an activity badge", async () => {
+    const response = await new Modules.ModulesOperations().getModules();
+    const modules = (response.getObject() as ZOHOCRMSDK.Modules.ResponseWrapper).getModules();
+    expect(modules.map((m) => m.getAPIName())).toEqual([
+      'Leads',
+      'Accounts',
+      'Contacts',
+      'Deals',
+      'Events',
+      'Projects_Tracker',
+    ]);
+    const leads = modules[0];
+    expect(
+      leads
+        ?.getLookupFieldProperties()
+        .getFields()
+        .map((f) => f.getAPIName()),
+    ).toEqual(['Last_Name', 'First_Name', 'Company']);
+    expect(leads?.getRelatedListProperties().getSortBy().getAPIName()).toBe('Last_Name');
+    expect(leads?.getRelatedListProperties().getSortOrder()).toBe('asc');
+    expect(leads?.getActivityBadge().getValue()).toBe('Disabled');
+    expect(modules[5]?.getGeneratedType().getValue()).toBe('custom');
+  });
+
+  it("settings/fields: a custom module's mandatory lookup; an unknown module's APIException names the parameter", async () => {
+    const params = new ZOHOCRMSDK.ParameterMap();
+    await params.add(Fields.GetFieldsParam.MODULE, 'Projects_Tracker');
+    const response = await new Fields.FieldsOperations().getFields(params);
+    const fields = (response.getObject() as ZOHOCRMSDK.Fields.ResponseWrapper).getFields();
+    const client = fields.find((f) => f.getAPIName() === 'Client');
+    expect(client?.getDataType()).toBe('lookup');
+    expect(client?.getSystemMandatory()).toBe(true);
+    expect(client?.getLookup().getModule().getAPIName()).toBe('Accounts');
+    const unknown = new ZOHOCRMSDK.ParameterMap();
+    await unknown.add(Fields.GetFieldsParam.MODULE, 'No_Such_Module');
+    const refused = (await new Fields.FieldsOperations().getFields(unknown)).getObject();
+    expect(refused).toBeInstanceOf(Fields.APIException);
+    expect((refused as ZOHOCRMSDK.Fields.APIException).getCode().getValue()).toBe('INVALID_MODULE');
+    expect((refused as ZOHOCRMSDK.Fields.APIException).getDetails().get('api_name')).toBe('module');
   });
 });

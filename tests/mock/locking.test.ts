@@ -78,3 +78,37 @@ describe('PUT .../Locking_Information__s/{lock_id}', () => {
     expect([res.status, (res.json as { code: string }).code]).toEqual([400, 'INVALID_DATA']);
   });
 });
+
+describe('lock (POST) and unlock (DELETE), which live fixtures use', () => {
+  const badId = (index: number) => ({
+    code: 'INVALID_DATA',
+    details: { resource_path_index: index },
+    message: 'Invalid data',
+    status: 'error',
+  });
+
+  it("answers a record or lock id the org does not have top-level at 400, as record_locking.json's Error_Response", async () => {
+    const base = `/crm/v8/Leads`;
+    const lock = await call(mock.url, 'POST', `${base}/3652397000099999999/Locking_Information__s`, {
+      token: as('access_token'),
+      body,
+    });
+    expect([lock.status, lock.json]).toEqual([400, badId(3)]);
+    const unlock = await call(mock.url, 'DELETE', `${base}/${v['locked_lead_id']}/Locking_Information__s/1`, {
+      token: as('access_token'),
+    });
+    expect([unlock.status, unlock.json]).toEqual([400, badId(5)]);
+  });
+
+  it('locks a record (201, its lock id) and unlocks it (200) with that id', async () => {
+    const path = `/crm/v8/Leads/${v['record_id']}/Locking_Information__s`;
+    const lock = await call(mock.url, 'POST', path, { token: as('access_token'), body });
+    expect(lock.status).toBe(201);
+    const id = (lock.json as { data: Array<{ details: { id: string } }> }).data[0]?.details.id ?? '';
+    const unlock = await call(mock.url, 'DELETE', `${path}/${id}`, { token: as('access_token') });
+    expect([unlock.status, unlock.json]).toEqual([
+      200,
+      { data: [{ code: 'SUCCESS', details: { id }, message: 'record unlocked', status: 'success' }] },
+    ]);
+  });
+});

@@ -97,7 +97,12 @@ describe('per-record errors (HTTP 202)', () => {
       () => ({ data: [{ Last_Name: 'x'.repeat(81) }] }),
       () => `/Leads/${v['record_id']}`,
       'INVALID_DATA',
-      () => ({ api_name: 'Last_Name', expected_data_type: 'text', maximum_length: 80 }),
+      () => ({
+        api_name: 'Last_Name',
+        expected_data_type: 'text',
+        maximum_length: 80,
+        json_path: '$.data[0].Last_Name',
+      }),
     ],
     [
       'a Mobile another Lead holds',

@@ -1,0 +1,135 @@
+// The required keys of `GET /crm/v8/settings/fields` and its 400s, transcribed from crm-oas fields.json (see crm-oas-required.ts).
+
+import { shape } from './crm-oas-shape.ts';
+
+const FIELD = shape(
+  'fields.json',
+  'fields',
+  [
+    'associated_module',
+    'data_type',
+    'operation_type',
+    'system_mandatory',
+    'webhook',
+    'blueprint_supported',
+    'virtual_field',
+    'field_read_only',
+    'customizable_properties',
+    'read_only',
+    'custom_field',
+    'businesscard_supported',
+    'filterable',
+    'visible',
+    'available_in_user_layout',
+    'display_field',
+    'pick_list_values_sorted_lexically',
+    'sortable',
+    'layout_associations',
+    'separator',
+    'searchable',
+    'enable_colour_code',
+    'mass_update',
+    'json_type',
+    'created_source',
+    'type',
+    'display_label',
+    'column_name',
+    'api_name',
+    'display_type',
+    'ui_type',
+    'colour_code_enabled_by_system',
+    'length',
+    'decimal_place',
+    'quick_sequence_number',
+    'email_parser',
+    'rollup_summary',
+    'refer_from_field',
+    'created_time',
+    'modified_time',
+    'show_type',
+    'category',
+    'id',
+    'multi_module_lookup',
+    'sharing_properties',
+    'currency',
+    'file_upolad_optionlist',
+    'lookup',
+    'profiles',
+    'view_type',
+    'unique',
+    'sub_module',
+    'subform',
+    'external',
+    'formula',
+    'convert_mapping',
+    'multiselectlookup',
+    'multiuserlookup',
+    'autonumber',
+    'auto_number',
+    'pick_list_values',
+    'crypt',
+    'tooltip',
+    'history_tracking',
+    'association_details',
+    'allowed_modules',
+    'additional_column',
+    'field_label',
+    'common.picklist',
+    'hipaa_compliance_enabled',
+    'hipaa_compliance',
+    '_update_existing_records',
+    'number_separator',
+    'textarea',
+    'static_field',
+  ],
+  {
+    nested: {
+      operation_type: shape('fields.json', 'operation_type', ['web_update', 'api_create', 'web_create', 'api_update']),
+      email_parser: shape('fields.json', 'email_parser', ['fields_update_supported', 'record_operations_supported']),
+      view_type: shape('fields.json', 'view_type', ['view', 'edit', 'quick_create', 'create']),
+      // `fields.properties.lookup` is a plain object in fields.json; its `lookup` schema is what a lookup field carries.
+      lookup: shape('fields.json', 'lookup', [
+        'query_details',
+        'module',
+        'revalidate_filter_during_edit',
+        'show_fields',
+      ]),
+    },
+    each: {
+      pick_list_values: shape('fields.json', 'pick_list_values', [
+        'colour_code',
+        'actual_value',
+        'type',
+        'id',
+        'sequence_number',
+        'display_value',
+      ]),
+      profiles: shape('fields.json', 'profile', ['name', 'id', 'permission_type']),
+    },
+  },
+);
+
+/** `GET /crm/v8/settings/fields?module=X`: fields.json `Response_Wrapper`. */
+export const FIELDS_ANSWER = shape('fields.json', 'Response_Wrapper', ['fields'], { each: { fields: FIELD } });
+
+/** fields.json `InvalidParamError`: the 400 INVALID_MODULE of `GET /settings/fields` for a module the org lacks. */
+export const FIELDS_INVALID_MODULE = shape(
+  'fields.json',
+  'InvalidParamError',
+  ['code', 'message', 'status', 'details'],
+  {
+    enums: { code: ['INVALID_MODULE'], status: ['error'] },
+    nested: { details: shape('fields.json', 'InvalidParamDetails', ['api_name']) },
+  },
+);
+
+/** fields.json `MandatoryParamError`: the 400 REQUIRED_PARAM_MISSING of `GET /settings/fields` without `module`. */
+export const FIELDS_PARAM_MISSING = shape(
+  'fields.json',
+  'MandatoryParamError',
+  ['code', 'message', 'status', 'details'],
+  {
+    enums: { code: ['REQUIRED_PARAM_MISSING'], status: ['error'] },
+    nested: { details: shape('fields.json', 'MandatoryParamDetails', ['param_name']) },
+  },
+);

@@ -1,0 +1,100 @@
+// The required keys of `GET /crm/v8/settings/modules`, transcribed from crm-oas modules.json (see crm-oas-required.ts).
+
+import { MINIFIED_FIELD, MINIFIED_USER, shape } from './crm-oas-shape.ts';
+
+const MODULE = shape(
+  'modules.json',
+  'modules',
+  [
+    'common.search_supported',
+    'deletable',
+    'description',
+    'creatable',
+    'recycle_bin_on_delete',
+    'inventory_template_supported',
+    'modified_time',
+    'plural_label',
+    'presence_sub_menu',
+    'triggers_supported',
+    'id',
+    'chart_view',
+    'isBlueprintSupported',
+    'visibility',
+    'visible',
+    'convertable',
+    'editable',
+    'emailTemplate_support',
+    'email_parser_supported',
+    'filter_supported',
+    'show_as_tab',
+    'web_link',
+    'sequence_number',
+    'singular_label',
+    'viewable',
+    'api_supported',
+    'api_name',
+    'quick_create',
+    'generated_type',
+    'feeds_required',
+    'scoring_supported',
+    'webform_supported',
+    'arguments',
+    'module_name',
+    'chart_view_supported',
+    'profile_count',
+    'business_card_field_limit',
+    'track_current_data',
+    'modified_by',
+    'profiles',
+    'parent_module',
+    'activity_badge',
+    '$field_states',
+    'business_card_fields',
+    'per_page',
+    '$properties',
+    '$on_demand_properties',
+    'search_layout_fields',
+    'kanban_view_supported',
+    'lookup_field_properties',
+    'kanban_view',
+    'related_lists',
+    'filter_status',
+    'related_list_properties',
+    'display_field',
+    'layouts',
+    'fields',
+    'custom_view',
+    'zia_view',
+    'default_mapping_fields',
+    'layout_associations',
+  ],
+  {
+    enums: {
+      generated_type: ['default', 'web', 'linking', 'custom'],
+      activity_badge: ['Enabled', 'Disabled', null],
+    },
+    nested: {
+      modified_by: MINIFIED_USER,
+      // modules.json `modules.properties.lookup_field_properties`: fields required, each entry's three keys too.
+      lookup_field_properties: shape('modules.json', 'modules.properties.lookup_field_properties', ['fields'], {
+        each: {
+          fields: shape('modules.json', 'modules.properties.lookup_field_properties.properties.fields.items', [
+            'sequence_number',
+            'api_name',
+            'id',
+          ]),
+        },
+      }),
+      // modules.json `modules.properties.related_list_properties`: sort_by (fields.json Minified_Field), fields, sort_order.
+      related_list_properties: shape(
+        'modules.json',
+        'modules.properties.related_list_properties',
+        ['sort_by', 'fields', 'sort_order'],
+        { nested: { sort_by: MINIFIED_FIELD } },
+      ),
+    },
+  },
+);
+
+/** `GET /crm/v8/settings/modules` (and `/{api_name}`): modules.json `Response_Wrapper`. */
+export const MODULES_ANSWER = shape('modules.json', 'Response_Wrapper', ['modules'], { each: { modules: MODULE } });

@@ -5,15 +5,17 @@ import { openDetails } from '../envelopes.ts';
 import type { Case, DocRef, Endpoint, JsonSchema, JsonValue } from '../types.ts';
 import { relatedRecordsEchoes, relatedRecordsMessages } from './update-related-records-echoes.ts';
 import {
+  authorizationFailed,
   companiesName,
   crmSample,
+  invalidDataSplit,
   invalidDataStatus,
   mixedStatus,
   overLimit,
   relatedIdInUrl,
+  relationUpdated,
   scopeMismatchResolution,
   scopeTypo,
-  successMessage,
   successStatus,
 } from './update-related-records-drift.ts';
 
@@ -49,8 +51,8 @@ const success: readonly Case[] = [
     expect: { shape: 'records', status: 200, codes: ['SUCCESS', 'SUCCESS'] },
     doc: { page: PAGE, section: 'Sample Input; Sample Response' },
     provocable: both,
-    drift: [successMessage, crmSample, relatedIdInUrl],
-    unconfirmed: [successStatus],
+    drift: [crmSample, relatedIdInUrl],
+    unconfirmed: [successStatus, relationUpdated],
   },
   {
     id: 'success-maximum',
@@ -61,7 +63,7 @@ const success: readonly Case[] = [
     doc: { page: PAGE, section: 'Request JSON keys: You can update a maximum of 100 related records per API call' },
     provocable: both,
     drift: [relatedIdInUrl],
-    unconfirmed: [successStatus],
+    unconfirmed: [successStatus, relationUpdated],
   },
   ...(
     [
@@ -84,7 +86,7 @@ const success: readonly Case[] = [
       doc: { page: PAGE, section: `Request URL; Supported relations: Products - to - ${module}` },
       provocable: both,
       drift: module === 'Accounts' ? [companiesName, relatedIdInUrl] : [relatedIdInUrl],
-      unconfirmed: [successStatus],
+      unconfirmed: [successStatus, relationUpdated],
     }),
   ),
 ];
@@ -104,7 +106,7 @@ const recordErrors: readonly Case[] = [
     doc: errors('INVALID_DATA (HTTP 202): invalid data'),
     provocable: both,
     drift: [invalidDataStatus, relatedIdInUrl],
-    unconfirmed: [mixedStatus],
+    unconfirmed: [mixedStatus, invalidDataSplit, relationUpdated],
   },
   {
     id: 'invalid-data-single',
@@ -115,6 +117,7 @@ const recordErrors: readonly Case[] = [
     doc: errors('INVALID_DATA (HTTP 202): invalid data'),
     provocable: both,
     drift: [invalidDataStatus, relatedIdInUrl],
+    unconfirmed: [invalidDataSplit],
   },
   {
     id: 'mandatory-not-found',
@@ -137,6 +140,7 @@ const requestErrors: readonly Case[] = [
     doc: errors('INVALID_DATA (HTTP 400): the related id given seems to be invalid'),
     provocable: both,
     drift: [invalidDataStatus, relatedIdInUrl],
+    unconfirmed: [invalidDataSplit],
   },
   {
     id: 'limit-exceeded',
@@ -245,7 +249,7 @@ const authErrors: readonly Case[] = [
     expect: { shape: 'error', status: 400, code: 'AUTHORIZATION_FAILED' },
     doc: errors('AUTHORIZATION_FAILED'),
     provocable: both,
-    note: "Read, as on CRM, as record-level access (another user's private deal) against NO_PERMISSION's profile-level permission.",
+    unconfirmed: [authorizationFailed],
   },
   {
     id: 'internal-error',

@@ -16,6 +16,12 @@ import {
   recordLockedStatus,
   scopeMismatchResolution,
 } from './update-records-drift.ts';
+import {
+  duplicateDataDetails,
+  openApiEnums,
+  recordLockedDataStatus,
+  recordLockedMessage,
+} from './update-records-openapi-drift.ts';
 import { BULK, FULL, PAGE, SINGLE, both, bulkEntries, errors, lead, participants } from './update-records-requests.ts';
 import { appendValuesVersions, mixedStatus, overLimit, overLongStatus } from './update-records-unconfirmed.ts';
 
@@ -183,6 +189,7 @@ const recordErrors: readonly Case[] = [
     expect: { shape: 'records', status: 202, codes: ['DUPLICATE_DATA'] },
     doc: errors('DUPLICATE_DATA'),
     provocable: both,
+    drift: [duplicateDataDetails],
   },
   {
     id: 'limit-exceeded-participants',
@@ -211,7 +218,7 @@ const recordErrors: readonly Case[] = [
     expect: { shape: 'records', status: 202, codes: ['RECORD_LOCKED'] },
     doc: errors('RECORD_LOCKED'),
     provocable: both,
-    drift: [recordLockedStatus],
+    drift: [recordLockedStatus, recordLockedDataStatus, recordLockedMessage],
   },
   {
     id: 'not-approved',
@@ -226,7 +233,7 @@ const recordErrors: readonly Case[] = [
     expect: { shape: 'records', status: 202, codes: ['NOT_APPROVED'] },
     doc: errors('NOT_APPROVED'),
     provocable: both,
-    drift: [notApprovedStatus],
+    drift: [notApprovedStatus, recordLockedMessage],
   },
 ];
 
@@ -349,7 +356,7 @@ export const updateRecords = {
   keys: { mandatory: ['id'], optional: ['$append_values', 'trigger', 'lar_id'] },
   details: updateRecordsDetails,
   cases: [...success, ...recordErrors, ...requestErrors, ...authErrors],
-  drift: [authorizationScheme, apiVersions, scopeMismatchResolution, openApiStatuses, maximumLengthType],
+  drift: [authorizationScheme, apiVersions, scopeMismatchResolution, openApiStatuses, maximumLengthType, openApiEnums],
   echoes: updateRecordsEchoes,
   messages: updateRecordsMessages,
 } satisfies Endpoint;

@@ -1,8 +1,7 @@
 // Bigin Update Related Records (bigin-update-related-records.txt): every documented behaviour as a case. Pure data.
 
-import { notesRef } from '../doc-refs.ts';
-import { openDetails } from '../envelopes.ts';
-import type { Case, DocRef, Endpoint, JsonSchema, JsonValue } from '../types.ts';
+import type { Case, DocRef, Endpoint, JsonValue } from '../types.ts';
+import { relatedRecordsDetails } from './update-related-records-details.ts';
 import { relatedRecordsEchoes, relatedRecordsMessages } from './update-related-records-echoes.ts';
 import {
   authorizationFailed,
@@ -26,11 +25,6 @@ const both = ['mock', 'live'] as const;
 const DEAL_PRODUCTS = '/bigin/{version}/Deals/{{bigin_deal_id}}/Products';
 const SINGLE = `${DEAL_PRODUCTS}/{{bigin_product_id}}`;
 const one = { data: [{ id: '{{bigin_product_id}}' }] };
-const relatedDetails: JsonSchema = {
-  type: 'object',
-  required: ['id'],
-  properties: { id: { $ref: '#/definitions/zohoId' } },
-};
 /** "You can update a maximum of 100 related records per API call." */
 const MAXIMUM = 100;
 /** `count` entries over the target's bulk product ids (bigin_bulk_product_001 ...). */
@@ -289,48 +283,7 @@ export const updateRelatedRecords = {
     'MANDATORY_NOT_FOUND',
   ],
   keys: { mandatory: ['id'], optional: [] },
-  details: {
-    records: {
-      // Sample Response: details.id is the related record's id.
-      SUCCESS: { sources: [{ page: PAGE, section: 'Sample Response' }], details: relatedDetails },
-      // Printed with code, status and message only: details typed where present, nothing required.
-      INVALID_DATA: {
-        sources: [errors('INVALID_DATA (HTTP 202)')],
-        details: { type: 'object', properties: { api_name: { type: 'string' } } },
-      },
-      MANDATORY_NOT_FOUND: {
-        sources: [errors('MANDATORY_NOT_FOUND')],
-        details: { type: 'object', properties: { api_name: { type: 'string' } } },
-      },
-    },
-    errors: {
-      ...openDetails(
-        [
-          'INVALID_MODULE',
-          'INVALID_URL_PATTERN',
-          'OAUTH_SCOPE_MISMATCH',
-          'NO_PERMISSION',
-          'INTERNAL_ERROR',
-          'INVALID_REQUEST_METHOD',
-          'AUTHORIZATION_FAILED',
-        ],
-        (code) => [errors(code)],
-      ),
-      // Possible Errors: INVALID_DATA (HTTP 400) for a related id; a body that is not JSON names the expected type.
-      INVALID_DATA: {
-        sources: [errors('INVALID_DATA (HTTP 400)')],
-        details: {
-          type: 'object',
-          properties: { api_name: { type: 'string' }, expected_data_type: { type: 'string' } },
-        },
-      },
-      // 101 related records (the limit-exceeded case, UNCONFIRMED): answered as CRM answers 101 records.
-      LIMIT_EXCEEDED: {
-        sources: [notesRef('3. CRM API limits: Per-call caps')],
-        details: { type: 'object', properties: { limit: { type: 'integer' } } },
-      },
-    },
-  },
+  details: relatedRecordsDetails,
   cases: [...success, ...recordErrors, ...requestErrors, ...authErrors],
   drift: [scopeTypo, crmSample, companiesName, relatedIdInUrl],
   echoes: relatedRecordsEchoes,

@@ -44,11 +44,14 @@ export function expectedVariantFor(point: DriftPoint, caseId: string): number | 
   return typeof point.expected === 'number' ? point.expected : point.expected[caseId];
 }
 
-/** "UNCONFIRMED: <claim> (source ...); crm-oas agrees|disagrees|silent: ...": how a case's description names what goes beyond the pages. */
+/**
+ * "UNCONFIRMED: <claim> (<page § section> is silent; from <source>); crm-oas agrees|disagrees|is silent: ...": how a
+ * case's description names what goes beyond the pages, the page that says nothing of it, and where the reading comes from.
+ */
 export function describeUnconfirmed(item: Unconfirmed): string {
   const openApi =
     item.openApi.says === 'silent'
       ? `crm-oas is silent: ${item.openApi.detail}`
       : `crm-oas ${item.openApi.says} (${describeDocRef(item.openApi.source)}): ${item.openApi.detail}`;
-  return `UNCONFIRMED: ${item.claim} (from ${describeDocRef(item.source)}); ${openApi}`;
+  return `UNCONFIRMED: ${item.claim} (${describeDocRef(item.silent)} is silent; from ${describeDocRef(item.source)}); ${openApi}`;
 }

@@ -31,6 +31,8 @@ export type OpenApiReading =
 export interface Unconfirmed {
   /** What goes beyond the pages, in a few words ("HTTP 200 for a success"). */
   readonly claim: string;
+  /** The page, at the section that should settle the claim, that says nothing of it: the source that is silent. */
+  readonly silent: DocRef;
   /** Where the case's reading comes from: another page, zoho-notes.md, or the OpenAPI. */
   readonly source: DocRef;
   /** The claim settled against the second Zoho source. */

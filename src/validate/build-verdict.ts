@@ -1,7 +1,7 @@
 // Findings + context -> the Verdict of one case: outcome, one-line reason, drift observations. Pure.
 
 import type { Case, DriftPoint, Product } from '../catalog/index.ts';
-import { normaliseMessage } from './compile-contract.ts';
+import { normaliseMessage, normaliseWording } from './compile-contract.ts';
 import { failsCase } from './judge-case.ts';
 import type { ObservedResponse } from './judge-response.ts';
 import type { DriftObservation, ExchangeExcerpt, Finding, NotChecked, Outcome, Verdict } from '../verdict/index.ts';
@@ -116,12 +116,16 @@ function driftObservations(points: readonly DriftPoint[], actual: ObservedRespon
 
 /** Which documented variant of a drift point the target's answer matched (status, shape and message where given). */
 export function observeDrift(point: DriftPoint, actual: ObservedResponse): DriftObservation {
-  const index = point.variants.findIndex(
-    (variant) =>
-      (variant.status === undefined || variant.status === actual.status) &&
-      (variant.shape === undefined || variant.shape === actual.shape) &&
-      (variant.message === undefined || sameMessage(variant.message, actual)),
-  );
+  const matching = (normalise: (text: string) => string): number =>
+    point.variants.findIndex(
+      (variant) =>
+        (variant.status === undefined || variant.status === actual.status) &&
+        (variant.shape === undefined || variant.shape === actual.shape) &&
+        (variant.message === undefined || sameMessage(variant.message, actual, normalise)),
+    );
+  // The wording with its full stop first, so a point whose variants differ only by the stop learns which came back.
+  const exact = matching(normaliseWording);
+  const index = exact >= 0 ? exact : matching(normaliseMessage);
   const decidable = point.variants.some(
     (v) => v.status !== undefined || v.shape !== undefined || v.message !== undefined,
   );
@@ -129,7 +133,7 @@ export function observeDrift(point: DriftPoint, actual: ObservedResponse): Drift
 }
 
 /** The variant's message is the answer's top-level message, or one of its entries' messages. */
-function sameMessage(message: string, actual: ObservedResponse): boolean {
-  const wanted = normaliseMessage(message);
-  return [actual.message, ...(actual.messages ?? [])].some((m) => m !== undefined && normaliseMessage(m) === wanted);
+function sameMessage(message: string, actual: ObservedResponse, normalise: (text: string) => string): boolean {
+  const wanted = normalise(message);
+  return [actual.message, ...(actual.messages ?? [])].some((m) => m !== undefined && normalise(m) === wanted);
 }

@@ -2,7 +2,7 @@
 
 import { expectedCodes, type Case, type DriftPoint, type Endpoint } from '../catalog/index.ts';
 import { checkMessages } from './check-messages.ts';
-import { compileContract } from './compile-contract.ts';
+import { compileContract, normaliseWording } from './compile-contract.ts';
 import { isObject } from '../is-object.ts';
 import { observe, type ObservedResponse } from './judge-response.ts';
 import type { SchemaRegistry } from './schema-registry.ts';
@@ -122,13 +122,21 @@ function driftTaken(
       (v) =>
         (v.status !== undefined && v.status !== observed.status) ||
         (v.shape !== undefined && v.shape !== observed.shape) ||
-        (v.message !== undefined && v.message.toLowerCase() !== observed.message?.toLowerCase()),
+        (v.message !== undefined && !carriesWording(observed, v.message)),
     );
     if (decidable.length === 0 || contradicted.length === 0 || contradicted.length === decidable.length) continue;
     const against = contradicted.map((v) => `${v.source.page} § ${v.source.section} says ${v.says}`).join('; ');
     taken.push({ id: point.id, reason: `drift: ${against}; see drift ledger ${point.id}` });
   }
   return taken;
+}
+
+/** The answer carries the message (top-level or in an entry), worded as given: a final full stop tells variants apart here. */
+function carriesWording(observed: ObservedResponse, message: string): boolean {
+  const wanted = normaliseWording(message);
+  return [observed.message, ...(observed.messages ?? [])].some(
+    (m) => m !== undefined && normaliseWording(m) === wanted,
+  );
 }
 
 /** Does a request path match a documented template (`{version}` among the endpoint's versions, other `{...}` anything)? */

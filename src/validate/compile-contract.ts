@@ -58,8 +58,17 @@ export function compileContract(endpoint: Endpoint): CompiledContract {
   return compiled;
 }
 
-/** Compares a message the way every verdict does: without case and without extra whitespace. */
+/**
+ * Compares a message the way every verdict does: without case, extra whitespace or one final full stop. The locking page
+ * ends its messages with "." where the CRM page, the saved item and the OpenAPI print the same words without one (drift
+ * point crm/message-full-stop), so a stop at the end is not the contract; one anywhere else still is.
+ */
 export function normaliseMessage(text: string): string {
+  return normaliseWording(text).replace(/\.$/, '');
+}
+
+/** Without case and extra whitespace, the full stop kept: tells the drift observation which page's wording came back. */
+export function normaliseWording(text: string): string {
   return text.trim().replace(/\s+/g, ' ').toLowerCase();
 }
 

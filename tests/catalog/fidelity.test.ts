@@ -33,7 +33,7 @@ const contracts = find('contracts', 'update-contract-type');
 const allCases = catalog.flatMap((endpoint) => endpoint.cases.map((c) => ({ endpoint, c })));
 
 describe('cases that go beyond the pages', () => {
-  it('carry an UNCONFIRMED mark: the locking scope mismatches, INVALID_TOKEN, an over-long value, and a success status no page prints', () => {
+  it('carry an UNCONFIRMED mark: the locking scope mismatches, INVALID_TOKEN, an over-long value, a success status no page prints, and every reading of a situation no page names', () => {
     const marked = [
       [locking, 'scope-without-locking'],
       [locking, 'scope-without-module'],
@@ -46,6 +46,15 @@ describe('cases that go beyond the pages', () => {
       [bigin, 'success-single-deals'],
       [bigin, 'success-maximum'],
       [contracts, 'success'],
+      [crm, 'authorization-failed'],
+      [bigin, 'authorization-failed'],
+      [contracts, 'authorization-failed'],
+      [locking, 'not-allowed'],
+      [locking, 'invalid-module-not-lockable'],
+      [locking, 'mandatory-locked-reason'],
+      [bigin, 'invalid-related-id'],
+      [bigin, 'invalid-data-single'],
+      [bigin, 'partial-success'],
     ] as const;
     for (const [endpoint, id] of marked)
       expect(caseOf(endpoint, id).unconfirmed?.length, `${endpoint.id} ${id}`).toBeGreaterThan(0);
@@ -96,10 +105,11 @@ describe('cases that go beyond the pages', () => {
     }
   });
 
-  it("settle the missing Locked_Reason__s by the OpenAPI: a top-level MANDATORY_NOT_FOUND at 400, not the record APIs' 202", () => {
+  it('read the missing Locked_Reason__s as the OpenAPI does (top-level MANDATORY_NOT_FOUND at 400), marked as not settled', () => {
     const missing = caseOf(locking, 'mandatory-locked-reason');
     expect(missing.expect).toMatchObject({ shape: 'error', status: 400, code: 'MANDATORY_NOT_FOUND' });
     expect(missing.drift?.map((d) => d.id)).toContain('crm-update-record-locking-information/missing-reason');
+    expect(missing.unconfirmed?.[0]?.claim).toContain('not a settled one');
   });
 });
 

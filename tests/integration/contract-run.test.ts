@@ -67,7 +67,11 @@ describe('a full contract run against the embedded mock', () => {
       shape: 'records',
       messages: ['cannot update record that is not approved yet'],
     });
-    expect(locked?.drift).toEqual([{ drift: 'crm-update-records/record-locked-status', variant: 1 }]);
+    expect(locked?.drift).toEqual([
+      { drift: 'crm-update-records/record-locked-status', variant: 1 },
+      { drift: 'crm/record-locked-data-status', variant: 0 },
+      { drift: 'crm-update-records/record-locked-message', variant: 0 },
+    ]);
   });
 
   it('writes junit.xml with one testcase per case and version, named product › endpoint › version › case', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { updateRecords, type Case } from '../../src/catalog/index.ts';
+import { updateRecordLockingInformation, updateRecords, type Case } from '../../src/catalog/index.ts';
 import { buildVerdict, formatReason, observeDrift } from '../../src/validate/build-verdict.ts';
 
 const context = { product: 'crm', endpoint: 'update-records', version: 'v2.1', target: 'mock' } as const;
@@ -88,7 +88,12 @@ describe('buildVerdict', () => {
       actual: { status: 202, codes: ['RECORD_LOCKED'], shape: 'records' },
       durationMs: 1,
     });
-    expect(verdict.drift).toEqual([{ drift: 'crm-update-records/record-locked-status', variant: 1 }]);
+    expect(verdict.drift).toEqual([
+      { drift: 'crm-update-records/record-locked-status', variant: 1 },
+      { drift: 'crm/record-locked-data-status', variant: 0 },
+      // No message observed: neither wording of the point can be said to have come back.
+      { drift: 'crm-update-records/record-locked-message', variant: null },
+    ]);
   });
 });
 
@@ -102,6 +107,28 @@ describe('observeDrift', () => {
     expect(
       observeDrift(point, { status: 401, codes: ['OAUTH_SCOPE_MISMATCH'], shape: 'error', message: 'something else' }),
     ).toEqual({ drift: point.id, variant: null });
+  });
+});
+
+describe('observeDrift on wordings that differ only by a final full stop', () => {
+  const locking = updateRecordLockingInformation.cases.find((c) => c.id === 'invalid-module');
+  const point = locking?.drift?.find((d) => d.id === 'crm/message-full-stop');
+  const answer = (message: string) => ({ status: 400, codes: ['INVALID_MODULE'], shape: 'error' as const, message });
+
+  it("tells which page's wording came back, though the verdict passes both", () => {
+    if (!point) throw new Error('drift point missing');
+    expect(observeDrift(point, answer('The module name given seems to be invalid.'))).toEqual({
+      drift: point.id,
+      variant: 0,
+    });
+    expect(observeDrift(point, answer('the module name given seems to be invalid'))).toEqual({
+      drift: point.id,
+      variant: 1,
+    });
+    expect(observeDrift(point, answer('The module name given seems invalid'))).toEqual({
+      drift: point.id,
+      variant: null,
+    });
   });
 });
 

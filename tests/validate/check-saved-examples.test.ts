@@ -33,15 +33,34 @@ describe('checkSavedExamples on the seed item (crm-update-records-postman-item.t
         'drift',
         'crm-update-records/oauth-scope-mismatch-message',
       ],
-      ['Leads › NOT_APPROVED', 202, 'NOT_APPROVED', 'drift', 'crm-update-records/not-approved-status'],
-      ['Leads › RECORD_LOCKED', 202, 'RECORD_LOCKED', 'drift', 'crm-update-records/record-locked-status'],
+      [
+        'Leads › NOT_APPROVED',
+        202,
+        'NOT_APPROVED',
+        'drift',
+        'crm-update-records/not-approved-status,crm-update-records/record-locked-message',
+      ],
+      [
+        'Leads › RECORD_LOCKED',
+        202,
+        'RECORD_LOCKED',
+        'drift',
+        'crm-update-records/record-locked-status,crm/record-locked-data-status,crm-update-records/record-locked-message',
+      ],
     ]);
   });
 
-  it('says what the page says for RECORD_LOCKED (400) against the example (202)', () => {
+  it('says what the page and record_locking.json say for RECORD_LOCKED (400) against the example (202)', () => {
     const locked = checks.find((c) => c.example === 'Leads › RECORD_LOCKED');
     expect(locked?.reasons).toEqual([
       'drift: crm-update-records.txt § Possible Errors: RECORD_LOCKED says HTTP 400; see drift ledger crm-update-records/record-locked-status',
+      expect.stringMatching(
+        /^drift: crm-oas\/record_locking\.json § .* says HTTP 400, data\[\] of RECORD_LOCKED entries; see drift ledger crm\/record-locked-data-status$/,
+      ),
+      // The example words it as the page does, not as record.json's enum: it takes the page's side.
+      expect.stringMatching(
+        /^drift: crm-oas\/record\.json § .*"The record under merge is locked"; see drift ledger crm-update-records\/record-locked-message$/,
+      ),
     ]);
     expect(locked?.endpoint).toBe('crm/update-records');
   });

@@ -142,11 +142,11 @@ const broken: Array<{ name: string; shape: 'records' | 'error'; body: () => unkn
       keyword: 'const',
     },
     {
-      name: 'RECORD_LOCKED without the record id',
+      name: 'RECORD_LOCKED without the process holding the lock (action)',
       shape: 'records',
       body: () => {
         const b = load('postman-record-locked.json');
-        delete details0(b)['id'];
+        delete details0(b)['action'];
         return b;
       },
       path: '/data/0/details',

@@ -204,6 +204,14 @@ describe('one envelope at a time, and keys no page documents', () => {
     expect(findings.filter((f) => failsCase(f, { strict: false }))).toEqual([]);
     expect(findings.filter((f) => failsCase(f, { strict: true }))).toHaveLength(3);
   });
+
+  it('treats a key beside the Contracts success body the same way: listed, failing only under strict', () => {
+    const sent = request('/api/v1/admin/contracttypes/MSS', { name: 'Master' });
+    const { findings } = judge(updateContractType, 'success', sent, 200, { Type: 'success', apiName: 'MSS', id: '1' });
+    expect(kinds(findings)).toEqual(['undocumented-key /id']);
+    expect(findings.filter((f) => failsCase(f, { strict: false }))).toEqual([]);
+    expect(findings.filter((f) => failsCase(f, { strict: true }))).toHaveLength(1);
+  });
 });
 
 describe('messages the pages print', () => {

@@ -113,25 +113,49 @@ describe('code enums: only codes some source documents for that endpoint and sha
   });
 });
 
-describe('required keys and closed objects, as the pages print them', () => {
+describe('required keys, as the pages and the OpenAPI print them', () => {
   it('requires expected_data_type on a top-level INVALID_DATA, as the saved example prints it', () => {
     expect(check(crm, 'error', topLevel('INVALID_DATA', { expected_data_type: 'jsonobject' }))).toEqual([]);
     expect(check(crm, 'error', topLevel('INVALID_DATA', {}))).toContainEqual(['/details', 'required']);
   });
 
-  it("requires both keys of RECORD_LOCKED's printed details (the record id and the process holding the lock)", () => {
+  it("requires RECORD_LOCKED's action, which every source prints, and not the id a lock held by a rule lacks", () => {
     expect(check(crm, 'records', entry('RECORD_LOCKED', { id: '475243000003269880' }))).toContainEqual([
       '/data/0/details',
       'required',
     ]);
+    // record_locking.json's form for a lock held by a rule: the field and the action, no record id.
+    const ruleHeld = { api_name: 'Last_Name', json_path: '$.data[0].Last_Name', action: 'record_locked' };
+    expect(check(crm, 'records', entry('RECORD_LOCKED', ruleHeld))).toEqual([]);
+    expect(check(crm, 'records', entry('RECORD_LOCKED', { action: 'zia_vision_processing', id: 7 }))).toContainEqual([
+      '/data/0/details/id',
+      'type',
+    ]);
   });
 
-  it('closes the Contracts success object: Type and apiName, nothing else', () => {
-    expect(check(contracts, 'object', { Type: 'success', apiName: 'MSS' })).toEqual([]);
-    expect(check(contracts, 'object', { Type: 'success', apiName: 'MSS', id: '1' })).toContainEqual([
-      '',
-      'additionalProperties',
+  it("requires DUPLICATE_DATA's api_name, with the holder as the v2 example prints it or as record.json types it for v8", () => {
+    expect(check(crm, 'records', entry('DUPLICATE_DATA', { api_name: 'Mobile', id: '738964000002148061' }))).toEqual(
+      [],
+    );
+    const v8 = {
+      api_name: 'Email',
+      json_path: '$.data[0].Email',
+      duplicate_record: { id: '738964000002148061', module: { api_name: 'Leads', id: '1' }, Owner: { id: '2' } },
+    };
+    expect(check(crm, 'records', entry('DUPLICATE_DATA', v8))).toEqual([]);
+    expect(check(crm, 'records', entry('DUPLICATE_DATA', { id: '738964000002148061' }))).toContainEqual([
+      '/data/0/details',
+      'required',
     ]);
+    expect(
+      check(crm, 'records', entry('DUPLICATE_DATA', { ...v8, duplicate_record: { id: 'not-an-id' } })),
+    ).toContainEqual(['/data/0/details/duplicate_record/id', 'pattern']);
+  });
+
+  it("requires the Contracts success's Type and apiName and leaves another key to the undocumented-key rule (--strict)", () => {
+    expect(check(contracts, 'object', { Type: 'success', apiName: 'MSS' })).toEqual([]);
+    expect(check(contracts, 'object', { Type: 'success', apiName: 'MSS', id: '1' })).toEqual([]);
+    expect(check(contracts, 'object', { Type: 'success' })).toContainEqual(['', 'required']);
   });
 
   it('takes maximum_length as the two OpenAPI files type it (string or integer), and nothing else', () => {

@@ -63,22 +63,7 @@ export const invalidDataStatus: DriftPoint = {
     },
   ],
   expected: { 'invalid-related-id': 0, 'invalid-data-single': 1, 'partial-success': 1 },
-  why: 'Both are kept as cases: a bad related id in the URL fails the request (400); a bad entry of the bulk body fails that entry (202). Each case expects its own variant.',
-};
-
-export const successMessage: DriftPoint = {
-  id: 'bigin-update-related-records/success-message',
-  topic: 'Message of a successful update of a relation',
-  variants: [
-    { source: at('Sample Response'), says: '"relation added"', message: 'relation added' },
-    {
-      source: { page: 'crm-update-record-locking-information.txt', section: 'Sample Response' },
-      says: '"relation updated" (the CRM relation-update answer)',
-      message: 'relation updated',
-    },
-  ],
-  expected: 0,
-  why: 'The sample relates products for the first time; either message passes (a relation already in place may be answered "relation updated"), and the drift observation records which one came back.',
+  why: 'Both are kept as cases, each expecting its own variant. Which request gets which is a reading, not the page\'s (UNCONFIRMED on the cases): a bad related id in the URL fails the request (400), a bad entry of the body fails that entry (202). An entry worded as the 400 ("the related id given seems to be invalid") passes its message check.',
 };
 
 export const companiesName: DriftPoint = {
@@ -120,20 +105,23 @@ export const relatedIdInUrl: DriftPoint = {
 };
 
 const CRM_ITEM = 'crm-update-records-postman-item.txt';
+const SILENT_CRM = 'crm-oas describes CRM, not Bigin.';
 
 /** The page prints its success body without a status. */
 export const successStatus: Unconfirmed = {
   claim: 'HTTP 200 for a success (the page prints the body, not the status)',
+  silent: at('Sample Response'),
   source: {
     page: CRM_ITEM,
     section: 'Postman Collection Item JSON: response "SUCCESS RESPONSE" (code 200, the CRM record APIs)',
   },
-  openApi: { says: 'silent', detail: 'crm-oas describes CRM, not Bigin.' },
+  openApi: { says: 'silent', detail: SILENT_CRM },
 };
 
 /** A bulk answer with a success and an error entry. */
 export const mixedStatus: Unconfirmed = {
   claim: 'HTTP 202 for an answer that mixes a success and an error entry',
+  silent: at('Possible Errors (a status per code, none for an answer mixing a success and an error)'),
   source: notesRef('4. Response envelopes: HTTP status for a mixed-result bulk PUT (UNCONFIRMED)'),
   openApi: { says: 'silent', detail: 'crm-oas describes CRM, not Bigin (for CRM it lists only 200).' },
 };
@@ -141,6 +129,40 @@ export const mixedStatus: Unconfirmed = {
 /** 101 related records: the page states the maximum, not the answer past it. */
 export const overLimit: Unconfirmed = {
   claim: 'a top-level LIMIT_EXCEEDED, HTTP 400, for 101 related records (as CRM answers 101 records)',
+  silent: at('Request JSON keys: You can update a maximum of 100 related records per API call'),
   source: notesRef('3. CRM API limits: Per-call caps'),
-  openApi: { says: 'silent', detail: 'crm-oas describes CRM, not Bigin.' },
+  openApi: { says: 'silent', detail: SILENT_CRM },
+};
+
+/** Which bad related id gets the 400 and which the 202: the page prints both statuses and says neither. */
+export const invalidDataSplit: Unconfirmed = {
+  claim:
+    'a bad related id in the URL answered top-level at 400, a bad id in the body answered per entry at 202 (either message passes in data[])',
+  silent: at('Possible Errors: INVALID_DATA (HTTP 400; HTTP 202)'),
+  source: {
+    page: 'crm-update-records.txt',
+    section: 'Possible Errors: INVALID_DATA HTTP 202 (an unknown id in the body fails its own entry)',
+  },
+  openApi: { says: 'silent', detail: SILENT_CRM },
+};
+
+/** A success worded as the CRM locking page words its relation update. */
+export const relationUpdated: Unconfirmed = {
+  claim:
+    'a success may say "relation updated" (a relation already in place); the Bigin page prints only "relation added"',
+  silent: at('Sample Response'),
+  source: { page: 'crm-update-record-locking-information.txt', section: 'Sample Response' },
+  openApi: { says: 'silent', detail: SILENT_CRM },
+};
+
+/** AUTHORIZATION_FAILED beside NO_PERMISSION: the page prints both, and no situation for either. */
+export const authorizationFailed: Unconfirmed = {
+  claim:
+    "AUTHORIZATION_FAILED, HTTP 400, for a user who may not reach that deal (another user's private deal), apart from NO_PERMISSION's profile-level denial",
+  silent: at('Possible Errors: AUTHORIZATION_FAILED'),
+  source: {
+    page: 'crm-update-records.txt',
+    section: 'Possible Errors: AUTHORIZATION_FAILED HTTP 400 (the same code and status, read the same way)',
+  },
+  openApi: { says: 'silent', detail: SILENT_CRM },
 };

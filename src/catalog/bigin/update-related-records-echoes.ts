@@ -27,14 +27,21 @@ export const relatedRecordsEchoes = {
   ],
 } satisfies EchoRules;
 
-/** The page's messages. "relation updated" is the other variant of drift point bigin-update-related-records/success-message. */
+/**
+ * The page's messages. "relation updated" is the CRM locking page's, accepted for a relation already in place
+ * (UNCONFIRMED on the success cases). A per-entry INVALID_DATA may carry either INVALID_DATA text: the page ties neither
+ * to the URL or the body (UNCONFIRMED on the INVALID_DATA cases).
+ */
 export const relatedRecordsMessages = {
   records: {
     SUCCESS: [
       printed('relation added', { page: PAGE, section: 'Sample Response' }),
       printed('relation updated', { page: 'crm-update-record-locking-information.txt', section: 'Sample Response' }),
     ],
-    INVALID_DATA: [printed('invalid data', errors('INVALID_DATA (HTTP 202)'))],
+    INVALID_DATA: [
+      printed('invalid data', errors('INVALID_DATA (HTTP 202)')),
+      printed('the related id given seems to be invalid', errors('INVALID_DATA (HTTP 400)')),
+    ],
     MANDATORY_NOT_FOUND: [printed('required field not found', errors('MANDATORY_NOT_FOUND'))],
   },
   errors: {

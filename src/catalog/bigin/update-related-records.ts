@@ -1,19 +1,20 @@
 // Bigin Update Related Records (bigin-update-related-records.txt): every documented behaviour as a case. Pure data.
 
-import { notesRef } from '../doc-refs.ts';
-import { openDetails } from '../envelopes.ts';
-import type { Case, DocRef, Endpoint, JsonSchema, JsonValue } from '../types.ts';
+import type { Case, DocRef, Endpoint, JsonValue } from '../types.ts';
+import { relatedRecordsDetails } from './update-related-records-details.ts';
 import { relatedRecordsEchoes, relatedRecordsMessages } from './update-related-records-echoes.ts';
 import {
+  authorizationFailed,
   companiesName,
   crmSample,
+  invalidDataSplit,
   invalidDataStatus,
   mixedStatus,
   overLimit,
   relatedIdInUrl,
+  relationUpdated,
   scopeMismatchResolution,
   scopeTypo,
-  successMessage,
   successStatus,
 } from './update-related-records-drift.ts';
 
@@ -24,11 +25,6 @@ const both = ['mock', 'live'] as const;
 const DEAL_PRODUCTS = '/bigin/{version}/Deals/{{bigin_deal_id}}/Products';
 const SINGLE = `${DEAL_PRODUCTS}/{{bigin_product_id}}`;
 const one = { data: [{ id: '{{bigin_product_id}}' }] };
-const relatedDetails: JsonSchema = {
-  type: 'object',
-  required: ['id'],
-  properties: { id: { $ref: '#/definitions/zohoId' } },
-};
 /** "You can update a maximum of 100 related records per API call." */
 const MAXIMUM = 100;
 /** `count` entries over the target's bulk product ids (bigin_bulk_product_001 ...). */
@@ -49,8 +45,8 @@ const success: readonly Case[] = [
     expect: { shape: 'records', status: 200, codes: ['SUCCESS', 'SUCCESS'] },
     doc: { page: PAGE, section: 'Sample Input; Sample Response' },
     provocable: both,
-    drift: [successMessage, crmSample, relatedIdInUrl],
-    unconfirmed: [successStatus],
+    drift: [crmSample, relatedIdInUrl],
+    unconfirmed: [successStatus, relationUpdated],
   },
   {
     id: 'success-maximum',
@@ -61,7 +57,7 @@ const success: readonly Case[] = [
     doc: { page: PAGE, section: 'Request JSON keys: You can update a maximum of 100 related records per API call' },
     provocable: both,
     drift: [relatedIdInUrl],
-    unconfirmed: [successStatus],
+    unconfirmed: [successStatus, relationUpdated],
   },
   ...(
     [
@@ -84,7 +80,7 @@ const success: readonly Case[] = [
       doc: { page: PAGE, section: `Request URL; Supported relations: Products - to - ${module}` },
       provocable: both,
       drift: module === 'Accounts' ? [companiesName, relatedIdInUrl] : [relatedIdInUrl],
-      unconfirmed: [successStatus],
+      unconfirmed: [successStatus, relationUpdated],
     }),
   ),
 ];
@@ -104,7 +100,7 @@ const recordErrors: readonly Case[] = [
     doc: errors('INVALID_DATA (HTTP 202): invalid data'),
     provocable: both,
     drift: [invalidDataStatus, relatedIdInUrl],
-    unconfirmed: [mixedStatus],
+    unconfirmed: [mixedStatus, invalidDataSplit, relationUpdated],
   },
   {
     id: 'invalid-data-single',
@@ -115,6 +111,7 @@ const recordErrors: readonly Case[] = [
     doc: errors('INVALID_DATA (HTTP 202): invalid data'),
     provocable: both,
     drift: [invalidDataStatus, relatedIdInUrl],
+    unconfirmed: [invalidDataSplit],
   },
   {
     id: 'mandatory-not-found',
@@ -137,6 +134,7 @@ const requestErrors: readonly Case[] = [
     doc: errors('INVALID_DATA (HTTP 400): the related id given seems to be invalid'),
     provocable: both,
     drift: [invalidDataStatus, relatedIdInUrl],
+    unconfirmed: [invalidDataSplit],
   },
   {
     id: 'limit-exceeded',
@@ -245,7 +243,7 @@ const authErrors: readonly Case[] = [
     expect: { shape: 'error', status: 400, code: 'AUTHORIZATION_FAILED' },
     doc: errors('AUTHORIZATION_FAILED'),
     provocable: both,
-    note: "Read, as on CRM, as record-level access (another user's private deal) against NO_PERMISSION's profile-level permission.",
+    unconfirmed: [authorizationFailed],
   },
   {
     id: 'internal-error',
@@ -285,48 +283,7 @@ export const updateRelatedRecords = {
     'MANDATORY_NOT_FOUND',
   ],
   keys: { mandatory: ['id'], optional: [] },
-  details: {
-    records: {
-      // Sample Response: details.id is the related record's id.
-      SUCCESS: { sources: [{ page: PAGE, section: 'Sample Response' }], details: relatedDetails },
-      // Printed with code, status and message only: details typed where present, nothing required.
-      INVALID_DATA: {
-        sources: [errors('INVALID_DATA (HTTP 202)')],
-        details: { type: 'object', properties: { api_name: { type: 'string' } } },
-      },
-      MANDATORY_NOT_FOUND: {
-        sources: [errors('MANDATORY_NOT_FOUND')],
-        details: { type: 'object', properties: { api_name: { type: 'string' } } },
-      },
-    },
-    errors: {
-      ...openDetails(
-        [
-          'INVALID_MODULE',
-          'INVALID_URL_PATTERN',
-          'OAUTH_SCOPE_MISMATCH',
-          'NO_PERMISSION',
-          'INTERNAL_ERROR',
-          'INVALID_REQUEST_METHOD',
-          'AUTHORIZATION_FAILED',
-        ],
-        (code) => [errors(code)],
-      ),
-      // Possible Errors: INVALID_DATA (HTTP 400) for a related id; a body that is not JSON names the expected type.
-      INVALID_DATA: {
-        sources: [errors('INVALID_DATA (HTTP 400)')],
-        details: {
-          type: 'object',
-          properties: { api_name: { type: 'string' }, expected_data_type: { type: 'string' } },
-        },
-      },
-      // 101 related records (the limit-exceeded case, UNCONFIRMED): answered as CRM answers 101 records.
-      LIMIT_EXCEEDED: {
-        sources: [notesRef('3. CRM API limits: Per-call caps')],
-        details: { type: 'object', properties: { limit: { type: 'integer' } } },
-      },
-    },
-  },
+  details: relatedRecordsDetails,
   cases: [...success, ...recordErrors, ...requestErrors, ...authErrors],
   drift: [scopeTypo, crmSample, companiesName, relatedIdInUrl],
   echoes: relatedRecordsEchoes,

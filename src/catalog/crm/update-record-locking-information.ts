@@ -2,12 +2,17 @@
 
 import type { Case, DocRef, Endpoint } from '../types.ts';
 import {
+  invalidLockIdMessage,
   lockableModules,
+  messageFullStop,
   methodStatus,
   missingReason,
   missingReasonShape,
   notAllowedMeaning,
+  notLockable,
   openApiScope,
+  openApiStatuses,
+  ruleHeldLock,
   scopeMismatch,
   scopeSpelling,
   successMessage,
@@ -66,6 +71,7 @@ const cases: readonly Case[] = [
     expect: { shape: 'error', status: 400, code: 'INVALID_MODULE' },
     doc: errors('INVALID_MODULE'),
     provocable: both,
+    drift: [messageFullStop],
   },
   {
     id: 'invalid-module-not-lockable',
@@ -75,7 +81,8 @@ const cases: readonly Case[] = [
     expect: { shape: 'error', status: 400, code: 'INVALID_MODULE' },
     doc: { page: PAGE, section: 'Possible module names (Campaigns is not one); Possible Errors: INVALID_MODULE' },
     provocable: both,
-    drift: [lockableModules],
+    drift: [lockableModules, messageFullStop],
+    unconfirmed: [notLockable],
   },
   {
     id: 'not-allowed',
@@ -90,7 +97,8 @@ const cases: readonly Case[] = [
     expect: { shape: 'error', status: 403, code: 'NOT_ALLOWED' },
     doc: errors('NOT_ALLOWED'),
     provocable: both,
-    drift: [notAllowedMeaning],
+    drift: [notAllowedMeaning, openApiStatuses],
+    unconfirmed: [ruleHeldLock],
   },
   {
     id: 'invalid-request-method',
@@ -100,7 +108,7 @@ const cases: readonly Case[] = [
     expect: { shape: 'error', status: 403, code: 'INVALID_REQUEST_METHOD' },
     doc: errors('INVALID_REQUEST_METHOD'),
     provocable: both,
-    drift: [methodStatus],
+    drift: [methodStatus, openApiStatuses],
   },
   {
     id: 'scope-without-locking',
@@ -132,6 +140,7 @@ const cases: readonly Case[] = [
     expect: { shape: 'error', status: 403, code: 'NO_PERMISSION' },
     doc: errors('NO_PERMISSION'),
     provocable: both,
+    drift: [openApiStatuses],
   },
   {
     id: 'internal-error',
@@ -141,6 +150,7 @@ const cases: readonly Case[] = [
     expect: { shape: 'error', status: 500, code: 'INTERNAL_ERROR' },
     doc: errors('INTERNAL_ERROR'),
     provocable: ['mock'],
+    drift: [openApiStatuses],
   },
 ];
 
@@ -177,6 +187,9 @@ export const updateRecordLockingInformation = {
     openApiScope,
     missingReasonShape,
     successMessage,
+    openApiStatuses,
+    invalidLockIdMessage,
+    messageFullStop,
   ],
   echoes: lockingEchoes,
   messages: lockingMessages,

@@ -3,7 +3,7 @@
 import type { Case } from '../types.ts';
 import { scopeMismatchMessage, scopeMismatchResolution } from './update-records-drift.ts';
 import { FULL, SINGLE, both, errors, lead } from './update-records-requests.ts';
-import { invalidToken } from './update-records-unconfirmed.ts';
+import { authorizationFailed, invalidToken } from './update-records-unconfirmed.ts';
 
 /** OAUTH_SCOPE_MISMATCH, NO_PERMISSION, AUTHORIZATION_FAILED, INVALID_TOKEN and INTERNAL_ERROR. */
 export const authErrors: readonly Case[] = [
@@ -39,7 +39,7 @@ export const authErrors: readonly Case[] = [
     expect: { shape: 'error', status: 400, code: 'AUTHORIZATION_FAILED' },
     doc: errors('AUTHORIZATION_FAILED'),
     provocable: both,
-    note: "The page does not say how AUTHORIZATION_FAILED differs from NO_PERMISSION; the suite reads it as record-level access (another user's private record) against profile-level permission.",
+    unconfirmed: [authorizationFailed],
   },
   {
     id: 'invalid-token',

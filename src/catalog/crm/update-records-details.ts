@@ -12,6 +12,11 @@ const saved = (name: string): DocRef => ({ page: ITEM, section: `Postman Collect
 /** record.json's API_Exception: one top-level error, or one data[] entry, with any code of its enum. */
 const apiException = openApiRef('record.json', 'components.schemas.API_Exception.properties.code.enum');
 const authErrors = notesRef('4. Response envelopes: Top-level auth errors');
+/** record_locking.json's data[] RECORD_LOCKED details: {api_name, json_path, action} or {id, action}. */
+const lockedDetails = openApiRef(
+  'record_locking.json',
+  'components.schemas.Record_Action_Locked_Detail_1; components.schemas.Record_Action_Locked_Detail_2',
+);
 const documented = (sources: readonly DocRef[], details: JsonSchema): DocumentedCode => ({ sources, details });
 
 /** Per-record codes: the page's 202 errors, the saved examples' per-record answers, and SUCCESS. */
@@ -45,22 +50,41 @@ const records: Record<string, DocumentedCode> = {
     required: ['api_name'],
     properties: { api_name: { type: 'string' } },
   }),
-  // Saved example "DUPLICATE_DATA": the unique field and the id of the record already holding the value.
-  DUPLICATE_DATA: documented([page('DUPLICATE_DATA'), saved('DUPLICATE_DATA')], {
+  // The field both sources give; the holder as the v2 saved example prints it (id) or as record.json types it for v8
+  // (duplicate_record): drift point crm-update-records/duplicate-data-details.
+  DUPLICATE_DATA: documented([page('DUPLICATE_DATA'), saved('DUPLICATE_DATA'), apiException], {
     type: 'object',
-    required: ['api_name', 'id'],
-    properties: { api_name: { type: 'string' }, id: ref('zohoId') },
+    required: ['api_name'],
+    properties: {
+      api_name: { type: 'string' },
+      id: ref('zohoId'),
+      json_path: { type: 'string' },
+      duplicate_record: {
+        type: 'object',
+        properties: {
+          id: ref('zohoId'),
+          module: { type: 'object', properties: { api_name: { type: 'string' }, id: { type: 'string' } } },
+          Owner: { type: 'object' },
+        },
+      },
+    },
   }),
   // Possible Errors: LIMIT_EXCEEDED 202 (50 participants); no example printed, so only typed where present.
   LIMIT_EXCEEDED: documented([page('LIMIT_EXCEEDED')], {
     type: 'object',
     properties: { api_name: { type: 'string' }, limit: { type: 'integer' } },
   }),
-  // Saved example "RECORD_LOCKED": the record id and the process holding the lock, both printed.
-  RECORD_LOCKED: documented([saved('RECORD_LOCKED'), page('RECORD_LOCKED')], {
+  // Saved example "RECORD_LOCKED" prints the process holding the lock and the record id; record_locking.json's two
+  // forms both carry action, and a lock held by a rule names the field (api_name, json_path) and no id.
+  RECORD_LOCKED: documented([saved('RECORD_LOCKED'), page('RECORD_LOCKED'), lockedDetails], {
     type: 'object',
-    required: ['action', 'id'],
-    properties: { id: ref('zohoId'), action: { type: 'string' } },
+    required: ['action'],
+    properties: {
+      id: ref('zohoId'),
+      action: { type: 'string' },
+      api_name: { type: 'string' },
+      json_path: { type: 'string' },
+    },
   }),
   // Saved example "NOT_APPROVED": the record id.
   NOT_APPROVED: documented([saved('NOT_APPROVED'), page('NOT_APPROVED')], {

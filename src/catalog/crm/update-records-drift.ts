@@ -82,7 +82,7 @@ export const scopeMismatchMessage: DriftPoint = {
     },
   ],
   expected: 1,
-  why: 'The saved example is a captured body, and zoho-notes.md (section 4) quotes the same message from crm-oas; "Unauthorized" reads as the HTTP reason phrase.',
+  why: 'The saved example is a captured body, and zoho-notes.md (section 4) quotes the same message; no crm-oas file contains either variant (record.json gives OAUTH_SCOPE_MISMATCH no message of its own). "Unauthorized" reads as the HTTP reason phrase. Either passes.',
 };
 
 /** INVALID_REQUEST_METHOD: 400 here, 403 on the record-locking page. */

@@ -2,6 +2,7 @@
 
 import type { Case, Endpoint } from '../types.ts';
 import { authErrors } from './update-records-auth-errors.ts';
+import { requestErrors } from './update-records-request-errors.ts';
 import { updateRecordsDetails } from './update-records-details.ts';
 import { updateRecordsEchoes, updateRecordsMessages } from './update-records-echoes.ts';
 import {
@@ -9,15 +10,20 @@ import {
   authorizationScheme,
   idMandatory,
   invalidDataShape,
-  invalidMethodStatus,
   maximumLengthType,
   notApprovedStatus,
   openApiStatuses,
   recordLockedStatus,
   scopeMismatchResolution,
 } from './update-records-drift.ts';
+import {
+  duplicateDataDetails,
+  openApiEnums,
+  recordLockedDataStatus,
+  recordLockedMessage,
+} from './update-records-openapi-drift.ts';
 import { BULK, FULL, PAGE, SINGLE, both, bulkEntries, errors, lead, participants } from './update-records-requests.ts';
-import { appendValuesVersions, mixedStatus, overLimit, overLongStatus } from './update-records-unconfirmed.ts';
+import { appendValuesVersions, mixedStatus, overLongStatus } from './update-records-unconfirmed.ts';
 
 const success: readonly Case[] = [
   {
@@ -183,6 +189,7 @@ const recordErrors: readonly Case[] = [
     expect: { shape: 'records', status: 202, codes: ['DUPLICATE_DATA'] },
     doc: errors('DUPLICATE_DATA'),
     provocable: both,
+    drift: [duplicateDataDetails],
   },
   {
     id: 'limit-exceeded-participants',
@@ -211,7 +218,7 @@ const recordErrors: readonly Case[] = [
     expect: { shape: 'records', status: 202, codes: ['RECORD_LOCKED'] },
     doc: errors('RECORD_LOCKED'),
     provocable: both,
-    drift: [recordLockedStatus],
+    drift: [recordLockedStatus, recordLockedDataStatus, recordLockedMessage],
   },
   {
     id: 'not-approved',
@@ -226,95 +233,7 @@ const recordErrors: readonly Case[] = [
     expect: { shape: 'records', status: 202, codes: ['NOT_APPROVED'] },
     doc: errors('NOT_APPROVED'),
     provocable: both,
-    drift: [notApprovedStatus],
-  },
-];
-
-const requestErrors: readonly Case[] = [
-  {
-    id: 'invalid-module',
-    name: 'INVALID_MODULE when the module name is wrong',
-    group: 'request errors',
-    request: { method: 'PUT', path: '/crm/{version}/Lead/{{record_id}}', auth: FULL, body: { data: [lead('Typo')] } },
-    expect: {
-      shape: 'error',
-      status: 400,
-      code: 'INVALID_MODULE',
-      message: 'the module name given seems to be invalid',
-    },
-    doc: errors('INVALID_MODULE (the module name given seems to be invalid)'),
-    provocable: both,
-  },
-  {
-    id: 'invalid-module-unsupported',
-    name: 'INVALID_MODULE when the module is not supported in the API',
-    group: 'request errors',
-    request: {
-      method: 'PUT',
-      path: '/crm/{version}/Documents/{{record_id}}',
-      auth: FULL,
-      body: { data: [lead('Unsupported')] },
-    },
-    expect: {
-      shape: 'error',
-      status: 400,
-      code: 'INVALID_MODULE',
-      message: 'the given module is not supported in api',
-    },
-    doc: errors('INVALID_MODULE (The given module is not supported in API)'),
-    provocable: both,
-  },
-  {
-    id: 'invalid-data-body',
-    name: 'INVALID_DATA for the whole request when the body is not JSON',
-    group: 'request errors',
-    request: {
-      method: 'PUT',
-      path: BULK,
-      auth: FULL,
-      body: { raw: '{\n "data": [\n {\n "id": 123\n "Last_Name": "Last_Name"\n }\n ]\n}' },
-    },
-    expect: { shape: 'error', status: 400, code: 'INVALID_DATA' },
-    doc: {
-      page: 'crm-update-records-postman-item.txt',
-      section: 'Postman Collection Item JSON: response "INVALID_DATA"',
-    },
-    provocable: both,
-    drift: [invalidDataShape],
-  },
-  {
-    id: 'invalid-url-pattern',
-    name: 'INVALID_URL_PATTERN when the URL is not an API route',
-    group: 'request errors',
-    request: {
-      method: 'PUT',
-      path: '/crm/{version}/Leads/{{record_id}}/not/a/route',
-      auth: FULL,
-      body: { data: [lead('Lost')] },
-    },
-    expect: { shape: 'error', status: 404, code: 'INVALID_URL_PATTERN' },
-    doc: errors('INVALID_URL_PATTERN'),
-    provocable: both,
-  },
-  {
-    id: 'invalid-request-method',
-    name: 'INVALID_REQUEST_METHOD when the method is not one the URL serves',
-    group: 'request errors',
-    request: { method: 'COPY', path: BULK, auth: FULL, body: { data: [lead('Copied')] } },
-    expect: { shape: 'error', status: 400, code: 'INVALID_REQUEST_METHOD' },
-    doc: errors('INVALID_REQUEST_METHOD'),
-    provocable: both,
-    drift: [invalidMethodStatus],
-  },
-  {
-    id: 'limit-exceeded-records',
-    name: 'LIMIT_EXCEEDED when a bulk update sends 101 records',
-    group: 'request errors',
-    request: { method: 'PUT', path: BULK, auth: FULL, body: { data: bulkEntries(101) } },
-    expect: { shape: 'error', status: 400, code: 'LIMIT_EXCEEDED' },
-    doc: { page: PAGE, section: 'Note: A maximum of 100 records can be updated per API call' },
-    provocable: both,
-    unconfirmed: [overLimit],
+    drift: [notApprovedStatus, recordLockedMessage],
   },
 ];
 
@@ -349,7 +268,7 @@ export const updateRecords = {
   keys: { mandatory: ['id'], optional: ['$append_values', 'trigger', 'lar_id'] },
   details: updateRecordsDetails,
   cases: [...success, ...recordErrors, ...requestErrors, ...authErrors],
-  drift: [authorizationScheme, apiVersions, scopeMismatchResolution, openApiStatuses, maximumLengthType],
+  drift: [authorizationScheme, apiVersions, scopeMismatchResolution, openApiStatuses, maximumLengthType, openApiEnums],
   echoes: updateRecordsEchoes,
   messages: updateRecordsMessages,
 } satisfies Endpoint;

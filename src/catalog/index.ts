@@ -60,3 +60,12 @@ export {
 } from './coverage.ts';
 export { pinnedMessages } from './pinned-messages.ts';
 export { recordEntryBase, recordsEnvelopeBase, topLevelErrorBase, userRef, zohoId, zohoTime } from './envelopes.ts';
+export {
+  commonCases,
+  UNISSUED_TOKEN,
+  UNSERVED_METHOD,
+  UNSUPPORTED_MODULE,
+  type CommonBehaviour,
+  type CommonCaseSpec,
+  type CommonDoc,
+} from './common-cases.ts';

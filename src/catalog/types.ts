@@ -232,4 +232,9 @@ export interface Endpoint {
   readonly echoes?: EchoRules;
   /** The messages the pages print for each code. */
   readonly messages?: DocumentedMessages;
+  /**
+   * Its successes create records (Insert, Upsert): each `data[]` entry with SUCCESS and `details.id` (and, for an
+   * upsert, `action: "insert"`) names a record the call made, which a live run deletes with its fixtures.
+   */
+  readonly creates?: boolean;
 }

@@ -30,3 +30,4 @@ export {
 } from './verdict-service.ts';
 export { CONTRACT_PROJECT } from './contract-project.ts';
 export { freshTarget } from './token-renewal.ts';
+export { createdRecords, type CreatedRecord } from './created-records.ts';

@@ -18,6 +18,7 @@ import type { Exchange } from './newman-exchange.ts';
 import { streamCollections, type CollectionRun } from './run-collection.ts';
 import { prepareNewmanThread } from './newman/index.ts';
 import { createRunPool } from './run-pool.ts';
+import { createdRecords, type CreatedRecord } from './created-records.ts';
 import { collectionVersion } from './replay-case.ts';
 import { baseUrlsOf, type Target } from './target.ts';
 
@@ -36,6 +37,8 @@ export interface VerdictServiceOptions {
   readonly prefetch?: readonly VerdictRequest[];
   /** Where the newman runs take their slots when they share them with other calls (a live run's org client); else `concurrency`. */
   readonly bound?: CallBound;
+  /** Live: told of the records a case's own request created (Insert, Upsert), for the run to delete with its fixtures. */
+  readonly onCreated?: (records: readonly CreatedRecord[]) => void;
 }
 
 /** How one prefetched batch is sent, where it differs from the service's own options. */
@@ -64,6 +67,23 @@ export interface VerdictService {
   /** Interrupted: nothing more is sent; cases not yet sent get a not-checked verdict. */
   stop(): void;
   close(): Promise<void>;
+}
+
+/** What each final exchange is handed to: the cassette recorder, and the records a creating case made. */
+function exchangeHook(
+  record: ((caseId: string, exchange: Exchange) => Promise<void>) | undefined,
+  onCreated: VerdictServiceOptions['onCreated'],
+): Pick<CollectionRun, 'onExchange'> {
+  if (!record && !onCreated) return {};
+  return {
+    onExchange: async (caseId, exchange) => {
+      if (onCreated) {
+        const created = createdRecords(exchange);
+        if (created.length > 0) onCreated(created);
+      }
+      await record?.(caseId, exchange);
+    },
+  };
 }
 
 /** Collections and the schema registry being read ahead of the service (a live run's fixtures are still being made). */
@@ -147,9 +167,10 @@ export async function startVerdictService(options: VerdictServiceOptions): Promi
             sandboxTests: options.sandboxTests,
             onSent: (count: number) => void (sent += count),
             ...(options.policy ? { policy: options.policy } : {}),
-            ...(onExchange
-              ? { onExchange: (caseId: string, exchange: Exchange) => onExchange(key(caseId), exchange, facts) }
-              : {}),
+            ...exchangeHook(
+              onExchange ? (caseId, exchange) => onExchange(key(caseId), exchange, facts) : undefined,
+              endpoint.creates ? options.onCreated : undefined,
+            ),
           };
         }),
       );

@@ -196,3 +196,52 @@ describe('a live run whose configuration names what the org does not have', () =
     expect(output).toMatch(/^error E_NOT_CHECKED: .*ZOHO_LOCKED_RECORD_ID names 3652397000000999999/m);
   });
 });
+
+describe('a live clean-up', () => {
+  const deleteCall = (request: { method: string; path: string }) =>
+    request.method === 'DELETE' && /^\/crm\/v8\/Leads\?ids=/.test(request.path);
+  const failFirst = (answer: { status: number; body: unknown }) => {
+    const body = answer.body as { data: unknown[] };
+    const [, ...rest] = body.data;
+    const invalid = {
+      code: 'INVALID_DATA',
+      details: { api_name: 'id' },
+      message: 'the id given seems to be invalid',
+      status: 'error',
+    };
+    return { status: 200, body: { data: [invalid, ...rest] } };
+  };
+
+  it('counts a record the org no longer has (a read answers 204) as deleted, though its delete was refused', async () => {
+    mock = await startMock();
+    const before = recordCounts(mock);
+    // The org deleted every Lead, but answers the first as if it had none: as after a case deleted it itself.
+    proxy = await startOrgProxy(mock.url, {
+      edit: (request, answer) => (deleteCall(request) ? failFirst(answer) : answer),
+    });
+    const { output } = await liveRun(proxy.url, [...UPDATE_V8, '--case', 'success-single']);
+    expect(output).toMatch(/^Fixtures: deleted all \d+ records$/m);
+    expect(recordCounts(mock)).toEqual(before);
+  });
+
+  it('still names a record the org keeps after its delete was refused, for `cleanup`', async () => {
+    mock = await startMock();
+    const before = recordCounts(mock);
+    proxy = await startOrgProxy(mock.url, {
+      intercept: (request) => {
+        if (!deleteCall(request)) return undefined;
+        const ids = decodeURIComponent(request.path.split('ids=')[1] ?? '').split(',');
+        const invalid = {
+          code: 'INVALID_DATA',
+          details: { api_name: 'id' },
+          message: 'the id given seems to be invalid',
+          status: 'error',
+        };
+        return { status: 200, body: { data: ids.map(() => invalid) } };
+      },
+    });
+    const { output } = await liveRun(proxy.url, [...UPDATE_V8, '--case', 'success-single']);
+    expect(output).toMatch(/^Fixtures: \d+ records could not be deleted; run `npm run contract -- cleanup --run-id /m);
+    expect(recordCounts(mock)).not.toEqual(before);
+  });
+});

@@ -1,0 +1,44 @@
+// The records a case's own request created (Insert, Upsert): read from its answer, so a live run deletes them with its
+// fixtures. Pure.
+
+import { isObject } from '../is-object.ts';
+import type { Exchange } from './newman-exchange.ts';
+
+/** A record a case created: its module (from the request's path) and its id (from the answer). */
+export interface CreatedRecord {
+  readonly module: string;
+  readonly id: string;
+}
+
+/**
+ * Every `data[]` entry of a success that names a new record: `status: "success"` with `details.id`, and for an upsert
+ * `action: "insert"` (an update created nothing). The module is the path's segment after `/crm/{version}/`.
+ */
+export function createdRecords(exchange: Exchange): CreatedRecord[] {
+  const module = /\/crm\/v[0-9.]+\/([A-Za-z0-9_]+)(?:\/upsert)?(?:[?#].*)?$/.exec(pathOf(exchange.url))?.[1];
+  const text = exchange.response?.body;
+  if (!module || !text) return [];
+  let body: unknown;
+  try {
+    body = JSON.parse(text) as unknown;
+  } catch {
+    return [];
+  }
+  const data = isObject(body) && Array.isArray(body['data']) ? body['data'] : [];
+  return data.flatMap((entry: unknown): CreatedRecord[] => {
+    if (!isObject(entry) || entry['status'] !== 'success' || !isObject(entry['details'])) return [];
+    const id = entry['details']['id'];
+    const action = entry['action'];
+    return typeof id === 'string' && id !== '' && (action === undefined || action === 'insert') ? [{ module, id }] : [];
+  });
+}
+
+/** The URL's path and query, whatever host it was sent to (a base URL may carry a path of its own). */
+function pathOf(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.pathname}${parsed.search}`;
+  } catch {
+    return url;
+  }
+}

@@ -116,7 +116,10 @@ function unprinted(endpoint: Endpoint): string[] {
     expectedCodes(testCase).flatMap((code) => {
       const pinned = pinnedMessages(endpoint, testCase, code);
       const misplaced = pinned.filter((m) => !printedWhereCited(code, m));
-      const onCasePage = pinned.some((m) => printedOn(testCase.doc.page, code, m.text, 'anywhere'));
+      // A case whose only wordings are the OpenAPI's (the page prints none; they are marked UNCONFIRMED) is held there.
+      const onCasePage =
+        pinned.every((m) => m.source.page.startsWith('crm-oas/')) ||
+        pinned.some((m) => printedOn(testCase.doc.page, code, m.text, 'anywhere'));
       return [
         ...misplaced.map(
           (m) => `${endpoint.id} ${testCase.id} ${code} "${m.text}" not on ${m.source.page} § ${m.source.section}`,
@@ -133,6 +136,9 @@ function unprinted(endpoint: Endpoint): string[] {
 
 /** A message citing a Possible Errors entry is that entry's description; any other source is a printed example. */
 function printedWhereCited(code: string, message: PrintedMessage): boolean {
+  // Zoho's OpenAPI is not carried by the project (its README asks that it is not copied): a wording taken from it is
+  // held to be marked UNCONFIRMED on its cases instead (pinned-messages.test.ts).
+  if (message.source.page.startsWith('crm-oas/')) return true;
   const entry = /^Possible Errors: ([A-Z][A-Z_]+)/.exec(message.source.section)?.[1];
   return entry
     ? entry === code && printedOn(message.source.page, code, message.text, 'errors')

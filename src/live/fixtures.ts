@@ -152,7 +152,13 @@ export async function deleteFixtures(client: OrgClient, records: readonly Fixtur
       }),
     );
   }
-  return [...deleted, ...(await alreadyGone(client, records.filter((r) => !deleted.includes(r))))];
+  return [
+    ...deleted,
+    ...(await alreadyGone(
+      client,
+      records.filter((r) => !deleted.includes(r)),
+    )),
+  ];
 }
 
 /**

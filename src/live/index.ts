@@ -58,3 +58,12 @@ export {
 } from './fixture-plan.ts';
 export { RECORDS_FROM_ENV, caseNeeds, givenRecords, type CaseNeed } from './case-needs.ts';
 export { gravest } from './org-capabilities.ts';
+export {
+  diffOrg,
+  readOrgSnapshot,
+  snapshotOrg,
+  type OrgChange,
+  type OrgSnapshot,
+  type SnapshotField,
+  type SnapshotModule,
+} from './org-snapshot.ts';

@@ -128,16 +128,8 @@ export async function deleteFixtures(client: OrgClient, records: readonly Fixtur
     client.step('clean-up: unlocks');
     await Promise.all(locked.map((r) => unlockFixture(client, r)));
   }
-  const levels = [...new Set(records.map((r) => r.level ?? 0))].sort((a, b) => b - a);
-  for (const level of levels) {
+  for (const { level, calls } of deleteSteps(records)) {
     client.step(`clean-up: records of level ${level}`);
-    const own = records.filter((r) => (r.level ?? 0) === level);
-    const groups = [...new Set(own.map((r) => `${r.product ?? 'crm'}:${r.module}`))].map((key) =>
-      own.filter((r) => `${r.product ?? 'crm'}:${r.module}` === key),
-    );
-    const calls = groups.flatMap((group) =>
-      Array.from({ length: Math.ceil(group.length / BATCH) }, (_, k) => group.slice(k * BATCH, (k + 1) * BATCH)),
-    );
     await Promise.all(
       calls.map(async (batch) => {
         const first = batch[0] as FixtureRecord;
@@ -176,6 +168,26 @@ async function alreadyGone(client: OrgClient, records: readonly FixtureRecord[])
     }),
   );
   return read.flat();
+}
+
+/**
+ * The delete calls of a clean-up, step by step: each level's records (the highest first: what looks up a record goes
+ * before it), by product and module, at most 100 ids a call. The credit plan counts the same calls.
+ */
+export function deleteSteps(records: readonly FixtureRecord[]): Array<{ level: number; calls: FixtureRecord[][] }> {
+  const levels = [...new Set(records.map((r) => r.level ?? 0))].sort((a, b) => b - a);
+  return levels.map((level) => {
+    const own = records.filter((r) => (r.level ?? 0) === level);
+    const groups = [...new Set(own.map((r) => `${r.product ?? 'crm'}:${r.module}`))].map((key) =>
+      own.filter((r) => `${r.product ?? 'crm'}:${r.module}` === key),
+    );
+    return {
+      level,
+      calls: groups.flatMap((group) =>
+        Array.from({ length: Math.ceil(group.length / BATCH) }, (_, k) => group.slice(k * BATCH, (k + 1) * BATCH)),
+      ),
+    };
+  });
 }
 
 /** Rethrows the first rejection of a step's calls (a call that got no answer), once what the others did is kept. */

@@ -15,6 +15,7 @@ export { refreshAccessToken, type AccessToken } from './refresh-token.ts';
 export {
   createFixtures,
   deleteFixtures,
+  deleteSteps,
   fixtureSteps,
   unlockFixture,
   type CreatedFixtures,
@@ -67,3 +68,10 @@ export {
   type SnapshotField,
   type SnapshotModule,
 } from './org-snapshot.ts';
+export {
+  CASE_RECORD_LEVEL,
+  CREDITS_PER_CALL,
+  planCredits,
+  type CaseCreations,
+  type CreditPlan,
+} from './credit-plan.ts';

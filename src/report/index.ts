@@ -41,3 +41,4 @@ export {
 export { verdictOf } from './task-meta.ts';
 export { readBaseline } from './read-baseline.ts';
 export { assertWritable, publishLatest, writeArtifacts } from './write-report.ts';
+export { explainOrgChanges, renderOrgDrift, type OrgDrift, type OrgDriftChange } from './org-drift.ts';

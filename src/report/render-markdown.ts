@@ -3,6 +3,7 @@
 import { caseKey, type Verdict } from '../verdict/index.ts';
 import type { Artifact } from './artifact.ts';
 import { describeOutcome } from './describe-outcome.ts';
+import type { OrgDrift } from './org-drift.ts';
 import { listUndocumentedKeys, totalsLine, type RunSummary } from './run-summary.ts';
 
 const MAX_LISTED = 20;
@@ -59,6 +60,14 @@ export function renderMarkdown(summary: RunSummary): Artifact[] {
     );
     lines.push(...renderLostCoverage(summary));
   }
+  if (summary.orgDrift) lines.push(...renderOrgDriftMarkdown(summary.orgDrift));
+  if (summary.apiUsage) {
+    const u = summary.apiUsage;
+    lines.push(
+      `API calls: ${u.calls}${u.planned ? ` of ${u.planned.calls} planned` : ''}, ${u.credits} credits; at most ${u.concurrency.limit} at once.`,
+      '',
+    );
+  }
   const c = summary.coverage.totals;
   if (c.documented > 0)
     lines.push(
@@ -72,6 +81,20 @@ export function renderMarkdown(summary: RunSummary): Artifact[] {
     );
   }
   return [{ path: 'report.md', content: `${lines.join('\n').trimEnd()}\n` }];
+}
+
+/** What changed in the org since the baseline, each change with the failing cases it may explain. */
+function renderOrgDriftMarkdown(drift: OrgDrift): string[] {
+  if (drift.changes.length === 0) return [`Org: nothing changed since the baseline.`, ''];
+  const lines = [
+    `### Org changes since the baseline (${drift.changes.length})`,
+    '',
+    '| change | may explain |',
+    '|---|---|',
+  ];
+  for (const c of drift.changes.slice(0, MAX_LISTED))
+    lines.push(`| ${escape(c.text)} | ${escape(c.mayExplain.join(', ') || '-')} |`);
+  return [...lines, ''];
 }
 
 /** What passes left unchecked inside their answers, one line per distinct note with how many passes it holds for. */

@@ -2,6 +2,7 @@
 
 import { caseKey, type Verdict } from '../verdict/index.ts';
 import { describeOutcome } from './describe-outcome.ts';
+import { renderOrgDrift } from './org-drift.ts';
 import { listUndocumentedKeys, totalsLine, type ApiUsage, type RunSummary } from './run-summary.ts';
 
 const MARK = { pass: '✓', fail: '✗', error: '!', 'not-applicable': '-', 'not-checked': '?' } as const;
@@ -81,6 +82,7 @@ export function renderTerminal(summary: RunSummary, reportDir?: string): string[
     for (const v of flaky) lines.push(`  ~ ${title(v)}: first ${v.attempts?.[0]?.reason ?? 'failed'}`);
   }
   if (summary.apiUsage) lines.push('', renderApiUsage(summary.apiUsage));
+  if (summary.orgDrift) lines.push('', ...renderOrgDrift(summary.orgDrift));
   if (reportDir) lines.push('', `Report: ${reportDir}`);
   // The last line, whatever else was printed: how much of the selection was really checked.
   lines.push(
@@ -99,7 +101,8 @@ export function renderApiUsage(usage: ApiUsage): string {
         ? '--concurrency'
         : 'the default for live runs';
   const shared = usage.concurrency.shards ? `, shared by ${usage.concurrency.shards} shards` : '';
-  return `API calls: ${usage.calls} (metadata ${p.metadata}, fixtures ${p.fixtures}, cases ${p.cases}, clean-up ${p.cleanup}), ${usage.credits} credits at 1 per call; at most ${usage.concurrency.limit} at once (${source}${shared})`;
+  const planned = usage.planned ? ` of ${usage.planned.calls} planned` : '';
+  return `API calls: ${usage.calls}${planned} (metadata ${p.metadata}, fixtures ${p.fixtures}, cases ${p.cases}, clean-up ${p.cleanup}), ${usage.credits} credits at 1 per call${usage.planned ? ` (${usage.planned.credits} planned)` : ''}; at most ${usage.concurrency.limit} at once (${source}${shared})`;
 }
 
 /** Not-checked cases, first: what to set (configuration variables gathered into one line), then each case and why. */

@@ -11,6 +11,7 @@ import {
 import type { Outcome, Verdict } from '../verdict/index.ts';
 import { diffBaseline, type BaselineDiff } from './baseline-diff.ts';
 import { buildDriftLedger, type DriftLedgerEntry } from './drift-ledger.ts';
+import type { OrgDrift } from './org-drift.ts';
 import { countPassedUnchecked, passedUncheckedPhrase, type PassedUnchecked } from './unchecked-parts.ts';
 
 /** Counts of outcomes. */
@@ -55,6 +56,17 @@ export interface ShardPlace {
 export interface ApiUsage {
   readonly calls: number;
   readonly credits: number;
+  /** What the run planned before writing anything (the same phases): spent against planned says no call was wasted. */
+  readonly planned?: {
+    readonly calls: number;
+    readonly credits: number;
+    readonly byPhase: {
+      readonly metadata: number;
+      readonly fixtures: number;
+      readonly cases: number;
+      readonly cleanup: number;
+    };
+  };
   readonly byPhase: {
     readonly metadata: number;
     readonly fixtures: number;
@@ -103,6 +115,10 @@ export interface RunSummary {
   readonly baseline?: BaselineDiff;
   /** Live runs: the API calls the run made and the credits they cost. */
   readonly apiUsage?: ApiUsage;
+  /** Live runs: the org as the run read it (edition, modules, fields), kept so a later run can say what changed. */
+  readonly org?: Readonly<Record<string, unknown>>;
+  /** Live runs with a baseline that kept its org: what changed in the org since, beside the failures it may explain. */
+  readonly orgDrift?: OrgDrift;
   /** Keys no page documents, over all answers (each an `undocumented-key` finding; failures only under --strict). */
   readonly undocumentedKeys?: number;
 }

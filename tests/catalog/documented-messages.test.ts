@@ -68,10 +68,10 @@ describe('messages the pages print', () => {
       const printed = documentedErrorDescriptions(endpoint.docPage)
         .filter((e) => e.description !== '')
         .map((e) => ({
-        code: e.code,
-        text: e.description,
-        where: `${endpoint.docPage} Possible Errors`,
-      }));
+          code: e.code,
+          text: e.description,
+          where: `${endpoint.docPage} Possible Errors`,
+        }));
       expect(printed.length, endpoint.id).toBeGreaterThan(0);
       expect(unchecked(endpoint, printed)).toEqual([]);
     }

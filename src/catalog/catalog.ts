@@ -2,8 +2,10 @@
 
 import { updateRelatedRecords } from './bigin/update-related-records.ts';
 import { updateContractType } from './contracts/update-contract-type.ts';
+import { insertRecords } from './crm/insert-records.ts';
 import { updateRecordLockingInformation } from './crm/update-record-locking-information.ts';
 import { updateRecords } from './crm/update-records.ts';
+import { upsertRecords } from './crm/upsert-records.ts';
 import type { Case, DriftPoint, Endpoint } from './types.ts';
 
 /** Every documented endpoint the suite covers. Adding an endpoint is one line here. */
@@ -12,6 +14,8 @@ export const catalog: readonly Endpoint[] = [
   updateRecordLockingInformation,
   updateRelatedRecords,
   updateContractType,
+  insertRecords,
+  upsertRecords,
 ];
 
 /** The cases of an endpoint that apply to one API version. */

@@ -39,6 +39,8 @@ export { updateRelatedRecords } from './bigin/update-related-records.ts';
 export { updateContractType } from './contracts/update-contract-type.ts';
 export { updateRecordLockingInformation } from './crm/update-record-locking-information.ts';
 export { updateRecords } from './crm/update-records.ts';
+export { insertRecords } from './crm/insert-records.ts';
+export { upsertRecords } from './crm/upsert-records.ts';
 export {
   describeDocRef,
   describeUnconfirmed,

@@ -1,4 +1,6 @@
 // The Zoho doc pages (the specification): the project's own copies in docs/zoho, which every doc-conformance test reads.
+// A page is a verbatim text copy (`.txt`) or a fact sheet (`.md`: the page's facts as tables, its errors in a
+// "Possible Errors" table of code, HTTP, where, message and source).
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,20 +16,36 @@ export function readDocPage(page: string): string {
 
 /** Every `CODE` + `HTTP nnn` pair of a page's "Possible Errors" list, in page order. */
 export function documentedErrors(page: string): Array<{ code: string; status: number }> {
-  const text = readDocPage(page);
-  const section = text.slice(text.indexOf('Possible Errors'));
-  return [...section.matchAll(/([A-Z][A-Z_]+)HTTP (\d{3})/g)].map((m) => ({ code: m[1] ?? '', status: Number(m[2]) }));
+  return documentedErrorDescriptions(page).map(({ code, status }) => ({ code, status }));
 }
 
-/** Each "Possible Errors" code label paired with the description that FOLLOWS it (labels sit before their text). */
+/** Each "Possible Errors" code label paired with its description: on a text copy the line that FOLLOWS the label
+ * (labels sit before their text), on a fact sheet the row's message cell ("—" where no page prints one: empty). */
 export function documentedErrorDescriptions(
   page: string,
 ): Array<{ code: string; status: number; description: string }> {
   const text = readDocPage(page);
+  if (page.endsWith('.md')) return factSheetErrors(text);
   const section = text.slice(text.indexOf('Possible Errors'));
   return [...section.matchAll(/([A-Z][A-Z_]+)HTTP (\d{3})\s*\n\s*([^\n]+)/g)].map((m) => ({
     code: m[1] ?? '',
     status: Number(m[2]),
     description: (m[3] ?? '').trim(),
   }));
+}
+
+/** The rows of a fact sheet's "## Possible Errors" table: | `CODE` | HTTP | where | message | source |. */
+export function factSheetErrors(text: string): Array<{ code: string; status: number; description: string }> {
+  const start = text.indexOf('\n## Possible Errors');
+  if (start < 0) return [];
+  const end = text.indexOf('\n## ', start + 1);
+  const section = text.slice(start, end < 0 ? undefined : end);
+  return section.split('\n').flatMap((line) => {
+    const cells = line.split('|').map((cell) => cell.trim());
+    const code = cells[1]?.match(/^`([A-Z][A-Z_]+)`$/)?.[1];
+    const status = cells[2] ?? '';
+    if (!code || !/^\d{3}$/.test(status)) return [];
+    const message = cells[4] ?? '';
+    return [{ code, status: Number(status), description: message === '—' ? '' : message }];
+  });
 }

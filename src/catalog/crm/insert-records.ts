@@ -1,0 +1,161 @@
+// CRM Insert Records (v8, fact sheet crm-insert-records.md): every behaviour the sheet lists, as a case. Pure data.
+
+import { commonCases } from '../common-cases.ts';
+import type { Case, DocRef, Endpoint, JsonValue } from '../types.ts';
+import { insertRecordsEchoes, insertRecordsMessages } from './insert-records-echoes.ts';
+import { insertSuccessStatus, successStatusUnconfirmed } from './insert-records-drift.ts';
+import { recordWriteDetails } from './record-write-details.ts';
+
+const PAGE = 'crm-insert-records.md';
+const errors = (code: string): DocRef => ({ page: PAGE, section: `Possible Errors: ${code}` });
+const BULK = '/crm/{version}/Leads';
+const FULL = { token: 'access_token' } as const;
+const both = ['mock', 'live'] as const;
+/** A new Lead: Last_Name is the module's mandatory field in every org profile the suite plays. */
+const lead = (name: string): { [key: string]: JsonValue } => ({ Last_Name: name, Company: 'Zylker' });
+const leads = (count: number): JsonValue[] =>
+  Array.from({ length: count }, (_, i) => lead(`Insert ${String(i + 1).padStart(3, '0')}`));
+
+const success: readonly Case[] = [
+  {
+    id: 'success-single',
+    name: 'SUCCESS when one record is inserted',
+    group: 'success',
+    request: { method: 'POST', path: BULK, auth: FULL, body: { data: [lead('Inserted One')] } },
+    expect: { shape: 'records', status: 201, codes: ['SUCCESS'] },
+    doc: { page: PAGE, section: 'Success: Sample Response' },
+    provocable: both,
+    drift: [insertSuccessStatus],
+    unconfirmed: [successStatusUnconfirmed],
+  },
+  {
+    id: 'success-bulk',
+    name: 'SUCCESS for each record of a bulk insert, in order, each with a new id',
+    group: 'success',
+    request: { method: 'POST', path: BULK, auth: FULL, body: { data: [lead('Inserted A'), lead('Inserted B')] } },
+    expect: { shape: 'records', status: 201, codes: ['SUCCESS', 'SUCCESS'] },
+    doc: { page: PAGE, section: 'Success: Sample Response' },
+    provocable: both,
+    drift: [insertSuccessStatus],
+    unconfirmed: [successStatusUnconfirmed],
+  },
+  {
+    id: 'success-maximum',
+    name: 'SUCCESS for each of the maximum 100 records in one call',
+    group: 'success',
+    request: { method: 'POST', path: BULK, auth: FULL, body: { data: leads(100) } },
+    expect: { shape: 'records', status: 201, codes: Array.from({ length: 100 }, () => 'SUCCESS') },
+    doc: { page: PAGE, section: 'Limits: Note: 100 records per call' },
+    provocable: both,
+    drift: [insertSuccessStatus],
+    unconfirmed: [successStatusUnconfirmed],
+  },
+];
+
+const recordErrors: readonly Case[] = [
+  {
+    id: 'mandatory-not-found',
+    name: 'MANDATORY_NOT_FOUND for a record without the mandatory field',
+    group: 'record errors',
+    request: { method: 'POST', path: BULK, auth: FULL, body: { data: [{ Company: 'Zylker' }] } },
+    expect: { shape: 'records', status: 202, codes: ['MANDATORY_NOT_FOUND'] },
+    doc: errors('MANDATORY_NOT_FOUND'),
+    provocable: both,
+  },
+  {
+    id: 'invalid-data-length',
+    name: 'INVALID_DATA for a record whose value is longer than the field allows',
+    group: 'record errors',
+    request: { method: 'POST', path: BULK, auth: FULL, body: { data: [lead('x'.repeat(81))] } },
+    expect: { shape: 'records', status: 202, codes: ['INVALID_DATA'] },
+    doc: errors('INVALID_DATA'),
+    provocable: both,
+    note: 'Last_Name of Leads allows 80 characters in a default org (Fields metadata); an org that changed it needs a longer value.',
+  },
+  {
+    id: 'duplicate-data',
+    name: 'DUPLICATE_DATA when a unique field repeats another record',
+    group: 'record errors',
+    request: {
+      method: 'POST',
+      path: BULK,
+      auth: FULL,
+      body: { data: [{ ...lead('Duplicate'), Mobile: '{{existing_mobile}}' }] },
+    },
+    expect: { shape: 'records', status: 202, codes: ['DUPLICATE_DATA'] },
+    doc: errors('DUPLICATE_DATA'),
+    provocable: both,
+  },
+  {
+    id: 'limit-exceeded-records',
+    name: 'LIMIT_EXCEEDED when one call sends 101 records',
+    group: 'request errors',
+    request: { method: 'POST', path: BULK, auth: FULL, body: { data: leads(101) } },
+    expect: { shape: 'error', status: 400, code: 'LIMIT_EXCEEDED' },
+    doc: errors('LIMIT_EXCEEDED'),
+    provocable: both,
+  },
+  {
+    id: 'internal-error',
+    name: 'INTERNAL_ERROR when the server fails unexpectedly',
+    group: 'server errors',
+    request: {
+      method: 'POST',
+      path: BULK,
+      auth: FULL,
+      body: { data: [lead('Boom')] },
+      headers: { 'X-Mock-Fault': 'internal-error' },
+    },
+    expect: { shape: 'error', status: 500, code: 'INTERNAL_ERROR' },
+    doc: errors('INTERNAL_ERROR'),
+    provocable: ['mock'],
+    note: 'Only the mock can be made to fail on purpose (fault-injection header); a live org is never asked to.',
+  },
+];
+
+/** The behaviours every records endpoint shares, with what this endpoint's sheet gives for each. */
+const common = commonCases({
+  request: { method: 'POST', path: BULK, auth: FULL, body: { data: [lead('Common')] } },
+  module: 'Leads',
+  documented: {
+    'invalid-token': { doc: errors('INVALID_TOKEN') },
+    'oauth-scope-mismatch': { doc: errors('OAUTH_SCOPE_MISMATCH') },
+    'no-permission': { doc: errors('NO_PERMISSION') },
+    'invalid-module': { doc: errors('INVALID_MODULE'), message: 'the module name given seems to be invalid' },
+    'invalid-url-pattern': { doc: errors('INVALID_URL_PATTERN') },
+    'invalid-request-method': { doc: errors('INVALID_REQUEST_METHOD') },
+  },
+});
+
+/** CRM Insert Records: POST new records into a module, at most 100 a call. */
+export const insertRecords = {
+  product: 'crm',
+  id: 'insert-records',
+  title: 'Insert Records',
+  docPage: PAGE,
+  method: 'POST',
+  paths: ['/crm/{version}/{module_api_name}'],
+  versions: ['v8'],
+  contractVersion: '1.0.0',
+  scopes: ['ZohoCRM.modules.ALL', 'ZohoCRM.modules.{module_name}.{ALL|WRITE|CREATE}'],
+  documentedCodes: [
+    'SUCCESS',
+    'INVALID_DATA',
+    'MANDATORY_NOT_FOUND',
+    'DUPLICATE_DATA',
+    'LIMIT_EXCEEDED',
+    'INVALID_MODULE',
+    'INVALID_URL_PATTERN',
+    'INVALID_REQUEST_METHOD',
+    'OAUTH_SCOPE_MISMATCH',
+    'NO_PERMISSION',
+    'INVALID_TOKEN',
+    'INTERNAL_ERROR',
+  ],
+  keys: { mandatory: ['data'], optional: ['trigger'] },
+  details: recordWriteDetails(PAGE),
+  cases: [...success, ...recordErrors, ...common],
+  echoes: insertRecordsEchoes,
+  messages: insertRecordsMessages,
+  creates: true,
+} satisfies Endpoint;

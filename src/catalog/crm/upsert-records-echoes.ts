@@ -1,0 +1,47 @@
+// What Upsert Records answers echo from their request, and the messages its fact sheet gives. Pure data.
+
+import type { DocRef, DocumentedMessages, EchoRules, PrintedMessage } from '../types.ts';
+
+const PAGE = 'crm-upsert-records.md';
+const errors = (code: string): DocRef => ({ page: PAGE, section: `Possible Errors: ${code}` });
+const printed = (text: string, source: DocRef): PrintedMessage => ({ text, source });
+
+/** One entry per record sent, in order; a success (insert or update) was written during its request (an update keeps its Created_Time). */
+export const upsertRecordsEchoes = {
+  entriesFor: '/data',
+  rules: [
+    {
+      shape: 'records',
+      codes: ['SUCCESS'],
+      at: '/details/Modified_Time',
+      echo: { kind: 'time-of-request' },
+      doc: { page: PAGE, section: 'Success: Sample Response: details' },
+    },
+  ],
+} satisfies EchoRules;
+
+/** The messages the fact sheet gives per code. */
+export const upsertRecordsMessages = {
+  records: {
+    SUCCESS: [
+      printed('record added', { page: PAGE, section: 'Success: Sample Response: message' }),
+      printed('record updated', { page: PAGE, section: 'Success: Sample Response: message' }),
+    ],
+    INVALID_DATA: [printed('invalid data', errors('INVALID_DATA'))],
+    MANDATORY_NOT_FOUND: [printed('required field not found', errors('MANDATORY_NOT_FOUND'))],
+  },
+  errors: {
+    INVALID_MODULE: [printed('The module name given seems to be invalid', errors('INVALID_MODULE'))],
+    INVALID_URL_PATTERN: [
+      printed('Please check if the URL trying to access is a correct one', errors('INVALID_URL_PATTERN')),
+    ],
+    INVALID_REQUEST_METHOD: [
+      printed('The http request method type is not a valid one', errors('INVALID_REQUEST_METHOD')),
+    ],
+    OAUTH_SCOPE_MISMATCH: [printed('invalid oauth scope to access this URL', errors('OAUTH_SCOPE_MISMATCH'))],
+    NO_PERMISSION: [printed('permission denied', errors('NO_PERMISSION'))],
+    INVALID_TOKEN: [printed('invalid oauth token', errors('INVALID_TOKEN'))],
+    INTERNAL_ERROR: [printed('Internal Server Error', errors('INTERNAL_ERROR'))],
+    // LIMIT_EXCEEDED past 100 records: no page prints a message.
+  },
+} satisfies DocumentedMessages;

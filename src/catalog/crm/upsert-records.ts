@@ -1,0 +1,157 @@
+// CRM Upsert Records (v8, fact sheet crm-upsert-records.md): insert or update by duplicate check fields. Pure data.
+
+import { notesRef, openApiRef } from '../doc-refs.ts';
+import { commonCases } from '../common-cases.ts';
+import type { Case, DocRef, Endpoint, JsonValue, Unconfirmed } from '../types.ts';
+import { recordWriteDetails } from './record-write-details.ts';
+import { upsertRecordsEchoes, upsertRecordsMessages } from './upsert-records-echoes.ts';
+
+const PAGE = 'crm-upsert-records.md';
+const errors = (code: string): DocRef => ({ page: PAGE, section: `Possible Errors: ${code}` });
+const UPSERT = '/crm/{version}/Leads/upsert';
+const FULL = { token: 'access_token' } as const;
+const both = ['mock', 'live'] as const;
+const lead = (name: string): { [key: string]: JsonValue } => ({ Last_Name: name, Company: 'Zylker' });
+const leads = (count: number): JsonValue[] =>
+  Array.from({ length: count }, (_, i) => lead(`Upsert ${String(i + 1).padStart(3, '0')}`));
+
+/** The success status: no page the project carries prints it; record.json gives 200. */
+const successStatus: Unconfirmed = {
+  claim: 'HTTP 200 for a successful upsert',
+  silent: { page: PAGE, section: 'Success: Sample Response: status' },
+  source: notesRef('4. Response envelopes (Update Records and errors)'),
+  openApi: {
+    says: 'agrees',
+    source: openApiRef('record.json', 'paths["/crm/v8/{module_api_name}/upsert"].post.responses["200"]'),
+    detail: 'only 200 is listed',
+  },
+};
+
+const success: readonly Case[] = [
+  {
+    id: 'success-insert',
+    name: 'SUCCESS with action insert when no record matches the duplicate check field',
+    group: 'success',
+    request: {
+      method: 'POST',
+      path: UPSERT,
+      auth: FULL,
+      body: { data: [lead('Upserted New')], duplicate_check_fields: ['Mobile'] },
+    },
+    expect: { shape: 'records', status: 200, codes: ['SUCCESS'] },
+    doc: { page: PAGE, section: 'How it Works: insert' },
+    provocable: both,
+    note: 'The record sends no Mobile, so nothing can match it: the upsert inserts.',
+    unconfirmed: [successStatus],
+  },
+  {
+    id: 'success-update',
+    name: 'SUCCESS with action update when a record matches the duplicate check field',
+    group: 'success',
+    request: {
+      method: 'POST',
+      path: UPSERT,
+      auth: FULL,
+      body: {
+        data: [{ ...lead('Upserted Match'), Mobile: '{{existing_mobile}}' }],
+        duplicate_check_fields: ['Mobile'],
+      },
+    },
+    expect: { shape: 'records', status: 200, codes: ['SUCCESS'] },
+    doc: { page: PAGE, section: 'How it Works: update' },
+    provocable: both,
+    note: 'Mobile is a unique field of Leads (a user-defined duplicate check field); the record holding {{existing_mobile}} is the match.',
+    unconfirmed: [successStatus],
+  },
+];
+
+const recordErrors: readonly Case[] = [
+  {
+    id: 'mandatory-not-found',
+    name: 'MANDATORY_NOT_FOUND for a new record without the mandatory field',
+    group: 'record errors',
+    request: { method: 'POST', path: UPSERT, auth: FULL, body: { data: [{ Company: 'Zylker' }] } },
+    expect: { shape: 'records', status: 202, codes: ['MANDATORY_NOT_FOUND'] },
+    doc: errors('MANDATORY_NOT_FOUND'),
+    provocable: both,
+  },
+  {
+    id: 'invalid-data-length',
+    name: 'INVALID_DATA for a record whose value is longer than the field allows',
+    group: 'record errors',
+    request: { method: 'POST', path: UPSERT, auth: FULL, body: { data: [lead('x'.repeat(81))] } },
+    expect: { shape: 'records', status: 202, codes: ['INVALID_DATA'] },
+    doc: errors('INVALID_DATA'),
+    provocable: both,
+  },
+  {
+    id: 'limit-exceeded-records',
+    name: 'LIMIT_EXCEEDED when one call sends 101 records',
+    group: 'request errors',
+    request: { method: 'POST', path: UPSERT, auth: FULL, body: { data: leads(101) } },
+    expect: { shape: 'error', status: 400, code: 'LIMIT_EXCEEDED' },
+    doc: errors('LIMIT_EXCEEDED'),
+    provocable: both,
+  },
+  {
+    id: 'internal-error',
+    name: 'INTERNAL_ERROR when the server fails unexpectedly',
+    group: 'server errors',
+    request: {
+      method: 'POST',
+      path: UPSERT,
+      auth: FULL,
+      body: { data: [lead('Boom')] },
+      headers: { 'X-Mock-Fault': 'internal-error' },
+    },
+    expect: { shape: 'error', status: 500, code: 'INTERNAL_ERROR' },
+    doc: errors('INTERNAL_ERROR'),
+    provocable: ['mock'],
+    note: 'Only the mock can be made to fail on purpose (fault-injection header); a live org is never asked to.',
+  },
+];
+
+const common = commonCases({
+  request: { method: 'POST', path: UPSERT, auth: FULL, body: { data: [lead('Common')] } },
+  module: 'Leads',
+  documented: {
+    'invalid-token': { doc: errors('INVALID_TOKEN') },
+    'oauth-scope-mismatch': { doc: errors('OAUTH_SCOPE_MISMATCH') },
+    'no-permission': { doc: errors('NO_PERMISSION') },
+    'invalid-module': { doc: errors('INVALID_MODULE'), message: 'the module name given seems to be invalid' },
+    'invalid-url-pattern': { doc: errors('INVALID_URL_PATTERN') },
+    'invalid-request-method': { doc: errors('INVALID_REQUEST_METHOD') },
+  },
+});
+
+/** CRM Upsert Records: POST records that update their match or are inserted. */
+export const upsertRecords = {
+  product: 'crm',
+  id: 'upsert-records',
+  title: 'Upsert Records',
+  docPage: PAGE,
+  method: 'POST',
+  paths: ['/crm/{version}/{module_api_name}/upsert'],
+  versions: ['v8'],
+  contractVersion: '1.0.0',
+  scopes: ['ZohoCRM.modules.ALL', 'ZohoCRM.modules.{module_api_name}.{ALL|WRITE|CREATE}'],
+  documentedCodes: [
+    'SUCCESS',
+    'MANDATORY_NOT_FOUND',
+    'INVALID_DATA',
+    'LIMIT_EXCEEDED',
+    'INVALID_MODULE',
+    'INVALID_URL_PATTERN',
+    'INVALID_REQUEST_METHOD',
+    'OAUTH_SCOPE_MISMATCH',
+    'NO_PERMISSION',
+    'INVALID_TOKEN',
+    'INTERNAL_ERROR',
+  ],
+  keys: { mandatory: ['data'], optional: ['duplicate_check_fields', 'trigger', '$skip_feature_execution'] },
+  details: recordWriteDetails(PAGE),
+  cases: [...success, ...recordErrors, ...common],
+  echoes: upsertRecordsEchoes,
+  messages: upsertRecordsMessages,
+  creates: true,
+} satisfies Endpoint;

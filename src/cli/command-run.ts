@@ -17,10 +17,9 @@ import { existsSync } from 'node:fs';
 import { assertWritable, publishLatest, readBaseline, renderTerminal, type RunSummary } from '../report/index.ts';
 import { commandTable, runOptionTable } from './option-table.ts';
 import { parseOptions, parsePositiveInteger, renderHelp, type ParsedOptions } from './parse-args.ts';
-import { withLiveFixtures } from './live-run.ts';
-import { runContract } from './run-contract.ts';
+import { prestartVerdictThread, runContract, withLiveFixtures, type PendingVerdictThread } from '../run/index.ts';
 import { decideExit } from './exit-code.ts';
-import type { PendingVerdictThread } from './verdict-thread.ts';
+import { threadEntry } from './thread-entry.ts';
 
 /** What the run command needs from its surroundings (the only place that reads them is main.ts). */
 export interface CliEnvironment {
@@ -115,7 +114,7 @@ export async function commandRun(args: readonly string[], cli: CliEnvironment): 
       ...(options.case ? { testNames: testNames(selections) } : {}),
       terminalReporter: cli.isCi || !cli.isTty ? 'dot' : 'default',
       ...(cli.signal ? { signal: cli.signal } : {}),
-      ...(cli.thread ? { thread: cli.thread } : {}),
+      thread: cli.thread ?? prestartVerdictThread(cli.root, threadEntry()),
     });
   let summary: RunSummary;
   try {

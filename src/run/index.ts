@@ -12,4 +12,6 @@ export {
 } from './verdict-thread.ts';
 export { withLiveFixtures, type LiveBody, type LiveRunRequest } from './live-run.ts';
 export type { LiveCleanup, LiveEvent, LiveRunInput } from './live-fixtures.ts';
+export { startTarget, type StartedTarget, type TargetRequest } from './start-target.ts';
+export { collectionsCommit } from './collections-commit.ts';
 export { describeCases } from './describe-cases.ts';

@@ -124,7 +124,7 @@ export async function runContract(request: ContractRunRequest): Promise<RunSumma
       config: false,
       ...CONTRACT_PROJECT,
       include: [...CONTRACT_PROJECT.include],
-      // The global setup only provides what a bare `vitest --project contract` has to start itself; the CLI provides it below.
+      // The global setup only provides what a bare `vitest --project contract` has to start itself; this run provides it below.
       globalSetup: [],
       setupFiles: [...CONTRACT_PROJECT.setupFiles],
       watch: false,

@@ -1,6 +1,7 @@
 // The layout's rules, read from the source: each src/ folder (and a subfolder with an index.ts, such as the newman
-// seam) is entered through its index.ts, nothing below the CLI imports it, the folders import one another one way (no
-// cycle), the contract project's files keep to the doors, and only the newman seam touches newman or a thread's globals.
+// seam) is entered through its index.ts, the folders keep one order (the run below the CLI, nothing below the CLI
+// importing it), so they import one another one way (no cycle), the contract project's files keep to the doors and never
+// reach the run or the CLI, and only the newman seam touches newman or a thread's globals.
 
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
@@ -85,6 +86,35 @@ function cycles(graph: Map<string, Set<string>>): string[] {
   return found;
 }
 
+/**
+ * The folders from the bottom up: each imports only folders before it. The run (the verdict thread, a live run on it,
+ * the vitest call) sits above harness, live and report, which it brings together, and below the CLI, its one caller.
+ */
+const FOLDER_ORDER = [
+  'catalog',
+  'verdict',
+  'generate',
+  'validate',
+  'mock',
+  'live',
+  'harness',
+  'report',
+  'run',
+  'cli',
+] as const;
+
+/** Imports of a folder at or above the importer's place in `order` (a folder not in it counts as the top). */
+function againstTheOrder(imports: readonly Import[], order: readonly string[]): string[] {
+  const place = (folder: string): number => (order.includes(folder) ? order.indexOf(folder) : order.length);
+  return imports
+    .filter(({ file, target }) => {
+      const from = folderOf(file);
+      const to = folderOf(target);
+      return from !== undefined && to !== undefined && from !== to && place(to) >= place(from);
+    })
+    .map(show);
+}
+
 const srcImports = filesUnder(SRC).flatMap(relativeImports);
 
 describe('the doors of src/', () => {
@@ -96,6 +126,17 @@ describe('the doors of src/', () => {
     expect(
       srcImports.filter(({ file, target }) => folderOf(target) === 'cli' && folderOf(file) !== 'cli').map(show),
     ).toEqual([]);
+  });
+
+  it('every src/ folder has its place in the order', () => {
+    const folders = readdirSync(SRC, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name);
+    expect([...folders].sort()).toEqual([...FOLDER_ORDER].sort());
+  });
+
+  it('each folder imports only the folders below it: the run only from the CLI, the CLI from none', () => {
+    expect(againstTheOrder(srcImports, FOLDER_ORDER)).toEqual([]);
   });
 
   it('folders import one another one way: no cycle', () => {
@@ -114,13 +155,12 @@ describe('the doors of src/', () => {
     ).toEqual([]);
   });
 
-  it('vitest.config.ts and the contract project reach src/ through its doors, never the CLI', () => {
+  it('vitest.config.ts and the contract project reach src/ through its doors, never the run or the CLI', () => {
     const files = [join(ROOT, 'vitest.config.ts'), ...filesUnder(join(ROOT, 'tests', 'contract'))];
     const imports = files.flatMap(relativeImports);
     expect(imports.some(({ target }) => folderOf(target) === 'harness')).toBe(true);
-    expect([...pastTheDoor(imports), ...imports.filter(({ target }) => folderOf(target) === 'cli').map(show)]).toEqual(
-      [],
-    );
+    const above = imports.filter(({ target }) => ['run', 'cli'].includes(folderOf(target) ?? ''));
+    expect([...pastTheDoor(imports), ...above.map(show)]).toEqual([]);
   });
 });
 
@@ -154,8 +194,25 @@ describe('the checks themselves', () => {
     ).toContain('report -> harness -> validate -> report');
   });
 
+  it('flag an import of a folder at or above the importer in the order', () => {
+    const order = ['harness', 'report', 'run', 'cli'];
+    const imports = [
+      at('run/a.ts', 'harness/index.ts'),
+      at('cli/a.ts', 'run/index.ts'),
+      at('harness/a.ts', 'run/index.ts'),
+      at('run/a.ts', 'cli/main.ts'),
+      at('report/a.ts', 'errors.ts'),
+      at('report/a.ts', 'newcomer/index.ts'),
+    ];
+    expect(againstTheOrder(imports, order)).toEqual([
+      'src/harness/a.ts -> src/run/index.ts',
+      'src/run/a.ts -> src/cli/main.ts',
+      'src/report/a.ts -> src/newcomer/index.ts',
+    ]);
+  });
+
   it('read side-effect, re-export and dynamic imports', () => {
     const found = relativeImports(join(SRC, 'cli', 'main.ts')).map(({ target }) => relative(SRC, target));
-    expect(found).toContain(join('cli', 'verdict-thread.ts'));
+    expect(found).toContain(join('run', 'index.ts'));
   });
 });

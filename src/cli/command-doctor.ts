@@ -4,7 +4,7 @@ import { catalog, hostVariable } from '../catalog/index.ts';
 import { ContractSuiteError, ExitCode, type ExitCodeValue } from '../errors.ts';
 import { probeTarget } from '../harness/index.ts';
 import { createOrgClient, readLiveConfig, refreshAccessToken } from '../live/index.ts';
-import { describeCases } from './describe-cases.ts';
+import { describeCases } from '../run/index.ts';
 import { catalogOptionTable } from './option-table.ts';
 import { parseOptions, renderHelp } from './parse-args.ts';
 

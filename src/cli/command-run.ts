@@ -1,26 +1,25 @@
-// `contract [run]`: parse the run flags, select cases, resolve the target, call runContract, map the outcome to an exit code.
+// `contract [run]`: parse the run flags, select cases, name the target, call the run (src/run), map the outcome to an exit code.
 
 import { join } from 'node:path';
 import { catalog, selectCases, type Selection } from '../catalog/index.ts';
 import { ConfigError, ExitCode, NothingSelectedError, UsageError, type ExitCodeValue } from '../errors.ts';
 import { DEFAULT_CLOCK_SKEW_MS } from '../validate/index.ts';
-import { liveTarget, probeTarget, urlTarget, type Target } from '../harness/index.ts';
-import {
-  readLiveConfig,
-  refreshAccessToken,
-  startReplayServer,
-  startTokenBroker,
-  type AccessToken,
-} from '../live/index.ts';
-import { execFile } from 'node:child_process';
+import type { Target } from '../harness/index.ts';
 import { existsSync } from 'node:fs';
 import { assertWritable, publishLatest, readBaseline, renderTerminal, type RunSummary } from '../report/index.ts';
 import { commandTable, runOptionTable } from './option-table.ts';
 import { parseOptions, parsePositiveInteger, renderHelp, type ParsedOptions } from './parse-args.ts';
-import { withLiveFixtures } from './live-run.ts';
-import { runContract } from './run-contract.ts';
+import {
+  collectionsCommit,
+  prestartVerdictThread,
+  runContract,
+  startTarget,
+  withLiveFixtures,
+  type PendingVerdictThread,
+  type TargetRequest,
+} from '../run/index.ts';
 import { decideExit } from './exit-code.ts';
-import type { PendingVerdictThread } from './verdict-thread.ts';
+import { threadEntry } from './thread-entry.ts';
 
 /** What the run command needs from its surroundings (the only place that reads them is main.ts). */
 export interface CliEnvironment {
@@ -79,9 +78,12 @@ export async function commandRun(args: readonly string[], cli: CliEnvironment): 
   const beforeRequests = (): Promise<void> => (writable ??= assertWritable(outDir));
   // Parsed before any target is resolved: a bad value is one line, before a token is refreshed or a request sent.
   const policy = { strict: options.strict ?? false, clockSkewMs: parseClockSkew(options['clock-skew']) };
-  const closers: Array<() => Promise<void>> = [];
-  if (options.target === 'live') cli.thread?.expectLive();
-  const target = await resolveTarget(options, cli.env, cli.print, closers, beforeRequests);
+  // Before the target starts too, as the url target's probe waits this long at most.
+  const timeoutMs = parsePositiveInteger(options.timeout, 'timeout', 30_000);
+  const request = targetRequest(options, cli.env, cli.print, timeoutMs);
+  if (request.kind === 'live') cli.thread?.expectLive();
+  const started = await startTarget(request, beforeRequests);
+  const target = started.target;
   await beforeRequests();
   const flagConcurrency =
     options.concurrency === undefined ? undefined : parsePositiveInteger(options.concurrency, 'concurrency', 2);
@@ -102,7 +104,7 @@ export async function commandRun(args: readonly string[], cli: CliEnvironment): 
       concurrency: flagConcurrency ?? (target ? 4 : 2),
       ...(live ? { live } : {}),
       ...(onCaseCalls ? { onCaseCalls } : {}),
-      timeoutMs: parsePositiveInteger(options.timeout, 'timeout', 30_000),
+      timeoutMs,
       bail: options.bail ?? false,
       retries: options.retries === undefined ? 0 : parsePositiveInteger(options.retries, 'retries', 1),
       ...(baseline ? { baseline } : {}),
@@ -115,7 +117,7 @@ export async function commandRun(args: readonly string[], cli: CliEnvironment): 
       ...(options.case ? { testNames: testNames(selections) } : {}),
       terminalReporter: cli.isCi || !cli.isTty ? 'dot' : 'default',
       ...(cli.signal ? { signal: cli.signal } : {}),
-      ...(cli.thread ? { thread: cli.thread } : {}),
+      thread: cli.thread ?? prestartVerdictThread(cli.root, threadEntry()),
     });
   let summary: RunSummary;
   try {
@@ -138,7 +140,7 @@ export async function commandRun(args: readonly string[], cli: CliEnvironment): 
           )
         : await run(target);
   } finally {
-    for (const close of closers) await close();
+    await started.close();
   }
   if (!options.out) await publishLatest(outDir, join(cli.root, 'reports', 'latest'));
   for (const line of renderTerminal(summary, outDir)) cli.print(line);
@@ -146,22 +148,6 @@ export async function commandRun(args: readonly string[], cli: CliEnvironment): 
   // An interrupted run exits 130/143 (main.ts); its unsent cases are in the report.
   if (decision.error && !cli.signal?.aborted) throw decision.error;
   return decision.code;
-}
-
-/** The commit the committed collections come from, marked +dirty when they changed since; nothing outside a git checkout. */
-async function collectionsCommit(root: string): Promise<string | undefined> {
-  const git = (args: string[]): Promise<string> =>
-    new Promise((resolve) =>
-      execFile('git', args, { cwd: root, encoding: 'utf8', timeout: 5_000 }, (error, stdout) =>
-        resolve(error ? '' : stdout.trim()),
-      ),
-    );
-  // Side by side, and off the run's path (they used to be two synchronous spawns before anything was sent).
-  const [commit, status] = await Promise.all([
-    git(['log', '-1', '--format=%h', '--', 'collections']),
-    git(['status', '--porcelain', '--', 'collections']),
-  ]);
-  return commit ? `${commit}${status ? '+dirty' : ''}` : undefined;
 }
 
 /** --clock-skew in seconds (0 allowed: the write must fall inside the request) -> milliseconds. */
@@ -221,19 +207,18 @@ function select(options: ParsedOptions<typeof runOptionTable>): Selection[] {
   return selections;
 }
 
-/** The run's target; `beforeRequests` is awaited before the first request it sends (a probe, a token refresh). */
-async function resolveTarget(
+/** The target the flags name, checked here (a flag that does not fit is one line, before anything starts). */
+function targetRequest(
   options: ParsedOptions<typeof runOptionTable>,
   env: CliEnvironment['env'],
   print: (line: string) => void,
-  closers: Array<() => Promise<void>>,
-  beforeRequests: () => Promise<void>,
-): Promise<Target | undefined> {
+  timeoutMs: number,
+): TargetRequest {
   const kind = options.target ?? (options['base-url'] ? 'url' : 'mock');
   if (kind === 'mock') {
     if (options['base-url'])
       throw new UsageError('--base-url cannot be used with --target mock', 'drop --target mock, or drop --base-url');
-    return undefined;
+    return { kind };
   }
   if (kind === 'replay') {
     if (!options.cassettes)
@@ -241,16 +226,7 @@ async function resolveTarget(
         '--target replay needs --cassettes <dir>',
         'give the cassettes/ folder of an earlier --record run',
       );
-    const replay = await startReplayServer(options.cassettes);
-    closers.push(() => replay.close());
-    return {
-      kind: 'replay',
-      name: 'replay',
-      apiDomain: replay.url,
-      variables: { contracts_domain: replay.url },
-      secrets: [],
-      recordings: replay.recordings,
-    };
+    return { kind, cassettes: options.cassettes };
   }
   if (kind === 'live') {
     if (options['base-url'])
@@ -258,63 +234,12 @@ async function resolveTarget(
         '--base-url cannot be used with --target live',
         'live mode reads its hosts from ZOHO_DATA_CENTRE (or ZOHO_API_DOMAIN)',
       );
-    return resolveLiveTarget(env, options['allow-production'] ?? false, print, closers, beforeRequests);
+    return { kind, env, allowProduction: options['allow-production'] ?? false, print };
   }
   if (kind !== 'url') throw new UsageError(`--target "${kind}" is not a target`, 'use --target mock, url or live');
   const baseUrl = options['base-url'];
   if (!baseUrl) throw new UsageError('--target url needs --base-url <url>', 'e.g. --base-url http://127.0.0.1:4010');
-  const target = urlTarget(baseUrl, env);
-  await beforeRequests();
-  await probeTarget(target.apiDomain, Math.min(parsePositiveInteger(options.timeout, 'timeout', 30_000), 10_000));
-  return target;
-}
-
-/** Live: validate .env, refuse production unless allowed, refresh the access token once for the whole run, say what is about to be touched. */
-async function resolveLiveTarget(
-  env: CliEnvironment['env'],
-  allowProduction: boolean,
-  print: (line: string) => void,
-  closers: Array<() => Promise<void>>,
-  beforeRequests: () => Promise<void>,
-): Promise<Target> {
-  const config = readLiveConfig(env);
-  if (config.environment === 'production' && !allowProduction) {
-    throw new UsageError(
-      'ZOHO_ENVIRONMENT is production: a live run creates and updates records there',
-      'point it at a sandbox or developer org, or pass --allow-production',
-    );
-  }
-  await beforeRequests();
-  // vitest is not loaded meanwhile: its module evaluation would hold the refresh's answer and the org's metadata reads,
-  // which come next on this thread. It loads while the verdict thread makes the fixtures (live-run.ts).
-  // The run's token and each persona's, refreshed once each for the whole run (side by side: separate refresh tokens).
-  const [token, ...personaTokens] = await Promise.all([
-    refreshAccessToken(config),
-    ...config.personas.map((p) => refreshAccessToken(p)),
-  ]);
-  const personas = Object.fromEntries(
-    config.personas.map((p, i) => [
-      p.variable,
-      { initial: personaTokens[i] as AccessToken, refresh: () => refreshAccessToken(p) },
-    ]),
-  );
-  // Workers whose token is rejected mid-run (expired) ask this broker; it refreshes once for all of them.
-  const broker = await startTokenBroker(token, () => refreshAccessToken(config), Date.now, personas);
-  closers.push(() => broker.close());
-  const apiDomain = config.apiDomainOverridden ? config.apiDomain : (token.apiDomain ?? config.apiDomain);
-  print(
-    `Live run: ${config.environment} org in data centre ${config.dataCentre}, API ${apiDomain}${config.contractsDomain ? `, Contracts ${config.contractsDomain}` : ''} (one token refresh for the whole run${config.personas.length ? `, one per persona: ${config.personas.length}` : ''})`,
-  );
-  return liveTarget({
-    name: `${config.environment}@${new URL(apiDomain).host}`,
-    apiDomain,
-    ...(config.contractsDomain ? { contractsDomain: config.contractsDomain } : {}),
-    accessToken: token.accessToken,
-    tokenBroker: broker.url,
-    tokenExpiresAt: token.expiresAt,
-    personaTokens: Object.fromEntries(Object.entries(personas).map(([variable, p]) => [variable, p.initial])),
-    env,
-  });
+  return { kind, baseUrl, env, probeTimeoutMs: timeoutMs };
 }
 
 /** The exact test names of the selected cases, for vitest's name filter. */

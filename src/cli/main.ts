@@ -8,6 +8,7 @@ import { redactText } from '../redact.ts';
 import type { CliEnvironment } from './command-run.ts';
 import { exitWithParent } from './exit-with-parent.ts';
 import { loadEnvironment } from './load-env.ts';
+import { threadEntry } from './thread-entry.ts';
 import { commandTable } from './option-table.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -54,7 +55,7 @@ async function main(argv: readonly string[]): Promise<ExitCodeValue | 130 | 143>
       process.on('SIGTERM', onSignal);
       // The verdict thread starts first, so loading newman overlaps everything below; not for a run that sends nothing.
       const sends = !args.some((arg) => ['--help', '--list'].includes(arg));
-      const thread = sends ? (await import('./verdict-thread.ts')).prestartVerdictThread(ROOT) : undefined;
+      const thread = sends ? (await import('../run/index.ts')).prestartVerdictThread(ROOT, threadEntry()) : undefined;
       // Not --env-file: Node 20 claims that flag anywhere on its command line, even after the script.
       const envFile = optionValue(args, '--dotenv');
       const env = loadEnvironment(envFile ?? join(ROOT, '.env'), process.env, envFile !== undefined, notice);
@@ -132,7 +133,7 @@ function onceSignalled(): Promise<void> {
 const debug = process.argv.includes('--debug');
 // The run's verdict service starts this same file on a worker thread (one entry whether bundled or not); it is the only
 // thread this file is ever started on.
-if (!isMainThread) void import('./verdict-thread.ts').then((thread) => thread.serveInThread());
+if (!isMainThread) void import('../run/index.ts').then((run) => run.serveInThread());
 else
   main(process.argv.slice(2)).then(
     (code) => process.exit(code),

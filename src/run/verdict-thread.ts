@@ -62,11 +62,11 @@ export interface PendingVerdictThread {
 }
 
 /**
- * Starts the thread from `entry` (the CLI's own entry file, which off the main thread hands over to `serveInThread`)
- * and has it load newman at once. Until `serve`, it does not keep the process alive: a run that stops early on a bad
- * flag exits as it would without it.
+ * Starts the thread from `entry` (the caller's entry file, which off the main thread hands over to `serveInThread`:
+ * the CLI passes its own, so this folder never names the CLI) and has it load newman at once. Until `serve`, it does not
+ * keep the process alive: a run that stops early on a bad flag exits as it would without it.
  */
-export function prestartVerdictThread(root: string, entry: URL = threadEntry()): PendingVerdictThread {
+export function prestartVerdictThread(root: string, entry: URL): PendingVerdictThread {
   const settings = { workerData: { root }, resourceLimits: { maxOldGenerationSizeMb: HARNESS_HEAP_MB } };
   // Run from source (`node --import tsx`), a worker thread does not inherit the TypeScript loader: it registers it first.
   const worker = entry.pathname.endsWith('.ts')
@@ -154,11 +154,6 @@ function describeThreadError(error: unknown): ThreadError {
   if (error instanceof ContractSuiteError)
     return { message: error.message, suite: { code: error.code, exitCode: error.exitCode, hint: error.hint } };
   return { message: error instanceof Error ? error.message : String(error) };
-}
-
-/** The CLI's entry file, which runs the thread's role: this bundle when bundled, else main.ts beside this file. */
-function threadEntry(): URL {
-  return import.meta.url.endsWith('.ts') ? new URL('./main.ts', import.meta.url) : new URL(import.meta.url);
 }
 
 /** The thread's side: prepare for newman at once, then on `serve` start the service (which begins the prefetch) and report the URL. */

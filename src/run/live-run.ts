@@ -1,6 +1,6 @@
-// The CLI's side of a live run: hands the org, the fixtures and the cases to the verdict thread (live-fixtures.ts),
-// prints what it reports, deletes the fixtures itself if the thread died before it could, and counts the run's calls
-// and credits.
+// The main thread's side of a live run: hands the org, the fixtures and the cases to the verdict thread
+// (live-fixtures.ts), passes on what it reports, deletes the fixtures itself if the thread died before it could, and
+// counts the run's calls and credits.
 
 import type { Selection } from '../catalog/index.ts';
 import type { Target } from '../harness/index.ts';
@@ -12,7 +12,7 @@ import { deleteAll, type LiveCleanup, type LiveEvent, type LiveRunInput } from '
 /** What a live run is given: what the verdict thread is (LiveRunInput), with the selections as the catalog has them. */
 export interface LiveRunRequest extends Omit<LiveRunInput, 'selections' | 'env'> {
   readonly selections: readonly Selection[];
-  /** Every value the CLI read; the thread is given the ZOHO_* ones. */
+  /** Every value the run was given; the thread is given the ZOHO_* ones. */
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly print: (line: string) => void;
 }

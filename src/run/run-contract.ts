@@ -8,7 +8,7 @@ import { CONTRACT_PROJECT, mockTarget, type Target } from '../harness/index.ts';
 import { selectionKeys, SummaryReporter, type RunSummary } from '../report/index.ts';
 import type { Verdict, VerdictPolicy } from '../verdict/index.ts';
 import type { LiveEvent, LiveRunInput } from './live-fixtures.ts';
-import { prestartVerdictThread, type PendingVerdictThread, type VerdictThread } from './verdict-thread.ts';
+import type { PendingVerdictThread, VerdictThread } from './verdict-thread.ts';
 import type { TestSpecification, Vitest } from 'vitest/node';
 
 /** Everything a contract run needs, already parsed and validated by the CLI. */
@@ -42,8 +42,8 @@ export interface ContractRunRequest {
   readonly signal?: AbortSignal;
   /** vitest reporter for the terminal: 'default' on a TTY, 'dot' or 'default' in CI. */
   readonly terminalReporter: 'default' | 'dot' | 'verbose';
-  /** The verdict thread, when the CLI started it ahead of the run (it has been loading newman meanwhile). */
-  readonly thread?: PendingVerdictThread;
+  /** The verdict thread, started by the caller ahead of the run (it has been loading newman meanwhile). */
+  readonly thread: PendingVerdictThread;
   /** Told how many requests the cases sent (resends and throttle retries included), once they are all sent. */
   readonly onCaseCalls?: (calls: number) => void;
   /**
@@ -67,7 +67,7 @@ export async function runContract(request: ContractRunRequest): Promise<RunSumma
   const files = selections.map((s) => join(request.root, harnessPath(s.endpoint, s.version)));
   // The verdict service starts first, on its own thread, and begins sending while vitest loads on this one; vitest
   // does not wait for it, as its address is needed only once vitest is up.
-  const thread = request.thread ?? prestartVerdictThread(request.root);
+  const thread = request.thread;
   const prefetch = request.prefetch
     ? selections.map((s) => ({
         product: s.endpoint.product,
@@ -124,7 +124,7 @@ export async function runContract(request: ContractRunRequest): Promise<RunSumma
       config: false,
       ...CONTRACT_PROJECT,
       include: [...CONTRACT_PROJECT.include],
-      // The global setup only provides what a bare `vitest --project contract` has to start itself; the CLI provides it below.
+      // The global setup only provides what a bare `vitest --project contract` has to start itself; this run provides it below.
       globalSetup: [],
       setupFiles: [...CONTRACT_PROJECT.setupFiles],
       watch: false,

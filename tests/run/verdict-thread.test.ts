@@ -1,8 +1,8 @@
-// The verdict thread as the CLI drives it: a thread that dies mid-run is reported as a failure, and closing it still
+// The verdict thread as a run drives it: a thread that dies mid-run is reported as a failure, and closing it still
 // returns (its one 'exit' came before the close). Threads here run a stand-in entry, so the crash is real, not mocked.
 
 import { describe, expect, it } from 'vitest';
-import { prestartVerdictThread } from '../../src/cli/verdict-thread.ts';
+import { prestartVerdictThread } from '../../src/run/index.ts';
 import { ROOT } from '../support/docs.ts';
 
 /** What the real entry answers to `serve` once its service listens. */

@@ -85,7 +85,7 @@ export interface LiveCleanup {
   readonly concurrency: ApiUsage['concurrency'];
 }
 
-/** What the thread tells the CLI as the live run goes. */
+/** What the thread tells the main thread (live-run.ts) as the live run goes. */
 export type LiveEvent =
   | { readonly type: 'print'; readonly line: string }
   | { readonly type: 'created'; readonly records: readonly FixtureRecord[] }
@@ -176,7 +176,7 @@ export async function serveLive(
     const making = createFixtures(client, plan, runId, async (sofar) => {
       created = [...sofar];
       emit({ type: 'created', records: created });
-      // Written in order, beside the next fixture step rather than before it (the CLI has the records already).
+      // Written in order, beside the next fixture step rather than before it (the main thread has the records already).
       ledgerWrites = ledgerWrites.then(() => ledger([])).catch(() => undefined);
     }).then(async (made) => {
       created = made.created;
@@ -281,7 +281,7 @@ function casesOnLockedRecords(
 
 /**
  * Unlocks and deletes `records` (what the run created, as it stands now), keeps the ledger of `created`, and returns
- * the line that says how it went. Also the CLI's own clean-up when the verdict thread died before it could.
+ * the line that says how it went. Also the main thread's own clean-up when the verdict thread died before it could.
  */
 export async function deleteAll(
   client: OrgClient,

@@ -80,7 +80,14 @@ export async function commandRun(args: readonly string[], cli: CliEnvironment): 
   const policy = { strict: options.strict ?? false, clockSkewMs: parseClockSkew(options['clock-skew']) };
   // Before the target starts too, as the url target's probe waits this long at most.
   const timeoutMs = parsePositiveInteger(options.timeout, 'timeout', 30_000);
+  const maxCredits =
+    options['max-credits'] === undefined ? undefined : parsePositiveInteger(options['max-credits'], 'max-credits', 500);
   const request = targetRequest(options, cli.env, cli.print, timeoutMs);
+  if (maxCredits !== undefined && request.kind !== 'live')
+    throw new UsageError(
+      `--max-credits is for live runs: a ${request.kind} target spends no Zoho credits`,
+      'add --target live, or leave --max-credits out',
+    );
   if (request.kind === 'live') cli.thread?.expectLive();
   const started = await startTarget(request, beforeRequests);
   const target = started.target;
@@ -133,6 +140,8 @@ export async function commandRun(args: readonly string[], cli: CliEnvironment): 
               print: cli.print,
               ...(flagConcurrency ? { concurrency: flagConcurrency } : {}),
               ...(options.shard ? { shards: Number(parseShard(options.shard).split('/')[1]) } : {}),
+              ...(maxCredits !== undefined ? { maxCredits } : {}),
+              ...(baseline?.org ? { baselineOrg: baseline.org } : {}),
               // Only when nothing is sent after the prefetch: a vitest retry (--retries) sends a case again later.
               prefetchOnly: !options.shard && !options.bail && options.retries === undefined,
             },

@@ -37,6 +37,11 @@ export const runOptionTable = {
     help: "newman runs in flight at once over the whole run (default 2 against the mock, 4 against a url; live: the org edition's limit, at most n; 5 when unknown)",
   },
   timeout: { type: 'string', value: '<ms>', help: 'per-request timeout in milliseconds (default 30000)' },
+  'max-credits': {
+    type: 'string',
+    value: '<n>',
+    help: 'live: refuse a run whose plan (printed before anything is written) costs more than n API credits',
+  },
   bail: { type: 'boolean', help: 'stop after the first failing case' },
   shard: {
     type: 'string',

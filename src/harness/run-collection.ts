@@ -12,6 +12,7 @@ import { runNewman, type RunOutput } from './newman/index.ts';
 import { createRunPool, type RunPool } from './run-pool.ts';
 import { takeItems, type CollectionItem } from './select-items.ts';
 import { MAX_THROTTLE_RETRIES, isThrottled, throttleWaitMs } from './throttle-retry.ts';
+import { withRecordFills } from './record-fills.ts';
 import { withReplayHeader } from './replay-case.ts';
 import { baseUrlsOf, type Target } from './target.ts';
 import { freshTarget, isRejectedToken, renewRejected } from './token-renewal.ts';
@@ -246,7 +247,11 @@ async function runUnit(unit: readonly Runnable[], stopped: AbortSignal): Promise
     head.run.onSent?.(part.length);
     return runNewman({
       collection,
-      items: part.map((r) => (r.run.target.kind === 'replay' ? withReplayHeader(r.item.json, r.key) : r.item.json)),
+      items: part.map((r) =>
+        r.run.target.kind === 'replay'
+          ? withReplayHeader(r.item.json, r.key)
+          : withRecordFills(r.item.json, r.testCase, r.run.endpoint, target),
+      ),
       target,
       timeoutMs: head.run.timeoutMs ?? 30_000,
       sandboxTests: head.run.sandboxTests ?? false,

@@ -26,6 +26,11 @@ export interface Target {
   /** Live: cases not sent to this org (`product/endpoint/version/caseId` -> the outcome and why), from its metadata and fixtures. */
   readonly blocked?: Readonly<Record<string, CaseBlock>>;
   /**
+   * Live: per module, the fields the org makes mandatory beyond the documented ones, one set per record a case sends
+   * (unique values differ): what a creating case's records are completed with (record-fills.ts).
+   */
+  readonly fills?: Readonly<Record<string, ReadonlyArray<Readonly<Record<string, unknown>>>>>;
+  /**
    * Replay: the recording of each case that has one, by `product/endpoint/version/caseId` (the contract version that
    * recorded it and the request it sent); the others are not checked (or not applicable, for mock-only cases).
    */

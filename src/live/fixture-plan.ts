@@ -30,6 +30,11 @@ export interface FixturePlan {
   readonly unavailable: Readonly<Record<string, CaseBlock>>;
   /** Notes for the terminal: fields the org could not describe, the module picked for locking. */
   readonly notes: readonly string[];
+  /**
+   * Per module a creating case writes to, what completes each record it sends (its mandatory fields, unique values
+   * fresh for each, a mandatory lookup as the id of a looked-up record the plan creates: `{{lookup_crm_<Module>}}`).
+   */
+  readonly fills?: Readonly<Record<string, ReadonlyArray<Readonly<Record<string, unknown>>>>>;
 }
 
 export interface PlanInput {
@@ -40,6 +45,8 @@ export interface PlanInput {
   readonly lockingModule?: string;
   /** Set apart this run's unique values from those of runs with the same id (shards started in the same second). */
   readonly seed?: string;
+  /** Modules the run's creating cases (Insert, Upsert) write to, and the most records one of them sends. */
+  readonly fills?: ReadonlyArray<{ readonly module: string; readonly records: number }>;
 }
 
 const TAG_FIELD = 'Description';
@@ -143,13 +150,36 @@ export function planFixtures(input: PlanInput): FixturePlan {
       ...(need.lock ? { lockVariable: need.lock } : {}),
     });
   }
+  const fills: Record<string, Array<Record<string, unknown>>> = {};
+  for (const { module, records: count } of input.fills ?? []) {
+    const sets: Array<Record<string, unknown>> = [];
+    for (let i = 0; i < count; i += 1) {
+      const built = build('crm', module, [], []);
+      if ('block' in built) break; // its cases then meet what the org answers: nothing planned can help them
+      sets.push(
+        Object.fromEntries(
+          Object.entries(built.fields).map(([name, v]) => [
+            name,
+            'value' in v ? v.value : { id: `{{${v.recordOf.replace(/^lookup:(\w+):/, 'lookup_$1_')}}}` },
+          ]),
+        ),
+      );
+    }
+    if (sets.length > 0) fills[module] = sets;
+  }
   for (const product of ['crm', 'bigin'] as const) {
     if (input.org[product].unreadable && input.needs.some((n) => n.product === product))
       notes.push(
         `${product === 'crm' ? 'CRM' : 'Bigin'} metadata not readable (${input.org[product].unreadable}): its fixtures use the demo org's fields`,
       );
   }
-  return { records: [...records].sort((a, b) => a.level - b.level), variables, unavailable, notes };
+  return {
+    records: [...records].sort((a, b) => a.level - b.level),
+    variables,
+    unavailable,
+    notes,
+    ...(Object.keys(fills).length ? { fills } : {}),
+  };
 }
 
 function markUnavailable(unavailable: Record<string, CaseBlock>, need: FixtureNeed, why: CaseBlock): void {

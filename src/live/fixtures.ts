@@ -232,6 +232,8 @@ function settleInsert(
   if (entry?.status === 'success' && entry.id) {
     ids.set(record.key, entry.id);
     if (record.variable) result.variables[record.variable] = entry.id;
+    // A looked-up record's id is what a creating case's records look it up by (the plan's fills).
+    else result.variables[record.key.replace(/^lookup:(\w+):/, 'lookup_$1_')] = entry.id;
     result.created.push({
       module: record.module,
       id: entry.id,

@@ -32,6 +32,8 @@ export interface OrgClient {
   step(name: string): void;
   call(method: string, path: string, body?: unknown): Promise<OrgAnswer>;
   steps(): readonly CallStep[];
+  /** The credits the org said are left today, where an answer carried X-RATELIMIT-DAY-REMAINING (the last one seen). */
+  remaining(): number | undefined;
 }
 
 /**
@@ -48,6 +50,7 @@ export function createOrgClient(input: {
   let token = input.accessToken;
   const bound = typeof input.limit === 'number' ? createCallBound(input.limit) : input.limit;
   const steps: Array<{ name: string; calls: number }> = [];
+  let remaining: number | undefined;
   return {
     apiDomain: input.apiDomain,
     version: input.version ?? 'v8',
@@ -56,6 +59,7 @@ export function createOrgClient(input: {
     useToken: (fresh) => void (token = fresh),
     step: (name) => void steps.push({ name, calls: 0 }),
     steps: () => steps.map((s) => ({ ...s })),
+    remaining: () => remaining,
     async call(method, path, body) {
       // The org's limit is shared with its other integrations: a 429 is waited out (bounded) rather than taken as a refusal.
       for (let attempt = 0; ; attempt += 1) {
@@ -90,6 +94,9 @@ export function createOrgClient(input: {
       } catch {
         // not JSON: kept as text, which callers treat as a refusal
       }
+      // The legacy SDKs read the day's allowance from this header; whether v8 sends it is UNCONFIRMED (zoho-notes.md §3).
+      const left = Number(response.headers.get('x-ratelimit-day-remaining') ?? Number.NaN);
+      if (Number.isSafeInteger(left) && left >= 0) remaining = left;
       const retryAfter = Number(response.headers.get('retry-after'));
       return {
         status: response.status,

@@ -9,7 +9,7 @@ const OUTCOMES = new Set(['pass', 'fail', 'error', 'not-applicable', 'not-checke
 /** The verdicts of a summary.json (schemaVersion 1); any other file is a one-line ConfigError. */
 export async function readBaseline(
   path: string,
-): Promise<{ source: string; verdicts: Verdict[]; contractVersions: Record<string, string> }> {
+): Promise<{ source: string; verdicts: Verdict[]; contractVersions: Record<string, string>; org?: unknown }> {
   let parsed: unknown;
   try {
     parsed = JSON.parse(await readFile(path, 'utf8')) as unknown;
@@ -39,7 +39,9 @@ export async function readBaseline(
     typeof versions === 'object' && versions !== null
       ? Object.fromEntries(Object.entries(versions).filter((e): e is [string, string] => typeof e[1] === 'string'))
       : {};
-  return { source: path, verdicts, contractVersions };
+  // The org a live run read, kept as it is: live mode narrows it when it compares (it is the one that knows its shape).
+  const org = record['org'];
+  return { source: path, verdicts, contractVersions, ...(typeof org === 'object' && org !== null ? { org } : {}) };
 }
 
 /**

@@ -61,11 +61,16 @@ export function variablesOf(testCase: LiveCase['testCase']): string[] {
 export function splitByFixtures(
   requests: readonly VerdictRequest[],
   known: ReadonlySet<string>,
+  filled: ReadonlySet<string> = new Set(),
 ): { early: VerdictRequest[]; late: VerdictRequest[] } {
   const early: VerdictRequest[] = [];
   const late: VerdictRequest[] = [];
   for (const selection of selectionsOf(requests)) {
-    const free = selection.cases.filter((c) => variablesOf(c).every((v) => known.has(v)));
+    // A creating case whose module has fills waits too: its records may look up a record the fixtures make.
+    const fills = (c: (typeof selection.cases)[number]): boolean =>
+      Boolean(selection.endpoint.creates) &&
+      filled.has(/^\/crm\/\{version\}\/([A-Za-z0-9_]+)/.exec(c.request.path)?.[1] ?? '');
+    const free = selection.cases.filter((c) => !fills(c) && variablesOf(c).every((v) => known.has(v)));
     const base = { product: selection.endpoint.product, endpoint: selection.endpoint.id, version: selection.version };
     const rest = selection.cases.filter((c) => !free.includes(c));
     if (free.length > 0) early.push({ ...base, caseIds: free.map((c) => c.id) });

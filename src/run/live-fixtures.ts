@@ -14,6 +14,7 @@ import {
   startVerdictService,
   type Target,
   type VerdictService,
+  type CreatedRecord,
   type VerdictServiceOptions,
 } from '../harness/index.ts';
 import {
@@ -30,6 +31,10 @@ import {
   type CallStep,
   type FixtureRecord,
   type OrgClient,
+  CASE_RECORD_LEVEL,
+  snapshotOrg,
+  type CreditPlan,
+  type OrgSnapshot,
 } from '../live/index.ts';
 import type { ApiUsage } from '../report/index.ts';
 import type { Verdict, VerdictRequest } from '../verdict/index.ts';
@@ -53,6 +58,7 @@ import {
   describeOrg,
   shareOf,
 } from './live-concurrency.ts';
+import { checkCredits, describePlan, fillRequests, planRun, progressLine } from './live-plan.ts';
 
 /** What the verdict thread is given for a live run (plain data). */
 export interface LiveRunInput {
@@ -68,6 +74,8 @@ export interface LiveRunInput {
   readonly concurrency?: number;
   /** --shard k/n: the n shards of a CI matrix share the org's limit, so this one takes its nth of it (at least 1). */
   readonly shards?: number;
+  /** --max-credits: a plan that would spend more is refused before anything is written. */
+  readonly maxCredits?: number;
   /**
    * Every case is sent by the prefetch and nothing after it (no --retries, --shard or --bail): every case is then
    * registered before vitest starts, the cases that need no fixture go out while the fixtures are made, a locked record
@@ -83,12 +91,16 @@ export interface LiveCleanup {
   readonly deleted: readonly FixtureRecord[];
   readonly steps: readonly CallStep[];
   readonly concurrency: ApiUsage['concurrency'];
+  /** What the run planned before writing anything. */
+  readonly planned?: CreditPlan;
 }
 
 /** What the thread tells the main thread (live-run.ts) as the live run goes. */
 export type LiveEvent =
   | { readonly type: 'print'; readonly line: string }
   | { readonly type: 'created'; readonly records: readonly FixtureRecord[] }
+  /** The org as the run read it, kept with the report for the next run to compare. */
+  | { readonly type: 'org'; readonly snapshot: OrgSnapshot }
   | { readonly type: 'cleaned'; readonly cleanup: LiveCleanup };
 
 /** A live run being served: its cases registered, its fixtures being made, and the clean-up (once, whenever asked). */
@@ -121,10 +133,14 @@ export async function serveLive(
     limit: bound,
   });
   let concurrency: ApiUsage['concurrency'] = { limit: bound.limit(), source: input.concurrency ? 'flag' : 'default' };
-  let created: readonly FixtureRecord[] = [];
+  let fixtureRecords: readonly FixtureRecord[] = [];
+  // The records the cases' own requests created (Insert, Upsert): deleted first, with the fixtures.
+  const caseRecords: FixtureRecord[] = [];
+  const allCreated = (): FixtureRecord[] => [...fixtureRecords, ...caseRecords];
+  let planned: CreditPlan | undefined;
   const unlocks: Array<Promise<FixtureRecord>> = [];
   const ledger = (deleted: readonly FixtureRecord[]) =>
-    writeLedger(outDir, { runId, apiDomain: target.apiDomain, created, deleted });
+    writeLedger(outDir, { runId, apiDomain: target.apiDomain, created: allCreated(), deleted });
   let ledgerWrites: Promise<void> = Promise.resolve();
   let cleaning: Promise<LiveCleanup> | undefined;
   let fixtures: Promise<unknown> = Promise.resolve();
@@ -133,6 +149,7 @@ export async function serveLive(
       await fixtures.catch(() => undefined);
       await ledgerWrites;
       const unlocked = await Promise.all(unlocks);
+      const created = allCreated();
       const records = created.map((r) => unlocked.find((u) => u.id === r.id && u.module === r.module) ?? r);
       // Never a rejection (it would end the thread): what could not be done is said, with the way to finish it.
       const { line, deleted } = await deleteAll(client, target, records, created, ledger, runId, () =>
@@ -141,7 +158,7 @@ export async function serveLive(
         line: `Fixtures: the clean-up failed (${error instanceof Error ? error.message : String(error)}); run \`npm run contract -- cleanup --run-id ${runId}\``,
         deleted: [] as FixtureRecord[],
       }));
-      const cleanup = { line, created, deleted, steps: client.steps(), concurrency };
+      const cleanup = { line, created, deleted, steps: client.steps(), concurrency, ...(planned ? { planned } : {}) };
       emit({ type: 'cleaned', cleanup });
       return cleanup;
     })());
@@ -161,33 +178,56 @@ export async function serveLive(
   });
   reading.catch(() => undefined); // awaited below
   preloadVerdictInputs(options.root, input.selections);
-  const started = startVerdictService({ ...options, target, bound, prefetch: [] });
+  const onCreated = (records: readonly CreatedRecord[]): void => {
+    caseRecords.push(...records.map((r) => ({ ...r, level: CASE_RECORD_LEVEL })));
+    emit({ type: 'created', records: allCreated() });
+    ledgerWrites = ledgerWrites.then(() => ledger([])).catch(() => undefined);
+  };
+  const started = startVerdictService({ ...options, target, bound, prefetch: [], onCreated });
   started.catch(() => undefined); // awaited below
   try {
     const org = await reading;
     concurrency = chooseConcurrency(org, input.concurrency, shards);
     bound.setLimit(concurrency.limit);
     emit({ type: 'print', line: describeOrg(org, concurrency) });
-    const plan = planFixtures({ needs, org, runId, seed: randomUUID(), ...(lockingModule ? { lockingModule } : {}) });
+    const plan = planFixtures({
+      needs,
+      org,
+      runId,
+      seed: randomUUID(),
+      fills: fillRequests(cases),
+      ...(lockingModule ? { lockingModule } : {}),
+    });
     for (const note of plan.notes) emit({ type: 'print', line: `Org: ${note}` });
+    emit({ type: 'org', snapshot: snapshotOrg(org) });
+    // Before anything is written: what the run will spend, refused over --max-credits.
+    planned = planRun({ client, plan, cases, org, target, env: input.env });
+    emit({ type: 'print', line: describePlan(planned, client.remaining()) });
+    checkCredits(planned, input.maxCredits);
     const { slots, rounds } = fixtureRoom(plan, concurrency.limit);
     const share = createCallBound(slots, bound);
     // The fixtures' first calls go out before anything else is worked out.
     const making = createFixtures(client, plan, runId, async (sofar) => {
-      created = [...sofar];
-      emit({ type: 'created', records: created });
+      fixtureRecords = [...sofar];
+      emit({ type: 'created', records: allCreated() });
       // Written in order, beside the next fixture step rather than before it (the main thread has the records already).
       ledgerWrites = ledgerWrites.then(() => ledger([])).catch(() => undefined);
     }).then(async (made) => {
-      created = made.created;
+      fixtureRecords = made.created;
       share.setLimit(concurrency.limit);
       const blocked = blockedCases(cases, org, { ...plan, unavailable: made.unavailable }, input.env);
       emit({
         type: 'print',
-        line: `Fixtures: created ${created.length} records tagged "zoho-contract-suite ${runId}" (ledger ${outDir}/fixtures.json)${blockedPhrase(blocked)}`,
+        line: `Fixtures: created ${made.created.length} records tagged "zoho-contract-suite ${runId}" (ledger ${outDir}/fixtures.json)${blockedPhrase(blocked)}`,
       });
       for (const line of setupErrorLines(blocked)) emit({ type: 'print', line });
-      const full: Target = { ...target, variables: { ...target.variables, ...made.variables }, blocked };
+      emit({ type: 'print', line: progressLine('fixtures ready', client, 0, planned) });
+      const full: Target = {
+        ...target,
+        variables: { ...target.variables, ...made.variables },
+        blocked,
+        ...(plan.fills ? { fills: plan.fills } : {}),
+      };
       (await started).retarget(full);
       return full;
     });
@@ -200,7 +240,7 @@ export async function serveLive(
     const made = plan.records.flatMap((r) => [r.variable, r.lockVariable].filter((v) => v !== undefined));
     const known = new Set([...Object.keys(variables), 'api_domain'].filter((v) => !made.includes(v)));
     const { early: free, late: waiting } = input.prefetchOnly
-      ? splitByFixtures(input.selections, known)
+      ? splitByFixtures(input.selections, known, new Set(Object.keys(plan.fills ?? {})))
       : { early: [], late: [] };
     // As many as fit beside the fixture calls, in the slots the fixtures never need, one case a round each (a slot a
     // fixture call lets go would otherwise be taken by a case, and the CPU its newman run starts with would hold the
@@ -230,7 +270,7 @@ export async function serveLive(
       void making.then(
         (full) => {
           let unlocking = false;
-          for (const { record, keys } of casesOnLockedRecords(cases, created, full))
+          for (const { record, keys } of casesOnLockedRecords(cases, fixtureRecords, full))
             unlocks.push(
               Promise.allSettled(keys.map((key) => verdicts.get(key))).then(async () => {
                 if (!unlocking) client.step('clean-up: unlocks');
@@ -240,7 +280,10 @@ export async function serveLive(
                 return unlockFixture(client, record);
               }),
             );
-          void Promise.allSettled(verdicts.values()).then(cleanUp);
+          void Promise.allSettled(verdicts.values()).then(() => {
+            emit({ type: 'print', line: progressLine('every case answered', client, verdicts.size, planned) });
+            return cleanUp();
+          });
         },
         () => undefined,
       );

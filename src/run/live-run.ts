@@ -4,8 +4,22 @@
 
 import type { Selection } from '../catalog/index.ts';
 import type { Target } from '../harness/index.ts';
-import { createOrgClient, writeLedger, type FixtureRecord } from '../live/index.ts';
-import { renderSummaryJson, writeArtifacts, type ApiUsage, type RunSummary } from '../report/index.ts';
+import {
+  createOrgClient,
+  diffOrg,
+  readOrgSnapshot,
+  writeLedger,
+  type FixtureRecord,
+  type OrgSnapshot,
+} from '../live/index.ts';
+import {
+  explainOrgChanges,
+  renderMarkdown,
+  renderSummaryJson,
+  writeArtifacts,
+  type ApiUsage,
+  type RunSummary,
+} from '../report/index.ts';
 import { shareOf } from './live-concurrency.ts';
 import { deleteAll, type LiveCleanup, type LiveEvent, type LiveRunInput } from './live-fixtures.ts';
 
@@ -15,6 +29,8 @@ export interface LiveRunRequest extends Omit<LiveRunInput, 'selections' | 'env'>
   /** Every value the run was given; the thread is given the ZOHO_* ones. */
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly print: (line: string) => void;
+  /** The org the baseline's run read (its summary.json `org`), to say what changed since. */
+  readonly baselineOrg?: unknown;
 }
 
 /** Runs the cases (runContract with `live`), telling the requests the cases sent through `onCaseCalls`. */
@@ -29,9 +45,11 @@ export async function withLiveFixtures(request: LiveRunRequest, body: LiveBody):
   let created: readonly FixtureRecord[] = [];
   let cleanup: LiveCleanup | undefined;
   let caseCalls = 0;
+  let org: OrgSnapshot | undefined;
   const onEvent = (event: LiveEvent): void => {
     if (event.type === 'print') print(event.line);
     else if (event.type === 'created') created = event.records;
+    else if (event.type === 'org') org = event.snapshot;
     else cleanup = event.cleanup;
   };
   const input: LiveRunInput = {
@@ -47,6 +65,7 @@ export async function withLiveFixtures(request: LiveRunRequest, body: LiveBody):
     env: Object.fromEntries(Object.entries(request.env).filter(([name]) => name.startsWith('ZOHO_'))),
     ...(request.concurrency ? { concurrency: request.concurrency } : {}),
     ...(request.shards ? { shards: request.shards } : {}),
+    ...(request.maxCredits !== undefined ? { maxCredits: request.maxCredits } : {}),
     prefetchOnly: request.prefetchOnly,
   };
   let summary: RunSummary;
@@ -58,7 +77,16 @@ export async function withLiveFixtures(request: LiveRunRequest, body: LiveBody):
     print(cleanup.line);
   }
   // Only once the clean-up's calls are counted too.
-  return withUsage(summary, cleanup, caseCalls, request.outDir, target.secrets);
+  const withOrg = org ? { ...summary, org: { ...org }, ...orgDrift(summary, org, request.baselineOrg) } : summary;
+  return withUsage(withOrg, cleanup, caseCalls, request.outDir, target.secrets);
+}
+
+/** What changed in the org since the baseline's run, when the baseline kept the org it read. */
+function orgDrift(summary: RunSummary, now: OrgSnapshot, baselineOrg: unknown): Pick<RunSummary, 'orgDrift'> {
+  const before = readOrgSnapshot(baselineOrg);
+  if (!before || !summary.baseline) return {};
+  const changes = explainOrgChanges(diffOrg(before, now), summary.verdicts);
+  return { orgDrift: { since: summary.baseline.source, changes } };
 }
 
 /** Deletes what the thread reported it created, from this thread, and keeps the ledger. */
@@ -101,9 +129,33 @@ async function withUsage(
   };
   const calls = byPhase.metadata + byPhase.fixtures + byPhase.cases + byPhase.cleanup;
   const ordered = [...before, { name: 'cases', calls: caseCalls }, ...after];
-  const apiUsage: ApiUsage = { calls, credits: calls, byPhase, steps: ordered, concurrency: cleanup.concurrency };
+  const planned = cleanup.planned;
+  const apiUsage: ApiUsage = {
+    calls,
+    credits: calls,
+    ...(planned
+      ? {
+          planned: {
+            calls: planned.calls,
+            credits: planned.credits,
+            byPhase: {
+              metadata: planned.metadata,
+              fixtures: planned.fixtures,
+              cases: planned.cases,
+              cleanup: planned.cleanup,
+            },
+          },
+        }
+      : {}),
+    byPhase,
+    steps: ordered,
+    concurrency: cleanup.concurrency,
+  };
   const withApi = { ...summary, apiUsage };
-  await writeArtifacts(outDir, renderSummaryJson(withApi), secrets);
+  // report.md too: the calls, the plan and the org's changes are only known now.
+  await writeArtifacts(outDir, [...renderSummaryJson(withApi), ...renderMarkdown(withApi)], secrets);
+  if (withApi.org)
+    await writeArtifacts(outDir, [{ path: 'org.json', content: `${JSON.stringify(withApi.org, null, 2)}\n` }], secrets);
   return withApi;
 }
 

@@ -64,7 +64,8 @@ describe('--target live against the mock', () => {
       created: Array<{ id: string }>;
       deleted: Array<{ id: string }>;
     };
-    expect(ledger.created.length).toBe(214);
+    // The fixtures, and the records the Insert and Upsert cases created themselves (1 + 2 + 100 inserted, 1 upserted).
+    expect(ledger.created.length).toBe(214 + 104);
     const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
     expect([...ledger.deleted].sort(byId)).toEqual([...ledger.created].sort(byId));
     // Every persona given by refresh token is refreshed once for the whole run, like the run's own token.
@@ -79,7 +80,7 @@ describe('--target live against the mock', () => {
     expect(result.stdout).toMatch(
       /^Fixtures: created 214 records tagged "zoho-contract-suite [^"]+" \(ledger .*fixtures\.json\)$/m,
     );
-    expect(result.stdout).toContain('Fixtures: deleted all 214 records');
+    expect(result.stdout).toContain('Fixtures: deleted all 318 records');
     expect(result.stdout).toMatch(
       /^Live run: sandbox org in data centre com, API http:\/\/127\.0\.0\.1:\d+, Contracts http:\/\/127\.0\.0\.1:\d+ \(one token refresh for the whole run, one per persona: 5\)$/m,
     );
@@ -94,8 +95,13 @@ describe('--target live against the mock', () => {
       Object.values(usage?.byPhase ?? {}).reduce((a, b) => a + b, 0),
       usage?.calls,
     ]);
+    // Planned before anything was written, and spent to the call: no call the plan did not need.
+    expect(usage?.planned?.calls).toBe(usage?.calls);
     expect(result.stdout).toContain(
-      `API calls: ${usage?.calls} (metadata ${usage?.byPhase.metadata}, fixtures ${usage?.byPhase.fixtures}, cases ${usage?.byPhase.cases}, clean-up ${usage?.byPhase.cleanup}), ${usage?.calls} credits at 1 per call; at most 8 at once (--concurrency)`,
+      `Plan: ${usage?.calls} calls, ${usage?.calls} credits (metadata ${usage?.byPhase.metadata}, fixtures ${usage?.byPhase.fixtures}, cases ${usage?.byPhase.cases}, clean-up ${usage?.byPhase.cleanup}); the org does not report its remaining credits`,
+    );
+    expect(result.stdout).toContain(
+      `API calls: ${usage?.calls} of ${usage?.calls} planned (metadata ${usage?.byPhase.metadata}, fixtures ${usage?.byPhase.fixtures}, cases ${usage?.byPhase.cases}, clean-up ${usage?.byPhase.cleanup}), ${usage?.calls} credits at 1 per call (${usage?.calls} planned); at most 8 at once (--concurrency)`,
     );
     expect(summary.totals.failed).toBe(0);
     const inapplicable = summary.verdicts.filter((v) => v.outcome === 'not-applicable');

@@ -1,0 +1,105 @@
+// A live run's plan before it writes anything: which cases it will send, the records they will create, the calls and
+// credits all of it costs (with the org's remaining allowance where Zoho reports it), and --max-credits. Pure but for
+// reading the org client's counters.
+
+import { findCollectionEndpoint } from '../catalog/index.ts';
+import { ConfigError } from '../errors.ts';
+import type { Target } from '../harness/index.ts';
+import {
+  caseNeeds,
+  planCredits,
+  type CaseCreations,
+  type CreditPlan,
+  type FixturePlan,
+  type OrgClient,
+  type OrgMetadata,
+} from '../live/index.ts';
+import { parseCaseKey } from '../verdict/index.ts';
+import { blockedCases, variablesOf, type LiveCase } from './live-cases.ts';
+
+/** The credit plan of the run: the metadata read so far, the fixtures, the cases it will send, the clean-up. */
+export function planRun(input: {
+  readonly client: OrgClient;
+  readonly plan: FixturePlan;
+  readonly cases: readonly LiveCase[];
+  readonly org: OrgMetadata;
+  readonly target: Target;
+  readonly env: Readonly<Record<string, string | undefined>>;
+}): CreditPlan {
+  const { plan, cases, org, target, env } = input;
+  const blocked = blockedCases(cases, org, plan, env);
+  const known = new Set([
+    ...Object.keys(target.variables),
+    ...Object.keys(plan.variables),
+    ...plan.records.flatMap((r) => [r.variable, r.lockVariable].filter((v): v is string => v !== undefined)),
+    'api_domain',
+  ]);
+  const sent = cases.filter(
+    (c) =>
+      !blocked[c.key] &&
+      caseNeeds(c.testCase, c.product, org, plan, env).every((n) => n.block.outcome !== 'not-checked') &&
+      variablesOf(c.testCase).every((v) => known.has(v)),
+  );
+  return planCredits({ metadataCalls: callsMade(input.client), plan, cases: sent.length, creations: creations(sent) });
+}
+
+/** The records the cases will create at most, by module: each SUCCESS a creating endpoint's case expects. */
+function creations(cases: readonly LiveCase[]): CaseCreations[] {
+  const byModule = new Map<string, number>();
+  for (const { key, testCase } of cases) {
+    const ref = parseCaseKey(key);
+    const endpoint = ref && findCollectionEndpoint(ref.product, ref.endpoint, ref.version);
+    const module = /^\/crm\/\{version\}\/([A-Za-z0-9_]+)/.exec(testCase.request.path)?.[1];
+    if (!endpoint?.creates || !module || testCase.expect.shape !== 'records') continue;
+    const records = testCase.expect.codes.filter((code) => code === 'SUCCESS').length;
+    byModule.set(module, (byModule.get(module) ?? 0) + records);
+  }
+  return [...byModule].map(([module, records]) => ({ module, records }));
+}
+
+/**
+ * The modules the creating cases (Insert, Upsert) write to, each with the most records one case sends: the planner
+ * fills that many records with what the org makes mandatory (see the harness's record fills).
+ */
+export function fillRequests(cases: readonly LiveCase[]): Array<{ module: string; records: number }> {
+  const most = new Map<string, number>();
+  for (const { key, testCase } of cases) {
+    const ref = parseCaseKey(key);
+    const endpoint = ref && findCollectionEndpoint(ref.product, ref.endpoint, ref.version);
+    const module = /^\/crm\/\{version\}\/([A-Za-z0-9_]+)/.exec(testCase.request.path)?.[1];
+    const body = testCase.request.body;
+    const data =
+      typeof body === 'object' && body !== null && !Array.isArray(body) && 'data' in body ? body['data'] : [];
+    if (!endpoint?.creates || !module || !Array.isArray(data)) continue;
+    most.set(module, Math.max(most.get(module) ?? 0, data.length));
+  }
+  return [...most].map(([module, records]) => ({ module, records }));
+}
+
+/** Every call the org client made so far. */
+function callsMade(client: OrgClient): number {
+  return client.steps().reduce((sum, step) => sum + step.calls, 0);
+}
+
+/** `Plan: 443 calls, 443 credits (metadata 9, ...); the org reports 49,557 credits left today`. */
+export function describePlan(plan: CreditPlan, remaining: number | undefined): string {
+  const left =
+    remaining === undefined
+      ? 'the org does not report its remaining credits'
+      : `the org reports ${remaining} credits left today`;
+  return `Plan: ${plan.calls} calls, ${plan.credits} credits (metadata ${plan.metadata}, fixtures ${plan.fixtures}, cases ${plan.cases}, clean-up ${plan.cleanup}); ${left}`;
+}
+
+/** --max-credits: a plan over it is refused before any fixture exists. */
+export function checkCredits(plan: CreditPlan, max: number | undefined): void {
+  if (max !== undefined && plan.credits > max)
+    throw new ConfigError(
+      `the run plans ${plan.credits} credits, more than --max-credits ${max}; nothing was written`,
+      'raise --max-credits, or select fewer cases (--product, --endpoint, --case)',
+    );
+}
+
+/** `Progress: fixtures ready, 21 of 443 planned calls made`. */
+export function progressLine(stage: string, client: OrgClient, cases: number, plan: CreditPlan | undefined): string {
+  return `Progress: ${stage}, ${callsMade(client) + cases} of ${plan?.calls ?? '?'} planned calls made`;
+}

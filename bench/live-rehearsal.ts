@@ -16,6 +16,9 @@ export interface LiveRehearsal {
   readonly wall: Spread;
   readonly minimumMs: number;
   readonly ratio: number;
+  /** Credits the run spent, and those it planned before writing anything (1.00: no call the plan did not need). */
+  readonly spent: number;
+  readonly planned: number;
   readonly steps: ApiUsage['steps'];
 }
 
@@ -91,6 +94,8 @@ export async function measureLiveRehearsal(
       minimumMs,
       ratio: wall.median / minimumMs,
       steps: summary.apiUsage.steps,
+      spent: summary.apiUsage.credits,
+      planned: summary.apiUsage.planned?.credits ?? Number.NaN,
     };
   } finally {
     await mock.close();
@@ -107,5 +112,6 @@ export function printLiveRehearsal(f: LiveRehearsal): string[] {
   return [
     `F  live rehearsal, ${f.latencyMs} ms a call, ${f.limit} at once    ${ms(f.wall)}; minimum ${f.minimumMs.toFixed(0)} ms = ${(f.minimumMs / f.latencyMs).toFixed(0)} rounds (token, metadata, then ${calls} at ${f.limit} a round)`,
     `F live rehearsal vs its calls' critical path: ${f.ratio.toFixed(2)}x (target <= 1.25x)`,
+    `F credits spent / planned: ${f.spent} / ${f.planned} = ${(f.spent / f.planned).toFixed(2)} (target 1.00: no call the plan did not need)`,
   ];
 }

@@ -132,6 +132,11 @@ export interface Case {
    * not checked here (e.g. the page prints INVALID_DATA's message for an unknown id, not for an over-long value).
    */
   readonly messageNotPrinted?: Readonly<Record<string, string>>;
+  /**
+   * Echo rules this case adds to its endpoint's: what its own request and fixtures decide of the answer (Upsert's
+   * `action` for the record the case matches). Checked like the endpoint's rules, for this case only.
+   */
+  readonly echoes?: readonly EchoRule[];
 }
 
 /** Where an echoed value is read from the request. */
@@ -150,7 +155,21 @@ export type Echo =
   /** One of `keys` that the record sent at the entry's position left out. */
   | { readonly kind: 'key-left-out'; readonly record: string; readonly keys: readonly string[] }
   /** A timestamp inside the clock-skew window around the exchange (the write happened during the request). */
-  | { readonly kind: 'time-of-request' };
+  | { readonly kind: 'time-of-request' }
+  /** A new id (a record the call created): no other entry's value at the same pointer, and no id the request sent. */
+  | { readonly kind: 'new-id' }
+  /**
+   * The field an upsert matched on (`duplicate_field`): null for no match; else a key the record sent at `record` gave
+   * a value, and one of the fields listed at `fields` (`duplicate_check_fields`) when the request sent that list.
+   */
+  | { readonly kind: 'matched-field'; readonly record: string; readonly fields: string }
+  /** An upsert's `action`: `update` when the entry names the field it matched on (`matched`, in the entry), else `insert`. */
+  | { readonly kind: 'action-of-match'; readonly matched: string }
+  /**
+   * A value the case's own request and fixtures decide, in a case's `echoes` only: the record the case's fixture holds
+   * is matched, so the answer says `update` (the id of that fixture is a run variable the verdict never sees).
+   */
+  | { readonly kind: 'expected'; readonly value: JsonValue };
 
 /** One echo the documented answer owes its request. */
 export interface EchoRule {
@@ -191,6 +210,11 @@ export interface DocumentedCode {
   readonly sources: readonly DocRef[];
   /** Strict where the printed examples are (their keys required), open where Zoho may add keys. */
   readonly details: JsonSchema;
+  /**
+   * Keys a `data[]` entry with this code carries beside the four (`code`, `details`, `message`, `status`), as an
+   * object schema: Upsert's `action` and `duplicate_field`. Absent: the four only.
+   */
+  readonly entry?: JsonSchema;
 }
 
 /**

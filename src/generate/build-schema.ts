@@ -30,7 +30,10 @@ export function buildEndpointSchema(source: EndpointSchemaSource): JsonSchema {
   const definitions: Record<string, JsonSchema> = {
     // An endpoint that never answers data[] (Contracts) gets no records branch: a data[] answer then fails the oneOf.
     ...(hasRecords
-      ? { recordsEnvelope: recordsEnvelopeBase, recordEntry: withCodes(recordEntryBase, recordCodes, 'record', true) }
+      ? {
+          recordsEnvelope: recordsEnvelopeBase,
+          recordEntry: withCodes(recordEntryBase, recordCodes, 'record', true, source.details.records),
+        }
       : {}),
     topLevelError: withCodes(topLevelErrorBase, errorCodes, 'error', false),
     ...prefixed('record', source.details.records),
@@ -97,8 +100,17 @@ export function buildSharedSchemas(): Array<{ name: string; schema: JsonSchema }
   ];
 }
 
-/** The base entry with its code enum and, per code, its details schema and status (success only for SUCCESS). */
-function withCodes(base: JsonSchema, codes: readonly string[], prefix: string, pinStatus: boolean): JsonSchema {
+/**
+ * The base entry with its code enum and, per code, its details schema, status (success only for SUCCESS) and the keys
+ * the code's entries carry beside the four (`entry`: Upsert's action and duplicate_field).
+ */
+function withCodes(
+  base: JsonSchema,
+  codes: readonly string[],
+  prefix: string,
+  pinStatus: boolean,
+  documented: Readonly<Record<string, DocumentedCode>> = {},
+): JsonSchema {
   const properties = (base['properties'] ?? {}) as Record<string, JsonSchema>;
   return {
     ...base,
@@ -106,8 +118,10 @@ function withCodes(base: JsonSchema, codes: readonly string[], prefix: string, p
     allOf: codes.map((code) => ({
       if: { type: 'object', properties: { code: { const: code } }, required: ['code'] },
       then: {
+        ...documented[code]?.entry,
         type: 'object',
         properties: {
+          ...((documented[code]?.entry?.['properties'] ?? {}) as Record<string, JsonSchema>),
           details: { $ref: `#/definitions/${prefix}_${code}` },
           ...(pinStatus ? { status: { const: code === 'SUCCESS' ? 'success' : 'error' } } : {}),
         },

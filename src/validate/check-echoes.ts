@@ -2,6 +2,7 @@
 // An echo whose sent value cannot be read is never a silent pass: it is named in `unchecked` ("echo of ... not checked").
 
 import type { CompiledContract, CompiledEcho } from './compile-contract.ts';
+import { checkActionOfMatch, checkExpected, checkMatchedField, checkNewId } from './check-write-echoes.ts';
 import { formatPointer, readPointer } from './json-pointer.ts';
 import type { SentRequest } from './read-request.ts';
 import { isObject } from '../is-object.ts';
@@ -51,7 +52,7 @@ export function checkEchoes(
   entries.forEach((entry, i) => {
     const code = isObject(entry) ? entry['code'] : undefined;
     for (const echo of (typeof code === 'string' && contract.recordEchoes.get(code)) || [])
-      results.push(checkEcho(echo, sent, entry, i, `/data/${i}`, clockSkewMs));
+      results.push(checkEcho(echo, sent, entry, i, `/data/${i}`, clockSkewMs, entries));
   });
   return collect(results);
 }
@@ -86,6 +87,7 @@ function checkEcho(
   index: number,
   prefix: string,
   clockSkewMs: number | null,
+  entries: readonly unknown[] = [],
 ): EchoResult {
   const got = readPointer(container, echo.at);
   const path = formatPointer(prefix, echo.at, index);
@@ -130,6 +132,15 @@ function checkEcho(
       if (clockSkewMs === null) return notChecked('times of a write are not checked in this run');
       if (sent.sentAt === undefined) return notChecked('the time the request left is not known');
       return checkTime(path, got, sent.sentAt, sent.receivedAt ?? sent.sentAt, clockSkewMs);
+    // The echoes of writes that create or match records (Insert, Upsert): check-write-echoes.ts.
+    case 'new-id':
+      return checkNewId(echo, sent, got, entries, index, path);
+    case 'matched-field':
+      return checkMatchedField(echo, echo.echo.fields, sent, got, index, path);
+    case 'action-of-match':
+      return checkActionOfMatch(echo.echo.matched, container, got, path);
+    case 'expected':
+      return checkExpected(echo.echo.value, got, path);
   }
 }
 

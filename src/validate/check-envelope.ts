@@ -47,8 +47,8 @@ export function checkEnvelope(
   const entries = Array.isArray(body['data']) ? body['data'] : [];
   entries.forEach((entry: unknown, i) => {
     if (!isObject(entry)) return;
-    findings.push(...undocumented(entry, FOUR_KEYS, `/data/${i}`));
     const code = typeof entry['code'] === 'string' ? entry['code'] : '';
+    findings.push(...undocumented(entry, FOUR_KEYS, `/data/${i}`, contract.recordEntryKeys.get(code)));
     findings.push(...detailKeys(entry['details'], contract.recordDetailKeys.get(code), `/data/${i}`));
   });
   return findings;

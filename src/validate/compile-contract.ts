@@ -22,6 +22,8 @@ export interface CompiledContract {
   /** Keys of `details` the pages document per code (records and top-level errors), and of a plain-object success. */
   readonly recordDetailKeys: ReadonlyMap<string, ReadonlySet<string>>;
   readonly errorDetailKeys: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Keys a data[] entry of a code carries beside the four (Upsert's `action`, `duplicate_field`). */
+  readonly recordEntryKeys: ReadonlyMap<string, ReadonlySet<string>>;
   readonly objectKeys?: ReadonlySet<string>;
   /** Printed messages per code, normalised, with the texts as printed for findings. */
   readonly recordMessages: ReadonlyMap<string, readonly string[]>;
@@ -50,6 +52,7 @@ export function compileContract(endpoint: Endpoint): CompiledContract {
     objectEchoes: echoes.filter((e) => e.rule.shape === 'object'),
     recordDetailKeys: keysPerCode(endpoint.details.records),
     errorDetailKeys: keysPerCode(endpoint.details.errors),
+    recordEntryKeys: entryKeysPerCode(endpoint.details.records),
     ...(objectKeys ? { objectKeys } : {}),
     recordMessages: messagesPerCode(endpoint.messages?.records ?? {}),
     errorMessages: messagesPerCode(endpoint.messages?.errors ?? {}),
@@ -72,18 +75,30 @@ export function normaliseWording(text: string): string {
   return text.trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
-function compileEcho(rule: EchoRule): CompiledEcho {
+/** One rule with its pointers split (also for the rules a case adds, `caseContract`). */
+export function compileEcho(rule: EchoRule): CompiledEcho {
   const { echo } = rule;
   const sources =
     echo.kind === 'value'
       ? echo.from.map((s) => ('param' in s ? { param: s.param } : { sent: compilePointer(s.sent) }))
       : [];
-  const record = echo.kind === 'key-sent' || echo.kind === 'key-left-out' ? compilePointer(echo.record) : undefined;
+  const record =
+    echo.kind === 'key-sent' || echo.kind === 'key-left-out' || echo.kind === 'matched-field'
+      ? compilePointer(echo.record)
+      : undefined;
   return { at: compilePointer(rule.at), echo, sources, ...(record ? { record } : {}), rule };
 }
 
 function keysPerCode(codes: Readonly<Record<string, DocumentedCode>>): Map<string, ReadonlySet<string>> {
   return new Map(Object.entries(codes).map(([code, documented]) => [code, propertyKeys(documented.details)]));
+}
+
+function entryKeysPerCode(codes: Readonly<Record<string, DocumentedCode>>): Map<string, ReadonlySet<string>> {
+  return new Map(
+    Object.entries(codes).flatMap(([code, documented]) =>
+      documented.entry ? [[code, propertyKeys(documented.entry)] as const] : [],
+    ),
+  );
 }
 
 function propertyKeys(schema: JsonSchema): ReadonlySet<string> {

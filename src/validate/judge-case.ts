@@ -5,7 +5,7 @@ import type { Case, Endpoint } from '../catalog/index.ts';
 import { checkEchoes } from './check-echoes.ts';
 import { checkEnvelope } from './check-envelope.ts';
 import { checkMessages } from './check-messages.ts';
-import { compileContract } from './compile-contract.ts';
+import { caseContract } from './case-contract.ts';
 import { judgeResponse, type ObservedResponse, type ResponseUnderTest, type SchemaCheck } from './judge-response.ts';
 import { readRequest, type RequestUnderTest } from './read-request.ts';
 import type { Finding, VerdictPolicy } from '../verdict/index.ts';
@@ -35,7 +35,7 @@ export function judgeCase(
   const { findings, actual, body } = judgeResponse(testCase.expect, response, checkSchema);
   const shape = testCase.expect.shape;
   if (body === undefined || actual.shape !== shape) return { findings, actual, unpinned: [] };
-  const contract = compileContract(endpoint);
+  const contract = caseContract(endpoint, testCase);
   findings.push(...checkEnvelope(contract, shape, body));
   const echoes = checkEchoes(contract, readRequest(contract, request), shape, body, policy.clockSkewMs);
   // The count of entries is already a finding when it differs from the case's: say it once.

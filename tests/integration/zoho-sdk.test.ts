@@ -1,69 +1,17 @@
 // Zoho's own CRM SDK (@zohocrm/typescript-sdk-8.0) against the standalone mock (`npm run mock`) over loopback, read
 // through the SDK's parsed objects: what a team building on the SDK sees when it points it at the mock.
 
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as ZOHOCRMSDK from '@zohocrm/typescript-sdk-8.0';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../support/docs.ts';
+import { MemoryStore, startStandaloneMock } from '../support/zoho-sdk-session.ts';
 
 const { Record: Records, RecordLocking, Users, Modules, Fields } = ZOHOCRMSDK;
-type Token = ZOHOCRMSDK.Token.MasterModel;
-
-/** Tokens kept in memory: the SDK's default file store would write next to node_modules, in the repository. */
-class MemoryStore implements ZOHOCRMSDK.TokenStore.MasterModel {
-  private tokens: Token[] = [];
-  async findToken(token: Token): Promise<Token | null> {
-    const refresh = (token as ZOHOCRMSDK.OAuthToken).getRefreshToken();
-    return this.tokens.find((t) => (t as ZOHOCRMSDK.OAuthToken).getRefreshToken() === refresh) ?? null;
-  }
-  async findTokenById(id: string): Promise<Token | null> {
-    return this.tokens.find((t) => (t as ZOHOCRMSDK.OAuthToken).getId() === id) ?? null;
-  }
-  async saveToken(token: Token): Promise<void> {
-    if (!this.tokens.includes(token)) this.tokens.push(token);
-  }
-  async deleteToken(id: string): Promise<void> {
-    this.tokens = this.tokens.filter((t) => (t as ZOHOCRMSDK.OAuthToken).getId() !== id);
-  }
-  async getTokens(): Promise<Token[]> {
-    return this.tokens;
-  }
-  async deleteTokens(): Promise<void> {
-    this.tokens = [];
-  }
-}
-
-/** Starts `contract mock` as a user does, playing the strict example org over a slightly slow network, and reads what it prints. */
-function startStandaloneMock(): Promise<{
-  child: ChildProcess;
-  url: string;
-  values: Record<string, string>;
-  out: string;
-}> {
-  const args = ['mock', '--org', join(ROOT, 'tests', 'fixtures', 'org-profiles', 'strict-org.json'), '--latency', '20'];
-  const child = spawn(process.execPath, [join(ROOT, 'bin', 'contract.mjs'), ...args], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.on('error', reject);
-    child.on('exit', (code) => reject(new Error(`the mock exited (${code}) before it was ready: ${out}`)));
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      if (!out.includes('# Postman environment:')) return;
-      const url = /listening on (http:\/\/\S+)/.exec(out)?.[1] ?? '';
-      const values = Object.fromEntries(
-        [...out.matchAll(/^ZOHO_([A-Z_]+)=(.*)$/gm)].map((m) => [(m[1] ?? '').toLowerCase(), m[2] ?? '']),
-      );
-      resolve({ child, url, values, out });
-    });
-  });
-}
-
+/** The strict example org over a slightly slow network. */
+const STRICT = ['mock', '--org', join(ROOT, 'tests', 'fixtures', 'org-profiles', 'strict-org.json'), '--latency', '20'];
 let mock: Awaited<ReturnType<typeof startStandaloneMock>>;
 let dir: string;
 const store = new MemoryStore();
@@ -82,7 +30,7 @@ const body = (...records: ZOHOCRMSDK.Record.Record[]): ZOHOCRMSDK.Record.BodyWra
 };
 
 beforeAll(async () => {
-  mock = await startStandaloneMock();
+  mock = await startStandaloneMock(STRICT);
   dir = await mkdtemp(join(tmpdir(), 'zoho-sdk-'));
   const environment = new ZOHOCRMSDK.Environment(mock.url, `${mock.url}/oauth/v2/token`, mock.url);
   const token = new ZOHOCRMSDK.OAuthBuilder()

@@ -6,10 +6,17 @@ const PAGE = 'crm-insert-records.md';
 const errors = (code: string): DocRef => ({ page: PAGE, section: `Possible Errors: ${code}` });
 const printed = (text: string, source: DocRef): PrintedMessage => ({ text, source });
 
-/** One entry per record sent, in order; a success was written during its request. */
+/** One entry per record sent, in order; each success a new record (a new id) written during its request. */
 export const insertRecordsEchoes = {
   entriesFor: '/data',
   rules: [
+    {
+      shape: 'records',
+      codes: ['SUCCESS'],
+      at: '/details/id',
+      echo: { kind: 'new-id' },
+      doc: { page: PAGE, section: 'Success: Sample Response: details' },
+    },
     {
       shape: 'records',
       codes: ['SUCCESS'],

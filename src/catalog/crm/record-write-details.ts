@@ -25,12 +25,28 @@ const successDetails: JsonSchema = {
   },
 };
 
-/** The codes of a records write that creates (Insert, Upsert), citing `page` (the endpoint's fact sheet). */
-export function recordWriteDetails(page: string): ResponseDetails {
+/**
+ * Upsert's success entry keys beside the four: `action` (insert or update) and `duplicate_field` (the field matched;
+ * null for an insert, UNCONFIRMED: record.json types it a string and no source prints an insert's).
+ */
+export const upsertEntry: JsonSchema = {
+  type: 'object',
+  required: ['action'],
+  properties: {
+    action: { type: 'string', enum: ['insert', 'update'] },
+    duplicate_field: { type: ['string', 'null'] },
+  },
+};
+
+/**
+ * The codes of a records write that creates (Insert, Upsert), citing `page` (the endpoint's fact sheet); `successEntry`
+ * lists the keys a success entry carries beside the four (Upsert's `upsertEntry`).
+ */
+export function recordWriteDetails(page: string, successEntry?: JsonSchema): ResponseDetails {
   const errors = (code: string): DocRef => ({ page, section: `Possible Errors: ${code}` });
   return {
     records: {
-      SUCCESS: documented([successResponse], successDetails),
+      SUCCESS: { ...documented([successResponse], successDetails), ...(successEntry ? { entry: successEntry } : {}) },
       // The field at fault and the type it expects (the live answer in the notes); open, keys vary by type and version.
       INVALID_DATA: documented([errors('INVALID_DATA'), perRecord], {
         type: 'object',

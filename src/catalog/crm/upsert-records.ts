@@ -3,8 +3,8 @@
 import { notesRef, openApiRef } from '../doc-refs.ts';
 import { commonCases } from '../common-cases.ts';
 import type { Case, DocRef, Endpoint, JsonValue, Unconfirmed } from '../types.ts';
-import { recordWriteDetails } from './record-write-details.ts';
-import { upsertRecordsEchoes, upsertRecordsMessages } from './upsert-records-echoes.ts';
+import { recordWriteDetails, upsertEntry } from './record-write-details.ts';
+import { upsertCaseEchoes, upsertRecordsEchoes, upsertRecordsMessages } from './upsert-records-echoes.ts';
 
 const PAGE = 'crm-upsert-records.md';
 const errors = (code: string): DocRef => ({ page: PAGE, section: `Possible Errors: ${code}` });
@@ -27,6 +27,19 @@ const successStatus: Unconfirmed = {
   },
 };
 
+/** DUPLICATE_DATA on an upsert: record.json lists the code for the operation's entries; no page says when it comes. */
+const duplicateUnconfirmed: Unconfirmed = {
+  claim: 'DUPLICATE_DATA per record (202) when a unique field the upsert does not check repeats another record',
+  silent: { page: PAGE, section: 'Possible Errors' },
+  source: { page: 'crm-insert-records.md', section: 'Limits: Note: unique fields' },
+  openApi: {
+    says: 'agrees',
+    source: openApiRef('record.json', 'components.schemas.API_Exception.properties.code.enum'),
+    detail:
+      'the upsert operation answers data[] entries of Success_Response or API_Exception, whose code enum lists DUPLICATE_DATA',
+  },
+};
+
 const success: readonly Case[] = [
   {
     id: 'success-insert',
@@ -43,6 +56,7 @@ const success: readonly Case[] = [
     provocable: both,
     note: 'The record sends no Mobile, so nothing can match it: the upsert inserts.',
     unconfirmed: [successStatus],
+    echoes: upsertCaseEchoes('insert'),
   },
   {
     id: 'success-update',
@@ -60,8 +74,9 @@ const success: readonly Case[] = [
     expect: { shape: 'records', status: 200, codes: ['SUCCESS'] },
     doc: { page: PAGE, section: 'How it Works: update' },
     provocable: both,
-    note: 'Mobile is a unique field of Leads (a user-defined duplicate check field); the record holding {{existing_mobile}} is the match.',
+    note: 'Mobile is a unique field of Leads (a user-defined duplicate check field); the record holding {{existing_mobile}} is the match. Its id (the fixture mobile_holder_id) is a run variable the verdict never sees: the case pins the action and the field, not the id.',
     unconfirmed: [successStatus],
+    echoes: upsertCaseEchoes('update'),
   },
 ];
 
@@ -83,6 +98,25 @@ const recordErrors: readonly Case[] = [
     expect: { shape: 'records', status: 202, codes: ['INVALID_DATA'] },
     doc: errors('INVALID_DATA'),
     provocable: both,
+  },
+  {
+    id: 'duplicate-data',
+    name: 'DUPLICATE_DATA when a unique field other than the checked one repeats another record',
+    group: 'record errors',
+    request: {
+      method: 'POST',
+      path: UPSERT,
+      auth: FULL,
+      body: {
+        data: [{ ...lead('Upserted Duplicate'), Email: 'nobody.yet@zylker.com', Mobile: '{{existing_mobile}}' }],
+        duplicate_check_fields: ['Email'],
+      },
+    },
+    expect: { shape: 'records', status: 202, codes: ['DUPLICATE_DATA'] },
+    doc: errors('DUPLICATE_DATA'),
+    provocable: both,
+    note: 'No record holds the Email checked, so the record is new; its Mobile (a unique field not checked) is the one {{existing_mobile}} holds.',
+    unconfirmed: [duplicateUnconfirmed],
   },
   {
     id: 'limit-exceeded-records',
@@ -133,12 +167,13 @@ export const upsertRecords = {
   method: 'POST',
   paths: ['/crm/{version}/{module_api_name}/upsert'],
   versions: ['v8'],
-  contractVersion: '1.0.0',
+  contractVersion: '2.0.0',
   scopes: ['ZohoCRM.modules.ALL', 'ZohoCRM.modules.{module_api_name}.{ALL|WRITE|CREATE}'],
   documentedCodes: [
     'SUCCESS',
     'MANDATORY_NOT_FOUND',
     'INVALID_DATA',
+    'DUPLICATE_DATA',
     'LIMIT_EXCEEDED',
     'INVALID_MODULE',
     'INVALID_URL_PATTERN',
@@ -149,7 +184,7 @@ export const upsertRecords = {
     'INTERNAL_ERROR',
   ],
   keys: { mandatory: ['data'], optional: ['duplicate_check_fields', 'trigger', '$skip_feature_execution'] },
-  details: recordWriteDetails(PAGE),
+  details: recordWriteDetails(PAGE, upsertEntry),
   cases: [...success, ...recordErrors, ...common],
   echoes: upsertRecordsEchoes,
   messages: upsertRecordsMessages,

@@ -31,3 +31,4 @@ export {
 export { CONTRACT_PROJECT } from './contract-project.ts';
 export { freshTarget } from './token-renewal.ts';
 export { createdRecords, type CreatedRecord } from './created-records.ts';
+export { withRecordFills } from './record-fills.ts';

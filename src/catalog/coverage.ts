@@ -78,5 +78,6 @@ export function totalCoverage(rows: readonly CoverageRow[]): CoverageTotals {
 /** The codes a case's answer carries: each entry's, or the top-level one. */
 export function expectedCodes(testCase: Case): readonly string[] {
   if (testCase.expect.shape === 'records') return testCase.expect.codes;
-  return testCase.expect.shape === 'error' ? [testCase.expect.code] : ['SUCCESS'];
+  // A 204 without a body carries no code: its case names the one the coverage row is (NO_CONTENT).
+  return testCase.expect.shape === 'error' || testCase.expect.shape === 'empty' ? [testCase.expect.code] : ['SUCCESS'];
 }

@@ -82,8 +82,11 @@ export interface CaseRequest {
   readonly headers?: Readonly<Record<string, string>>;
 }
 
-/** The documented envelopes: Zoho's `data[]` record answer, its top-level error, or a plain JSON object (Contracts). */
-export type ResponseShape = 'records' | 'error' | 'object';
+/**
+ * The documented envelopes: Zoho's `data[]` record-write answer, its top-level error, a plain JSON object (Contracts),
+ * a read's `{"data":[records...], "info":{...}}` (records as field maps, no per-entry code), or no body at all (204).
+ */
+export type ResponseShape = 'records' | 'error' | 'object' | 'list' | 'empty';
 
 /** What the docs say the response is. */
 export type Expectation =
@@ -105,6 +108,18 @@ export type Expectation =
       /** A plain JSON object with no `code` (e.g. Contracts' `{Type, apiName}`); the schema says the rest. */
       readonly shape: 'object';
       readonly status: number;
+    }
+  | {
+      /** A read's `{"data":[record, ...], "info":{...}}`: records as field maps; `count` pins how many when set. */
+      readonly shape: 'list';
+      readonly status: number;
+      readonly count?: number;
+    }
+  | {
+      /** No body at all (Zoho's 204 for nothing found or nothing matching); `code` labels it in coverage. */
+      readonly shape: 'empty';
+      readonly status: number;
+      readonly code: string;
     };
 
 /** One documented behaviour of an endpoint. */
@@ -139,7 +154,9 @@ export type EchoSource =
   /** A `{name}` segment of the endpoint's path template that the request URL matched (e.g. `record_id`). */
   | { readonly param: string }
   /** A JSON pointer into the request body; `{i}` stands for the answering entry's index (e.g. `/data/{i}/id`). */
-  | { readonly sent: string };
+  | { readonly sent: string }
+  /** The entry's position in a comma-separated query parameter of the URL (Delete's `ids=a,b`: entry i is item i). */
+  | { readonly listed: string };
 
 /** What one value of the answer must say about the request. */
 export type Echo =
@@ -150,12 +167,21 @@ export type Echo =
   /** One of `keys` that the record sent at the entry's position left out. */
   | { readonly kind: 'key-left-out'; readonly record: string; readonly keys: readonly string[] }
   /** A timestamp inside the clock-skew window around the exchange (the write happened during the request). */
-  | { readonly kind: 'time-of-request' };
+  | { readonly kind: 'time-of-request' }
+  /** A read's record is one that was asked for: the URL's `{record_id}` or one of the `ids` query parameter's. */
+  | { readonly kind: 'record-asked' }
+  /** A read's record carries only the fields the `fields` query parameter asked for, and `always` (e.g. `id`). */
+  | { readonly kind: 'fields-asked'; readonly always: readonly string[] }
+  /** A search's record matches what was searched: the `email`, `phone` or `word` parameter, or `criteria`'s conditions. */
+  | { readonly kind: 'matches-search' };
 
 /** One echo the documented answer owes its request. */
 export interface EchoRule {
-  /** `records`: in each data[] entry whose code is in `codes`; `error`: in a top-level error (`{i}` is 0); `object`: in a plain-object success. */
-  readonly shape: 'records' | 'error' | 'object';
+  /**
+   * `records`: in each data[] entry whose code is in `codes`; `error`: in a top-level error (`{i}` is 0); `object`: in a
+   * plain-object success; `list`: in each record of a read's data[] (`codes` is `['SUCCESS']`).
+   */
+  readonly shape: 'records' | 'error' | 'object' | 'list';
   readonly codes: readonly string[];
   /** JSON pointer into the entry (records) or the body (object), e.g. `/details/id`. */
   readonly at: string;
@@ -167,6 +193,8 @@ export interface EchoRule {
 export interface EchoRules {
   /** JSON pointer to the array of records sent: a data[] answer has one entry per record, in the same order. */
   readonly entriesFor?: string;
+  /** A comma-separated query parameter (Delete's `ids`): a data[] answer has one entry per item, in the same order. */
+  readonly entriesListed?: string;
   readonly rules: readonly EchoRule[];
 }
 
@@ -202,6 +230,8 @@ export interface ResponseDetails {
   readonly errors: Readonly<Record<string, DocumentedCode>>;
   /** The whole success body, for endpoints that answer a plain object instead of `data[]`. */
   readonly object?: JsonSchema;
+  /** A read's answer: the schema of one record (a field map) and of `info`, for endpoints that answer `{data, info}`. */
+  readonly list?: { readonly record: JsonSchema; readonly info: JsonSchema; readonly infoRequired: boolean };
 }
 
 /** One documented endpoint: where it lives, what it needs, and every behaviour the docs give it. */

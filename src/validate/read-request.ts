@@ -26,6 +26,8 @@ export interface SentRequest {
   readonly matched: boolean;
   /** The parsed JSON body; undefined when there is none or it is not JSON. */
   readonly body: unknown;
+  /** The URL's query parameters, decoded (`ids`, `fields`, `email`, `criteria`...). */
+  readonly query: ReadonlyMap<string, string>;
   readonly sentAt?: number;
   readonly receivedAt?: number;
 }
@@ -37,6 +39,7 @@ export function readRequest(contract: CompiledContract, request: RequestUnderTes
     params: params ?? new Map(),
     matched: params !== undefined,
     body: parseBody(request.body),
+    query: queryOf(request.url),
     ...(request.sentAt === undefined ? {} : { sentAt: request.sentAt }),
     ...(request.receivedAt === undefined ? {} : { receivedAt: request.receivedAt }),
   };
@@ -94,6 +97,16 @@ function matchParams(
     if (matches) return params;
   }
   return undefined;
+}
+
+/** The query string's parameters, decoded; the first of a repeated name. */
+function queryOf(url: string): Map<string, string> {
+  const at = url.indexOf('?');
+  const query = new Map<string, string>();
+  if (at < 0) return query;
+  for (const [name, value] of new URLSearchParams(url.slice(at + 1).split('#')[0] ?? ''))
+    if (!query.has(name)) query.set(name, value);
+  return query;
 }
 
 function parseBody(body: string | undefined): unknown {

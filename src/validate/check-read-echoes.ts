@@ -1,0 +1,84 @@
+// A read's records against what was asked: the record asked for, only the fields asked for, only what matches the
+// search. Pure; the rules come compiled, the request read once.
+
+import type { CompiledEcho } from './compile-contract.ts';
+import type { EchoResult } from './check-echoes.ts';
+import { matchesCriteria } from './match-criteria.ts';
+import type { SentRequest } from './read-request.ts';
+import { isObject } from '../is-object.ts';
+
+/** The items of a comma-separated query parameter (`ids=1,2`), trimmed; empty when it was not sent. */
+export function listedItems(sent: SentRequest, name: string): string[] {
+  const value = sent.query.get(name);
+  return value === undefined
+    ? []
+    : value
+        .split(',')
+        .map((item) => item.trim())
+        .filter(Boolean);
+}
+
+/** Every list echo on every record of data[]. */
+export function checkReadEchoes(echoes: readonly CompiledEcho[], sent: SentRequest, body: unknown): EchoResult[] {
+  const records = isObject(body) && Array.isArray(body['data']) ? (body['data'] as unknown[]) : [];
+  return echoes.flatMap((echo) =>
+    records.map((record, i) => (isObject(record) ? checkRecord(echo, sent, record, `/data/${i}`) : undefined)),
+  );
+}
+
+function checkRecord(echo: CompiledEcho, sent: SentRequest, record: Record<string, unknown>, at: string): EchoResult {
+  const rule = echo.echo;
+  switch (rule.kind) {
+    case 'record-asked': {
+      const asked = [...(sent.params.has('record_id') ? [sent.params.get('record_id') ?? ''] : []), ...listedItems(sent, 'ids')];
+      // A plain list read (no id in the URL, no ids) asked for no record in particular.
+      if (asked.length === 0 || asked.some(isUnfilled)) return undefined;
+      const got = record['id'];
+      return typeof got === 'string' && asked.includes(got)
+        ? undefined
+        : broken(`${at}/id`, 'must be a record the request asked for', asked.join(','), got);
+    }
+    case 'fields-asked': {
+      const fields = listedItems(sent, 'fields');
+      if (fields.length === 0) return undefined;
+      const allowed = new Set([...fields, ...rule.always]);
+      const extra = Object.keys(record).filter((key) => !allowed.has(key));
+      return extra.length === 0 ? undefined : broken(at, 'must carry only the fields asked for', fields.join(','), extra.join(','));
+    }
+    case 'matches-search':
+      return checkMatch(sent, record, at);
+    default:
+      return undefined;
+  }
+}
+
+/** The record matches the search the request made: email, phone, word or criteria (one of them, in that order). */
+function checkMatch(sent: SentRequest, record: Record<string, unknown>, at: string): EchoResult {
+  const values = Object.values(record).filter((v): v is string => typeof v === 'string');
+  const lower = (text: string) => text.toLowerCase();
+  const email = sent.query.get('email');
+  const phone = sent.query.get('phone');
+  const word = sent.query.get('word');
+  const criteria = sent.query.get('criteria');
+  const searched = email ?? phone ?? word ?? criteria;
+  if (searched === undefined) return { unchecked: `echo of ${at} not checked: the request searched for nothing` };
+  if (isUnfilled(searched)) return { unchecked: `echo of ${at} not checked: the search is a variable never filled in` };
+  let matched: boolean | undefined;
+  if (email !== undefined) matched = values.some((v) => lower(v) === lower(email));
+  else if (phone !== undefined) matched = values.some((v) => v.replace(/\D/g, '') === phone.replace(/\D/g, ''));
+  else if (word !== undefined) matched = values.some((v) => lower(v).includes(lower(word)));
+  else matched = matchesCriteria(criteria ?? '', record);
+  if (matched === undefined)
+    return { unchecked: `echo of ${at} not checked: the criteria use an operator the verdict does not evaluate` };
+  return matched ? undefined : broken(at, 'must match what the request searched for', searched, record['id']);
+}
+
+function broken(path: string, rule: string, sent: string, got: unknown): EchoResult {
+  const gotText = typeof got === 'string' ? got : JSON.stringify(got);
+  return { kind: 'echo', path, message: `${path} ${rule}: sent ${JSON.stringify(sent)}, got ${JSON.stringify(got)}`, sent, got: gotText };
+}
+
+/** `{{record_id}}`: a collection variable the run did not fill in. */
+function isUnfilled(value: string): boolean {
+  return /^\{\{[^{}]+\}\}$/.test(value);
+}

@@ -12,8 +12,25 @@ export function readDocPage(page: string): string {
   return readFileSync(join(DOCS_DIR, page), 'utf8');
 }
 
+/**
+ * A markdown fact sheet's "Possible Errors" table rows, `| CODE | HTTP nnn | where | message | ... |`, in page order; the
+ * message is the one in backticks (a row whose answer prints none has no description).
+ */
+function factSheetErrors(page: string): Array<{ code: string; status: number; description?: string }> {
+  const text = readDocPage(page);
+  const start = text.indexOf('## Possible Errors');
+  if (start < 0) return [];
+  const end = text.indexOf('\n## ', start + 1);
+  const section = text.slice(start, end < 0 ? undefined : end);
+  return [...section.matchAll(/^\|\s*([A-Z][A-Z_]+)\s*\|\s*HTTP (\d{3})\s*\|[^|]*\|([^|]*)\|/gm)].map((m) => {
+    const message = /`([^`]+)`/.exec(m[3] ?? '')?.[1];
+    return { code: m[1] ?? '', status: Number(m[2]), ...(message ? { description: message } : {}) };
+  });
+}
+
 /** Every `CODE` + `HTTP nnn` pair of a page's "Possible Errors" list, in page order. */
 export function documentedErrors(page: string): Array<{ code: string; status: number }> {
+  if (page.endsWith('.md')) return factSheetErrors(page).map(({ code, status }) => ({ code, status }));
   const text = readDocPage(page);
   const section = text.slice(text.indexOf('Possible Errors'));
   return [...section.matchAll(/([A-Z][A-Z_]+)HTTP (\d{3})/g)].map((m) => ({ code: m[1] ?? '', status: Number(m[2]) }));
@@ -23,6 +40,8 @@ export function documentedErrors(page: string): Array<{ code: string; status: nu
 export function documentedErrorDescriptions(
   page: string,
 ): Array<{ code: string; status: number; description: string }> {
+  if (page.endsWith('.md'))
+    return factSheetErrors(page).flatMap((e) => (e.description === undefined ? [] : [{ ...e, description: e.description }]));
   const text = readDocPage(page);
   const section = text.slice(text.indexOf('Possible Errors'));
   return [...section.matchAll(/([A-Z][A-Z_]+)HTTP (\d{3})\s*\n\s*([^\n]+)/g)].map((m) => ({

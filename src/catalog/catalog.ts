@@ -2,6 +2,9 @@
 
 import { updateRelatedRecords } from './bigin/update-related-records.ts';
 import { updateContractType } from './contracts/update-contract-type.ts';
+import { deleteRecords } from './crm/delete-records.ts';
+import { getRecords } from './crm/get-records.ts';
+import { searchRecords } from './crm/search-records.ts';
 import { updateRecordLockingInformation } from './crm/update-record-locking-information.ts';
 import { updateRecords } from './crm/update-records.ts';
 import type { Case, DriftPoint, Endpoint } from './types.ts';
@@ -12,6 +15,9 @@ export const catalog: readonly Endpoint[] = [
   updateRecordLockingInformation,
   updateRelatedRecords,
   updateContractType,
+  getRecords,
+  searchRecords,
+  deleteRecords,
 ];
 
 /** The cases of an endpoint that apply to one API version. */

@@ -11,11 +11,7 @@ const FOUR_KEYS: ReadonlySet<string> = new Set(['code', 'details', 'message', 's
 const LIST_KEYS: ReadonlySet<string> = new Set(['data', 'info']);
 
 /** Envelope mixes (failures) and undocumented keys (`undocumented-key` findings) of an answer of the expected shape. */
-export function checkEnvelope(
-  contract: CompiledContract,
-  shape: ResponseShape,
-  body: unknown,
-): Finding[] {
+export function checkEnvelope(contract: CompiledContract, shape: ResponseShape, body: unknown): Finding[] {
   if (!isObject(body) || shape === 'empty') return [];
   // A read's answer: data[] and info are its keys; the record's own fields are the org's, not the page's, to document.
   if (shape === 'list') return undocumented(body, LIST_KEYS, '');

@@ -30,7 +30,10 @@ function checkRecord(echo: CompiledEcho, sent: SentRequest, record: Record<strin
   const rule = echo.echo;
   switch (rule.kind) {
     case 'record-asked': {
-      const asked = [...(sent.params.has('record_id') ? [sent.params.get('record_id') ?? ''] : []), ...listedItems(sent, 'ids')];
+      const asked = [
+        ...(sent.params.has('record_id') ? [sent.params.get('record_id') ?? ''] : []),
+        ...listedItems(sent, 'ids'),
+      ];
       // A plain list read (no id in the URL, no ids) asked for no record in particular.
       if (asked.length === 0 || asked.some(isUnfilled)) return undefined;
       const got = record['id'];
@@ -43,7 +46,9 @@ function checkRecord(echo: CompiledEcho, sent: SentRequest, record: Record<strin
       if (fields.length === 0) return undefined;
       const allowed = new Set([...fields, ...rule.always]);
       const extra = Object.keys(record).filter((key) => !allowed.has(key));
-      return extra.length === 0 ? undefined : broken(at, 'must carry only the fields asked for', fields.join(','), extra.join(','));
+      return extra.length === 0
+        ? undefined
+        : broken(at, 'must carry only the fields asked for', fields.join(','), extra.join(','));
     }
     case 'matches-search':
       return checkMatch(sent, record, at);
@@ -75,7 +80,13 @@ function checkMatch(sent: SentRequest, record: Record<string, unknown>, at: stri
 
 function broken(path: string, rule: string, sent: string, got: unknown): EchoResult {
   const gotText = typeof got === 'string' ? got : JSON.stringify(got);
-  return { kind: 'echo', path, message: `${path} ${rule}: sent ${JSON.stringify(sent)}, got ${JSON.stringify(got)}`, sent, got: gotText };
+  return {
+    kind: 'echo',
+    path,
+    message: `${path} ${rule}: sent ${JSON.stringify(sent)}, got ${JSON.stringify(got)}`,
+    sent,
+    got: gotText,
+  };
 }
 
 /** `{{record_id}}`: a collection variable the run did not fill in. */

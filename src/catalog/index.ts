@@ -39,6 +39,9 @@ export { updateRelatedRecords } from './bigin/update-related-records.ts';
 export { updateContractType } from './contracts/update-contract-type.ts';
 export { updateRecordLockingInformation } from './crm/update-record-locking-information.ts';
 export { updateRecords } from './crm/update-records.ts';
+export { getRecords } from './crm/get-records.ts';
+export { searchRecords } from './crm/search-records.ts';
+export { deleteRecords } from './crm/delete-records.ts';
 export {
   describeDocRef,
   describeUnconfirmed,

@@ -1,23 +1,21 @@
 // One request -> one answer, in Zoho's order: fault, auth, URL, method, module, scope, permission, then the records API.
 
-import { authenticate, hasScope, type Operation } from './authorize.ts';
+import { authenticate, hasAnyScope, hasScope, type Operation } from './authorize.ts';
 import { BIGIN_PATH, handleBigin } from './bigin-api.ts';
 import { CONTRACTS_PATH, handleContracts } from './contracts-api.ts';
 import { LOCKING_PATH, handleLocking } from './locking-api.ts';
 import { METADATA_PATH, handleMetadata } from './metadata-api.ts';
 import type { MockState } from './mock-state.ts';
 import { UNSUPPORTED_MODULES } from './org-profile.ts';
-import {
-  handleDelete,
-  handleInsert,
-  handleRead,
-  handleUpdate,
-  type Handled,
-  type RecordsRequest,
-} from './records-api.ts';
+import { handleList, handleRead } from './get-records-api.ts';
+import { handleDelete, handleInsert, handleUpdate, type Handled, type RecordsRequest } from './records-api.ts';
+import { handleSearch } from './search-api.ts';
 import { topLevelError } from './zoho-errors.ts';
 
 const HANDLERS = { UPDATE: handleUpdate, CREATE: handleInsert, DELETE: handleDelete, READ: handleRead } as const;
+/** Path segments after the module that name an action rather than a record id. */
+const ACTIONS = new Set(['search']);
+const SEARCH_SCOPE = 'ZohoSearch.securesearch.READ';
 const VERSIONS = new Set(['v2', 'v2.1', 'v3', 'v4', 'v5', 'v6', 'v7', 'v8']);
 const PATH = /^\/crm\/([^/]+)\/([^/]+)(?:\/([^/]+))?\/?$/;
 
@@ -64,10 +62,17 @@ export function routeRequest(state: MockState, request: IncomingRequest): Handle
   if ('failure' in grant) return { response: grant.failure, behaviours: [grant.behaviour] };
   const match = PATH.exec(url.pathname);
   const [, version, module, recordId] = match ?? [];
-  if (!match || !version || !module || !VERSIONS.has(version) || (recordId !== undefined && !/^\d+$/.test(recordId))) {
+  const action = recordId !== undefined && ACTIONS.has(recordId) ? recordId : undefined;
+  if (
+    !match ||
+    !version ||
+    !module ||
+    !VERSIONS.has(version) ||
+    (recordId !== undefined && !action && !/^\d+$/.test(recordId))
+  ) {
     return { response: topLevelError('INVALID_URL_PATTERN'), behaviours: ['INVALID_URL_PATTERN'] };
   }
-  const operation = operationOf(request.method, recordId);
+  const operation = action ? (request.method === 'GET' ? 'READ' : undefined) : operationOf(request.method, recordId);
   if (!operation) return { response: topLevelError('INVALID_REQUEST_METHOD'), behaviours: ['INVALID_REQUEST_METHOD'] };
   if (UNSUPPORTED_MODULES.has(module))
     return {
@@ -78,13 +83,23 @@ export function routeRequest(state: MockState, request: IncomingRequest): Handle
     return { response: topLevelError('INVALID_MODULE'), behaviours: ['INVALID_MODULE:invalid'] };
   if (!hasScope(grant, module, operation))
     return { response: topLevelError('OAUTH_SCOPE_MISMATCH'), behaviours: ['OAUTH_SCOPE_MISMATCH'] };
+  // Search Records needs ZohoSearch.securesearch.READ as well as the module scope.
+  if (action === 'search' && !hasAnyScope(grant, [SEARCH_SCOPE]))
+    return { response: topLevelError('OAUTH_SCOPE_MISMATCH'), behaviours: ['OAUTH_SCOPE_MISMATCH:search'] };
   if (operation !== 'READ' && !grant.user.canEdit)
-    return { response: topLevelError('NO_PERMISSION'), behaviours: ['NO_PERMISSION'] };
+    return {
+      // The Delete Records sheet prints record.json's "permission denied"; the update page its own wording.
+      response: topLevelError('NO_PERMISSION', {}, operation === 'DELETE' ? 'permission denied' : undefined),
+      behaviours: ['NO_PERMISSION'],
+    };
   // Plain literals, one object shape per kind of request: built with an object spread, it cost the mock up to 30% of
   // its throughput under load (the handlers' property reads lost their fast path).
-  const records: RecordsRequest = recordId
-    ? { module, grant, body: request.body, query: url.searchParams, recordId }
-    : { module, grant, body: request.body, query: url.searchParams };
+  const records: RecordsRequest =
+    recordId && !action
+      ? { module, grant, body: request.body, query: url.searchParams, recordId }
+      : { module, grant, body: request.body, query: url.searchParams };
+  if (action === 'search') return handleSearch(state, records);
+  if (operation === 'READ' && recordId === undefined) return handleList(state, records);
   return HANDLERS[operation](state, records);
 }
 
@@ -104,6 +119,6 @@ function operationOf(method: string, recordId: string | undefined): Operation | 
   if (method === 'PUT') return 'UPDATE';
   if (method === 'POST' && recordId === undefined) return 'CREATE';
   if (method === 'DELETE') return 'DELETE';
-  if (method === 'GET' && recordId !== undefined) return 'READ';
+  if (method === 'GET') return 'READ';
   return undefined;
 }

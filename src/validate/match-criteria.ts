@@ -24,7 +24,7 @@ export function parseCriteria(text: string): Criteria | undefined {
     if (!field || !op || rest.length === 0) return undefined;
     return { field: field.trim(), op: op.trim(), value: rest.join(':').replace(/\\(.)/g, '$1') };
   }
-  const parts = groups.parts.map(parseCriteria);
+  const parts = groups.parts.map((part) => parseCriteria(`(${part})`));
   if (parts.some((p) => p === undefined) || groups.joins.some((j) => j !== groups.joins[0])) return undefined;
   return { join: groups.joins[0] ?? 'and', parts: parts as Criteria[] };
 }

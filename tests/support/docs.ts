@@ -41,7 +41,9 @@ export function documentedErrorDescriptions(
   page: string,
 ): Array<{ code: string; status: number; description: string }> {
   if (page.endsWith('.md'))
-    return factSheetErrors(page).flatMap((e) => (e.description === undefined ? [] : [{ ...e, description: e.description }]));
+    return factSheetErrors(page).flatMap((e) =>
+      e.description === undefined ? [] : [{ ...e, description: e.description }],
+    );
   const text = readDocPage(page);
   const section = text.slice(text.indexOf('Possible Errors'));
   return [...section.matchAll(/([A-Z][A-Z_]+)HTTP (\d{3})\s*\n\s*([^\n]+)/g)].map((m) => ({

@@ -84,7 +84,6 @@ export class MockState {
     }
     this.variables['existing_mobile'] = EXISTING_MOBILE;
     this.variables['read_record_email'] = READ_RECORD.Email;
-    this.variables['read_record_phone'] = READ_RECORD.Phone;
     this.variables['read_record_last_name'] = READ_RECORD.Last_Name;
     this.variables['deleted_record_id'] = DELETED_RECORD_ID;
     this.variables['contract_type_api_name'] = 'MSS';

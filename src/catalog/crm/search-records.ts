@@ -25,9 +25,9 @@ const cases: readonly Case[] = [
   },
   {
     id: 'success-phone',
-    name: 'SUCCESS: the record the run wrote, found by its unique phone',
+    name: 'SUCCESS: the record holding a unique mobile number, found by phone',
     group: 'success',
-    request: { method: 'GET', path: `${SEARCH}?phone={{read_record_phone}}`, auth: FULL },
+    request: { method: 'GET', path: `${SEARCH}?phone={{existing_mobile}}`, auth: FULL },
     expect: { shape: 'list', status: 200, count: 1 },
     doc: { page: PAGE, section: 'Endpoints' },
     provocable: both,

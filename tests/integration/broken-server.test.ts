@@ -165,6 +165,43 @@ const breakages: Array<{
       /\/message: expected the printed message of NO_PERMISSION \("permission denied to update"\), got "totally different words"/,
   },
   {
+    name: 'a read answering another record than the id in the URL',
+    caseId: 'success-by-id',
+    scope: ['--endpoint', 'get-records'],
+    breakage: editJson((b) => {
+      firstEntry(b)['id'] = '3652397000000000001';
+      return b;
+    }),
+    reason: /\/data\/0\/id must be a record the request asked for: sent "\d+", got "3652397000000000001"/,
+  },
+  {
+    name: 'a read carrying a field the request did not ask for',
+    caseId: 'success-fields',
+    scope: ['--endpoint', 'get-records'],
+    breakage: editJson((b) => {
+      firstEntry(b)['Mobile'] = '555';
+      return b;
+    }),
+    reason: /\/data\/0 must carry only the fields asked for: sent "Last_Name,Email", got "Mobile"/,
+  },
+  {
+    name: 'a search answering a record that does not match',
+    caseId: 'success-email',
+    scope: ['--endpoint', 'search-records'],
+    breakage: editJson((b) => ({
+      ...b,
+      data: [...(b['data'] as Json[]), { Email: 'someone.else@zylker.com', id: '1' }],
+    })),
+    reason: /\/data\/1 must match what the request searched for/,
+  },
+  {
+    name: 'a bulk delete answering its ids out of order',
+    caseId: 'success-bulk',
+    scope: ['--endpoint', 'delete-records'],
+    breakage: editJson((b) => ({ data: [...(b['data'] as Json[])].reverse() })),
+    reason: /\/data\/0\/details\/id must echo item 0 of the URL's ids: sent "\d+", got "\d+"/,
+  },
+  {
     name: 'a 4xx turned 200',
     caseId: 'invalid-module',
     filter: 'module name is wrong',

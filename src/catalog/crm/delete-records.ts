@@ -3,7 +3,7 @@
 import { commonCases } from '../common-cases.ts';
 import { openDetails } from '../envelopes.ts';
 import type { Case, DocumentedMessages, EchoRules, Endpoint, ResponseDetails } from '../types.ts';
-import { apiException, errorsOn, openApiStatusesDrift, printed } from './read-records-shared.ts';
+import { apiException, errorsOn, openApiOptionalDrift, openApiStatusesDrift, printed } from './read-records-shared.ts';
 
 const PAGE = 'crm-delete-records.md';
 const errors = errorsOn(PAGE);
@@ -187,7 +187,10 @@ export const deleteRecords = {
   keys: { mandatory: ['ids'], optional: ['wf_trigger'] },
   details,
   cases,
-  drift: [openApiStatusesDrift('crm-delete-records', PAGE, '/crm/v8/{module_api_name}', 'delete')],
+  drift: [
+    openApiOptionalDrift('crm-delete-records', PAGE, 'ids', 'mandatory on the bulk path'),
+    openApiStatusesDrift('crm-delete-records', PAGE, '/crm/v8/{module_api_name}', 'delete'),
+  ],
   echoes,
   messages,
 } satisfies Endpoint;

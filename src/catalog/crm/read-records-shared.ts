@@ -51,3 +51,17 @@ export function openApiStatusesDrift(id: string, page: string, path: string, ope
     why: 'The OpenAPI folds every answer under one status; the pages (and every live capture in the notes) answer errors with their own 4xx status.',
   };
 }
+
+/** A parameter the fact sheet makes mandatory where record.json marks it `required: false`. */
+export function openApiOptionalDrift(id: string, page: string, parameter: string, sheetSays: string): DriftPoint {
+  return {
+    id: `${id}/${parameter.replace(/_/g, '-')}-required`,
+    topic: `Whether \`${parameter}\` is mandatory`,
+    variants: [
+      { source: { page, section: 'Parameters' }, says: sheetSays },
+      { source: openApiRef('record.json', `components.parameters.${parameter}`), says: 'required: false' },
+    ],
+    expected: 0,
+    why: 'The page documents the error for leaving it out (REQUIRED_PARAM_MISSING); the OpenAPI shares one parameter definition between operations that need it and operations that do not.',
+  };
+}

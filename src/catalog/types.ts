@@ -267,4 +267,10 @@ export interface Endpoint {
    * upsert, `action: "insert"`) names a record the call made, which a live run deletes with its fixtures.
    */
   readonly creates?: boolean;
+  /**
+   * Its successes delete records (Delete Records): each SUCCESS entry's `details.id` names a record the call removed. A
+   * case with such a success can run once per set of records: a second run against the same target finds them gone,
+   * and a live run's fixture ledger must count them as cleaned up.
+   */
+  readonly deletes?: boolean;
 }

@@ -48,6 +48,14 @@ describe('Get Records echoes', () => {
   });
 });
 
+describe("a read's envelope", () => {
+  it("reports a top-level key beside data and info as undocumented, and none for the org's own fields", () => {
+    const answer = { data: [{ id: '11', Any_Field: 'x' }], info: {}, code: 'SUCCESS' };
+    const judged = judge(getRecords, 'success-by-id', '/crm/v8/Leads/11', 200, answer);
+    expect(judged.findings.filter((f) => f.kind === 'undocumented-key').map((f) => f.path)).toEqual(['/code']);
+  });
+});
+
 describe('Search Records echoes', () => {
   it('passes records that match the email, word or criteria searched for', () => {
     const url = '/crm/v8/Leads/search?email=a@zylker.com';

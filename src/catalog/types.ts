@@ -173,7 +173,16 @@ export type Echo =
   /** A read's record carries only the fields the `fields` query parameter asked for, and `always` (e.g. `id`). */
   | { readonly kind: 'fields-asked'; readonly always: readonly string[] }
   /** A search's record matches what was searched: the `email`, `phone` or `word` parameter, or `criteria`'s conditions. */
-  | { readonly kind: 'matches-search' };
+  | { readonly kind: 'matches-search' }
+  /**
+   * The record whose id is the variable `record` holds the values the run wrote into it: each field of `fields` the
+   * answer carries equals the variable named beside it (a fixture's exposed values, the mock's seed).
+   */
+  | {
+      readonly kind: 'values-written';
+      readonly record: string;
+      readonly fields: Readonly<Record<string, string>>;
+    };
 
 /** One echo the documented answer owes its request. */
 export interface EchoRule {

@@ -52,9 +52,34 @@ function checkRecord(echo: CompiledEcho, sent: SentRequest, record: Record<strin
     }
     case 'matches-search':
       return checkMatch(sent, record, at);
+    case 'values-written':
+      return checkWritten(rule.record, rule.fields, sent, record, at);
     default:
       return undefined;
   }
+}
+
+/** The record the run wrote (its id in the variable `recordVariable`) holds, in each field it carries, the value written. */
+function checkWritten(
+  recordVariable: string,
+  fields: Readonly<Record<string, string>>,
+  sent: SentRequest,
+  record: Record<string, unknown>,
+  at: string,
+): EchoResult {
+  const id = sent.variables[recordVariable];
+  if (id === undefined)
+    return { unchecked: `echo of ${at} not checked: the run did not say which record it wrote (${recordVariable})` };
+  if (record['id'] !== id) return undefined;
+  for (const [field, variable] of Object.entries(fields)) {
+    const written = sent.variables[variable];
+    if (!(field in record)) continue;
+    if (written === undefined)
+      return { unchecked: `echo of ${at}/${field} not checked: the run did not say what it wrote (${variable})` };
+    if (record[field] !== written)
+      return broken(`${at}/${field}`, `must hold the value the run wrote (${variable})`, written, record[field]);
+  }
+  return undefined;
 }
 
 /** The record matches the search the request made: email, phone, word or criteria (one of them, in that order). */

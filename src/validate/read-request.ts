@@ -11,6 +11,8 @@ export interface RequestUnderTest {
   /** When the request left and its answer arrived (ms since the epoch), for answers that carry the time of the write. */
   readonly sentAt?: number;
   readonly receivedAt?: number;
+  /** The variables the request was filled with (record ids, the values fixtures wrote), for echoes of written values. */
+  readonly variables?: Readonly<Record<string, string>>;
   /**
    * The target's base URLs (its API domain, its Contracts host). A gateway may serve the API under a path
    * (`https://gw.example/zoho`): that path is taken off before the URL is matched to the endpoint's paths.
@@ -28,6 +30,8 @@ export interface SentRequest {
   readonly body: unknown;
   /** The URL's query parameters, decoded (`ids`, `fields`, `email`, `criteria`...). */
   readonly query: ReadonlyMap<string, string>;
+  /** The variables the request was filled with; empty when the harness did not pass them. */
+  readonly variables: Readonly<Record<string, string>>;
   readonly sentAt?: number;
   readonly receivedAt?: number;
 }
@@ -40,6 +44,7 @@ export function readRequest(contract: CompiledContract, request: RequestUnderTes
     matched: params !== undefined,
     body: parseBody(request.body),
     query: queryOf(request.url),
+    variables: request.variables ?? {},
     ...(request.sentAt === undefined ? {} : { sentAt: request.sentAt }),
     ...(request.receivedAt === undefined ? {} : { receivedAt: request.receivedAt }),
   };

@@ -34,6 +34,31 @@ describe('Get Records echoes', () => {
     expect(echoes(judge(getRecords, 'success-ids', url, 200, answer)).map((f) => f.path)).toEqual(['/data/1/id']);
   });
 
+  it('fails a record the run wrote whose values are not the ones written, and says when it cannot tell', () => {
+    const variables = {
+      read_record_id: '11',
+      read_record_email: 'read.me@zylker.com',
+      read_record_last_name: 'Readwell',
+    };
+    const read = (answer: unknown, vars?: Record<string, string>) =>
+      judgeCase(
+        getRecords,
+        caseOf(getRecords, 'success-by-id'),
+        { method: 'GET', url: 'http://127.0.0.1:1/crm/v8/Leads/11', ...(vars ? { variables: vars } : {}) },
+        { status: 200, body: JSON.stringify(answer) },
+        noSchemaErrors,
+      );
+    const lead = { id: '11', Email: 'read.me@zylker.com', Last_Name: 'Readwell', Company: 'Z' };
+    expect(echoes(read({ data: [lead] }, variables))).toEqual([]);
+    const changed = read({ data: [{ ...lead, Email: 'someone@else.com' }] }, variables);
+    expect(echoes(changed).map((f) => [f.path, f.sent, f.got])).toEqual([
+      ['/data/0/Email', 'read.me@zylker.com', 'someone@else.com'],
+    ]);
+    expect(read({ data: [lead] }).unpinned).toEqual([
+      expect.stringContaining('did not say which record it wrote (read_record_id)'),
+    ]);
+  });
+
   it('fails a record carrying a field that was not asked for', () => {
     const url = '/crm/v8/Leads?fields=Last_Name,Email&per_page=2';
     const answer = {

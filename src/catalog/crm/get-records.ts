@@ -230,6 +230,17 @@ const echoes: EchoRules = {
       echo: { kind: 'fields-asked', always: ['id'] },
       doc: { page: PAGE, section: 'Parameters: fields' },
     },
+    {
+      shape: 'list',
+      codes: ['SUCCESS'],
+      at: '',
+      echo: {
+        kind: 'values-written',
+        record: 'read_record_id',
+        fields: { Email: 'read_record_email', Last_Name: 'read_record_last_name' },
+      },
+      doc: { page: PAGE, section: 'Sample Response' },
+    },
   ],
 };
 

@@ -178,6 +178,11 @@ export type Echo =
    * The record whose id is the variable `record` holds the values the run wrote into it: each field of `fields` the
    * answer carries equals the variable named beside it (a fixture's exposed values, the mock's seed).
    */
+  /**
+   * A search that carries the value the run wrote into a record (the variable `searchedBy`) finds that record (its id in
+   * the variable `record`) among its answers: the records the run wrote that match are all there.
+   */
+  | { readonly kind: 'written-found'; readonly record: string; readonly searchedBy: string }
   | {
       readonly kind: 'values-written';
       readonly record: string;

@@ -22,8 +22,30 @@ export function listedItems(sent: SentRequest, name: string): string[] {
 export function checkReadEchoes(echoes: readonly CompiledEcho[], sent: SentRequest, body: unknown): EchoResult[] {
   const records = isObject(body) && Array.isArray(body['data']) ? (body['data'] as unknown[]) : [];
   return echoes.flatMap((echo) =>
-    records.map((record, i) => (isObject(record) ? checkRecord(echo, sent, record, `/data/${i}`) : undefined)),
+    echo.echo.kind === 'written-found'
+      ? [checkWrittenFound(echo.echo.record, echo.echo.searchedBy, sent, records)]
+      : records.map((record, i) => (isObject(record) ? checkRecord(echo, sent, record, `/data/${i}`) : undefined)),
   );
+}
+
+/** When the search carries the value the run wrote, the record it wrote it into is among the answers. */
+function checkWrittenFound(
+  recordVariable: string,
+  searchedBy: string,
+  sent: SentRequest,
+  records: readonly unknown[],
+): EchoResult {
+  const value = sent.variables[searchedBy];
+  const id = sent.variables[recordVariable];
+  const searched = ['email', 'phone', 'word', 'criteria'].flatMap((name) => sent.query.get(name) ?? []);
+  // A search for something else (nothing matching, another value) owes no particular record.
+  if (value === undefined || !searched.some((text) => text.includes(value))) return undefined;
+  if (id === undefined)
+    return { unchecked: `echo of /data not checked: the run did not say which record it wrote (${recordVariable})` };
+  const ids = records.flatMap((r) => (isObject(r) && typeof r['id'] === 'string' ? [r['id']] : []));
+  return ids.includes(id)
+    ? undefined
+    : broken('/data', `must hold the record the run wrote with ${searchedBy} (${recordVariable})`, id, ids.join(','));
 }
 
 function checkRecord(echo: CompiledEcho, sent: SentRequest, record: Record<string, unknown>, at: string): EchoResult {

@@ -191,6 +191,17 @@ const breakages: Array<{
       /\/data\/0\/Email must hold the value the run wrote \(read_record_email\): sent "[^"]+", got "not\.what\.was\.written@zylker\.com"/,
   },
   {
+    name: 'a search for the email the run wrote answering another record',
+    caseId: 'success-email',
+    scope: ['--endpoint', 'search-records'],
+    breakage: editJson((b) => {
+      firstEntry(b)['id'] = '3652397000000000001';
+      return b;
+    }),
+    reason:
+      /\/data must hold the record the run wrote with read_record_email \(read_record_id\): sent "\d+", got "3652397000000000001"/,
+  },
+  {
     name: 'a read carrying a field the request did not ask for',
     caseId: 'success-fields',
     scope: ['--endpoint', 'get-records'],

@@ -110,10 +110,31 @@ describe('Search Records echoes', () => {
     ).toBe(1);
   });
 
+  it('fails a search for the email the run wrote that does not find the record it wrote it into', () => {
+    const variables = { read_record_id: '11', read_record_email: 'read.me@zylker.com' };
+    const search = (ids: string[]) =>
+      judgeCase(
+        searchRecords,
+        caseOf(searchRecords, 'success-email'),
+        { method: 'GET', url: 'http://127.0.0.1:1/crm/v8/Leads/search?email=read.me@zylker.com', variables },
+        {
+          status: 200,
+          body: JSON.stringify({ data: ids.map((id) => ({ id, Email: 'read.me@zylker.com' })), info: {} }),
+        },
+        noSchemaErrors,
+      ).findings.filter((f) => f.kind === 'echo');
+    expect(search(['11'])).toEqual([]);
+    expect(search(['12']).map((f) => [f.path, f.sent, f.got])).toEqual([['/data', '11', '12']]);
+  });
+
   it('says, never passes in silence, a search it cannot evaluate', () => {
     const url = '/crm/v8/Leads/search?criteria=(Created_Time:between:a,b)';
     const judged = judge(searchRecords, 'success-criteria', url, 200, { data: [{ id: '1' }], info: {} });
-    expect(judged.unpinned).toEqual([expect.stringContaining('echo of /data/0 not checked')]);
+    expect(judged.unpinned).toContainEqual(
+      expect.stringContaining(
+        'echo of /data/0 not checked: the criteria use an operator the verdict does not evaluate',
+      ),
+    );
   });
 });
 

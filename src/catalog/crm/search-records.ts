@@ -185,7 +185,7 @@ const messages: DocumentedMessages = {
   },
 };
 
-/** Every record found matches what was searched for: none that does not. */
+/** Every record found matches what was searched for (none that does not), and the record the run wrote is found. */
 const echoes: EchoRules = {
   rules: [
     {
@@ -194,6 +194,24 @@ const echoes: EchoRules = {
       at: '',
       echo: { kind: 'matches-search' },
       doc: { page: PAGE, section: 'Criteria' },
+    },
+    {
+      shape: 'list',
+      codes: ['SUCCESS'],
+      at: '',
+      echo: { kind: 'written-found', record: 'read_record_id', searchedBy: 'read_record_email' },
+      doc: { page: PAGE, section: 'Endpoints' },
+    },
+    {
+      shape: 'list',
+      codes: ['SUCCESS'],
+      at: '',
+      echo: {
+        kind: 'values-written',
+        record: 'read_record_id',
+        fields: { Email: 'read_record_email', Last_Name: 'read_record_last_name' },
+      },
+      doc: { page: PAGE, section: 'Sample Response' },
     },
   ],
 };

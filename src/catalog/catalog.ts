@@ -3,6 +3,9 @@
 import { updateRelatedRecords } from './bigin/update-related-records.ts';
 import { updateContractType } from './contracts/update-contract-type.ts';
 import { insertRecords } from './crm/insert-records.ts';
+import { deleteRecords } from './crm/delete-records.ts';
+import { getRecords } from './crm/get-records.ts';
+import { searchRecords } from './crm/search-records.ts';
 import { updateRecordLockingInformation } from './crm/update-record-locking-information.ts';
 import { updateRecords } from './crm/update-records.ts';
 import { upsertRecords } from './crm/upsert-records.ts';
@@ -16,6 +19,9 @@ export const catalog: readonly Endpoint[] = [
   updateContractType,
   insertRecords,
   upsertRecords,
+  getRecords,
+  searchRecords,
+  deleteRecords,
 ];
 
 /** The cases of an endpoint that apply to one API version. */

@@ -136,11 +136,12 @@ export function commonCases(spec: CommonCaseSpec): Case[] {
   });
 }
 
-/** `path` with its module segment replaced (the first segment equal to `module`). */
+/** `path` with its module segment replaced (the first segment equal to `module`, a query after it kept). */
 function withModule(path: string, module: string, replacement: string): string {
   const parts = path.split('/');
-  const at = parts.indexOf(module);
+  // A list read's module segment carries the query (`Deals?fields=...`): the module is what comes before `?`.
+  const at = parts.findIndex((part) => part.split('?')[0] === module);
   if (at < 0) throw new Error(`common cases: the path ${path} has no module segment ${module}`);
-  parts[at] = replacement;
+  parts[at] = `${replacement}${(parts[at] ?? '').slice(module.length)}`;
   return parts.join('/');
 }

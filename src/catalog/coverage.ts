@@ -48,7 +48,9 @@ export function buildCoverage(endpoints: readonly Endpoint[]): CoverageRow[] {
         schema:
           code in endpoint.details.records ||
           code in endpoint.details.errors ||
-          (code === 'SUCCESS' && endpoint.details.object !== undefined),
+          (code === 'SUCCESS' && (endpoint.details.object !== undefined || endpoint.details.list !== undefined)) ||
+          // A 204's contract is no body at all, which the verdict checks in place of a schema.
+          (cases.length > 0 && cases.every((c) => c.expect.shape === 'empty')),
         mock: cases.some((c) => c.provocable.includes('mock')),
         live: cases.some((c) => c.provocable.includes('live')),
         message: cases.length > 0 && messageUnchecked.length === 0,
@@ -78,5 +80,6 @@ export function totalCoverage(rows: readonly CoverageRow[]): CoverageTotals {
 /** The codes a case's answer carries: each entry's, or the top-level one. */
 export function expectedCodes(testCase: Case): readonly string[] {
   if (testCase.expect.shape === 'records') return testCase.expect.codes;
-  return testCase.expect.shape === 'error' ? [testCase.expect.code] : ['SUCCESS'];
+  // A 204 without a body carries no code: its case names the one the coverage row is (NO_CONTENT).
+  return testCase.expect.shape === 'error' || testCase.expect.shape === 'empty' ? [testCase.expect.code] : ['SUCCESS'];
 }

@@ -41,6 +41,9 @@ export { updateRecordLockingInformation } from './crm/update-record-locking-info
 export { updateRecords } from './crm/update-records.ts';
 export { insertRecords } from './crm/insert-records.ts';
 export { upsertRecords } from './crm/upsert-records.ts';
+export { getRecords } from './crm/get-records.ts';
+export { searchRecords } from './crm/search-records.ts';
+export { deleteRecords } from './crm/delete-records.ts';
 export {
   describeDocRef,
   describeUnconfirmed,

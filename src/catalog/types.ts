@@ -82,8 +82,11 @@ export interface CaseRequest {
   readonly headers?: Readonly<Record<string, string>>;
 }
 
-/** The documented envelopes: Zoho's `data[]` record answer, its top-level error, or a plain JSON object (Contracts). */
-export type ResponseShape = 'records' | 'error' | 'object';
+/**
+ * The documented envelopes: Zoho's `data[]` record-write answer, its top-level error, a plain JSON object (Contracts),
+ * a read's `{"data":[records...], "info":{...}}` (records as field maps, no per-entry code), or no body at all (204).
+ */
+export type ResponseShape = 'records' | 'error' | 'object' | 'list' | 'empty';
 
 /** What the docs say the response is. */
 export type Expectation =
@@ -105,6 +108,18 @@ export type Expectation =
       /** A plain JSON object with no `code` (e.g. Contracts' `{Type, apiName}`); the schema says the rest. */
       readonly shape: 'object';
       readonly status: number;
+    }
+  | {
+      /** A read's `{"data":[record, ...], "info":{...}}`: records as field maps; `count` pins how many when set. */
+      readonly shape: 'list';
+      readonly status: number;
+      readonly count?: number;
+    }
+  | {
+      /** No body at all (Zoho's 204 for nothing found or nothing matching); `code` labels it in coverage. */
+      readonly shape: 'empty';
+      readonly status: number;
+      readonly code: string;
     };
 
 /** One documented behaviour of an endpoint. */
@@ -144,7 +159,9 @@ export type EchoSource =
   /** A `{name}` segment of the endpoint's path template that the request URL matched (e.g. `record_id`). */
   | { readonly param: string }
   /** A JSON pointer into the request body; `{i}` stands for the answering entry's index (e.g. `/data/{i}/id`). */
-  | { readonly sent: string };
+  | { readonly sent: string }
+  /** The entry's position in a comma-separated query parameter of the URL (Delete's `ids=a,b`: entry i is item i). */
+  | { readonly listed: string };
 
 /** What one value of the answer must say about the request. */
 export type Echo =
@@ -169,12 +186,35 @@ export type Echo =
    * A value the case's own request and fixtures decide, in a case's `echoes` only: the record the case's fixture holds
    * is matched, so the answer says `update` (the id of that fixture is a run variable the verdict never sees).
    */
-  | { readonly kind: 'expected'; readonly value: JsonValue };
+  | { readonly kind: 'expected'; readonly value: JsonValue }
+  /** A read's record is one that was asked for: the URL's `{record_id}` or one of the `ids` query parameter's. */
+  | { readonly kind: 'record-asked' }
+  /** A read's record carries only the fields the `fields` query parameter asked for, and `always` (e.g. `id`). */
+  | { readonly kind: 'fields-asked'; readonly always: readonly string[] }
+  /** A search's record matches what was searched: the `email`, `phone` or `word` parameter, or `criteria`'s conditions. */
+  | { readonly kind: 'matches-search' }
+  /**
+   * A search that carries the value the run wrote into a record (the variable `searchedBy`) finds that record (its id in
+   * the variable `record`) among its answers: the records the run wrote that match are all there.
+   */
+  | { readonly kind: 'written-found'; readonly record: string; readonly searchedBy: string }
+  /**
+   * The record whose id is the variable `record` holds the values the run wrote into it: each field of `fields` the
+   * answer carries equals the variable named beside it (a fixture's exposed values, the mock's seed).
+   */
+  | {
+      readonly kind: 'values-written';
+      readonly record: string;
+      readonly fields: Readonly<Record<string, string>>;
+    };
 
 /** One echo the documented answer owes its request. */
 export interface EchoRule {
-  /** `records`: in each data[] entry whose code is in `codes`; `error`: in a top-level error (`{i}` is 0); `object`: in a plain-object success. */
-  readonly shape: 'records' | 'error' | 'object';
+  /**
+   * `records`: in each data[] entry whose code is in `codes`; `error`: in a top-level error (`{i}` is 0); `object`: in a
+   * plain-object success; `list`: in each record of a read's data[] (`codes` is `['SUCCESS']`).
+   */
+  readonly shape: 'records' | 'error' | 'object' | 'list';
   readonly codes: readonly string[];
   /** JSON pointer into the entry (records) or the body (object), e.g. `/details/id`. */
   readonly at: string;
@@ -186,6 +226,8 @@ export interface EchoRule {
 export interface EchoRules {
   /** JSON pointer to the array of records sent: a data[] answer has one entry per record, in the same order. */
   readonly entriesFor?: string;
+  /** A comma-separated query parameter (Delete's `ids`): a data[] answer has one entry per item, in the same order. */
+  readonly entriesListed?: string;
   readonly rules: readonly EchoRule[];
 }
 
@@ -226,6 +268,8 @@ export interface ResponseDetails {
   readonly errors: Readonly<Record<string, DocumentedCode>>;
   /** The whole success body, for endpoints that answer a plain object instead of `data[]`. */
   readonly object?: JsonSchema;
+  /** A read's answer: the schema of one record (a field map) and of `info`, for endpoints that answer `{data, info}`. */
+  readonly list?: { readonly record: JsonSchema; readonly info: JsonSchema; readonly infoRequired: boolean };
 }
 
 /** One documented endpoint: where it lives, what it needs, and every behaviour the docs give it. */
@@ -261,4 +305,10 @@ export interface Endpoint {
    * upsert, `action: "insert"`) names a record the call made, which a live run deletes with its fixtures.
    */
   readonly creates?: boolean;
+  /**
+   * Its successes delete records (Delete Records): each SUCCESS entry's `details.id` names a record the call removed. A
+   * case with such a success can run once per set of records: a second run against the same target finds them gone,
+   * and a live run's fixture ledger must count them as cleaned up.
+   */
+  readonly deletes?: boolean;
 }

@@ -40,11 +40,13 @@ export function buildEndpointSchema(source: EndpointSchemaSource): JsonSchema {
     ...prefixed('error', source.details.errors),
     ...sharedDefinitions(),
     ...(source.details.object ? { successObject: source.details.object } : {}),
+    ...(source.details.list ? listDefinitions(source.details.list) : {}),
   };
   const branches = [
     ...(hasRecords ? ['recordsEnvelope'] : []),
     'topLevelError',
     ...(source.details.object ? ['successObject'] : []),
+    ...(source.details.list ? ['listEnvelope'] : []),
   ];
   return {
     $schema: DRAFT_07,
@@ -127,6 +129,22 @@ function withCodes(
         },
       },
     })),
+  };
+}
+
+/** A read's answer: `{"data":[record...], "info":{...}}`, at least one record (nothing found is a 204 without a body). */
+function listDefinitions(list: NonNullable<ResponseDetails['list']>): Record<string, JsonSchema> {
+  return {
+    listEnvelope: {
+      type: 'object',
+      required: list.infoRequired ? ['data', 'info'] : ['data'],
+      properties: {
+        data: { type: 'array', minItems: 1, items: { $ref: '#/definitions/listRecord' } },
+        info: { $ref: '#/definitions/listInfo' },
+      },
+    },
+    listRecord: list.record,
+    listInfo: list.info,
   };
 }
 

@@ -8,6 +8,8 @@ export const SCHEMA_VARIABLE = 'response_schema';
 /** The sandbox lines that check one case's documented outcome; mirrors the Node-side verdict. */
 export function renderTestScript(testCase: Case): string[] {
   const expected = testCase.expect;
+  // The read shapes get scripts of their own, so the record-write scripts (and their collections) stay as they were.
+  if (expected.shape === 'list' || expected.shape === 'empty') return renderReadScript(testCase);
   const codeLabel =
     expected.shape === 'records'
       ? summariseCodes(expected.codes)
@@ -38,6 +40,34 @@ export function renderTestScript(testCase: Case): string[] {
     'pm.test("body matches the documented schema", function () {',
     `  var schema = JSON.parse(pm.collectionVariables.get(${JSON.stringify(SCHEMA_VARIABLE)}));`,
     `  pm.response.to.have.jsonSchema({ definitions: schema.definitions, $ref: "#/definitions/${branch}" });`,
+    '});',
+  ];
+}
+
+/** A read's script: its status, then data[] of records (and the list schema), or no body at all for a 204. */
+function renderReadScript(testCase: Case): string[] {
+  const expected = testCase.expect;
+  const head = [
+    `// ${testCase.name} (${testCase.doc.page}: ${testCase.doc.section}). Generated from the catalog; edit the catalog, not this.`,
+    `var expected = ${JSON.stringify(expected)};`,
+    `pm.test(${JSON.stringify(`HTTP status is ${expected.status}`)}, function () {`,
+    '  pm.response.to.have.status(expected.status);',
+    '});',
+  ];
+  if (expected.shape === 'empty')
+    return [...head, 'pm.test("no body", function () {', '  pm.expect(pm.response.text()).to.eql("");', '});'];
+  return [
+    ...head,
+    'var body = null;',
+    'try { body = pm.response.json(); } catch (e) { body = null; }',
+    'pm.test("data[] of records", function () {',
+    '  pm.expect(body, "a JSON body").to.be.an("object");',
+    '  pm.expect(body.data, "data[]").to.be.an("array");',
+    '  if (expected.count !== undefined) { pm.expect(body.data.length).to.eql(expected.count); }',
+    '});',
+    'pm.test("body matches the documented schema", function () {',
+    `  var schema = JSON.parse(pm.collectionVariables.get(${JSON.stringify(SCHEMA_VARIABLE)}));`,
+    '  pm.response.to.have.jsonSchema({ definitions: schema.definitions, $ref: "#/definitions/listEnvelope" });',
     '});',
   ];
 }

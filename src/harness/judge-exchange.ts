@@ -19,6 +19,8 @@ export interface JudgeContext {
   readonly policy?: VerdictPolicy;
   /** The target's base URLs: a gateway's path (`https://gw.example/zoho`) is taken off before the URL is matched. */
   readonly baseUrls?: readonly string[];
+  /** The variables the collection was filled with: echoes of the values the run wrote read them. */
+  readonly variables?: Readonly<Record<string, string>>;
   /** Replay: the request the cassette recorded; echoes are read from it, not from the collection's unfilled request. */
   readonly recorded?: RecordedRequest;
 }
@@ -65,12 +67,13 @@ export function judgeExchange(
       : { sentAt: response.receivedAt - response.timeMs, receivedAt: response.receivedAt }),
     ...(context.baseUrls ? { baseUrls: context.baseUrls } : {}),
   };
+  const judged = context.variables ? { ...request, variables: context.variables } : request;
   const checkSchema = (shape: Parameters<SchemaRegistry['check']>[1], body: unknown) =>
     context.registry.check(context.schemaId, shape, body);
   const { findings, actual, unpinned } = judgeCase(
     context.endpoint,
     testCase,
-    request,
+    judged,
     response,
     checkSchema,
     context.policy ?? DEFAULT_POLICY,

@@ -230,6 +230,7 @@ async function runUnit(unit: readonly Runnable[], stopped: AbortSignal): Promise
       endpoint: run.endpoint,
       policy: run.policy ?? DEFAULT_POLICY,
       baseUrls: baseUrlsOf(target),
+      variables: target.variables,
       // A replay judges echoes against the request its cassette recorded, not the collection's unfilled one.
       ...(target.kind === 'replay' && target.recordings?.[key] ? { recorded: target.recordings[key].request } : {}),
     };

@@ -35,6 +35,18 @@ export const FIXTURE_NEEDS: readonly FixtureNeed[] = [
   crm('mobile_holder_id', 'Leads', { wants: [{ field: 'Mobile', exposes: 'existing_mobile' }] }),
   crm('deal_id', 'Deals', { wants: [{ field: 'Foreign_Languages' }] }),
   crm('event_id', 'Events'),
+  // Get and Search Records read these back: the values the run wrote become the variables the cases search for.
+  crm('read_record_id', 'Leads', {
+    wants: [
+      { field: 'Email', exposes: 'read_record_email' },
+      { field: 'Last_Name', exposes: 'read_record_last_name' },
+    ],
+  }),
+  crm('read_second_record_id', 'Leads'),
+  // Delete Records deletes only these: records the run created for it, in the fixture ledger.
+  crm('delete_record_id', 'Leads'),
+  crm('delete_first_id', 'Leads'),
+  crm('delete_second_id', 'Leads'),
   ...Array.from({ length: 101 }, (_, i) => crm(`bulk_id_${String(i + 1).padStart(3, '0')}`, 'Leads')),
   crm('locked_lead_id', 'Leads', { lock: 'lead_lock_id' }),
   crm('locked_deal_id', 'Deals', { lock: 'deal_lock_id' }),
@@ -65,6 +77,7 @@ export const DEFAULT_FIELDS: Readonly<Record<'crm' | 'bigin', Readonly<Record<st
       field('Last_Name', 'text', true, { length: 80 }),
       field('Company', 'text', true, { length: 100 }),
       field('Mobile', 'phone', false, { unique: true, length: 30 }),
+      field('Email', 'email', false, { length: 100 }),
       description,
     ],
     Deals: [

@@ -9,6 +9,8 @@ import {
   seedBiginRecords,
   seedLocks,
   seedRecords,
+  READ_RECORD,
+  DELETED_RECORD_ID,
   seedTokens,
   users,
   type MockRecord,
@@ -81,6 +83,9 @@ export class MockState {
       if (seed.variable) this.variables[seed.variable] = seed.id;
     }
     this.variables['existing_mobile'] = EXISTING_MOBILE;
+    this.variables['read_record_email'] = READ_RECORD.Email;
+    this.variables['read_record_last_name'] = READ_RECORD.Last_Name;
+    this.variables['deleted_record_id'] = DELETED_RECORD_ID;
     this.variables['contract_type_api_name'] = 'MSS';
     // The locking collection names its custom module by variable: this org's first lockable custom module.
     const custom = [...org.profile.modules.values()].find((m) => m.custom && m.lockable);

@@ -1,4 +1,4 @@
-// The records endpoints behind routing: update (PUT), insert (POST), delete (DELETE) and read (GET).
+// The records endpoints behind routing: update (PUT), insert (POST) and delete (DELETE); reads are get-records-api.ts's.
 
 import type { TokenGrant, MockState } from './mock-state.ts';
 import { deleteRecord, insertRecord, updateRecord, type EntryOutcome } from './record-write.ts';
@@ -66,30 +66,21 @@ export function handleDelete(state: MockState, request: RecordsRequest): Handled
         .split(',')
         .map((s) => s.trim())
         .filter(Boolean);
+  // The Delete Records page: `ids` is mandatory on the bulk path, at most 100 of them a call.
   if (ids.length === 0)
     return {
-      response: topLevelError('MANDATORY_NOT_FOUND', { api_name: 'ids' }),
-      behaviours: ['MANDATORY_NOT_FOUND:data'],
+      response: topLevelError('REQUIRED_PARAM_MISSING', { param_name: 'ids' }),
+      behaviours: ['REQUIRED_PARAM_MISSING:ids'],
     };
   if (ids.length > MAX_RECORDS)
     return {
-      response: topLevelError('LIMIT_EXCEEDED', { limit: MAX_RECORDS }),
+      response: topLevelError('LIMIT_EXCEEDED', { limit: MAX_RECORDS }, 'Record count exceeded'),
       behaviours: ['LIMIT_EXCEEDED:records'],
     };
   return answerEntries(
     ids.map((id) => deleteRecord(state, request.module, id)),
     200,
   );
-}
-
-/** GET one record: its fields and id, or 204 when there is none. */
-export function handleRead(state: MockState, request: RecordsRequest): Handled {
-  const record = request.recordId ? state.moduleRecords(request.module).get(request.recordId) : undefined;
-  if (!record) return { response: { status: 204, body: {} }, behaviours: [] };
-  return {
-    response: { status: 200, body: { data: [{ ...record.fields, id: request.recordId }] } },
-    behaviours: ['SUCCESS'],
-  };
 }
 
 /** `{"data": [...]}`: the success status when every entry succeeded, 202 when any failed. */

@@ -1,24 +1,22 @@
 // One request -> one answer, in Zoho's order: fault, auth, URL, method, module, scope, permission, then the records API.
 
-import { authenticate, hasScope, type Operation } from './authorize.ts';
+import { authenticate, hasAnyScope, hasScope, type Operation } from './authorize.ts';
 import { BIGIN_PATH, handleBigin } from './bigin-api.ts';
 import { CONTRACTS_PATH, handleContracts } from './contracts-api.ts';
 import { LOCKING_PATH, handleLocking } from './locking-api.ts';
 import { METADATA_PATH, handleMetadata } from './metadata-api.ts';
 import type { MockState } from './mock-state.ts';
 import { UNSUPPORTED_MODULES } from './org-profile.ts';
-import {
-  handleDelete,
-  handleInsert,
-  handleRead,
-  handleUpdate,
-  type Handled,
-  type RecordsRequest,
-} from './records-api.ts';
+import { handleList, handleRead } from './get-records-api.ts';
+import { handleDelete, handleInsert, handleUpdate, type Handled, type RecordsRequest } from './records-api.ts';
+import { handleSearch } from './search-api.ts';
 import { handleUpsert } from './upsert-api.ts';
 import { topLevelError } from './zoho-errors.ts';
 
 const HANDLERS = { UPDATE: handleUpdate, CREATE: handleInsert, DELETE: handleDelete, READ: handleRead } as const;
+/** Path segments after the module that name an action rather than a record id. */
+const ACTIONS = new Set(['search', 'upsert']);
+const SEARCH_SCOPE = 'ZohoSearch.securesearch.READ';
 const VERSIONS = new Set(['v2', 'v2.1', 'v3', 'v4', 'v5', 'v6', 'v7', 'v8']);
 const PATH = /^\/crm\/([^/]+)\/([^/]+)(?:\/([^/]+))?\/?$/;
 
@@ -64,14 +62,28 @@ export function routeRequest(state: MockState, request: IncomingRequest): Handle
   const grant = authenticate(state, request.authorization);
   if ('failure' in grant) return { response: grant.failure, behaviours: [grant.behaviour] };
   const match = PATH.exec(url.pathname);
-  const [, version, module, segment] = match ?? [];
-  // `/upsert` is Upsert Records' action segment, not a record id.
-  const upsert = segment === 'upsert';
-  const recordId = upsert ? undefined : segment;
-  if (!match || !version || !module || !VERSIONS.has(version) || (recordId !== undefined && !/^\d+$/.test(recordId))) {
+  const [, version, module, recordId] = match ?? [];
+  // `/upsert` and `/search` are actions of the module, not record ids.
+  const action = recordId !== undefined && ACTIONS.has(recordId) ? recordId : undefined;
+  if (
+    !match ||
+    !version ||
+    !module ||
+    !VERSIONS.has(version) ||
+    (recordId !== undefined && !action && !/^\d+$/.test(recordId))
+  ) {
     return { response: topLevelError('INVALID_URL_PATTERN'), behaviours: ['INVALID_URL_PATTERN'] };
   }
-  const operation = upsert ? (request.method === 'POST' ? 'CREATE' : undefined) : operationOf(request.method, recordId);
+  const operation =
+    action === 'upsert'
+      ? request.method === 'POST'
+        ? 'CREATE'
+        : undefined
+      : action
+        ? request.method === 'GET'
+          ? 'READ'
+          : undefined
+        : operationOf(request.method, recordId);
   if (!operation) return { response: topLevelError('INVALID_REQUEST_METHOD'), behaviours: ['INVALID_REQUEST_METHOD'] };
   if (UNSUPPORTED_MODULES.has(module))
     return {
@@ -82,18 +94,29 @@ export function routeRequest(state: MockState, request: IncomingRequest): Handle
     return { response: topLevelError('INVALID_MODULE'), behaviours: ['INVALID_MODULE:invalid'] };
   if (!hasScope(grant, module, operation))
     return { response: topLevelError('OAUTH_SCOPE_MISMATCH'), behaviours: ['OAUTH_SCOPE_MISMATCH'] };
+  // Search Records needs ZohoSearch.securesearch.READ as well as the module scope.
+  if (action === 'search' && !hasAnyScope(grant, [SEARCH_SCOPE]))
+    return { response: topLevelError('OAUTH_SCOPE_MISMATCH'), behaviours: ['OAUTH_SCOPE_MISMATCH:search'] };
   if (operation !== 'READ' && !grant.user.canEdit)
-    // Insert and Upsert print their own wording (record.json's "permission denied"); the update pages theirs.
+    // Insert, Upsert and Delete print record.json's "permission denied"; the update pages their own wording.
     return {
-      response: topLevelError('NO_PERMISSION', {}, operation === 'CREATE' ? 'permission denied' : undefined),
+      response: topLevelError(
+        'NO_PERMISSION',
+        {},
+        operation === 'CREATE' || operation === 'DELETE' ? 'permission denied' : undefined,
+      ),
       behaviours: ['NO_PERMISSION'],
     };
   // Plain literals, one object shape per kind of request: built with an object spread, it cost the mock up to 30% of
   // its throughput under load (the handlers' property reads lost their fast path).
-  const records: RecordsRequest = recordId
-    ? { module, grant, body: request.body, query: url.searchParams, recordId }
-    : { module, grant, body: request.body, query: url.searchParams };
-  return upsert ? handleUpsert(state, records) : HANDLERS[operation](state, records);
+  const records: RecordsRequest =
+    recordId && !action
+      ? { module, grant, body: request.body, query: url.searchParams, recordId }
+      : { module, grant, body: request.body, query: url.searchParams };
+  if (action === 'upsert') return handleUpsert(state, records);
+  if (action === 'search') return handleSearch(state, records);
+  if (operation === 'READ' && recordId === undefined) return handleList(state, records);
+  return HANDLERS[operation](state, records);
 }
 
 /** Path and query of a request target. A plain path is split by hand (a URL object per request cost the mock a tenth of
@@ -112,6 +135,6 @@ function operationOf(method: string, recordId: string | undefined): Operation | 
   if (method === 'PUT') return 'UPDATE';
   if (method === 'POST' && recordId === undefined) return 'CREATE';
   if (method === 'DELETE') return 'DELETE';
-  if (method === 'GET' && recordId !== undefined) return 'READ';
+  if (method === 'GET') return 'READ';
   return undefined;
 }

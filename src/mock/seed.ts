@@ -48,6 +48,8 @@ export const FULL_SCOPES = [
   'ZohoCRM.org.READ',
   'ZohoBigin.modules.ALL',
   'contracts.meta.UPDATE',
+  // Search Records needs it beside a module scope ("(and)" on its page).
+  'ZohoSearch.securesearch.READ',
 ];
 
 /** Tokens the mock accepts, with their user and granted scopes. */
@@ -95,6 +97,11 @@ export interface SeedRecord {
 }
 
 export const EXISTING_MOBILE = '98883434559';
+
+/** The record the read cases read and search for: values no other seeded record holds, exposed as variables. */
+export const READ_RECORD = { Last_Name: 'Readwell', Email: 'read.me@zylker.com' } as const;
+/** An id that held a record once and holds none now: what a second read of a deleted record asks for. */
+export const DELETED_RECORD_ID = id(412099);
 
 /** Bigin's records (kept apart from CRM's: another product, another org). Companies' API name is Accounts. */
 export function seedBiginRecords(): SeedRecord[] {
@@ -184,6 +191,17 @@ export function seedRecords(): SeedRecord[] {
     { module: 'Leads', id: id(412004), fields: lead(4), variable: 'locked_record_id', locked: true },
     { module: 'Leads', id: id(412005), fields: lead(5), variable: 'unapproved_record_id', awaitingApproval: true },
     { module: 'Leads', id: id(412006), fields: lead(6), variable: 'private_record_id', privateToOwner: true },
+    { module: 'Leads', id: id(412007), fields: lead(7, READ_RECORD), variable: 'read_record_id' },
+    {
+      module: 'Leads',
+      id: id(412008),
+      fields: lead(8, { Email: 'second.read@zylker.com' }),
+      variable: 'read_second_record_id',
+    },
+    // Made for deleting, so the delete cases never take a record another case reads or updates.
+    { module: 'Leads', id: id(412011), fields: lead(11), variable: 'delete_record_id' },
+    { module: 'Leads', id: id(412012), fields: lead(12), variable: 'delete_first_id' },
+    { module: 'Leads', id: id(412013), fields: lead(13), variable: 'delete_second_id' },
     {
       module: 'Deals',
       id: id(413001),

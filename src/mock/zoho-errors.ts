@@ -28,6 +28,11 @@ export const topLevelErrors = {
   TOO_MANY_REQUESTS: { status: 429, message: 'too many requests' },
   REQUEST_ENTITY_TOO_LARGE: { status: 413, message: 'request entity too large' },
   REQUIRED_PARAM_MISSING: { status: 400, message: 'One of the expected parameter is missing' },
+  DISCRETE_PAGINATION_LIMIT_EXCEEDED: {
+    status: 400,
+    message: 'You can only get the first 2000 records without using page_token param.',
+  },
+  INVALID_QUERY: { status: 400, message: 'invalid query formed' },
 } as const;
 
 export type TopLevelCode = keyof typeof topLevelErrors;
@@ -99,4 +104,17 @@ export const BEHAVIOURS = [
   'contracts:NO_PERMISSION',
   'contracts:AUTHORIZATION_FAILED',
   'contracts:INVALID_REQUEST_METHOD',
+  'SUCCESS:read',
+  'SUCCESS:list',
+  'NO_CONTENT:read',
+  'REQUIRED_PARAM_MISSING:fields',
+  'LIMIT_EXCEEDED:fields',
+  'DISCRETE_PAGINATION_LIMIT_EXCEEDED',
+  'SUCCESS:search',
+  'NO_CONTENT:search',
+  'REQUIRED_PARAM_MISSING:search',
+  'INVALID_QUERY',
+  'LIMIT_EXCEEDED:criteria',
+  'OAUTH_SCOPE_MISMATCH:search',
+  'REQUIRED_PARAM_MISSING:ids',
 ] as const;

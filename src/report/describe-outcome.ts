@@ -19,7 +19,14 @@ export function describeOutcome(outcome: Outcome | undefined): string {
 /** "<status> <codes>" the case expected; a plain-object answer (no code) reads as `objectLabel`. */
 export function expectedText(v: Pick<Verdict, 'expected'>, separator: string, objectLabel: string): string {
   const e = v.expected;
-  const codes = e.shape === 'records' ? e.codes.join(separator) : e.shape === 'error' ? e.code : objectLabel;
+  const codes =
+    e.shape === 'records'
+      ? e.codes.join(separator)
+      : e.shape === 'error' || e.shape === 'empty'
+        ? e.code
+        : e.shape === 'list'
+          ? 'data[]'
+          : objectLabel;
   return `${e.status} ${codes}`;
 }
 

@@ -4,6 +4,8 @@
 import type { CompiledContract, CompiledEcho } from './compile-contract.ts';
 import { checkActionOfMatch, checkExpected, checkMatchedField, checkNewId } from './check-write-echoes.ts';
 import { formatPointer, readPointer } from './json-pointer.ts';
+import type { ResponseShape } from '../catalog/index.ts';
+import { checkReadEchoes, listedItems } from './check-read-echoes.ts';
 import type { SentRequest } from './read-request.ts';
 import { isObject } from '../is-object.ts';
 import type { Finding } from '../verdict/index.ts';
@@ -15,17 +17,19 @@ export interface EchoCheck {
 }
 
 /** One rule's outcome: a finding, nothing (held), or why it could not be checked. */
-type EchoResult = Finding | { readonly unchecked: string } | undefined;
+export type EchoResult = Finding | { readonly unchecked: string } | undefined;
 
 /** Every echo the answer breaks; `clockSkewMs` null leaves times unchecked (and says so). */
 export function checkEchoes(
   contract: CompiledContract,
   sent: SentRequest,
-  shape: 'records' | 'error' | 'object',
+  shape: ResponseShape,
   body: unknown,
   clockSkewMs: number | null,
 ): EchoCheck {
   const results: EchoResult[] = [];
+  if (shape === 'empty') return collect(results);
+  if (shape === 'list') return collect(checkReadEchoes(contract.listEchoes, sent, body));
   if (shape !== 'records') {
     const code = isObject(body) && typeof body['code'] === 'string' ? body['code'] : '';
     const echoes = shape === 'object' ? contract.objectEchoes : (contract.errorEchoes.get(code) ?? []);
@@ -38,6 +42,17 @@ export function checkEchoes(
     const at = formatPointer('', contract.entriesFor);
     results.push({
       unchecked: `echo of /data (one entry per record sent) not checked: the request sent no ${at} list`,
+    });
+  }
+  const listed = contract.entriesListed === undefined ? undefined : listedItems(sent, contract.entriesListed);
+  // Only a bulk URL lists its ids (a single-record path answers one entry, for the id in the URL).
+  if (listed !== undefined && listed.length > 0 && !sent.params.has('record_id') && listed.length !== entries.length) {
+    results.push({
+      kind: 'entries',
+      message: `/data: sent ${listed.length} ${contract.entriesListed}, got ${entries.length} entr${entries.length === 1 ? 'y' : 'ies'} (one per item, in order)`,
+      path: '/data',
+      sent: String(listed.length),
+      got: String(entries.length),
     });
   }
   if (Array.isArray(records) && records.length !== entries.length) {
@@ -141,6 +156,9 @@ function checkEcho(
       return checkActionOfMatch(echo.echo.matched, container, got, path);
     case 'expected':
       return checkExpected(echo.echo.value, got, path);
+    default:
+      // The kinds of a read's records (record-asked, fields-asked, matches-search) are check-read-echoes.ts's.
+      return undefined;
   }
 }
 
@@ -153,11 +171,20 @@ function checkValue(
   path: string,
 ): EchoResult | null {
   for (const source of echo.sources) {
-    const value = 'param' in source ? sent.params.get(source.param) : readPointer(sent.body, source.sent, index);
+    const value =
+      'param' in source
+        ? sent.params.get(source.param)
+        : 'listed' in source
+          ? listedItems(sent, source.listed)[index]
+          : readPointer(sent.body, source.sent, index);
     // A variable left unfilled is not a value the target saw: nothing to compare it with.
     if (value === undefined || isUnfilled(value)) continue;
     const label =
-      'param' in source ? `the URL's ${source.param}` : `the request's ${formatPointer('', source.sent, index)}`;
+      'param' in source
+        ? `the URL's ${source.param}`
+        : 'listed' in source
+          ? `item ${index} of the URL's ${source.listed}`
+          : `the request's ${formatPointer('', source.sent, index)}`;
     return JSON.stringify(value) === JSON.stringify(got) ? undefined : broken(path, `must echo ${label}`, value, got);
   }
   return null;
@@ -174,6 +201,10 @@ function unreadSources(echo: CompiledEcho, sent: SentRequest, index: number): st
           ? 'not in the path it matched'
           : 'a variable never filled in';
       return `the URL's ${source.param} (${why})`;
+    }
+    if ('listed' in source) {
+      const value = listedItems(sent, source.listed)[index];
+      return `item ${index} of the URL's ${source.listed} (${value === undefined ? 'not sent' : 'a variable never filled in'})`;
     }
     const value = readPointer(sent.body, source.sent, index);
     const why = value === undefined ? 'not sent' : 'a variable never filled in';

@@ -1,19 +1,20 @@
 // One envelope at a time, and the keys no page documents: a data[] answer or a top-level error, never a mix. Pure.
 
+import type { ResponseShape } from '../catalog/index.ts';
 import type { CompiledContract } from './compile-contract.ts';
 import { isObject } from '../is-object.ts';
 import type { Finding } from '../verdict/index.ts';
 
 /** The four keys of a data[] entry and of a top-level error (zoho-notes.md section 4). */
 const FOUR_KEYS: ReadonlySet<string> = new Set(['code', 'details', 'message', 'status']);
+/** The two keys of a read's answer (Get Records, Search Records). */
+const LIST_KEYS: ReadonlySet<string> = new Set(['data', 'info']);
 
 /** Envelope mixes (failures) and undocumented keys (`undocumented-key` findings) of an answer of the expected shape. */
-export function checkEnvelope(
-  contract: CompiledContract,
-  shape: 'records' | 'error' | 'object',
-  body: unknown,
-): Finding[] {
-  if (!isObject(body)) return [];
+export function checkEnvelope(contract: CompiledContract, shape: ResponseShape, body: unknown): Finding[] {
+  if (!isObject(body) || shape === 'empty') return [];
+  // A read's answer: data[] and info are its keys; the record's own fields are the org's, not the page's, to document.
+  if (shape === 'list') return undocumented(body, LIST_KEYS, '');
   if (shape === 'object') return contract.objectKeys ? undocumented(body, contract.objectKeys, '') : [];
   if (shape === 'error') {
     const mixed: Finding[] =

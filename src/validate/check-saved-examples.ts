@@ -1,6 +1,6 @@
 // A Postman collection's saved example responses against the catalog: agree, agree with drift, disagree, or match nothing. Pure.
 
-import { expectedCodes, type Case, type DriftPoint, type Endpoint } from '../catalog/index.ts';
+import { expectedCodes, type Case, type DriftPoint, type Endpoint, type ResponseShape } from '../catalog/index.ts';
 import { checkMessages } from './check-messages.ts';
 import { compileContract, normaliseWording } from './compile-contract.ts';
 import { isObject } from '../is-object.ts';
@@ -94,8 +94,14 @@ function checkExample(
   return { ...base, endpoint: key, verdict, codes: observed.codes, reasons, drift: drift.map((d) => d.id) };
 }
 
-function describeShape(shape: 'records' | 'error' | 'object'): string {
-  return { records: 'a data[] envelope', error: 'a top-level error', object: 'a plain JSON object' }[shape];
+function describeShape(shape: ResponseShape): string {
+  return {
+    records: 'a data[] envelope',
+    error: 'a top-level error',
+    object: 'a plain JSON object',
+    list: "a read's data[] of records",
+    empty: 'no body',
+  }[shape];
 }
 
 /** A case covers an answer when it expects every code the answer carries (a one-entry example of a bulk case counts). */

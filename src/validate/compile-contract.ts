@@ -7,7 +7,7 @@ import { compilePointer, type Pointer } from './json-pointer.ts';
 export interface CompiledEcho {
   readonly at: Pointer;
   readonly echo: Echo;
-  readonly sources: readonly ({ readonly param: string } | { readonly sent: Pointer })[];
+  readonly sources: readonly ({ readonly param: string } | { readonly sent: Pointer } | { readonly listed: string })[];
   readonly record?: Pointer;
   readonly rule: EchoRule;
 }
@@ -16,6 +16,10 @@ export interface CompiledEcho {
 export interface CompiledContract {
   readonly templates: readonly (readonly string[])[];
   readonly entriesFor?: Pointer;
+  /** The comma-separated query parameter whose items the data[] entries answer, one each, in order (Delete's `ids`). */
+  readonly entriesListed?: string;
+  /** Echo rules of a read's records (`list`), each checked on every record of data[]. */
+  readonly listEchoes: readonly CompiledEcho[];
   readonly recordEchoes: ReadonlyMap<string, readonly CompiledEcho[]>;
   readonly errorEchoes: ReadonlyMap<string, readonly CompiledEcho[]>;
   readonly objectEchoes: readonly CompiledEcho[];
@@ -47,6 +51,8 @@ export function compileContract(endpoint: Endpoint): CompiledContract {
   const compiled: CompiledContract = {
     templates: endpoint.paths.map((p) => p.split('/').filter(Boolean)),
     ...(endpoint.echoes?.entriesFor ? { entriesFor: compilePointer(endpoint.echoes.entriesFor) } : {}),
+    ...(endpoint.echoes?.entriesListed ? { entriesListed: endpoint.echoes.entriesListed } : {}),
+    listEchoes: echoes.filter((e) => e.rule.shape === 'list'),
     recordEchoes: byCode('records'),
     errorEchoes: byCode('error'),
     objectEchoes: echoes.filter((e) => e.rule.shape === 'object'),
@@ -80,7 +86,9 @@ export function compileEcho(rule: EchoRule): CompiledEcho {
   const { echo } = rule;
   const sources =
     echo.kind === 'value'
-      ? echo.from.map((s) => ('param' in s ? { param: s.param } : { sent: compilePointer(s.sent) }))
+      ? echo.from.map((s) =>
+          'param' in s ? { param: s.param } : 'listed' in s ? { listed: s.listed } : { sent: compilePointer(s.sent) },
+        )
       : [];
   const record =
     echo.kind === 'key-sent' || echo.kind === 'key-left-out' || echo.kind === 'matched-field'

@@ -54,6 +54,10 @@ export function judgeResponse(
     findings.push({ kind: 'body', message: `body too large: ${size} bytes (limit ${MAX_BODY_BYTES}), not parsed` });
     return { findings, actual: { status: response.status, codes: [], shape: 'other' } };
   }
+  // A 204 without a body is an answer of its own (Zoho's "nothing found"), never a JSON body to parse.
+  if (expected.shape === 'empty' && response.body.trim() === '') {
+    return { findings, actual: { status: response.status, codes: [], shape: 'empty' } };
+  }
   const contentType = header('content-type');
   // Given headers, a body must say it is JSON: a missing Content-Type fails like a wrong one.
   if (
@@ -74,28 +78,38 @@ export function judgeResponse(
     findings.push({ kind: 'body', message: describeBody(response.body, contentType) });
     return { findings, actual: { status: response.status, codes: [], shape: 'other' } };
   }
-  const actual = observe(response.status, parsed.value);
+  const actual = observe(response.status, parsed.value, expected.shape === 'list');
   findings.push(...compareShapeAndCodes(expected, actual, parsed.value));
-  findings.push(...checkSchema(expected.shape, parsed.value));
+  if (expected.shape !== 'empty') findings.push(...checkSchema(expected.shape, parsed.value));
   return { findings, actual, body: parsed.value };
 }
 
+/** How a finding names each envelope. */
+const SHAPE_NAMES: Readonly<Record<ResponseShape | 'other', string>> = {
+  records: 'a data[] envelope',
+  error: 'a top-level error object',
+  object: 'a plain JSON object',
+  list: 'a data[] of records (a read)',
+  empty: 'no body',
+  other: 'a body that is not a JSON object',
+};
+
 function compareShapeAndCodes(expected: Expectation, actual: ObservedResponse, body: unknown): Finding[] {
   if (actual.shape !== expected.shape) {
-    const what = {
-      records: 'a data[] envelope',
-      error: 'a top-level error object',
-      object: 'a plain JSON object',
-      other: 'a body that is not a JSON object',
-    };
     return [
       {
         kind: 'shape',
-        message: `expected ${what[expected.shape]}, got ${what[actual.shape]}${actual.codes.length ? ` (code ${actual.codes.join(', ')})` : ''}`,
+        message: `expected ${SHAPE_NAMES[expected.shape]}, got ${SHAPE_NAMES[actual.shape]}${actual.codes.length ? ` (code ${actual.codes.join(', ')})` : ''}`,
       },
     ];
   }
-  if (expected.shape === 'object') return [];
+  if (expected.shape === 'object' || expected.shape === 'empty') return [];
+  if (expected.shape === 'list') {
+    const count = isObject(body) && Array.isArray(body['data']) ? body['data'].length : 0;
+    return expected.count === undefined || expected.count === count
+      ? []
+      : [{ kind: 'entries', message: `expected ${expected.count} record(s) in data[], got ${count}` }];
+  }
   if (expected.shape === 'error') {
     const findings: Finding[] = [];
     const code = actual.codes[0];
@@ -128,10 +142,15 @@ function compareShapeAndCodes(expected: Expectation, actual: ObservedResponse, b
   return mismatches.length ? [{ kind: 'code', message: summarise(mismatches) }] : [];
 }
 
-/** Reads status, envelope shape and codes from a parsed body, whatever it looks like. */
-export function observe(status: number, body: unknown): ObservedResponse {
+/**
+ * Reads status, envelope shape and codes from a parsed body, whatever it looks like. A data[] without any entry code is a
+ * read's list when it carries `info` or a list is what the case expects (a single-record read has no `info`).
+ */
+export function observe(status: number, body: unknown, listExpected = false): ObservedResponse {
   if (isObject(body) && Array.isArray(body['data'])) {
     const entries: unknown[] = body['data'];
+    const coded = entries.some((entry) => isObject(entry) && typeof entry['code'] === 'string');
+    if (!coded && (listExpected || isObject(body['info']))) return { status, codes: ['SUCCESS'], shape: 'list' };
     const codes = entries.map((entry) => (isObject(entry) && typeof entry['code'] === 'string' ? entry['code'] : ''));
     const messages = [
       ...new Set(

@@ -11,6 +11,8 @@ export interface RequestUnderTest {
   /** When the request left and its answer arrived (ms since the epoch), for answers that carry the time of the write. */
   readonly sentAt?: number;
   readonly receivedAt?: number;
+  /** The variables the request was filled with (record ids, the values fixtures wrote), for echoes of written values. */
+  readonly variables?: Readonly<Record<string, string>>;
   /**
    * The target's base URLs (its API domain, its Contracts host). A gateway may serve the API under a path
    * (`https://gw.example/zoho`): that path is taken off before the URL is matched to the endpoint's paths.
@@ -26,6 +28,10 @@ export interface SentRequest {
   readonly matched: boolean;
   /** The parsed JSON body; undefined when there is none or it is not JSON. */
   readonly body: unknown;
+  /** The URL's query parameters, decoded (`ids`, `fields`, `email`, `criteria`...). */
+  readonly query: ReadonlyMap<string, string>;
+  /** The variables the request was filled with; empty when the harness did not pass them. */
+  readonly variables: Readonly<Record<string, string>>;
   readonly sentAt?: number;
   readonly receivedAt?: number;
 }
@@ -37,6 +43,8 @@ export function readRequest(contract: CompiledContract, request: RequestUnderTes
     params: params ?? new Map(),
     matched: params !== undefined,
     body: parseBody(request.body),
+    query: queryOf(request.url),
+    variables: request.variables ?? {},
     ...(request.sentAt === undefined ? {} : { sentAt: request.sentAt }),
     ...(request.receivedAt === undefined ? {} : { receivedAt: request.receivedAt }),
   };
@@ -94,6 +102,16 @@ function matchParams(
     if (matches) return params;
   }
   return undefined;
+}
+
+/** The query string's parameters, decoded; the first of a repeated name. */
+function queryOf(url: string): Map<string, string> {
+  const at = url.indexOf('?');
+  const query = new Map<string, string>();
+  if (at < 0) return query;
+  for (const [name, value] of new URLSearchParams(url.slice(at + 1).split('#')[0] ?? ''))
+    if (!query.has(name)) query.set(name, value);
+  return query;
 }
 
 function parseBody(body: string | undefined): unknown {

@@ -33,6 +33,9 @@ export const SHAPE_DEFINITIONS: Readonly<Record<ResponseShape, string>> = {
   records: 'recordsEnvelope',
   error: 'topLevelError',
   object: 'successObject',
+  list: 'listEnvelope',
+  // No body to validate: the verdict never asks for this one (judge-response skips the schema for a 204).
+  empty: 'noContent',
 };
 
 /** Checks bodies against the registered endpoint schemas. */

@@ -93,4 +93,21 @@ describe('commonCases', () => {
       commonCases({ request, module: 'Deals', documented: { 'invalid-module': { doc: doc('INVALID_MODULE') } } }),
     ).toThrow('has no module segment Deals');
   });
+
+  it("replaces the module of a list read's path and keeps its query (`Deals?fields=...`)", () => {
+    const read = {
+      method: 'GET',
+      path: '/crm/{version}/Deals?fields=Deal_Name',
+      auth: { token: 'access_token' },
+    } as const;
+    const cases = commonCases({
+      request: read,
+      module: 'Deals',
+      documented: { 'invalid-module': { doc: doc('INVALID_MODULE') }, 'invalid-url-pattern': { doc: doc('X') } },
+    });
+    expect(cases.map((c) => c.request.path)).toEqual([
+      '/crm/{version}/Deal?fields=Deal_Name',
+      '/crm/{version}/Deals/not/a/route',
+    ]);
+  });
 });

@@ -29,6 +29,23 @@ describe('coverage matrix', () => {
     expect(totalCoverage(buildCoverage([without])).withCase).toBe(endpoint.documentedCodes.length - 1);
   });
 
+  it("counts a read's SUCCESS by its list schema, and a 204's NO_CONTENT by its missing body, not by any schema", () => {
+    const get = catalog.find((e) => e.id === 'get-records') as Endpoint;
+    const rows = buildCoverage([get]);
+    expect(rows.find((r) => r.code === 'SUCCESS')?.schema).toBe(true);
+    expect(rows.find((r) => r.code === 'NO_CONTENT')?.schema).toBe(true);
+    // A NO_CONTENT case that expected a body instead would leave the code without a schema.
+    const withBody: Endpoint = {
+      ...get,
+      cases: get.cases.map((c) =>
+        c.expect.shape === 'empty' ? { ...c, expect: { shape: 'error', status: 204, code: 'NO_CONTENT' } } : c,
+      ),
+    };
+    expect(buildCoverage([withBody]).find((r) => r.code === 'NO_CONTENT')?.schema).toBe(false);
+    const { list: _list, ...noList } = get.details;
+    expect(buildCoverage([{ ...get, details: noList }]).find((r) => r.code === 'SUCCESS')?.schema).toBe(false);
+  });
+
   it('separates mock from live: INTERNAL_ERROR is mock only', () => {
     const row = buildCoverage(catalog).find((r) => r.code === 'INTERNAL_ERROR');
     expect(row).toMatchObject({ mock: true, live: false });

@@ -59,9 +59,9 @@ const table: Array<[string, (string | (() => string))[], number, RegExp]> = [
   ],
   [
     'an endpoint filter that matches nothing',
-    ['--endpoint', 'get-records'],
+    ['--endpoint', 'convert-lead'],
     2,
-    /no case matches --endpoint get-records/,
+    /no case matches --endpoint convert-lead/,
   ],
   ['an API version that no endpoint has', ['--api-version', 'v99'], 2, /no case matches --api-version v99/],
   ['a case filter that matches nothing', ['--case', 'teapot'], 2, /no case matches --case teapot/],

@@ -2,7 +2,7 @@
 // test scripts as well) must agree on every case of every collection: on a conforming server and on a broken one.
 
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { catalog } from '../../src/catalog/index.ts';
 import { collectionPath, schemaId } from '../../src/generate/index.ts';
 import { createRunPool, loadCollection, mockTarget, runCollection, type Target } from '../../src/harness/index.ts';
@@ -12,13 +12,20 @@ import { caseKey, type Verdict } from '../../src/verdict/index.ts';
 import { startBreakingProxy } from '../support/breaking-proxy.ts';
 import { ROOT } from '../support/docs.ts';
 
-let mock: MockServer;
 let registry: SchemaRegistry;
 beforeAll(async () => {
-  mock = await startMock();
   registry = createSchemaRegistry(await loadSchemas(join(ROOT, 'schemas')));
 });
-afterAll(async () => mock.close());
+
+/** Each run gets a mock of its own: Delete Records' successes delete their records, so they pass once per mock. */
+async function onFreshMock<T>(use: (mock: MockServer) => Promise<T>): Promise<T> {
+  const mock = await startMock();
+  try {
+    return await use(mock);
+  } finally {
+    await mock.close();
+  }
+}
 
 /** Every collection's verdicts, with or without the in-collection scripts. */
 async function runAll(target: Target, sandboxTests: boolean): Promise<Verdict[]> {
@@ -46,8 +53,8 @@ const sandboxFindings = (v: Verdict): number => (v.findings ?? []).filter((f) =>
 
 describe('sandbox scripts and the Node verdict', () => {
   it('agree on every case against the mock: all pass, and no in-collection test fails', async () => {
-    const target = mockTarget(mock);
-    const [fast, sandbox] = [await runAll(target, false), await runAll(target, true)];
+    const fast = await onFreshMock((mock) => runAll(mockTarget(mock), false));
+    const sandbox = await onFreshMock((mock) => runAll(mockTarget(mock), true));
     expect(sandbox.map(key)).toEqual(fast.map(key));
     expect(sandbox.map((v) => [key(v), v.outcome])).toEqual(fast.map((v) => [key(v), v.outcome]));
     expect(sandbox.filter((v) => sandboxFindings(v) > 0).map(key)).toEqual([]);
@@ -56,21 +63,25 @@ describe('sandbox scripts and the Node verdict', () => {
 
   it('agree on which cases a broken server fails: where Node finds a fault, an in-collection test fails too, and only there', async () => {
     // Every 202 (a partial failure in data[]) comes back as 200: the status check of those cases must fail both ways.
-    const proxy = await startBreakingProxy(mock.url, (r) => (r.status === 202 ? { ...r, status: 200 } : r));
-    try {
-      const target = {
-        ...mockTarget(mock),
-        kind: 'url' as const,
-        apiDomain: proxy.url,
-        variables: { ...mock.variables, api_domain: proxy.url, contracts_domain: proxy.url },
-      };
-      const [fast, sandbox] = [await runAll(target, false), await runAll(target, true)];
-      const failedFast = fast.filter((v) => nodeFindings(v) > 0).map(key);
-      expect(failedFast.length).toBeGreaterThan(5);
-      expect(sandbox.filter((v) => nodeFindings(v) > 0).map(key)).toEqual(failedFast);
-      expect(sandbox.filter((v) => sandboxFindings(v) > 0).map(key)).toEqual(failedFast);
-    } finally {
-      await proxy.close();
-    }
+    const throughProxy = (sandboxTests: boolean) =>
+      onFreshMock(async (mock) => {
+        const proxy = await startBreakingProxy(mock.url, (r) => (r.status === 202 ? { ...r, status: 200 } : r));
+        try {
+          const target = {
+            ...mockTarget(mock),
+            kind: 'url' as const,
+            apiDomain: proxy.url,
+            variables: { ...mock.variables, api_domain: proxy.url, contracts_domain: proxy.url },
+          };
+          return await runAll(target, sandboxTests);
+        } finally {
+          await proxy.close();
+        }
+      });
+    const [fast, sandbox] = [await throughProxy(false), await throughProxy(true)];
+    const failedFast = fast.filter((v) => nodeFindings(v) > 0).map(key);
+    expect(failedFast.length).toBeGreaterThan(5);
+    expect(sandbox.filter((v) => nodeFindings(v) > 0).map(key)).toEqual(failedFast);
+    expect(sandbox.filter((v) => sandboxFindings(v) > 0).map(key)).toEqual(failedFast);
   });
 });

@@ -5,11 +5,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deleteRecords } from '../../src/catalog/index.ts';
+import { collectionPath, schemaId } from '../../src/generate/index.ts';
+import { loadCollection, mockTarget, runCollection } from '../../src/harness/index.ts';
 import { startMock, type MockServer } from '../../src/mock/index.ts';
 import type { RunSummary } from '../../src/report/index.ts';
 import { editJson, startBreakingProxy, type Breakage } from '../support/breaking-proxy.ts';
 import { mockEnvironment } from '../support/mock-env.ts';
+import { ROOT } from '../support/docs.ts';
 import { runCli } from '../support/run-cli.ts';
+import { createSchemaRegistry, loadSchemas } from '../../src/validate/index.ts';
 
 let mock: MockServer;
 beforeAll(async () => {
@@ -165,6 +170,58 @@ const breakages: Array<{
       /\/message: expected the printed message of NO_PERMISSION \("permission denied to update"\), got "totally different words"/,
   },
   {
+    name: 'a read answering another record than the id in the URL',
+    caseId: 'success-by-id',
+    scope: ['--endpoint', 'get-records'],
+    breakage: editJson((b) => {
+      firstEntry(b)['id'] = '3652397000000000001';
+      return b;
+    }),
+    reason: /\/data\/0\/id must be a record the request asked for: sent "\d+", got "3652397000000000001"/,
+  },
+  {
+    name: 'a read of the record the run wrote with another value than it wrote',
+    caseId: 'success-by-id',
+    scope: ['--endpoint', 'get-records'],
+    breakage: editJson((b) => {
+      firstEntry(b)['Email'] = 'not.what.was.written@zylker.com';
+      return b;
+    }),
+    reason:
+      /\/data\/0\/Email must hold the value the run wrote \(read_record_email\): sent "[^"]+", got "not\.what\.was\.written@zylker\.com"/,
+  },
+  {
+    name: 'a search for the email the run wrote answering another record',
+    caseId: 'success-email',
+    scope: ['--endpoint', 'search-records'],
+    breakage: editJson((b) => {
+      firstEntry(b)['id'] = '3652397000000000001';
+      return b;
+    }),
+    reason:
+      /\/data must hold the record the run wrote with read_record_email \(read_record_id\): sent "\d+", got "3652397000000000001"/,
+  },
+  {
+    name: 'a read carrying a field the request did not ask for',
+    caseId: 'success-fields',
+    scope: ['--endpoint', 'get-records'],
+    breakage: editJson((b) => {
+      firstEntry(b)['Mobile'] = '555';
+      return b;
+    }),
+    reason: /\/data\/0 must carry only the fields asked for: sent "Last_Name,Email", got "Mobile"/,
+  },
+  {
+    name: 'a search answering a record that does not match',
+    caseId: 'success-email',
+    scope: ['--endpoint', 'search-records'],
+    breakage: editJson((b) => ({
+      ...b,
+      data: [...(b['data'] as Json[]), { Email: 'someone.else@zylker.com', id: '1' }],
+    })),
+    reason: /\/data\/1 must match what the request searched for/,
+  },
+  {
     name: 'a 4xx turned 200',
     caseId: 'invalid-module',
     filter: 'module name is wrong',
@@ -261,6 +318,36 @@ describe('a server that breaks the contract', () => {
       expect(result.code, result.stdout + result.stderr).toBe(0);
     } finally {
       await proxy.close();
+    }
+  });
+});
+
+describe('a server that breaks the contract of a mock-only case', () => {
+  // Delete Records' successes run on the mock only (they delete records), which a --base-url run does not send: the
+  // harness is given the mock as its target, reached through the breaking proxy, as the CLI gives it the embedded one.
+  it('fails a bulk delete answering its ids out of order, naming the id each entry owed', async () => {
+    const own = await startMock();
+    const proxy = await startBreakingProxy(
+      own.url,
+      editJson((b) => ({ data: [...(b['data'] as Json[])].reverse() })),
+    );
+    try {
+      const [verdict] = await runCollection({
+        endpoint: deleteRecords,
+        version: 'v8',
+        collection: await loadCollection(join(ROOT, collectionPath(deleteRecords, 'v8'))),
+        target: { ...mockTarget(own), apiDomain: proxy.url, variables: { ...own.variables, api_domain: proxy.url } },
+        registry: createSchemaRegistry(await loadSchemas(join(ROOT, 'schemas'))),
+        schemaId: schemaId(deleteRecords),
+        caseIds: ['success-bulk'],
+      });
+      expect(verdict?.outcome).toBe('fail');
+      expect(verdict?.reason).toMatch(
+        /\/data\/0\/details\/id must echo item 0 of the URL's ids: sent "\d+", got "\d+"/,
+      );
+    } finally {
+      await proxy.close();
+      await own.close();
     }
   });
 });

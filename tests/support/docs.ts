@@ -16,16 +16,18 @@ export function readDocPage(page: string): string {
 
 /** Every `CODE` + `HTTP nnn` pair of a page's "Possible Errors" list, in page order. */
 export function documentedErrors(page: string): Array<{ code: string; status: number }> {
-  return documentedErrorDescriptions(page).map(({ code, status }) => ({ code, status }));
+  return documentedErrorDescriptions(page, true).map(({ code, status }) => ({ code, status }));
 }
 
 /** Each "Possible Errors" code label paired with its description: on a text copy the line that FOLLOWS the label
  * (labels sit before their text), on a fact sheet the row's message cell ("—" where no page prints one: empty). */
 export function documentedErrorDescriptions(
   page: string,
+  withoutMessage = false,
 ): Array<{ code: string; status: number; description: string }> {
   const text = readDocPage(page);
-  if (page.endsWith('.md')) return factSheetErrors(text);
+  // A fact sheet's row whose answer prints no message has an empty description: kept only where the codes are asked.
+  if (page.endsWith('.md')) return factSheetErrors(text).filter((e) => withoutMessage || e.description !== '');
   const section = text.slice(text.indexOf('Possible Errors'));
   return [...section.matchAll(/([A-Z][A-Z_]+)HTTP (\d{3})\s*\n\s*([^\n]+)/g)].map((m) => ({
     code: m[1] ?? '',
@@ -34,7 +36,10 @@ export function documentedErrorDescriptions(
   }));
 }
 
-/** The rows of a fact sheet's "## Possible Errors" table: | `CODE` | HTTP | where | message | source |. */
+/**
+ * The rows of a fact sheet's "## Possible Errors" table: | code | status | where | message | source |, the code plain or
+ * in backticks, the status `400` or `HTTP 400`, the message in backticks or plain ("—" or "(none...)": none printed).
+ */
 export function factSheetErrors(text: string): Array<{ code: string; status: number; description: string }> {
   const start = text.indexOf('\n## Possible Errors');
   if (start < 0) return [];
@@ -42,10 +47,12 @@ export function factSheetErrors(text: string): Array<{ code: string; status: num
   const section = text.slice(start, end < 0 ? undefined : end);
   return section.split('\n').flatMap((line) => {
     const cells = line.split('|').map((cell) => cell.trim());
-    const code = cells[1]?.match(/^`([A-Z][A-Z_]+)`$/)?.[1];
-    const status = cells[2] ?? '';
-    if (!code || !/^\d{3}$/.test(status)) return [];
-    const message = cells[4] ?? '';
-    return [{ code, status: Number(status), description: message === '—' ? '' : message }];
+    const code = cells[1]?.match(/^`?([A-Z][A-Z_]+)`?$/)?.[1];
+    const status = cells[2]?.match(/^(?:HTTP )?(\d{3})$/)?.[1];
+    if (!code || !status) return [];
+    const cell = cells[4] ?? '';
+    const quoted = /`([^`]+)`/.exec(cell)?.[1];
+    const description = quoted ?? (cell === '—' || cell.startsWith('(none') ? '' : cell);
+    return [{ code, status: Number(status), description }];
   });
 }

@@ -12,7 +12,7 @@ interface FixtureEntry {
   file: string;
   source: { page: string; section: string };
   status: number;
-  shape: 'records' | 'error' | 'object';
+  shape: 'records' | 'error' | 'object' | 'list';
   code: string;
 }
 

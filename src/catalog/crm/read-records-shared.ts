@@ -1,0 +1,67 @@
+// What the read and delete endpoints of the records family share: the OpenAPI's statuses, its code and message enums,
+// the read's record and info schemas, and how a fact sheet row is cited. Pure data.
+
+import { openApiRef } from '../doc-refs.ts';
+import type { DocRef, DriftPoint, JsonSchema, PrintedMessage } from '../types.ts';
+
+/** record.json's API_Exception: the code and message enums every record endpoint shares. */
+export const apiException = openApiRef('record.json', 'components.schemas.API_Exception.properties');
+/** A fact sheet's Possible Errors row for `code`. */
+export const errorsOn =
+  (page: string) =>
+  (code: string): DocRef => ({ page, section: `Possible Errors: ${code}` });
+export const printed = (text: string, source: DocRef): PrintedMessage => ({ text, source });
+
+/** A read's record: a map of field API names to values, with its id (the org decides the rest). */
+export const readRecord: JsonSchema = {
+  type: 'object',
+  required: ['id'],
+  properties: { id: { $ref: '#/definitions/zohoId' } },
+};
+
+/** `info` of a read: the keys the pages and record.json's Info name, each typed where present. */
+export const readInfo: JsonSchema = {
+  type: 'object',
+  properties: {
+    per_page: { type: 'integer' },
+    count: { type: 'integer' },
+    page: { type: 'integer' },
+    more_records: { type: 'boolean' },
+    sort_by: { type: 'string' },
+    sort_order: { type: 'string' },
+    next_page_token: { type: ['string', 'null'] },
+    previous_page_token: { type: ['string', 'null'] },
+    page_token_expiry: { type: ['string', 'null'] },
+  },
+};
+
+/** The fact sheet says 204 (and 400s); record.json lists only 200 for the read, search and delete operations. */
+export function openApiStatusesDrift(id: string, page: string, path: string, operation: string): DriftPoint {
+  return {
+    id: `${id}/openapi-statuses`,
+    topic: 'Which HTTP statuses the endpoint answers',
+    variants: [
+      { source: { page, section: 'Possible Errors' }, says: '204 for nothing to return, 400/401/404 for errors' },
+      {
+        source: openApiRef('record.json', `paths["${path}"].${operation}.responses`),
+        says: 'only 200, the error body (API_Exception) under it',
+      },
+    ],
+    expected: 0,
+    why: 'The OpenAPI folds every answer under one status; the pages (and every live capture in the notes) answer errors with their own 4xx status.',
+  };
+}
+
+/** A parameter the fact sheet makes mandatory where record.json marks it `required: false`. */
+export function openApiOptionalDrift(id: string, page: string, parameter: string, sheetSays: string): DriftPoint {
+  return {
+    id: `${id}/${parameter.replace(/_/g, '-')}-required`,
+    topic: `Whether \`${parameter}\` is mandatory`,
+    variants: [
+      { source: { page, section: 'Parameters' }, says: sheetSays },
+      { source: openApiRef('record.json', `components.parameters.${parameter}`), says: 'required: false' },
+    ],
+    expected: 0,
+    why: 'The page documents the error for leaving it out (REQUIRED_PARAM_MISSING); the OpenAPI shares one parameter definition between operations that need it and operations that do not.',
+  };
+}

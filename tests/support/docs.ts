@@ -38,7 +38,7 @@ export function documentedErrorDescriptions(
 
 /**
  * The rows of a fact sheet's "## Possible Errors" table: | code | status | where | message | source |, the code plain or
- * in backticks, the status `400` or `HTTP 400`, the message in backticks or plain ("—" or "(none...)": none printed).
+ * in backticks, the status `400` or `HTTP 400`, the message in backticks or plain ("—" or a note in parentheses: none printed).
  */
 export function factSheetErrors(text: string): Array<{ code: string; status: number; description: string }> {
   const start = text.indexOf('\n## Possible Errors');
@@ -52,7 +52,8 @@ export function factSheetErrors(text: string): Array<{ code: string; status: num
     if (!code || !status) return [];
     const cell = cells[4] ?? '';
     const quoted = /`([^`]+)`/.exec(cell)?.[1];
-    const description = quoted ?? (cell === '—' || cell.startsWith('(none') ? '' : cell);
+    // A cell in parentheses says why none is printed ("(none: the answer has no body)").
+    const description = quoted ?? (cell === '—' || cell.startsWith('(') ? '' : cell);
     return [{ code, status: Number(status), description }];
   });
 }

@@ -1,5 +1,5 @@
-// The records a case's own request created (Insert, Upsert): read from its answer, so a live run deletes them with its
-// fixtures. Pure.
+// The records a case's own request created (Insert, Upsert) or deleted (Delete Records): read from its answer, so a
+// live run deletes the first with its fixtures and leaves the second out of its clean-up. Pure.
 
 import { isObject } from '../is-object.ts';
 import type { Exchange } from './newman-exchange.ts';
@@ -30,6 +30,25 @@ export function createdRecords(exchange: Exchange): CreatedRecord[] {
     const id = entry['details']['id'];
     const action = entry['action'];
     return typeof id === 'string' && id !== '' && (action === undefined || action === 'insert') ? [{ module, id }] : [];
+  });
+}
+
+/** Every success entry of a delete: the record it names is gone. The module is the path's segment after `/crm/{version}/`. */
+export function deletedRecords(exchange: Exchange): CreatedRecord[] {
+  const module = /\/crm\/v[0-9.]+\/([A-Za-z0-9_]+)(?:\/\d+)?(?:[?#].*)?$/.exec(pathOf(exchange.url))?.[1];
+  const text = exchange.response?.body;
+  if (!module || !text) return [];
+  let body: unknown;
+  try {
+    body = JSON.parse(text) as unknown;
+  } catch {
+    return [];
+  }
+  const data = isObject(body) && Array.isArray(body['data']) ? body['data'] : [];
+  return data.flatMap((entry: unknown): CreatedRecord[] => {
+    if (!isObject(entry) || entry['status'] !== 'success' || !isObject(entry['details'])) return [];
+    const id = entry['details']['id'];
+    return typeof id === 'string' && id !== '' ? [{ module, id }] : [];
   });
 }
 

@@ -30,5 +30,5 @@ export {
 } from './verdict-service.ts';
 export { CONTRACT_PROJECT } from './contract-project.ts';
 export { freshTarget } from './token-renewal.ts';
-export { createdRecords, type CreatedRecord } from './created-records.ts';
+export { createdRecords, deletedRecords, type CreatedRecord } from './created-records.ts';
 export { withRecordFills } from './record-fills.ts';

@@ -18,7 +18,7 @@ import type { Exchange } from './newman-exchange.ts';
 import { streamCollections, type CollectionRun } from './run-collection.ts';
 import { prepareNewmanThread } from './newman/index.ts';
 import { createRunPool } from './run-pool.ts';
-import { createdRecords, type CreatedRecord } from './created-records.ts';
+import { createdRecords, deletedRecords, type CreatedRecord } from './created-records.ts';
 import { collectionVersion } from './replay-case.ts';
 import { baseUrlsOf, type Target } from './target.ts';
 
@@ -39,6 +39,8 @@ export interface VerdictServiceOptions {
   readonly bound?: CallBound;
   /** Live: told of the records a case's own request created (Insert, Upsert), for the run to delete with its fixtures. */
   readonly onCreated?: (records: readonly CreatedRecord[]) => void;
+  /** Live: told of the records a case's own request deleted (Delete Records), which the clean-up then leaves out. */
+  readonly onDeleted?: (records: readonly CreatedRecord[]) => void;
 }
 
 /** How one prefetched batch is sent, where it differs from the service's own options. */
@@ -69,17 +71,22 @@ export interface VerdictService {
   close(): Promise<void>;
 }
 
-/** What each final exchange is handed to: the cassette recorder, and the records a creating case made. */
+/** What each final exchange is handed to: the cassette recorder, the records a creating case made or a deleting one removed. */
 function exchangeHook(
   record: ((caseId: string, exchange: Exchange) => Promise<void>) | undefined,
   onCreated: VerdictServiceOptions['onCreated'],
+  onDeleted: VerdictServiceOptions['onDeleted'],
 ): Pick<CollectionRun, 'onExchange'> {
-  if (!record && !onCreated) return {};
+  if (!record && !onCreated && !onDeleted) return {};
   return {
     onExchange: async (caseId, exchange) => {
       if (onCreated) {
         const created = createdRecords(exchange);
         if (created.length > 0) onCreated(created);
+      }
+      if (onDeleted) {
+        const deleted = deletedRecords(exchange);
+        if (deleted.length > 0) onDeleted(deleted);
       }
       await record?.(caseId, exchange);
     },
@@ -170,6 +177,7 @@ export async function startVerdictService(options: VerdictServiceOptions): Promi
             ...exchangeHook(
               onExchange ? (caseId, exchange) => onExchange(key(caseId), exchange, facts) : undefined,
               endpoint.creates ? options.onCreated : undefined,
+              endpoint.deletes ? options.onDeleted : undefined,
             ),
           };
         }),

@@ -2,7 +2,8 @@
 // and locks, one per case it will send, unlocks and deletes) and the credits they cost. Pure.
 
 import type { FixturePlan } from './fixture-plan.ts';
-import { deleteSteps, fixtureSteps, type FixtureRecord } from './fixtures.ts';
+import { deleteSteps } from './fixture-deletes.ts';
+import { fixtureSteps, type FixtureRecord } from './fixtures.ts';
 
 /** Zoho meters 1 credit for every call the suite makes (zoho-notes.md section 3: only Convert Lead costs 5). */
 export const CREDITS_PER_CALL = 1;
@@ -36,17 +37,21 @@ export function planCredits(input: {
   readonly plan: FixturePlan;
   readonly cases: number;
   readonly creations: readonly CaseCreations[];
+  /** Variables of fixtures the cases delete themselves (Delete Records): the clean-up will not. */
+  readonly deletedByCases?: ReadonlySet<string>;
 }): CreditPlan {
   const fixtures = fixtureSteps(input.plan).reduce((sum, calls) => sum + calls, 0);
   const locks = input.plan.records.filter((r) => r.lockVariable).length;
   // Stand-ins with the module, product and level the real records will have: the delete calls group them the same way.
   const planned: FixtureRecord[] = [
-    ...input.plan.records.map((r, i) => ({
-      module: r.module,
-      id: `planned-${i}`,
-      ...(r.product === 'bigin' ? { product: 'bigin' as const } : {}),
-      level: r.level,
-    })),
+    ...input.plan.records
+      .filter((r) => !r.deleteBeforeCases && !(r.variable && input.deletedByCases?.has(r.variable)))
+      .map((r, i) => ({
+        module: r.module,
+        id: `planned-${i}`,
+        ...(r.product === 'bigin' ? { product: 'bigin' as const } : {}),
+        level: r.level,
+      })),
     ...input.creations.flatMap((c) =>
       Array.from({ length: c.records }, (_, i) => ({ module: c.module, id: `case-${i}`, level: CASE_RECORD_LEVEL })),
     ),

@@ -13,6 +13,8 @@ export interface FixtureNeed {
   readonly wants?: ReadonlyArray<{ readonly field: string; readonly exposes?: string }>;
   /** The record is locked after it is created (Locking_Information__s); the lock's id fills this variable. */
   readonly lock?: string;
+  /** The record is deleted again before the cases: its id is one the org no longer has (a read of a deleted id). */
+  readonly deleted?: true;
 }
 
 /** Stands for the custom module the run locks a record in. */
@@ -47,6 +49,7 @@ export const FIXTURE_NEEDS: readonly FixtureNeed[] = [
   crm('delete_record_id', 'Leads'),
   crm('delete_first_id', 'Leads'),
   crm('delete_second_id', 'Leads'),
+  crm('deleted_record_id', 'Leads', { deleted: true }),
   ...Array.from({ length: 101 }, (_, i) => crm(`bulk_id_${String(i + 1).padStart(3, '0')}`, 'Leads')),
   crm('locked_lead_id', 'Leads', { lock: 'lead_lock_id' }),
   crm('locked_deal_id', 'Deals', { lock: 'deal_lock_id' }),

@@ -20,6 +20,8 @@ export interface PlannedRecord {
   /** The collection variable its id fills; absent for a record only looked up. */
   readonly variable?: string;
   readonly lockVariable?: string;
+  /** Deleted again before the cases (see FixtureNeed.deleted). */
+  readonly deleteBeforeCases?: true;
 }
 
 /** What to create, and what cannot be created here (variable -> how its cases are settled, and why). */
@@ -148,6 +150,7 @@ export function planFixtures(input: PlanInput): FixturePlan {
       fields: built.fields,
       variable: need.variable,
       ...(need.lock ? { lockVariable: need.lock } : {}),
+      ...(need.deleted ? { deleteBeforeCases: true as const } : {}),
     });
   }
   const fills: Record<string, Array<Record<string, unknown>>> = {};

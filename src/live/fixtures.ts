@@ -3,7 +3,9 @@
 // errors, with the org's answer as the reason: never not applicable, and never green.
 
 import type { CaseBlock } from '../verdict/index.ts';
-import { answerCode, type OrgAnswer, type OrgClient } from './org-client.ts';
+import { deleteBatch, deleteSteps } from './fixture-deletes.ts';
+import type { OrgClient } from './org-client.ts';
+import { described, entries, topLevel, type WriteEntry } from './write-answers.ts';
 import type { FixturePlan, PlannedRecord } from './fixture-plan.ts';
 
 /** One record the run created. */
@@ -23,17 +25,8 @@ export interface CreatedFixtures {
   readonly variables: Record<string, string>;
   readonly created: FixtureRecord[];
   readonly unavailable: Record<string, CaseBlock>;
-}
-
-/** One entry of a record-write answer, as far as a fixture needs it; `httpStatus` is the answer's. */
-interface WriteEntry {
-  readonly status: string;
-  readonly code: string;
-  readonly id?: string;
-  readonly message?: string;
-  /** details.api_name: the field an INVALID_DATA or MANDATORY_NOT_FOUND is about. */
-  readonly field?: string;
-  readonly httpStatus?: number;
+  /** Records made and deleted again before the cases (see FixtureNeed.deleted): in the ledger as created and deleted. */
+  readonly deleted: FixtureRecord[];
 }
 
 const BATCH = 100;
@@ -50,6 +43,7 @@ export async function createFixtures(
     variables: { ...plan.variables },
     created: [],
     unavailable: { ...plan.unavailable },
+    deleted: [],
   };
   const levels = [...new Set(plan.records.map((r) => r.level))].sort((a, b) => a - b);
   for (const level of levels) {
@@ -95,99 +89,31 @@ export async function createFixtures(
     await onCreated(result.created);
     throwFirstFailure(locked);
   }
+  const doomed = plan.records.filter((r) => r.deleteBeforeCases && ids.has(r.key));
+  if (doomed.length > 0) {
+    client.step('fixtures: deleted before the cases');
+    const records = result.created.filter((c) => doomed.some((r) => ids.get(r.key) === c.id && r.module === c.module));
+    const batches = deleteSteps(records).flatMap((step) => step.calls);
+    result.deleted.push(...(await Promise.all(batches.map((batch) => deleteBatch(client, batch)))).flat());
+    for (const record of doomed)
+      if (!result.deleted.some((d) => d.id === ids.get(record.key)))
+        markRefused(
+          record,
+          result.unavailable,
+          `the org did not delete the ${record.module} fixture made to be read deleted`,
+        );
+  }
   return result;
 }
 
-/** The calls each step of `createFixtures` makes at most, in order: each level's inserts, then the locks. */
+/** The calls each step of `createFixtures` makes at most, in order: each level's inserts, the locks, the deletes before the cases. */
 export function fixtureSteps(plan: FixturePlan): number[] {
   const levels = [...new Set(plan.records.map((r) => r.level))].sort((a, b) => a - b);
   const locks = plan.records.filter((r) => r.lockVariable).length;
   const inserts = levels.map((level) => batchesOf(plan.records.filter((r) => r.level === level)).length);
-  return [...inserts, ...(locks > 0 ? [locks] : [])];
-}
-
-/**
- * Removes the lock the run put on a record (a locked record cannot be deleted on Zoho): the record without its lock
- * when the org says so, else as it was (its delete then says what is wrong). The caller names the step.
- */
-export async function unlockFixture(client: OrgClient, record: FixtureRecord): Promise<FixtureRecord> {
-  if (!record.lockId) return record;
-  const answer = await client
-    .call('DELETE', `/crm/${client.version}/${record.module}/${record.id}/Locking_Information__s/${record.lockId}`)
-    .catch(() => undefined);
-  if (!answer || entries(answer)[0]?.status !== 'success') return record;
-  const { lockId: _removed, ...unlocked } = record;
-  return unlocked;
-}
-
-/** Deletes fixtures: locks removed first, then each level's records (Delete Records with ids=, at most 100 per call), looked-up records last. */
-export async function deleteFixtures(client: OrgClient, records: readonly FixtureRecord[]): Promise<FixtureRecord[]> {
-  const deleted: FixtureRecord[] = [];
-  const locked = records.filter((r) => r.lockId);
-  if (locked.length > 0) {
-    client.step('clean-up: unlocks');
-    await Promise.all(locked.map((r) => unlockFixture(client, r)));
-  }
-  for (const { level, calls } of deleteSteps(records)) {
-    client.step(`clean-up: records of level ${level}`);
-    await Promise.all(
-      calls.map(async (batch) => {
-        const first = batch[0] as FixtureRecord;
-        const base = first.product === 'bigin' ? `/bigin/v1/${first.module}` : `/crm/${client.version}/${first.module}`;
-        const answer = await client
-          .call('DELETE', `${base}?ids=${batch.map((r) => r.id).join(',')}`)
-          .catch(() => undefined);
-        for (const entry of answer ? entries(answer) : []) {
-          const record = batch.find((r) => r.id === entry.id);
-          if (entry.status === 'success' && record) deleted.push(record);
-        }
-      }),
-    );
-  }
-  return [
-    ...deleted,
-    ...(await alreadyGone(
-      client,
-      records.filter((r) => !deleted.includes(r)),
-    )),
-  ];
-}
-
-/**
- * Of records whose delete did not succeed, those the org no longer has (a read answers 204): a case deleted them itself
- * (Delete Records on a record made for it). Any other answer leaves the record to `cleanup`, as before.
- */
-async function alreadyGone(client: OrgClient, records: readonly FixtureRecord[]): Promise<FixtureRecord[]> {
-  if (records.length === 0) return [];
-  client.step('clean-up: records already gone');
-  const read = await Promise.all(
-    records.map(async (r) => {
-      const base = r.product === 'bigin' ? `/bigin/v1/${r.module}` : `/crm/${client.version}/${r.module}`;
-      const answer = await client.call('GET', `${base}/${r.id}`).catch(() => undefined);
-      return answer?.status === 204 ? [r] : [];
-    }),
-  );
-  return read.flat();
-}
-
-/**
- * The delete calls of a clean-up, step by step: each level's records (the highest first: what looks up a record goes
- * before it), by product and module, at most 100 ids a call. The credit plan counts the same calls.
- */
-export function deleteSteps(records: readonly FixtureRecord[]): Array<{ level: number; calls: FixtureRecord[][] }> {
-  const levels = [...new Set(records.map((r) => r.level ?? 0))].sort((a, b) => b - a);
-  return levels.map((level) => {
-    const own = records.filter((r) => (r.level ?? 0) === level);
-    const groups = [...new Set(own.map((r) => `${r.product ?? 'crm'}:${r.module}`))].map((key) =>
-      own.filter((r) => `${r.product ?? 'crm'}:${r.module}` === key),
-    );
-    return {
-      level,
-      calls: groups.flatMap((group) =>
-        Array.from({ length: Math.ceil(group.length / BATCH) }, (_, k) => group.slice(k * BATCH, (k + 1) * BATCH)),
-      ),
-    };
-  });
+  const doomed = plan.records.filter((r) => r.deleteBeforeCases).map((r) => ({ module: r.module, id: r.key }));
+  const deletes = deleteSteps(doomed).reduce((sum, step) => sum + step.calls.length, 0);
+  return [...inserts, ...(locks > 0 ? [locks] : []), ...(deletes > 0 ? [deletes] : [])];
 }
 
 /** Rethrows the first rejection of a step's calls (a call that got no answer), once what the others did is kept. */
@@ -259,24 +185,6 @@ function refusal(record: PlannedRecord, entry: WriteEntry | undefined): string {
   return `the org refused the ${record.module} fixture: ${described(entry)}`;
 }
 
-/** `HTTP 500 INTERNAL_ERROR "internal server error"`. */
-function described(entry: WriteEntry): string {
-  const status = entry.httpStatus === undefined ? '' : `HTTP ${entry.httpStatus} `;
-  return `${status}${entry.code || 'no code'}${entry.message ? ` ${JSON.stringify(entry.message)}` : ''}`;
-}
-
-/** An answer without entries (a top-level error, a body that is not Zoho's) read as one entry. */
-function topLevel(answer: OrgAnswer): WriteEntry {
-  const body = typeof answer.body === 'object' && answer.body !== null ? (answer.body as Record<string, unknown>) : {};
-  const message = typeof body['message'] === 'string' ? body['message'] : undefined;
-  return {
-    status: 'error',
-    code: answerCode(answer),
-    httpStatus: answer.status,
-    ...(message ? { message } : {}),
-  };
-}
-
 /** Why a record cannot be created because a record it looks up was not, if so. */
 function refusedParent(
   record: PlannedRecord,
@@ -296,26 +204,4 @@ function markRefused(record: PlannedRecord, unavailable: Record<string, CaseBloc
   unavailable[record.key] = block;
   if (record.variable) unavailable[record.variable] = block;
   if (record.lockVariable) unavailable[record.lockVariable] = block;
-}
-
-/** The `data[]` entries of a record-write answer, narrowed to status, id, code, message and the field named. */
-function entries(answer: OrgAnswer): WriteEntry[] {
-  const data =
-    typeof answer.body === 'object' && answer.body !== null
-      ? (answer.body as Record<string, unknown>)['data']
-      : undefined;
-  if (!Array.isArray(data)) return [];
-  return data.map((entry: unknown) => {
-    const e = typeof entry === 'object' && entry !== null ? (entry as Record<string, unknown>) : {};
-    const details =
-      typeof e['details'] === 'object' && e['details'] !== null ? (e['details'] as Record<string, unknown>) : {};
-    return {
-      status: String(e['status'] ?? ''),
-      code: String(e['code'] ?? ''),
-      httpStatus: answer.status,
-      ...(typeof details['id'] === 'string' ? { id: details['id'] } : {}),
-      ...(typeof e['message'] === 'string' ? { message: e['message'] } : {}),
-      ...(typeof details['api_name'] === 'string' ? { field: details['api_name'] } : {}),
-    };
-  });
 }

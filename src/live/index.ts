@@ -14,13 +14,11 @@ export { DATA_CENTRES, type DataCentre, type DataCentreName } from './data-centr
 export { refreshAccessToken, type AccessToken } from './refresh-token.ts';
 export {
   createFixtures,
-  deleteFixtures,
-  deleteSteps,
   fixtureSteps,
-  unlockFixture,
   type CreatedFixtures,
   type FixtureRecord,
 } from './fixtures.ts';
+export { deleteFixtures, deleteSteps, unlockFixture } from './fixture-deletes.ts';
 export { answerCode, createOrgClient, type CallStep, type OrgAnswer, type OrgClient } from './org-client.ts';
 export { readOrg, type GivenRecord, type OrgReadRequest } from './read-org.ts';
 export { ledgersWithLeftovers, leftovers, readLedger, writeLedger, type FixtureLedger } from './fixture-ledger.ts';

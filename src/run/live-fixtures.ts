@@ -137,6 +137,8 @@ export async function serveLive(
   // The records the cases' own requests created (Insert, Upsert): deleted first, with the fixtures.
   const caseRecords: FixtureRecord[] = [];
   const allCreated = (): FixtureRecord[] => [...fixtureRecords, ...caseRecords];
+  // Fixtures already gone when the clean-up comes: deleted before the cases (a deleted id to read), or by a case.
+  const gone: FixtureRecord[] = [];
   let planned: CreditPlan | undefined;
   const unlocks: Array<Promise<FixtureRecord>> = [];
   const ledger = (deleted: readonly FixtureRecord[]) =>
@@ -150,10 +152,19 @@ export async function serveLive(
       await ledgerWrites;
       const unlocked = await Promise.all(unlocks);
       const created = allCreated();
-      const records = created.map((r) => unlocked.find((u) => u.id === r.id && u.module === r.module) ?? r);
+      const records = created
+        .filter((r) => !gone.includes(r))
+        .map((r) => unlocked.find((u) => u.id === r.id && u.module === r.module) ?? r);
       // Never a rejection (it would end the thread): what could not be done is said, with the way to finish it.
-      const { line, deleted } = await deleteAll(client, target, records, created, ledger, runId, () =>
-        threadToken(target),
+      const { line, deleted } = await deleteAll(
+        client,
+        target,
+        records,
+        created,
+        ledger,
+        runId,
+        () => threadToken(target),
+        gone,
       ).catch((error: unknown) => ({
         line: `Fixtures: the clean-up failed (${error instanceof Error ? error.message : String(error)}); run \`npm run contract -- cleanup --run-id ${runId}\``,
         deleted: [] as FixtureRecord[],
@@ -183,7 +194,13 @@ export async function serveLive(
     emit({ type: 'created', records: allCreated() });
     ledgerWrites = ledgerWrites.then(() => ledger([])).catch(() => undefined);
   };
-  const started = startVerdictService({ ...options, target, bound, prefetch: [], onCreated });
+  const onDeleted = (records: readonly CreatedRecord[]): void => {
+    for (const { module, id } of records) {
+      const fixture = fixtureRecords.find((r) => r.module === module && r.id === id);
+      if (fixture && !gone.includes(fixture)) gone.push(fixture);
+    }
+  };
+  const started = startVerdictService({ ...options, target, bound, prefetch: [], onCreated, onDeleted });
   started.catch(() => undefined); // awaited below
   try {
     const org = await reading;
@@ -214,6 +231,7 @@ export async function serveLive(
       ledgerWrites = ledgerWrites.then(() => ledger([])).catch(() => undefined);
     }).then(async (made) => {
       fixtureRecords = made.created;
+      gone.push(...made.created.filter((r) => made.deleted.some((d) => d.id === r.id && d.module === r.module)));
       share.setLimit(concurrency.limit);
       const blocked = blockedCases(cases, org, { ...plan, unavailable: made.unavailable }, input.env);
       emit({
@@ -280,8 +298,12 @@ export async function serveLive(
                 return unlockFixture(client, record);
               }),
             );
-          void Promise.allSettled(verdicts.values()).then(() => {
-            emit({ type: 'print', line: progressLine('every case answered', client, verdicts.size, planned) });
+          void Promise.allSettled(verdicts.values()).then((settled) => {
+            // The cases that were sent (a verdict on an answer); resends after a throttle are not counted here.
+            const sent = settled.filter(
+              (v) => v.status === 'fulfilled' && ['pass', 'fail', 'error'].includes(v.value.outcome) && v.value.actual,
+            ).length;
+            emit({ type: 'print', line: progressLine('every case answered', client, sent, planned) });
             return cleanUp();
           });
         },
@@ -334,13 +356,17 @@ export async function deleteAll(
   ledger: (deleted: readonly FixtureRecord[]) => Promise<void>,
   runId: string,
   currentToken: () => Promise<string | undefined>,
+  alreadyGone: readonly FixtureRecord[] = [],
 ): Promise<{ line: string; deleted: FixtureRecord[] }> {
   // The run's token may have expired meanwhile (a newman run renewed it, or it is about to expire).
   const token = await currentToken().catch(() => undefined);
   if (token) client.useToken(token);
   const gone = records.length ? await deleteFixtures(client, records).catch(() => []) : [];
   // As the ledger lists them when created (a record unlocked mid-run is deleted without its lock id).
-  const deleted = gone.map((d) => created.find((c) => c.id === d.id && c.module === d.module) ?? d);
+  const deleted = [
+    ...alreadyGone,
+    ...gone.map((d) => created.find((c) => c.id === d.id && c.module === d.module) ?? d),
+  ];
   await ledger(deleted);
   const left = leftovers({ runId, apiDomain: target.apiDomain, created, deleted });
   const line =

@@ -40,7 +40,25 @@ export function planRun(input: {
       caseNeeds(c.testCase, c.product, org, plan, env).every((n) => n.block.outcome !== 'not-checked') &&
       variablesOf(c.testCase).every((v) => known.has(v)),
   );
-  return planCredits({ metadataCalls: callsMade(input.client), plan, cases: sent.length, creations: creations(sent) });
+  return planCredits({
+    metadataCalls: callsMade(input.client),
+    plan,
+    cases: sent.length,
+    creations: creations(sent),
+    deletedByCases: deletedByCases(sent),
+  });
+}
+
+/** The fixture variables the deleting cases (Delete Records) send as ids, expecting SUCCESS: those records go with them. */
+function deletedByCases(cases: readonly LiveCase[]): Set<string> {
+  return new Set(
+    cases.flatMap(({ key, testCase }) => {
+      const ref = parseCaseKey(key);
+      const endpoint = ref && findCollectionEndpoint(ref.product, ref.endpoint, ref.version);
+      const succeeds = testCase.expect.shape === 'records' && testCase.expect.codes.every((c) => c === 'SUCCESS');
+      return endpoint?.deletes && succeeds ? variablesOf(testCase) : [];
+    }),
+  );
 }
 
 /** The records the cases will create at most, by module: each SUCCESS a creating endpoint's case expects. */

@@ -1,7 +1,7 @@
 // A case's own request may create records (Insert, Upsert): they are read from its answer, so a live run deletes them.
 
 import { describe, expect, it } from 'vitest';
-import { createdRecords, type Exchange } from '../../src/harness/index.ts';
+import { createdRecords, deletedRecords, type Exchange } from '../../src/harness/index.ts';
 
 const exchange = (url: string, body: unknown, status = 201): Exchange => ({
   itemId: 'i',
@@ -49,5 +49,17 @@ describe('createdRecords', () => {
     expect(
       createdRecords(exchange('http://h/crm/v8/Leads/123/Locking_Information__s', { data: [success('9')] })),
     ).toEqual([]);
+  });
+
+  it('names the records a delete removed, by ids or by the id in the URL, and none it refused', () => {
+    const answer = {
+      data: [success('1'), { code: 'INVALID_DATA', details: { id: '2' }, message: 'x', status: 'error' }],
+    };
+    expect(deletedRecords(exchange('http://h/crm/v8/Leads?ids=1,2&wf_trigger=false', answer, 200))).toEqual([
+      { module: 'Leads', id: '1' },
+    ]);
+    expect(deletedRecords(exchange('http://h/crm/v8/Leads/1', { data: [success('1')] }, 200))).toEqual([
+      { module: 'Leads', id: '1' },
+    ]);
   });
 });

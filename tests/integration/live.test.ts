@@ -64,9 +64,9 @@ describe('--target live against the mock', () => {
       created: Array<{ id: string }>;
       deleted: Array<{ id: string }>;
     };
-    // 217 fixtures (the read cases add two records to read, the delete cases one made for deleting), and the records
-    // the Insert and Upsert cases created themselves (1 + 2 + 100 inserted, 1 upserted).
-    expect(ledger.created.length).toBe(217 + 104);
+    // 220 fixtures (the read cases add records to read, the delete cases records made for deleting and one deleted
+    // before the cases), and the records the Insert and Upsert cases created themselves (1 + 2 + 100 inserted, 1 upserted).
+    expect(ledger.created.length).toBe(220 + 104);
     const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
     expect([...ledger.deleted].sort(byId)).toEqual([...ledger.created].sort(byId));
     // Every persona given by refresh token is refreshed once for the whole run, like the run's own token.
@@ -79,9 +79,9 @@ describe('--target live against the mock', () => {
     ])
       expect(mock.tokenRefreshes(persona), persona).toBe(1);
     expect(result.stdout).toMatch(
-      /^Fixtures: created 217 records tagged "zoho-contract-suite [^"]+" \(ledger .*fixtures\.json\)$/m,
+      /^Fixtures: created 220 records tagged "zoho-contract-suite [^"]+" \(ledger .*fixtures\.json\)$/m,
     );
-    expect(result.stdout).toContain('Fixtures: deleted all 321 records');
+    expect(result.stdout).toContain('Fixtures: deleted all 324 records');
     expect(result.stdout).toMatch(
       /^Live run: sandbox org in data centre com, API http:\/\/127\.0\.0\.1:\d+, Contracts http:\/\/127\.0\.0\.1:\d+ \(one token refresh for the whole run, one per persona: 5\)$/m,
     );

@@ -16,7 +16,7 @@ const SINGLE = '/crm/{version}/Leads/{{delete_record_id}}';
  * fixture ledger would then try to delete it again at cleanup and count it as left behind.
  */
 const LIVE_DELETE_NOTE =
-  'Live: waits for the fixture ledger to count a fixture the run itself deleted (a case of this endpoint) as cleaned up.';
+  'Live: deletes only records the run made for it (fixtures); the clean-up leaves out what the case deleted, and counts a record a read finds gone as deleted.';
 const ids = (count: number): string =>
   Array.from({ length: count }, (_, i) => `3652397000${String(990001 + i).padStart(9, '0')}`).join(',');
 
@@ -28,7 +28,7 @@ const cases: readonly Case[] = [
     request: { method: 'DELETE', path: SINGLE, auth: FULL },
     expect: { shape: 'records', status: 200, codes: ['SUCCESS'] },
     doc: { page: PAGE, section: 'Sample Response' },
-    provocable: ['mock'],
+    provocable: both,
     note: LIVE_DELETE_NOTE,
   },
   {
@@ -42,7 +42,7 @@ const cases: readonly Case[] = [
     },
     expect: { shape: 'records', status: 200, codes: ['SUCCESS', 'SUCCESS'] },
     doc: { page: PAGE, section: 'Parameters: ids, wf_trigger' },
-    provocable: ['mock'],
+    provocable: both,
     note: LIVE_DELETE_NOTE,
   },
   {

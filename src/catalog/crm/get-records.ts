@@ -95,9 +95,9 @@ const cases: readonly Case[] = [
     request: { method: 'GET', path: '/crm/{version}/Leads/{{deleted_record_id}}', auth: FULL },
     expect: { shape: 'empty', status: 204, code: 'NO_CONTENT' },
     doc: errors('NO_CONTENT'),
-    provocable: ['mock'],
+    provocable: both,
     unconfirmed: [deletedReadStatus],
-    note: 'On live it needs a record the run created and deleted before the cases (a deleted-record fixture), which the live fixtures do not make yet.',
+    note: 'On live the record is a fixture the run creates and deletes again before the cases (FixtureNeed.deleted).',
   },
   {
     id: 'required-param-missing',

@@ -167,7 +167,7 @@ export const upsertRecords = {
   method: 'POST',
   paths: ['/crm/{version}/{module_api_name}/upsert'],
   versions: ['v8'],
-  contractVersion: '2.0.0',
+  contractVersion: '1.0.0',
   scopes: ['ZohoCRM.modules.ALL', 'ZohoCRM.modules.{module_api_name}.{ALL|WRITE|CREATE}'],
   documentedCodes: [
     'SUCCESS',

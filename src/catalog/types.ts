@@ -187,6 +187,11 @@ export type Echo =
    * is matched, so the answer says `update` (the id of that fixture is a run variable the verdict never sees).
    */
   | { readonly kind: 'expected'; readonly value: JsonValue }
+  /**
+   * The value of one of the run's variables, which the request need not carry: the record a fixture holds (an upsert's
+   * match), the token's user (`current_user_id`); not checked, and said so, where the run does not know it.
+   */
+  | { readonly kind: 'variable'; readonly name: string }
   /** A read's record is one that was asked for: the URL's `{record_id}` or one of the `ids` query parameter's. */
   | { readonly kind: 'record-asked' }
   /** A read's record carries only the fields the `fields` query parameter asked for, and `always` (e.g. `id`). */

@@ -61,6 +61,8 @@ export function planFixtures(input: PlanInput): FixturePlan {
   const unavailable: Record<string, CaseBlock> = {};
   const notes: string[] = [];
   const custom = lockingModule(input.org.crm, input.lockingModule, input.org.edition);
+  // Who the records the run creates are created by: the token's user, as the org says it.
+  if (input.org.currentUser) variables['current_user_id'] = input.org.currentUser.id;
   if ('module' in custom) {
     variables[LOCKING_MODULE_VARIABLE] = custom.module;
     if (input.needs.some((n) => n.module === LOCKING_CUSTOM))

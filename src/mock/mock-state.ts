@@ -61,6 +61,8 @@ export class MockState {
     for (const grant of seedTokens) {
       this.tokens.set(grant.token, { user: grant.user, scopes: grant.scopes });
       this.variables[grant.variable] = grant.token;
+      // The user the run's own token belongs to: who a record the run creates is created by.
+      if (grant.variable === 'access_token') this.variables['current_user_id'] = grant.user.id;
     }
     const seeds: Array<[string, SeedRecord]> = [
       ...seedRecords().map((r) => ['', r] as [string, SeedRecord]),

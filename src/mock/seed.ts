@@ -187,7 +187,12 @@ export function seedRecords(): SeedRecord[] {
   const records: SeedRecord[] = [
     { module: 'Leads', id: id(412001), fields: lead(1), variable: 'record_id' },
     { module: 'Leads', id: id(412002), fields: lead(2), variable: 'second_record_id' },
-    { module: 'Leads', id: id(412003), fields: lead(3, { Mobile: EXISTING_MOBILE, Email: 'holder@zylker.com' }) },
+    {
+      module: 'Leads',
+      id: id(412003),
+      fields: lead(3, { Mobile: EXISTING_MOBILE, Email: 'holder@zylker.com' }),
+      variable: 'mobile_holder_id',
+    },
     { module: 'Leads', id: id(412004), fields: lead(4), variable: 'locked_record_id', locked: true },
     { module: 'Leads', id: id(412005), fields: lead(5), variable: 'unapproved_record_id', awaitingApproval: true },
     { module: 'Leads', id: id(412006), fields: lead(6), variable: 'private_record_id', privateToOwner: true },

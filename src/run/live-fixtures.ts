@@ -363,10 +363,11 @@ export async function deleteAll(
   if (token) client.useToken(token);
   const gone = records.length ? await deleteFixtures(client, records).catch(() => []) : [];
   // As the ledger lists them when created (a record unlocked mid-run is deleted without its lock id).
-  const deleted = [
-    ...alreadyGone,
-    ...gone.map((d) => created.find((c) => c.id === d.id && c.module === d.module) ?? d),
-  ];
+  // In the ledger's order of creation, as the records are listed there.
+  const isGone = (c: FixtureRecord) =>
+    alreadyGone.some((d) => d.id === c.id && d.module === c.module) ||
+    gone.some((d) => d.id === c.id && d.module === c.module);
+  const deleted = created.filter(isGone);
   await ledger(deleted);
   const left = leftovers({ runId, apiDomain: target.apiDomain, created, deleted });
   const line =

@@ -156,6 +156,11 @@ function checkEcho(
       return checkActionOfMatch(echo.echo.matched, container, got, path);
     case 'expected':
       return checkExpected(echo.echo.value, got, path);
+    case 'variable': {
+      const known = sent.variables[echo.echo.name];
+      if (known === undefined) return notChecked(`the run does not know its ${echo.echo.name}`);
+      return known === got ? undefined : broken(path, `must be the run's ${echo.echo.name}`, known, got);
+    }
     default:
       // The kinds of a read's records (record-asked, fields-asked, matches-search) are check-read-echoes.ts's.
       return undefined;

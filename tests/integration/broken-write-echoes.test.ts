@@ -33,6 +33,27 @@ const breakages: Array<{ name: string; endpoint: string; caseId: string; breakag
     reason: /\/data\/1\/details\/id must be a new id, got "\d+": \/data\/0\/details\/id names it too/,
   },
   {
+    name: "an insert answered as created by another user than the token's",
+    endpoint: 'insert-records',
+    caseId: 'success-single',
+    breakage: editJson((b) => {
+      (details(b, 0)['Created_By'] as Json)['id'] = '3652397000000999999';
+      return b;
+    }),
+    reason:
+      /\/data\/0\/details\/Created_By\/id must be the run's current_user_id: sent "\d+", got "3652397000000999999"/,
+  },
+  {
+    name: 'an upsert match answered with the id of another record than the one matched',
+    endpoint: 'upsert-records',
+    caseId: 'success-update',
+    breakage: editJson((b) => {
+      details(b, 0)['id'] = '3652397000000999999';
+      return b;
+    }),
+    reason: /\/data\/0\/details\/id must be the run's mobile_holder_id: sent "\d+", got "3652397000000999999"/,
+  },
+  {
     name: 'an upsert match answered with action insert',
     endpoint: 'upsert-records',
     caseId: 'success-update',

@@ -6,7 +6,7 @@ const PAGE = 'crm-insert-records.md';
 const errors = (code: string): DocRef => ({ page: PAGE, section: `Possible Errors: ${code}` });
 const printed = (text: string, source: DocRef): PrintedMessage => ({ text, source });
 
-/** One entry per record sent, in order; each success a new record (a new id) written during its request. */
+/** One entry per record sent, in order; each success a new record (a new id) written during its request by the token's user. */
 export const insertRecordsEchoes = {
   entriesFor: '/data',
   rules: [
@@ -29,6 +29,14 @@ export const insertRecordsEchoes = {
       codes: ['SUCCESS'],
       at: '/details/Modified_Time',
       echo: { kind: 'time-of-request' },
+      doc: { page: PAGE, section: 'Success: Sample Response: details' },
+    },
+    // Created by the token's user, where the run knows who that is (the org's CurrentUser, the mock's seed).
+    {
+      shape: 'records',
+      codes: ['SUCCESS'],
+      at: '/details/Created_By/id',
+      echo: { kind: 'variable', name: 'current_user_id' },
       doc: { page: PAGE, section: 'Success: Sample Response: details' },
     },
     {

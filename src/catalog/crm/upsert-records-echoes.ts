@@ -55,6 +55,15 @@ export function upsertCaseEchoes(action: 'insert' | 'update'): EchoRule[] {
   ];
   if (action === 'insert')
     rules.push({ shape: 'records', codes: ['SUCCESS'], at: '/details/id', echo: { kind: 'new-id' }, doc: success });
+  // The record matched is the one the run's fixture holds (its Mobile is the one sent): its id comes back.
+  else
+    rules.push({
+      shape: 'records',
+      codes: ['SUCCESS'],
+      at: '/details/id',
+      echo: { kind: 'variable', name: 'mobile_holder_id' },
+      doc: success,
+    });
   return rules;
 }
 

@@ -35,7 +35,15 @@ const judge = (
   judgeCase(
     endpoint,
     caseOf(endpoint, caseId),
-    { method: 'POST', url: `http://127.0.0.1:1${path}`, body: JSON.stringify(body), sentAt: NOW, receivedAt: NOW + 50 },
+    {
+      method: 'POST',
+      url: `http://127.0.0.1:1${path}`,
+      body: JSON.stringify(body),
+      sentAt: NOW,
+      receivedAt: NOW + 50,
+      // The run's own values the echoes read: the token's user, the record the upsert fixture holds.
+      variables: { current_user_id: USER.id, mobile_holder_id: HOLDER },
+    },
     { status, body: JSON.stringify({ data: answer }), headers: JSON_HEADERS },
     noSchemaErrors,
   );
@@ -133,5 +141,28 @@ describe('Upsert Records: the field matched and the action taken', () => {
       success('111', { action: 'insert' }),
     ]);
     expect(onInsert.findings.map((f) => `${f.kind} ${f.path}`)).toEqual(['undocumented-key /data/0/action']);
+  });
+});
+
+describe("The run's own values", () => {
+  it("fails an insert created by another user than the token's, and a match answered with another record's id", () => {
+    const other = { name: 'Someone Else', id: '3652397000000999999' };
+    const inserted = judge(insertRecords, 'success-single', { data: [{ Last_Name: 'A' }] }, [
+      { ...success('111'), details: { ...success('111').details, Created_By: other } },
+    ]);
+    expect(echoes(inserted.findings)).toEqual([
+      `/data/0/details/Created_By/id must be the run's current_user_id: sent "${USER.id}", got "${other.id}"`,
+    ]);
+    const matched = judge(
+      upsertRecords,
+      'success-update',
+      { data: [{ Last_Name: 'A', Mobile: '1' }], duplicate_check_fields: ['Mobile'] },
+      [success('3652397000000999999', { duplicate_field: 'Mobile', action: 'update' })],
+      '/crm/v8/Leads/upsert',
+      200,
+    );
+    expect(echoes(matched.findings)).toEqual([
+      `/data/0/details/id must be the run's mobile_holder_id: sent "${HOLDER}", got "3652397000000999999"`,
+    ]);
   });
 });

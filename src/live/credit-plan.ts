@@ -24,8 +24,17 @@ export interface CreditPlan {
   readonly credits: number;
 }
 
-/** Level of the records a case created: above every fixture, so they are deleted first (they may look one up). */
-export const CASE_RECORD_LEVEL = 99;
+/**
+ * The level of the records the cases create: beside the first fixtures (deleted in the same calls and round), unless
+ * they may look up a record the fixtures made (a lookup in the org's fills, or a fixture's id in a case's own body):
+ * then above every fixture, deleted first.
+ */
+export function caseRecordLevel(plan: FixturePlan, bodiesNameFixtures: boolean): number {
+  const fillsLookUp = Object.values(plan.fills ?? {}).some((sets) =>
+    sets.some((set) => Object.values(set).some((v) => typeof v === 'object' && v !== null && 'id' in v)),
+  );
+  return fillsLookUp || bodiesNameFixtures ? Math.max(0, ...plan.records.map((r) => r.level)) + 1 : 0;
+}
 
 /**
  * The plan: `metadataCalls` already made, the fixture plan's inserts and locks, `cases` (each sent once; a resend after
@@ -39,6 +48,8 @@ export function planCredits(input: {
   readonly creations: readonly CaseCreations[];
   /** Variables of fixtures the cases delete themselves (Delete Records): the clean-up will not. */
   readonly deletedByCases?: ReadonlySet<string>;
+  /** The level the cases' records are deleted at (caseRecordLevel). */
+  readonly caseLevel?: number;
 }): CreditPlan {
   const fixtures = fixtureSteps(input.plan).reduce((sum, calls) => sum + calls, 0);
   const locks = input.plan.records.filter((r) => r.lockVariable).length;
@@ -53,7 +64,7 @@ export function planCredits(input: {
         level: r.level,
       })),
     ...input.creations.flatMap((c) =>
-      Array.from({ length: c.records }, (_, i) => ({ module: c.module, id: `case-${i}`, level: CASE_RECORD_LEVEL })),
+      Array.from({ length: c.records }, (_, i) => ({ module: c.module, id: `case-${i}`, level: input.caseLevel ?? 0 })),
     ),
   ];
   const deletes = deleteSteps(planned).reduce((sum, step) => sum + step.calls.length, 0);

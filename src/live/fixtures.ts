@@ -62,39 +62,34 @@ export async function createFixtures(
     await onCreated(result.created);
     throwFirstFailure(inserted);
   }
+  // The locks, and the deletes of the records made to be read deleted, go out side by side: one step, one round.
   const toLock = plan.records.filter((r) => r.lockVariable && ids.has(r.key));
-  if (toLock.length > 0) {
-    client.step('fixtures: locks');
-    const locked = await Promise.allSettled(
-      toLock.map(async (record) => {
-        const id = ids.get(record.key) as string;
-        const answer = await client.call(
-          'POST',
-          `/crm/${client.version}/${record.module}/${id}/Locking_Information__s`,
-          { data: [{ Locked_Reason__s: `zoho-contract-suite ${runId}` }] },
-        );
-        const entry = entries(answer)[0];
-        const lockId = entry?.id;
-        if (!lockId)
-          return markRefused(
-            record,
-            result.unavailable,
-            `the org refused to lock the ${record.module} fixture: ${described(entry ?? topLevel(answer))}`,
-          );
-        result.variables[record.lockVariable as string] = lockId;
-        const at = result.created.findIndex((r) => r.module === record.module && r.id === id);
-        if (at >= 0) result.created[at] = { ...(result.created[at] as FixtureRecord), lockId };
-      }),
-    );
-    await onCreated(result.created);
-    throwFirstFailure(locked);
-  }
   const doomed = plan.records.filter((r) => r.deleteBeforeCases && ids.has(r.key));
-  if (doomed.length > 0) {
-    client.step('fixtures: deleted before the cases');
+  if (toLock.length > 0 || doomed.length > 0) {
+    client.step(toLock.length > 0 ? 'fixtures: locks' : 'fixtures: deleted before the cases');
+    const lock = async (record: PlannedRecord): Promise<void> => {
+      const id = ids.get(record.key) as string;
+      const answer = await client.call('POST', `/crm/${client.version}/${record.module}/${id}/Locking_Information__s`, {
+        data: [{ Locked_Reason__s: `zoho-contract-suite ${runId}` }],
+      });
+      const entry = entries(answer)[0];
+      const lockId = entry?.id;
+      if (!lockId)
+        return markRefused(
+          record,
+          result.unavailable,
+          `the org refused to lock the ${record.module} fixture: ${described(entry ?? topLevel(answer))}`,
+        );
+      result.variables[record.lockVariable as string] = lockId;
+      const at = result.created.findIndex((r) => r.module === record.module && r.id === id);
+      if (at >= 0) result.created[at] = { ...(result.created[at] as FixtureRecord), lockId };
+    };
     const records = result.created.filter((c) => doomed.some((r) => ids.get(r.key) === c.id && r.module === c.module));
     const batches = deleteSteps(records).flatMap((step) => step.calls);
-    result.deleted.push(...(await Promise.all(batches.map((batch) => deleteBatch(client, batch)))).flat());
+    const settled = await Promise.allSettled([
+      ...toLock.map(lock),
+      ...batches.map(async (batch) => void result.deleted.push(...(await deleteBatch(client, batch)))),
+    ]);
     for (const record of doomed)
       if (!result.deleted.some((d) => d.id === ids.get(record.key)))
         markRefused(
@@ -102,18 +97,20 @@ export async function createFixtures(
           result.unavailable,
           `the org did not delete the ${record.module} fixture made to be read deleted`,
         );
+    await onCreated(result.created);
+    throwFirstFailure(settled);
   }
   return result;
 }
 
-/** The calls each step of `createFixtures` makes at most, in order: each level's inserts, the locks, the deletes before the cases. */
+/** The calls each step of `createFixtures` makes at most, in order: each level's inserts, then the locks beside the deletes before the cases. */
 export function fixtureSteps(plan: FixturePlan): number[] {
   const levels = [...new Set(plan.records.map((r) => r.level))].sort((a, b) => a - b);
   const locks = plan.records.filter((r) => r.lockVariable).length;
   const inserts = levels.map((level) => batchesOf(plan.records.filter((r) => r.level === level)).length);
   const doomed = plan.records.filter((r) => r.deleteBeforeCases).map((r) => ({ module: r.module, id: r.key }));
   const deletes = deleteSteps(doomed).reduce((sum, step) => sum + step.calls.length, 0);
-  return [...inserts, ...(locks > 0 ? [locks] : []), ...(deletes > 0 ? [deletes] : [])];
+  return [...inserts, ...(locks + deletes > 0 ? [locks + deletes] : [])];
 }
 
 /** Rethrows the first rejection of a step's calls (a call that got no answer), once what the others did is kept. */

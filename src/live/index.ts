@@ -67,7 +67,7 @@ export {
   type SnapshotModule,
 } from './org-snapshot.ts';
 export {
-  CASE_RECORD_LEVEL,
+  caseRecordLevel,
   CREDITS_PER_CALL,
   planCredits,
   type CaseCreations,

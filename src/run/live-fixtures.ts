@@ -31,7 +31,7 @@ import {
   type CallStep,
   type FixtureRecord,
   type OrgClient,
-  CASE_RECORD_LEVEL,
+  caseRecordLevel,
   snapshotOrg,
   type CreditPlan,
   type OrgSnapshot,
@@ -58,7 +58,14 @@ import {
   describeOrg,
   shareOf,
 } from './live-concurrency.ts';
-import { checkCredits, describePlan, fillRequests, planRun, progressLine } from './live-plan.ts';
+import {
+  checkCredits,
+  creatingBodiesNameFixtures,
+  describePlan,
+  fillRequests,
+  planRun,
+  progressLine,
+} from './live-plan.ts';
 
 /** What the verdict thread is given for a live run (plain data). */
 export interface LiveRunInput {
@@ -140,6 +147,8 @@ export async function serveLive(
   // Fixtures already gone when the clean-up comes: deleted before the cases (a deleted id to read), or by a case.
   const gone: FixtureRecord[] = [];
   let planned: CreditPlan | undefined;
+  // Where the records the cases create are deleted: beside the first fixtures unless they may look one up.
+  let caseLevel = 0;
   const unlocks: Array<Promise<FixtureRecord>> = [];
   const ledger = (deleted: readonly FixtureRecord[]) =>
     writeLedger(outDir, { runId, apiDomain: target.apiDomain, created: allCreated(), deleted });
@@ -190,7 +199,7 @@ export async function serveLive(
   reading.catch(() => undefined); // awaited below
   preloadVerdictInputs(options.root, input.selections);
   const onCreated = (records: readonly CreatedRecord[]): void => {
-    caseRecords.push(...records.map((r) => ({ ...r, level: CASE_RECORD_LEVEL })));
+    caseRecords.push(...records.map((r) => ({ ...r, level: caseLevel })));
     emit({ type: 'created', records: allCreated() });
     ledgerWrites = ledgerWrites.then(() => ledger([])).catch(() => undefined);
   };
@@ -218,7 +227,8 @@ export async function serveLive(
     for (const note of plan.notes) emit({ type: 'print', line: `Org: ${note}` });
     emit({ type: 'org', snapshot: snapshotOrg(org) });
     // Before anything is written: what the run will spend, refused over --max-credits.
-    planned = planRun({ client, plan, cases, org, target, env: input.env });
+    caseLevel = caseRecordLevel(plan, creatingBodiesNameFixtures(cases, plan));
+    planned = planRun({ client, plan, cases, org, target, env: input.env, caseLevel });
     emit({ type: 'print', line: describePlan(planned, client.remaining()) });
     checkCredits(planned, input.maxCredits);
     const { slots, rounds } = fixtureRoom(plan, concurrency.limit);

@@ -25,6 +25,7 @@ export function planRun(input: {
   readonly org: OrgMetadata;
   readonly target: Target;
   readonly env: Readonly<Record<string, string | undefined>>;
+  readonly caseLevel: number;
 }): CreditPlan {
   const { plan, cases, org, target, env } = input;
   const blocked = blockedCases(cases, org, plan, env);
@@ -46,6 +47,7 @@ export function planRun(input: {
     cases: sent.length,
     creations: creations(sent),
     deletedByCases: deletedByCases(sent),
+    caseLevel: input.caseLevel,
   });
 }
 
@@ -92,6 +94,16 @@ export function fillRequests(cases: readonly LiveCase[]): Array<{ module: string
     most.set(module, Math.max(most.get(module) ?? 0, data.length));
   }
   return [...most].map(([module, records]) => ({ module, records }));
+}
+
+/** Whether a creating case's own body names a record the fixtures make (a lookup to it): its records go first. */
+export function creatingBodiesNameFixtures(cases: readonly LiveCase[], plan: FixturePlan): boolean {
+  const made = new Set(plan.records.flatMap((r) => (r.variable ? [r.variable] : [])));
+  return cases.some(({ key, testCase }) => {
+    const ref = parseCaseKey(key);
+    const endpoint = ref && findCollectionEndpoint(ref.product, ref.endpoint, ref.version);
+    return Boolean(endpoint?.creates) && variablesOf(testCase).some((v) => made.has(v));
+  });
 }
 
 /** Every call the org client made so far. */

@@ -15,27 +15,22 @@ export interface CreatedRecord {
  * `action: "insert"` (an update created nothing). The module is the path's segment after `/crm/{version}/`.
  */
 export function createdRecords(exchange: Exchange): CreatedRecord[] {
-  const module = /\/crm\/v[0-9.]+\/([A-Za-z0-9_]+)(?:\/upsert)?(?:[?#].*)?$/.exec(pathOf(exchange.url))?.[1];
-  const text = exchange.response?.body;
-  if (!module || !text) return [];
-  let body: unknown;
-  try {
-    body = JSON.parse(text) as unknown;
-  } catch {
-    return [];
-  }
-  const data = isObject(body) && Array.isArray(body['data']) ? body['data'] : [];
-  return data.flatMap((entry: unknown): CreatedRecord[] => {
-    if (!isObject(entry) || entry['status'] !== 'success' || !isObject(entry['details'])) return [];
-    const id = entry['details']['id'];
-    const action = entry['action'];
-    return typeof id === 'string' && id !== '' && (action === undefined || action === 'insert') ? [{ module, id }] : [];
-  });
+  return successes(exchange, /\/crm\/v[0-9.]+\/([A-Za-z0-9_]+)(?:\/upsert)?(?:[?#].*)?$/)
+    .filter(({ entry }) => entry['action'] === undefined || entry['action'] === 'insert')
+    .map(({ record }) => record);
 }
 
 /** Every success entry of a delete: the record it names is gone. The module is the path's segment after `/crm/{version}/`. */
 export function deletedRecords(exchange: Exchange): CreatedRecord[] {
-  const module = /\/crm\/v[0-9.]+\/([A-Za-z0-9_]+)(?:\/\d+)?(?:[?#].*)?$/.exec(pathOf(exchange.url))?.[1];
+  return successes(exchange, /\/crm\/v[0-9.]+\/([A-Za-z0-9_]+)(?:\/\d+)?(?:[?#].*)?$/).map(({ record }) => record);
+}
+
+/** The success entries of an answer whose path `route` matches (its module in group 1), each with the record it names. */
+function successes(
+  exchange: Exchange,
+  route: RegExp,
+): Array<{ entry: Record<string, unknown>; record: CreatedRecord }> {
+  const module = route.exec(pathOf(exchange.url))?.[1];
   const text = exchange.response?.body;
   if (!module || !text) return [];
   let body: unknown;
@@ -45,10 +40,10 @@ export function deletedRecords(exchange: Exchange): CreatedRecord[] {
     return [];
   }
   const data = isObject(body) && Array.isArray(body['data']) ? body['data'] : [];
-  return data.flatMap((entry: unknown): CreatedRecord[] => {
+  return data.flatMap((entry: unknown) => {
     if (!isObject(entry) || entry['status'] !== 'success' || !isObject(entry['details'])) return [];
     const id = entry['details']['id'];
-    return typeof id === 'string' && id !== '' ? [{ module, id }] : [];
+    return typeof id === 'string' && id !== '' ? [{ entry, record: { module, id } }] : [];
   });
 }
 

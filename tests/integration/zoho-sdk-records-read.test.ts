@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as ZOHOCRMSDK from '@zohocrm/typescript-sdk-8.0';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MemoryStore, startStandaloneMock } from '../support/zoho-sdk-mock.ts';
+import { MemoryStore, startStandaloneMock } from '../support/zoho-sdk-session.ts';
+import { ROOT } from '../support/docs.ts';
 
 const { Record: Records } = ZOHOCRMSDK;
 
@@ -16,7 +17,14 @@ let dir: string;
 const value = (name: string): string => mock.values[name] ?? '';
 
 beforeAll(async () => {
-  mock = await startStandaloneMock();
+  // The strict example org over a slightly slow network, as a user starts it.
+  mock = await startStandaloneMock([
+    'mock',
+    '--org',
+    join(ROOT, 'tests', 'fixtures', 'org-profiles', 'strict-org.json'),
+    '--latency',
+    '20',
+  ]);
   dir = await mkdtemp(join(tmpdir(), 'zoho-sdk-read-'));
   const environment = new ZOHOCRMSDK.Environment(mock.url, `${mock.url}/oauth/v2/token`, mock.url);
   const token = new ZOHOCRMSDK.OAuthBuilder()

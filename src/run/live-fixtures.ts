@@ -231,10 +231,14 @@ export async function serveLive(
     planned = planRun({ client, plan, cases, org, target, env: input.env, caseLevel });
     emit({ type: 'print', line: describePlan(planned, client.remaining()) });
     checkCredits(planned, input.maxCredits);
-    const { slots, rounds } = fixtureRoom(plan, concurrency.limit);
-    const share = createCallBound(slots, bound);
+    const { slots, rounds, room } = fixtureRoom(plan, concurrency.limit);
+    const share = createCallBound(slots[0] ?? 1, bound);
+    let stepsDone = 0;
     // The fixtures' first calls go out before anything else is worked out.
     const making = createFixtures(client, plan, runId, async (sofar) => {
+      // The next fixture step needs fewer slots (the locks beside a level of inserts): the early cases take the rest.
+      stepsDone += 1;
+      share.setLimit(slots[stepsDone] ?? concurrency.limit);
       fixtureRecords = [...sofar];
       emit({ type: 'created', records: allCreated() });
       // Written in order, beside the next fixture step rather than before it (the main thread has the records already).
@@ -273,7 +277,7 @@ export async function serveLive(
     // As many as fit beside the fixture calls, in the slots the fixtures never need, one case a round each (a slot a
     // fixture call lets go would otherwise be taken by a case, and the CPU its newman run starts with would hold the
     // next fixture step); they are answered by the time the fixtures exist, and the rest go with the others then.
-    const { first: early, rest } = firstCases(free, slots * rounds);
+    const { first: early, rest } = firstCases(free, room);
     const late = [...rest, ...waiting];
     // Not before the fixtures' first calls are on the wire: they open connections of their own, and each newman run's
     // start holds this thread for about 10 ms, which would hold those writes.
@@ -328,10 +332,13 @@ export async function serveLive(
   }
 }
 
-/** The slots the fixture calls never need (at least one), and the rounds the fixtures take. */
-function fixtureRoom(plan: Parameters<typeof fixtureSteps>[0], limit: number): { slots: number; rounds: number } {
-  const steps = fixtureSteps(plan);
-  return { slots: Math.max(1, limit - Math.max(0, ...steps)), rounds: steps.length };
+/** The slots each fixture step leaves (at least one), the rounds the fixtures take, and the early cases they fit. */
+function fixtureRoom(
+  plan: Parameters<typeof fixtureSteps>[0],
+  limit: number,
+): { slots: number[]; rounds: number; room: number } {
+  const slots = fixtureSteps(plan).map((calls) => Math.max(1, limit - calls));
+  return { slots, rounds: slots.length, room: slots.reduce((sum, n) => sum + n, 0) };
 }
 
 /** Each locked record with the keys of the cases that send its id or its lock's: it stays locked until they are answered. */

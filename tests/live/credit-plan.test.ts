@@ -3,8 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { caseRecordLevel, planCredits, type FixturePlan, type PlannedRecord } from '../../src/live/index.ts';
 
+let planned = 0;
 const record = (module: string, level: number, extra: Partial<PlannedRecord> = {}): PlannedRecord => ({
-  key: `${module}-${Math.random()}`,
+  key: `${module}-${(planned += 1)}`,
   product: 'crm',
   module,
   level,

@@ -5,8 +5,11 @@ import { prepareFloor, runFloor } from './floor.ts';
 
 const variables = JSON.parse(process.argv[2] ?? '{}') as Record<string, string>;
 const requests = await prepareFloor(process.cwd(), variables);
-const failures = await runFloor(requests, Number(process.argv[3] ?? 4));
+const failed: string[] = [];
+const failures = await runFloor(requests, Number(process.argv[3] ?? 4), failed);
 if (failures > 0) {
-  process.stderr.write(`the floor saw ${failures} findings: the mock and the catalog disagree\n`);
+  process.stderr.write(
+    `the floor saw ${failures} findings: the mock and the catalog disagree (${failed.join('; ')})\n`,
+  );
   process.exit(1);
 }

@@ -86,7 +86,11 @@ function queryOf(query: ReadonlyArray<{ key: string; value: string }> | undefine
 }
 
 /** Sends every request, `concurrency` in flight at once over the whole catalog (as the harness's runs); returns failures. */
-export async function runFloor(requests: readonly PreparedRequest[], concurrency: number): Promise<number> {
+export async function runFloor(
+  requests: readonly PreparedRequest[],
+  concurrency: number,
+  failed: string[] = [],
+): Promise<number> {
   let failures = 0;
   let next = 0;
   await Promise.all(
@@ -99,7 +103,10 @@ export async function runFloor(requests: readonly PreparedRequest[], concurrency
           headers: request.headers,
           ...(request.body ? { body: request.body } : {}),
         });
-        failures += request.check(res.status, await res.text());
+        const found = request.check(res.status, await res.text());
+        failures += found;
+        // What disagreed, so a void bench says which request (its method, path and answer's status).
+        if (found > 0) failed.push(`${request.method} ${new URL(request.url).pathname} -> ${res.status}`);
       }
     }),
   );

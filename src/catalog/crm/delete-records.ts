@@ -3,7 +3,15 @@
 import { commonCases } from '../common-cases.ts';
 import { openDetails } from '../envelopes.ts';
 import type { Case, DocumentedMessages, EchoRules, Endpoint, ResponseDetails } from '../types.ts';
-import { apiException, errorsOn, openApiOptionalDrift, openApiStatusesDrift, printed } from './read-records-shared.ts';
+import {
+  apiException,
+  errorsOn,
+  sharedBehaviours,
+  sharedErrorMessages,
+  openApiOptionalDrift,
+  openApiStatusesDrift,
+  printed,
+} from './records-family-shared.ts';
 
 const PAGE = 'crm-delete-records.md';
 const errors = errorsOn(PAGE);
@@ -86,18 +94,7 @@ const cases: readonly Case[] = [
   ...commonCases({
     request: { method: 'DELETE', path: SINGLE, auth: FULL },
     module: 'Leads',
-    documented: {
-      'invalid-token': { doc: errors('INVALID_TOKEN') },
-      'oauth-scope-mismatch': { doc: errors('OAUTH_SCOPE_MISMATCH') },
-      'no-permission': { doc: errors('NO_PERMISSION') },
-      'invalid-module': { doc: errors('INVALID_MODULE'), message: 'The module name given seems to be invalid' },
-      'invalid-module-unsupported': {
-        doc: errors('INVALID_MODULE'),
-        message: 'The given module is not supported in API',
-      },
-      'invalid-url-pattern': { doc: errors('INVALID_URL_PATTERN') },
-      'invalid-request-method': { doc: errors('INVALID_REQUEST_METHOD') },
-    },
+    documented: sharedBehaviours(errors, { noPermission: true, unsupportedModule: true }),
   }),
 ];
 
@@ -135,22 +132,10 @@ const messages: DocumentedMessages = {
     INVALID_DATA: [printed('the id given seems to be invalid', errors('INVALID_DATA'))],
   },
   errors: {
+    ...sharedErrorMessages(errors, true),
     REQUIRED_PARAM_MISSING: [printed('One of the expected parameter is missing', errors('REQUIRED_PARAM_MISSING'))],
     LIMIT_EXCEEDED: [printed('Record count exceeded', errors('LIMIT_EXCEEDED'))],
-    OAUTH_SCOPE_MISMATCH: [printed('invalid oauth scope to access this URL', errors('OAUTH_SCOPE_MISMATCH'))],
     NO_PERMISSION: [printed('permission denied', errors('NO_PERMISSION'))],
-    INVALID_MODULE: [
-      printed('The module name given seems to be invalid', errors('INVALID_MODULE')),
-      printed('The given module is not supported in API', errors('INVALID_MODULE')),
-    ],
-    INVALID_URL_PATTERN: [
-      printed('Please check if the URL trying to access is a correct one', errors('INVALID_URL_PATTERN')),
-    ],
-    INVALID_REQUEST_METHOD: [
-      printed('The http request method type is not a valid one', errors('INVALID_REQUEST_METHOD')),
-    ],
-    INVALID_TOKEN: [printed('invalid oauth token', errors('INVALID_TOKEN'))],
-    INTERNAL_ERROR: [printed('Internal Server Error', errors('INTERNAL_ERROR'))],
   },
 };
 

@@ -20,7 +20,9 @@ import {
   printed,
   readInfo,
   readRecord,
-} from './read-records-shared.ts';
+  sharedBehaviours,
+  sharedErrorMessages,
+} from './records-family-shared.ts';
 
 const PAGE = 'crm-get-records.md';
 const errors = errorsOn(PAGE);
@@ -145,17 +147,7 @@ const cases: readonly Case[] = [
     // Deals: the token without the scope holds Leads.READ, so its mismatch needs another module.
     request: { method: 'GET', path: '/crm/{version}/Deals?fields=Deal_Name', auth: FULL },
     module: 'Deals',
-    documented: {
-      'invalid-token': { doc: errors('INVALID_TOKEN') },
-      'oauth-scope-mismatch': { doc: errors('OAUTH_SCOPE_MISMATCH') },
-      'invalid-module': { doc: errors('INVALID_MODULE'), message: 'The module name given seems to be invalid' },
-      'invalid-module-unsupported': {
-        doc: errors('INVALID_MODULE'),
-        message: 'The given module is not supported in API',
-      },
-      'invalid-url-pattern': { doc: errors('INVALID_URL_PATTERN') },
-      'invalid-request-method': { doc: errors('INVALID_REQUEST_METHOD') },
-    },
+    documented: sharedBehaviours(errors, { noPermission: false, unsupportedModule: true }),
   }),
 ];
 
@@ -189,6 +181,7 @@ const details: ResponseDetails = {
 const messages: DocumentedMessages = {
   records: {},
   errors: {
+    ...sharedErrorMessages(errors, true),
     REQUIRED_PARAM_MISSING: [printed('One of the expected parameter is missing', errors('REQUIRED_PARAM_MISSING'))],
     LIMIT_EXCEEDED: [printed('Max field limit exceeded', errors('LIMIT_EXCEEDED'))],
     DISCRETE_PAGINATION_LIMIT_EXCEEDED: [
@@ -197,19 +190,6 @@ const messages: DocumentedMessages = {
         errors('DISCRETE_PAGINATION_LIMIT_EXCEEDED'),
       ),
     ],
-    OAUTH_SCOPE_MISMATCH: [printed('invalid oauth scope to access this URL', errors('OAUTH_SCOPE_MISMATCH'))],
-    INVALID_MODULE: [
-      printed('The module name given seems to be invalid', errors('INVALID_MODULE')),
-      printed('The given module is not supported in API', errors('INVALID_MODULE')),
-    ],
-    INVALID_URL_PATTERN: [
-      printed('Please check if the URL trying to access is a correct one', errors('INVALID_URL_PATTERN')),
-    ],
-    INVALID_REQUEST_METHOD: [
-      printed('The http request method type is not a valid one', errors('INVALID_REQUEST_METHOD')),
-    ],
-    INVALID_TOKEN: [printed('invalid oauth token', errors('INVALID_TOKEN'))],
-    INTERNAL_ERROR: [printed('Internal Server Error', errors('INTERNAL_ERROR'))],
   },
 };
 

@@ -1,10 +1,10 @@
 // What Insert Records answers echo from their request, and the messages its fact sheet gives. Pure data.
 
-import type { DocRef, DocumentedMessages, EchoRules, PrintedMessage } from '../types.ts';
+import type { DocumentedMessages, EchoRules } from '../types.ts';
+import { errorsOn, printed, sharedErrorMessages } from './records-family-shared.ts';
 
 const PAGE = 'crm-insert-records.md';
-const errors = (code: string): DocRef => ({ page: PAGE, section: `Possible Errors: ${code}` });
-const printed = (text: string, source: DocRef): PrintedMessage => ({ text, source });
+const errors = errorsOn(PAGE);
 
 /** One entry per record sent, in order; each success a new record (a new id) written during its request by the token's user. */
 export const insertRecordsEchoes = {
@@ -58,17 +58,8 @@ export const insertRecordsMessages = {
     DUPLICATE_DATA: [printed('duplicate data', errors('DUPLICATE_DATA'))],
   },
   errors: {
-    INVALID_MODULE: [printed('The module name given seems to be invalid', errors('INVALID_MODULE'))],
-    INVALID_URL_PATTERN: [
-      printed('Please check if the URL trying to access is a correct one', errors('INVALID_URL_PATTERN')),
-    ],
-    INVALID_REQUEST_METHOD: [
-      printed('The http request method type is not a valid one', errors('INVALID_REQUEST_METHOD')),
-    ],
-    OAUTH_SCOPE_MISMATCH: [printed('invalid oauth scope to access this URL', errors('OAUTH_SCOPE_MISMATCH'))],
+    ...sharedErrorMessages(errors, false),
     NO_PERMISSION: [printed('permission denied', errors('NO_PERMISSION'))],
-    INVALID_TOKEN: [printed('invalid oauth token', errors('INVALID_TOKEN'))],
-    INTERNAL_ERROR: [printed('Internal Server Error', errors('INTERNAL_ERROR'))],
     // LIMIT_EXCEEDED past 100 records: no page prints a message.
   },
 } satisfies DocumentedMessages;

@@ -1,13 +1,14 @@
 // CRM Insert Records (v8, fact sheet crm-insert-records.md): every behaviour the sheet lists, as a case. Pure data.
 
 import { commonCases } from '../common-cases.ts';
+import { errorsOn, sharedBehaviours } from './records-family-shared.ts';
 import type { Case, DocRef, Endpoint, JsonValue } from '../types.ts';
 import { insertRecordsEchoes, insertRecordsMessages } from './insert-records-echoes.ts';
 import { insertSuccessStatus, successStatusUnconfirmed } from './insert-records-drift.ts';
 import { recordWriteDetails } from './record-write-details.ts';
 
 const PAGE = 'crm-insert-records.md';
-const errors = (code: string): DocRef => ({ page: PAGE, section: `Possible Errors: ${code}` });
+const errors = errorsOn(PAGE);
 const BULK = '/crm/{version}/Leads';
 const FULL = { token: 'access_token' } as const;
 const both = ['mock', 'live'] as const;
@@ -117,14 +118,7 @@ const recordErrors: readonly Case[] = [
 const common = commonCases({
   request: { method: 'POST', path: BULK, auth: FULL, body: { data: [lead('Common')] } },
   module: 'Leads',
-  documented: {
-    'invalid-token': { doc: errors('INVALID_TOKEN') },
-    'oauth-scope-mismatch': { doc: errors('OAUTH_SCOPE_MISMATCH') },
-    'no-permission': { doc: errors('NO_PERMISSION') },
-    'invalid-module': { doc: errors('INVALID_MODULE'), message: 'the module name given seems to be invalid' },
-    'invalid-url-pattern': { doc: errors('INVALID_URL_PATTERN') },
-    'invalid-request-method': { doc: errors('INVALID_REQUEST_METHOD') },
-  },
+  documented: sharedBehaviours(errors, { noPermission: true, unsupportedModule: false }),
 });
 
 /** CRM Insert Records: POST new records into a module, at most 100 a call. */

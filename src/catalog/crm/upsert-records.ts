@@ -2,12 +2,13 @@
 
 import { notesRef, openApiRef } from '../doc-refs.ts';
 import { commonCases } from '../common-cases.ts';
+import { errorsOn, sharedBehaviours } from './records-family-shared.ts';
 import type { Case, DocRef, Endpoint, JsonValue, Unconfirmed } from '../types.ts';
 import { recordWriteDetails, upsertEntry } from './record-write-details.ts';
 import { upsertCaseEchoes, upsertRecordsEchoes, upsertRecordsMessages } from './upsert-records-echoes.ts';
 
 const PAGE = 'crm-upsert-records.md';
-const errors = (code: string): DocRef => ({ page: PAGE, section: `Possible Errors: ${code}` });
+const errors = errorsOn(PAGE);
 const UPSERT = '/crm/{version}/Leads/upsert';
 const FULL = { token: 'access_token' } as const;
 const both = ['mock', 'live'] as const;
@@ -148,14 +149,7 @@ const recordErrors: readonly Case[] = [
 const common = commonCases({
   request: { method: 'POST', path: UPSERT, auth: FULL, body: { data: [lead('Common')] } },
   module: 'Leads',
-  documented: {
-    'invalid-token': { doc: errors('INVALID_TOKEN') },
-    'oauth-scope-mismatch': { doc: errors('OAUTH_SCOPE_MISMATCH') },
-    'no-permission': { doc: errors('NO_PERMISSION') },
-    'invalid-module': { doc: errors('INVALID_MODULE'), message: 'the module name given seems to be invalid' },
-    'invalid-url-pattern': { doc: errors('INVALID_URL_PATTERN') },
-    'invalid-request-method': { doc: errors('INVALID_REQUEST_METHOD') },
-  },
+  documented: sharedBehaviours(errors, { noPermission: true, unsupportedModule: false }),
 });
 
 /** CRM Upsert Records: POST records that update their match or are inserted. */

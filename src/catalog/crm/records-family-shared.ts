@@ -1,7 +1,8 @@
-// What the read and delete endpoints of the records family share: the OpenAPI's statuses, its code and message enums,
-// the read's record and info schemas, and how a fact sheet row is cited. Pure data.
+// What the endpoints of the records family share: how a fact sheet row is cited, the messages the sheets print for the
+// behaviours every endpoint has, the OpenAPI's statuses and enums, the read's record and info schemas. Pure data.
 
 import { openApiRef } from '../doc-refs.ts';
+import type { CommonBehaviour, CommonDoc } from '../common-cases.ts';
 import type { DocRef, DriftPoint, JsonSchema, PrintedMessage } from '../types.ts';
 
 /** record.json's API_Exception: the code and message enums every record endpoint shares. */
@@ -11,6 +12,57 @@ export const errorsOn =
   (page: string) =>
   (code: string): DocRef => ({ page, section: `Possible Errors: ${code}` });
 export const printed = (text: string, source: DocRef): PrintedMessage => ({ text, source });
+
+/**
+ * The behaviours every endpoint has (commonCases) as a records-family fact sheet documents them, on its own rows:
+ * `noPermission` and `unsupportedModule` where the sheet has those rows too.
+ */
+export function sharedBehaviours(
+  errors: (code: string) => DocRef,
+  has: { readonly noPermission: boolean; readonly unsupportedModule: boolean },
+): Partial<Record<CommonBehaviour, CommonDoc>> {
+  return {
+    'invalid-token': { doc: errors('INVALID_TOKEN') },
+    'oauth-scope-mismatch': { doc: errors('OAUTH_SCOPE_MISMATCH') },
+    ...(has.noPermission ? { 'no-permission': { doc: errors('NO_PERMISSION') } } : {}),
+    'invalid-module': { doc: errors('INVALID_MODULE'), message: 'The module name given seems to be invalid' },
+    ...(has.unsupportedModule
+      ? {
+          'invalid-module-unsupported': {
+            doc: errors('INVALID_MODULE'),
+            message: 'The given module is not supported in API',
+          },
+        }
+      : {}),
+    'invalid-url-pattern': { doc: errors('INVALID_URL_PATTERN') },
+    'invalid-request-method': { doc: errors('INVALID_REQUEST_METHOD') },
+  };
+}
+
+/**
+ * What a records-family fact sheet prints for the behaviours every endpoint has (commonCases), cited on its own rows;
+ * `unsupportedModule`: the sheet also prints INVALID_MODULE's wording for a module the API does not support.
+ */
+export function sharedErrorMessages(
+  errors: (code: string) => DocRef,
+  unsupportedModule: boolean,
+): Record<string, PrintedMessage[]> {
+  return {
+    OAUTH_SCOPE_MISMATCH: [printed('invalid oauth scope to access this URL', errors('OAUTH_SCOPE_MISMATCH'))],
+    INVALID_MODULE: [
+      printed('The module name given seems to be invalid', errors('INVALID_MODULE')),
+      ...(unsupportedModule ? [printed('The given module is not supported in API', errors('INVALID_MODULE'))] : []),
+    ],
+    INVALID_URL_PATTERN: [
+      printed('Please check if the URL trying to access is a correct one', errors('INVALID_URL_PATTERN')),
+    ],
+    INVALID_REQUEST_METHOD: [
+      printed('The http request method type is not a valid one', errors('INVALID_REQUEST_METHOD')),
+    ],
+    INVALID_TOKEN: [printed('invalid oauth token', errors('INVALID_TOKEN'))],
+    INTERNAL_ERROR: [printed('Internal Server Error', errors('INTERNAL_ERROR'))],
+  };
+}
 
 /** A read's record: a map of field API names to values, with its id (the org decides the rest). */
 export const readRecord: JsonSchema = {

@@ -7,6 +7,7 @@ import {
   apiException,
   errorsOn,
   sharedBehaviours,
+  sharedRequestErrors,
   sharedErrorMessages,
   openApiOptionalDrift,
   openApiStatusesDrift,
@@ -115,14 +116,7 @@ const details: ResponseDetails = {
       (code) => [errors(code)],
     ),
     ...openDetails(['INVALID_REQUEST_METHOD', 'INTERNAL_ERROR'], (code) => [errors(code)]),
-    REQUIRED_PARAM_MISSING: {
-      sources: [errors('REQUIRED_PARAM_MISSING'), apiException],
-      details: { type: 'object', properties: { param_name: { type: 'string' } } },
-    },
-    LIMIT_EXCEEDED: {
-      sources: [errors('LIMIT_EXCEEDED'), apiException],
-      details: { type: 'object', properties: { limit: { type: 'integer' } } },
-    },
+    ...sharedRequestErrors(errors),
   },
 };
 

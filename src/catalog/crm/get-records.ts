@@ -13,7 +13,6 @@ import type {
   Unconfirmed,
 } from '../types.ts';
 import {
-  apiException,
   errorsOn,
   openApiOptionalDrift,
   openApiStatusesDrift,
@@ -21,6 +20,7 @@ import {
   readInfo,
   readRecord,
   sharedBehaviours,
+  sharedRequestErrors,
   sharedErrorMessages,
 } from './records-family-shared.ts';
 
@@ -166,14 +166,7 @@ const details: ResponseDetails = {
       ],
       (code) => [errors(code)],
     ),
-    REQUIRED_PARAM_MISSING: {
-      sources: [errors('REQUIRED_PARAM_MISSING'), apiException],
-      details: { type: 'object', properties: { param_name: { type: 'string' } } },
-    },
-    LIMIT_EXCEEDED: {
-      sources: [errors('LIMIT_EXCEEDED'), apiException],
-      details: { type: 'object', properties: { limit: { type: 'integer' } } },
-    },
+    ...sharedRequestErrors(errors),
   },
   list: { record: readRecord, info: readInfo, infoRequired: false },
 };

@@ -3,7 +3,7 @@
 
 import { openApiRef } from '../doc-refs.ts';
 import type { CommonBehaviour, CommonDoc } from '../common-cases.ts';
-import type { DocRef, DriftPoint, JsonSchema, PrintedMessage } from '../types.ts';
+import type { DocRef, DocumentedCode, DriftPoint, JsonSchema, PrintedMessage } from '../types.ts';
 
 /** record.json's API_Exception: the code and message enums every record endpoint shares. */
 export const apiException = openApiRef('record.json', 'components.schemas.API_Exception.properties');
@@ -61,6 +61,25 @@ export function sharedErrorMessages(
     ],
     INVALID_TOKEN: [printed('invalid oauth token', errors('INVALID_TOKEN'))],
     INTERNAL_ERROR: [printed('Internal Server Error', errors('INTERNAL_ERROR'))],
+  };
+}
+
+/**
+ * The request errors the read and delete sheets share, with record.json's API_Exception beside each row: a missing
+ * parameter (named in `param_name`) and a limit passed (the limit in `limit`).
+ */
+export function sharedRequestErrors(
+  errors: (code: string) => DocRef,
+): Record<'REQUIRED_PARAM_MISSING' | 'LIMIT_EXCEEDED', DocumentedCode> {
+  return {
+    REQUIRED_PARAM_MISSING: {
+      sources: [errors('REQUIRED_PARAM_MISSING'), apiException],
+      details: { type: 'object', properties: { param_name: { type: 'string' } } },
+    },
+    LIMIT_EXCEEDED: {
+      sources: [errors('LIMIT_EXCEEDED'), apiException],
+      details: { type: 'object', properties: { limit: { type: 'integer' } } },
+    },
   };
 }
 

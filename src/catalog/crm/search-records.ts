@@ -4,9 +4,9 @@ import { commonCases } from '../common-cases.ts';
 import { openDetails } from '../envelopes.ts';
 import type { Case, DocumentedMessages, EchoRules, Endpoint, ResponseDetails } from '../types.ts';
 import {
-  apiException,
   errorsOn,
   sharedBehaviours,
+  sharedRequestErrors,
   sharedErrorMessages,
   openApiStatusesDrift,
   printed,
@@ -150,14 +150,7 @@ const details: ResponseDetails = {
       ],
       (code) => [errors(code)],
     ),
-    REQUIRED_PARAM_MISSING: {
-      sources: [errors('REQUIRED_PARAM_MISSING'), apiException],
-      details: { type: 'object', properties: { param_name: { type: 'string' } } },
-    },
-    LIMIT_EXCEEDED: {
-      sources: [errors('LIMIT_EXCEEDED'), apiException],
-      details: { type: 'object', properties: { limit: { type: 'integer' } } },
-    },
+    ...sharedRequestErrors(errors),
   },
   list: { record: readRecord, info: readInfo, infoRequired: true },
 };

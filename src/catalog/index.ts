@@ -54,7 +54,7 @@ export {
   notesRef,
   openApiRef,
 } from './doc-refs.ts';
-export { selectCases, type CaseFilter, type Selection } from './select-cases.ts';
+export { caseModule, selectCases, type CaseFilter, type Selection } from './select-cases.ts';
 export {
   buildCoverage,
   expectedCodes,

@@ -36,3 +36,8 @@ export function selectCases(endpoints: readonly Endpoint[], filter: CaseFilter):
   }
   return selections;
 }
+
+/** The module a case's request names: the path's segment after `/<product>/{version}/` (`Leads` in `/crm/{version}/Leads/...`). */
+export function caseModule(testCase: Case): string | undefined {
+  return /^\/\w+\/\{version\}\/([A-Za-z0-9_]+)/.exec(testCase.request.path)?.[1];
+}

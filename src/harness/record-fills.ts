@@ -2,7 +2,7 @@
 // then has each record it sends completed with the org's mandatory fields, planned from its metadata like a fixture.
 // The catalog's request stays the documented one; what was sent is what the verdict reads. Pure.
 
-import type { Case, Endpoint } from '../catalog/index.ts';
+import { caseModule, type Case, type Endpoint } from '../catalog/index.ts';
 import { isObject } from '../is-object.ts';
 import type { Target } from './target.ts';
 
@@ -17,7 +17,7 @@ export function withRecordFills(
   endpoint: Endpoint,
   target: Target,
 ): Record<string, unknown> {
-  const module = /^\/crm\/\{version\}\/([A-Za-z0-9_]+)/.exec(testCase.request.path)?.[1];
+  const module = caseModule(testCase);
   const fills = module ? target.fills?.[module] : undefined;
   if (!endpoint.creates || !fills?.length || aboutMandatory(testCase)) return item;
   const request = isObject(item['request']) ? item['request'] : undefined;

@@ -2,7 +2,7 @@
 // this org can run, which it cannot and what each needs (a module, a field, a persona, a record the API cannot create):
 // settled as a run would settle them (not applicable only when the org lacks a documented capability), writing nothing.
 
-import { catalog, casesForVersion } from '../catalog/index.ts';
+import { caseModule, catalog, casesForVersion } from '../catalog/index.ts';
 import {
   EDITION_CONCURRENCY,
   FIXTURE_NEEDS,
@@ -41,7 +41,7 @@ export async function describeCases(
     ...new Set(
       cases
         .filter((c) => c.endpoint.product === product)
-        .map((c) => /^\/\w+\/\{version\}\/([A-Za-z0-9_]+)/.exec(c.testCase.request.path)?.[1] ?? '')
+        .map((c) => caseModule(c.testCase) ?? '')
         .filter(Boolean),
     ),
   ];

@@ -1,7 +1,7 @@
 // Which of the selected cases a live org is asked, what each needs of the org, and which can go out before the
 // fixtures exist. Pure: read from the catalog's cases, the org's metadata and the fixture plan.
 
-import { casesForVersion, findCollectionEndpoint, type Selection } from '../catalog/index.ts';
+import { caseModule, casesForVersion, findCollectionEndpoint, type Selection } from '../catalog/index.ts';
 import { referencedVariables } from '../harness/index.ts';
 import { caseNeeds, FIXTURE_NEEDS, gravest, type FixtureNeed, type OrgMetadata } from '../live/index.ts';
 import { caseKey, type CaseBlock, type VerdictRequest } from '../verdict/index.ts';
@@ -9,6 +9,8 @@ import { caseKey, type CaseBlock, type VerdictRequest } from '../verdict/index.t
 export type LiveCase = {
   readonly key: string;
   readonly product: string;
+  /** Its endpoint (whether it creates or deletes records, what it documents). */
+  readonly endpoint: Selection['endpoint'];
   readonly testCase: Selection['cases'][number];
 };
 
@@ -36,6 +38,7 @@ export function liveCases(selections: readonly Selection[]): LiveCase[] {
       .map((testCase) => ({
         key: caseKey({ product: s.endpoint.product, endpoint: s.endpoint.id, version: s.version, caseId: testCase.id }),
         product: s.endpoint.product,
+        endpoint: s.endpoint,
         testCase,
       })),
   );
@@ -68,8 +71,7 @@ export function splitByFixtures(
   for (const selection of selectionsOf(requests)) {
     // A creating case whose module has fills waits too: its records may look up a record the fixtures make.
     const fills = (c: (typeof selection.cases)[number]): boolean =>
-      Boolean(selection.endpoint.creates) &&
-      filled.has(/^\/crm\/\{version\}\/([A-Za-z0-9_]+)/.exec(c.request.path)?.[1] ?? '');
+      Boolean(selection.endpoint.creates) && filled.has(caseModule(c) ?? '');
     const free = selection.cases.filter((c) => !fills(c) && variablesOf(c).every((v) => known.has(v)));
     const base = { product: selection.endpoint.product, endpoint: selection.endpoint.id, version: selection.version };
     const rest = selection.cases.filter((c) => !free.includes(c));
@@ -105,7 +107,7 @@ export function caseModules(cases: readonly LiveCase[]): Record<'crm' | 'bigin',
     ...new Set(
       cases
         .filter((c) => c.product === product)
-        .map((c) => /^\/\w+\/\{version\}\/([A-Za-z0-9_]+)/.exec(c.testCase.request.path)?.[1] ?? '')
+        .map((c) => caseModule(c.testCase) ?? '')
         .filter(Boolean),
     ),
   ];

@@ -2,7 +2,7 @@
 // credits all of it costs (with the org's remaining allowance where Zoho reports it), and --max-credits. Pure but for
 // reading the org client's counters.
 
-import { findCollectionEndpoint } from '../catalog/index.ts';
+import { caseModule } from '../catalog/index.ts';
 import { ConfigError } from '../errors.ts';
 import type { Target } from '../harness/index.ts';
 import {
@@ -14,7 +14,6 @@ import {
   type OrgClient,
   type OrgMetadata,
 } from '../live/index.ts';
-import { parseCaseKey } from '../verdict/index.ts';
 import { blockedCases, variablesOf, type LiveCase } from './live-cases.ts';
 
 /** The credit plan of the run: the metadata read so far, the fixtures, the cases it will send, the clean-up. */
@@ -54,11 +53,9 @@ export function planRun(input: {
 /** The fixture variables the deleting cases (Delete Records) send as ids, expecting SUCCESS: those records go with them. */
 function deletedByCases(cases: readonly LiveCase[]): Set<string> {
   return new Set(
-    cases.flatMap(({ key, testCase }) => {
-      const ref = parseCaseKey(key);
-      const endpoint = ref && findCollectionEndpoint(ref.product, ref.endpoint, ref.version);
+    cases.flatMap(({ endpoint, testCase }) => {
       const succeeds = testCase.expect.shape === 'records' && testCase.expect.codes.every((c) => c === 'SUCCESS');
-      return endpoint?.deletes && succeeds ? variablesOf(testCase) : [];
+      return endpoint.deletes && succeeds ? variablesOf(testCase) : [];
     }),
   );
 }
@@ -66,11 +63,9 @@ function deletedByCases(cases: readonly LiveCase[]): Set<string> {
 /** The records the cases will create at most, by module: each SUCCESS a creating endpoint's case expects. */
 function creations(cases: readonly LiveCase[]): CaseCreations[] {
   const byModule = new Map<string, number>();
-  for (const { key, testCase } of cases) {
-    const ref = parseCaseKey(key);
-    const endpoint = ref && findCollectionEndpoint(ref.product, ref.endpoint, ref.version);
-    const module = /^\/crm\/\{version\}\/([A-Za-z0-9_]+)/.exec(testCase.request.path)?.[1];
-    if (!endpoint?.creates || !module || testCase.expect.shape !== 'records') continue;
+  for (const { endpoint, testCase } of cases) {
+    const module = caseModule(testCase);
+    if (!endpoint.creates || !module || testCase.expect.shape !== 'records') continue;
     const records = testCase.expect.codes.filter((code) => code === 'SUCCESS').length;
     byModule.set(module, (byModule.get(module) ?? 0) + records);
   }
@@ -83,14 +78,12 @@ function creations(cases: readonly LiveCase[]): CaseCreations[] {
  */
 export function fillRequests(cases: readonly LiveCase[]): Array<{ module: string; records: number }> {
   const most = new Map<string, number>();
-  for (const { key, testCase } of cases) {
-    const ref = parseCaseKey(key);
-    const endpoint = ref && findCollectionEndpoint(ref.product, ref.endpoint, ref.version);
-    const module = /^\/crm\/\{version\}\/([A-Za-z0-9_]+)/.exec(testCase.request.path)?.[1];
+  for (const { endpoint, testCase } of cases) {
+    const module = caseModule(testCase);
     const body = testCase.request.body;
     const data =
       typeof body === 'object' && body !== null && !Array.isArray(body) && 'data' in body ? body['data'] : [];
-    if (!endpoint?.creates || !module || !Array.isArray(data)) continue;
+    if (!endpoint.creates || !module || !Array.isArray(data)) continue;
     most.set(module, Math.max(most.get(module) ?? 0, data.length));
   }
   return [...most].map(([module, records]) => ({ module, records }));
@@ -99,10 +92,8 @@ export function fillRequests(cases: readonly LiveCase[]): Array<{ module: string
 /** Whether a creating case's own body names a record the fixtures make (a lookup to it): its records go first. */
 export function creatingBodiesNameFixtures(cases: readonly LiveCase[], plan: FixturePlan): boolean {
   const made = new Set(plan.records.flatMap((r) => (r.variable ? [r.variable] : [])));
-  return cases.some(({ key, testCase }) => {
-    const ref = parseCaseKey(key);
-    const endpoint = ref && findCollectionEndpoint(ref.product, ref.endpoint, ref.version);
-    return Boolean(endpoint?.creates) && variablesOf(testCase).some((v) => made.has(v));
+  return cases.some(({ endpoint, testCase }) => {
+    return Boolean(endpoint.creates) && variablesOf(testCase).some((v) => made.has(v));
   });
 }
 

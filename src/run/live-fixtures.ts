@@ -228,7 +228,9 @@ export async function serveLive(
     emit({ type: 'org', snapshot: snapshotOrg(org) });
     // Before anything is written: what the run will spend, refused over --max-credits.
     caseLevel = caseRecordLevel(plan, creatingBodiesNameFixtures(cases, plan));
-    planned = planRun({ client, plan, cases, org, target, env: input.env, caseLevel });
+    // What the metadata and the configuration leave unsent, before any fixture: for the plan and the early cases alike.
+    const unsent = blockedCases(cases, org, plan, input.env);
+    planned = planRun({ client, plan, cases, org, target, env: input.env, caseLevel, blocked: unsent });
     emit({ type: 'print', line: describePlan(planned, client.remaining()) });
     checkCredits(planned, input.maxCredits);
     const { slots, rounds, room } = fixtureRoom(plan, concurrency.limit);
@@ -283,7 +285,7 @@ export async function serveLive(
     // start holds this thread for about 10 ms, which would hold those writes.
     await new Promise((resolve) => setTimeout(resolve, EARLY_CASES_AFTER_MS));
     const earlyVerdicts = service.prefetch(early, {
-      target: { ...target, variables, blocked: blockedCases(cases, org, plan, input.env) },
+      target: { ...target, variables, blocked: unsent },
       unitSize: rounds,
       bound: share,
     });

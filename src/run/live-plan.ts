@@ -3,6 +3,7 @@
 // reading the org client's counters.
 
 import { caseModule } from '../catalog/index.ts';
+import type { CaseBlock } from '../verdict/index.ts';
 import { ConfigError } from '../errors.ts';
 import type { Target } from '../harness/index.ts';
 import {
@@ -14,7 +15,7 @@ import {
   type OrgClient,
   type OrgMetadata,
 } from '../live/index.ts';
-import { blockedCases, variablesOf, type LiveCase } from './live-cases.ts';
+import { variablesOf, type LiveCase } from './live-cases.ts';
 
 /** The credit plan of the run: the metadata read so far, the fixtures, the cases it will send, the clean-up. */
 export function planRun(input: {
@@ -25,9 +26,10 @@ export function planRun(input: {
   readonly target: Target;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly caseLevel: number;
+  /** The cases the org's metadata and the configuration leave unsent (blockedCases), as the run settles them. */
+  readonly blocked: Readonly<Record<string, CaseBlock>>;
 }): CreditPlan {
-  const { plan, cases, org, target, env } = input;
-  const blocked = blockedCases(cases, org, plan, env);
+  const { plan, cases, org, target, env, blocked } = input;
   const known = new Set([
     ...Object.keys(target.variables),
     ...Object.keys(plan.variables),

@@ -247,7 +247,7 @@ export async function serveLive(
       ledgerWrites = ledgerWrites.then(() => ledger([])).catch(() => undefined);
     }).then(async (made) => {
       fixtureRecords = made.created;
-      gone.push(...made.created.filter((r) => made.deleted.some((d) => d.id === r.id && d.module === r.module)));
+      gone.push(...made.deleted); // the very records of `made.created` (deleted before the cases)
       share.setLimit(concurrency.limit);
       const blocked = blockedCases(cases, org, { ...plan, unavailable: made.unavailable }, input.env);
       emit({

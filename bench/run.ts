@@ -54,7 +54,9 @@ function startChild(args: string[], ready: RegExp): Promise<{ child: ChildProces
 
 /** A mock process as `npm run mock` starts it, on a free port: its URL and the ZOHO_ values it printed. */
 async function startMockChild(): Promise<{ child: ChildProcess; url: string; env: Record<string, string> }> {
-  const { child, output } = await startChild([...cli, 'mock'], /ZOHO_BULK_IDS=.*\n/);
+  // Ready once every variable line is out: the Postman environment's line comes after the last of them (a line read
+  // as soon as ZOHO_BULK_IDS arrived could miss ZOHO_BIGIN_BULK_PRODUCT_IDS, printed after it, on a busy machine).
+  const { child, output } = await startChild([...cli, 'mock'], /# Postman environment: .*\n/);
   const env = Object.fromEntries(
     output
       .split('\n')

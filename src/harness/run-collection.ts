@@ -1,77 +1,22 @@
 // Runs collections against a target with newman, in units of work that share a bound on runs in flight, and judges
 // every response in Node as its request ends: verdicts stream out, and nothing of a unit's run is kept once they are out.
 
-import type { Case, Endpoint } from '../catalog/index.ts';
+import type { Case } from '../catalog/index.ts';
 import { casesForVersion } from '../catalog/index.ts';
-import { DEFAULT_POLICY, buildVerdict, type CaseResult, type SchemaRegistry } from '../validate/index.ts';
-import { caseKey, type Verdict, type VerdictPolicy } from '../verdict/index.ts';
+import { DEFAULT_POLICY, type CaseResult } from '../validate/index.ts';
+import type { Verdict } from '../verdict/index.ts';
+import { dealUnits, inHand, unitCollection, type CollectionRun, type Runnable, type Sendable } from './deal-units.ts';
 import { judgeExchange } from './judge-exchange.ts';
-import { noItem, whyNotSent } from './why-not-sent.ts';
 import type { Exchange } from './newman-exchange.ts';
 import { runNewman, type RunOutput } from './newman/index.ts';
-import { createRunPool, type RunPool } from './run-pool.ts';
-import { takeItems, type CollectionItem } from './select-items.ts';
+import { createRunPool } from './run-pool.ts';
 import { MAX_THROTTLE_RETRIES, isThrottled, throttleWaitMs } from './throttle-retry.ts';
 import { withRecordFills } from './record-fills.ts';
 import { withReplayHeader } from './replay-case.ts';
-import { baseUrlsOf, type Target } from './target.ts';
+import { baseUrlsOf } from './target.ts';
 import { freshTarget, isRejectedToken, renewRejected } from './token-renewal.ts';
 
-/** Everything one collection run needs. */
-export interface CollectionRun {
-  readonly endpoint: Endpoint;
-  readonly version: string;
-  /** The collection as parsed from collections/ (unknown: it is outside data). */
-  readonly collection: unknown;
-  readonly target: Target;
-  readonly registry: SchemaRegistry;
-  readonly schemaId: string;
-  /** Case ids to run; every case of the version when absent. */
-  readonly caseIds?: readonly string[];
-  /** newman runs in flight at once for this collection (ignored when a shared `pool` is given). */
-  readonly concurrency?: number;
-  /** Shared by several collections run at once: bounds their newman runs in flight together. */
-  readonly pool?: RunPool;
-  /**
-   * At most this many cases per newman run (the first run's value holds for a batch). Unset, units are sized for speed
-   * (see MIN_UNIT_SIZE): a small collection is then one unit, whose cases go one after another. A small size sends the
-   * cases of one collection side by side, which is how the concurrency-safety test proves they do not race.
-   */
-  readonly unitSize?: number;
-  /**
-   * Case keys sent first (the first run's value holds for a batch): each is dealt as the first case of a unit, so it is
-   * answered in the batch's first round (a live run unlocks a record once the cases on it are answered).
-   */
-  readonly lead?: ReadonlySet<string>;
-  readonly timeoutMs?: number;
-  /** Also run the collection's own sandbox test scripts (slower; the Node verdict stays authoritative). */
-  readonly sandboxTests?: boolean;
-  /** Called with every final exchange (full, unredacted: the caller redacts before writing), e.g. to record cassettes. */
-  readonly onExchange?: (caseId: string, exchange: Exchange) => void | Promise<void>;
-  /** Told how many requests each newman run sent (first sends, resends and throttle retries alike). */
-  readonly onSent?: (count: number) => void;
-  /** --strict and --clock-skew; the defaults when absent. */
-  readonly policy?: VerdictPolicy;
-}
-
-/**
- * Cases per newman run. Each run pays ~60 ms of CPU to boot newman's script sandbox (even with no scripts), and inside
- * a run every request waits on a few zero-delay timers: units of MIN_UNIT_SIZE or more amortise the first, units in
- * flight together overlap the second, and MAX_UNIT_SIZE bounds what one run holds in memory.
- */
-const MIN_UNIT_SIZE = 16;
-const MAX_UNIT_SIZE = 250;
-
-interface Runnable {
-  readonly run: CollectionRun;
-  /** `product/endpoint/version/caseId`, as the harness files ask for it. */
-  readonly key: string;
-  readonly testCase: Case;
-  readonly item: CollectionItem;
-  readonly emit: Emit;
-}
-
-type Emit = (testCase: Case, result: CaseResult, throttleRetries?: number) => Promise<void>;
+export type { CollectionRun, CollectionRunOptions, CollectionSource } from './deal-units.ts';
 
 /** Runs the selected cases and returns one verdict per case, in catalog order. */
 export async function runCollection(run: CollectionRun): Promise<Verdict[]> {
@@ -100,29 +45,11 @@ export async function streamCollections(
 ): Promise<void> {
   const first = runs[0];
   if (!first) return;
-  const runnable: Runnable[] = [];
-  for (const run of runs) runnable.push(...(await prepare(run, onVerdict)));
-  const lead = first.lead;
-  if (lead) {
-    const leads = runnable.filter((r) => lead.has(r.key));
-    runnable.splice(0, runnable.length, ...leads, ...runnable.filter((r) => !lead.has(r.key)));
-  }
   const pool = first.pool ?? createRunPool(first.concurrency ?? 4);
-  const groups = first.sandboxTests ? runs.map((run) => runnable.filter((r) => r.run === run)) : [runnable.splice(0)];
-  // A live org answers in hundreds of milliseconds, not microseconds: every slot of its concurrency limit gets a unit.
-  const units = groups
-    .splice(0)
-    .flatMap((group) =>
-      splitUnits(
-        group,
-        pool.limit,
-        first.unitSize ?? (first.target.kind === 'live' ? Math.ceil(group.length / pool.limit) : undefined),
-      ),
-    );
-  runnable.length = 0;
+  const units = await dealUnits(runs, pool, onVerdict);
   await Promise.all(
     units.map(async (unit, k) => {
-      const done = await pool.run(() => runUnit(unit, pool.stopped));
+      const done = await pool.run(() => runUnit(inHand(unit), pool.stopped));
       if (done === undefined) for (const { testCase, emit } of unit) await emit(testCase, INTERRUPTED);
       // Only the units to come are held: a long batch lets go of each unit's items (their requests) once it is done.
       units[k] = [];
@@ -137,86 +64,15 @@ const INTERRUPTED: CaseResult = {
   fix: 'run it again without interrupting it',
 };
 
-/** The selected cases of one collection that can run; the others get their not-applicable or not-checked verdict at once. */
-async function prepare(run: CollectionRun, onVerdict: (verdict: Verdict) => void | Promise<void>): Promise<Runnable[]> {
-  const wanted = run.caseIds ? new Set(run.caseIds) : undefined;
-  const selected = casesForVersion(run.endpoint, run.version).filter((c) => !wanted || wanted.has(c.id));
-  const items = takeItems(
-    run.collection,
-    selected.map((c) => c.id),
-  );
-  const context = {
-    product: run.endpoint.product,
-    endpoint: run.endpoint.id,
-    version: run.version,
-    target: run.target.name,
-    strict: run.policy?.strict ?? false,
-  };
-  const emit: Emit = async (testCase, result, throttleRetries = 0) => {
-    const verdict = buildVerdict(context, testCase, result);
-    await onVerdict(throttleRetries > 0 ? { ...verdict, throttleRetries } : verdict);
-  };
-  const runnable: Runnable[] = [];
-  for (const testCase of selected) {
-    const item = items.get(testCase.id);
-    const key = caseKey({
-      product: run.endpoint.product,
-      endpoint: run.endpoint.id,
-      version: run.version,
-      caseId: testCase.id,
-    });
-    const unsent = item ? whyNotSent(testCase, item, run.target, key, run.collection) : noItem(testCase);
-    if (unsent || !item) await emit(testCase, unsent ?? noItem(testCase));
-    else runnable.push({ run, key, testCase, item, emit });
-  }
-  return runnable;
-}
-
-/**
- * Balanced units of MIN_UNIT_SIZE to MAX_UNIT_SIZE cases, as many as may run in flight where there are cases enough;
- * with a `unitSize`, units of at most that many cases. Where there are more units than run in flight, they are dealt in
- * waves over consecutive cases: the units in flight together cover the next cases in order, so a harness file's
- * verdicts are all out early and handed over, not held by the service until the last unit of a long run.
- */
-function splitUnits(runnable: readonly Runnable[], inFlight: number, unitSize?: number): Runnable[][] {
-  if (runnable.length === 0) return [];
-  const sized = unitSize === undefined ? 0 : Math.ceil(runnable.length / Math.max(1, Math.floor(unitSize)));
-  const count = Math.max(
-    sized,
-    Math.ceil(runnable.length / MAX_UNIT_SIZE),
-    Math.min(inFlight, Math.floor(runnable.length / MIN_UNIT_SIZE)),
-    1,
-  );
-  const lanes = Math.min(count, Math.max(1, inFlight));
-  const waves = Math.ceil(count / lanes);
-  const perWave = Math.ceil(runnable.length / waves);
-  const units: Runnable[][] = Array.from({ length: waves * lanes }, () => []);
-  runnable.forEach((r, i) => units[Math.floor(i / perWave) * lanes + ((i % perWave) % lanes)]?.push(r));
-  return units.filter((unit) => unit.length > 0);
-}
-
-/** The collection one newman run is given: the unit's own when it has one, else the items alone (no scripts read variables). */
-function unitCollection(unit: readonly Runnable[]): unknown {
-  const collections = new Set(unit.map((r) => r.run.collection));
-  if (collections.size === 1) return unit[0]?.run.collection;
-  return {
-    info: {
-      name: 'zoho-contract-suite unit',
-      schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json',
-    },
-    item: [],
-  };
-}
-
-async function runUnit(unit: readonly Runnable[], stopped: AbortSignal): Promise<true> {
-  const head = unit[0] as Runnable;
+async function runUnit(unit: readonly Sendable[], stopped: AbortSignal): Promise<true> {
+  const head = unit[0] as Sendable;
   let target = await freshTarget(head.run.target);
   const collection = unitCollection(unit);
   const byItem = new Map(unit.map((r) => [r.item.id, r]));
   const judged = new Set<string>();
   const emitted: Promise<void>[] = [];
   const judge = async (
-    { run, key, testCase, emit }: Runnable,
+    { run, key, testCase, emit }: Sendable,
     exchange: Exchange | undefined,
     sandboxFailures: readonly string[],
     retries?: number,
@@ -244,7 +100,7 @@ async function runUnit(unit: readonly Runnable[], stopped: AbortSignal): Promise
     judged.add(itemId);
     emitted.push(judge(runnable, exchange, sandboxFailures));
   };
-  const send = (part: readonly Runnable[], first = false): Promise<RunOutput> => {
+  const send = (part: readonly Sendable[], first = false): Promise<RunOutput> => {
     head.run.onSent?.(part.length);
     return runNewman({
       collection,

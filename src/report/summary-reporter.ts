@@ -36,6 +36,11 @@ export interface SummaryReporterOptions {
   /** A merge of shard reports: a file that no shard ran is a lost shard's. */
   readonly merged?: boolean;
   readonly bail?: boolean;
+  /**
+   * Awaited once the run's tests are over, before the reports are built: what the run no longer needs is let go first
+   * (the CLI closes its verdict thread there, whose heap would otherwise sit beside the reports being built).
+   */
+  readonly beforeReports?: () => Promise<void>;
 }
 
 /** Writes summary.json (and every registered renderer's output) into the run's folder. */
@@ -59,6 +64,7 @@ export class SummaryReporter implements Reporter {
   }
 
   async onTestRunEnd(testModules: ReadonlyArray<TestModule>, _errors: unknown, reason: string): Promise<void> {
+    await this.options.beforeReports?.();
     const verdicts: Verdict[] = [];
     for (const module of testModules) {
       for (const test of module.children.allTests()) {

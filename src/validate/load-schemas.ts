@@ -38,7 +38,9 @@ export async function loadSchemas(dir: string): Promise<unknown[]> {
 /**
  * The registry for the schemas under `dir`. Compiling them costs ~0.2 s of every run's start, so the compiled
  * validators are kept in `cacheDir` as one standalone module per set of schemas (named by their hash) and loaded
- * from there by later runs; a missing or unreadable cache only means compiling again.
+ * from there by later runs; a missing or unreadable cache only means compiling again. The run that compiles them goes
+ * on with the module it wrote, as a later run would: the ajv instance keeps every validator's source code for that
+ * module, which is let go with it (a few MB per endpoint's schemas, held for the whole run otherwise).
  */
 export async function loadSchemaRegistry(dir: string, cacheDir: string): Promise<SchemaRegistry> {
   const schemas = await loadSchemas(dir);
@@ -54,12 +56,23 @@ export async function loadSchemaRegistry(dir: string, cacheDir: string): Promise
   const ids = new Set(
     schemas.map((s) => (typeof s === 'object' && s !== null ? String((s as { $id?: unknown }).$id) : '')),
   );
-  try {
+  const fromCache = (): SchemaRegistry => {
     const module = require(file) as Record<string, ValidateFunction> & { keys: string[] };
     return precompiledRegistry(ids, new Map(module.keys.map((key, i) => [key, module[`v${i}`] as ValidateFunction])));
+  };
+  try {
+    return fromCache();
   } catch {
     const registry = createSchemaRegistry(schemas);
-    await writeCache(file, cacheDir, registry.standalone()).catch(() => undefined);
+    const written = await writeCache(file, cacheDir, registry.standalone()).then(
+      () => true,
+      () => false,
+    );
+    try {
+      if (written) return fromCache();
+    } catch {
+      // Written but not loadable (removed meanwhile): the compiled registry serves as well.
+    }
     return registry;
   }
 }

@@ -1,9 +1,9 @@
-import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { ConfigError } from '../../src/errors.ts';
-import { createSchemaRegistry, loadSchemas } from '../../src/validate/index.ts';
+import { createSchemaRegistry, loadSchemaRegistry, loadSchemas } from '../../src/validate/index.ts';
 import { ROOT } from '../support/docs.ts';
 
 const ID = 'https://schemas.zoho-contract.test/crm/update-records.json';
@@ -38,5 +38,23 @@ describe('loadSchemas', () => {
 
   it('names a missing folder', async () => {
     await expect(loadSchemas(join(tmpdir(), 'no-such-folder-zoho'))).rejects.toThrow(/cannot be read/);
+  });
+});
+
+describe('loadSchemaRegistry', () => {
+  it('goes on with the validators it compiled and wrote, as a later run loads them, with the same findings', async () => {
+    // Beside the project's own cache, where the module finds ajv's runtime as a run's does.
+    await mkdir(join(ROOT, 'dist'), { recursive: true });
+    const cacheDir = await mkdtemp(join(ROOT, 'dist', 'validators-test-'));
+    onTestFinished(() => rm(cacheDir, { recursive: true, force: true }));
+    const first = await loadSchemaRegistry(join(ROOT, 'schemas'), cacheDir);
+    expect((await readdir(cacheDir)).filter((f) => f.endsWith('.cjs'))).toHaveLength(1);
+    const later = await loadSchemaRegistry(join(ROOT, 'schemas'), cacheDir);
+    // Every validator is there from the start: none is compiled as the run goes (no ajv instance is kept).
+    expect(first.compiled).toBe(later.compiled);
+    expect(first.compiled).toBeGreaterThan(0);
+    const body = { code: 'INVALID_MODULE', details: {}, message: 42, status: 'error' };
+    expect(first.check(ID, 'error', body)).toEqual(later.check(ID, 'error', body));
+    expect(first.check(ID, 'error', body)).not.toEqual([]);
   });
 });

@@ -137,11 +137,10 @@ export async function startVerdictService(options: VerdictServiceOptions): Promi
     const promises = new Map<string, Promise<Verdict>>();
     for (const request of requests) {
       for (const id of request.caseIds) {
-        const promise = new Promise<Verdict>((resolve, reject) =>
-          settle.set(caseKey({ ...request, caseId: id }), { resolve, reject }),
-        );
+        const key = caseKey({ ...request, caseId: id });
+        const promise = new Promise<Verdict>((resolve, reject) => settle.set(key, { resolve, reject }));
         promise.catch(() => undefined); // a rejection reaches whoever asks, never the process
-        promises.set(caseKey({ ...request, caseId: id }), promise);
+        promises.set(key, promise);
       }
     }
     registry ??= takePreloaded(`registry:${options.root}`, () =>

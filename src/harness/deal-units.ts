@@ -7,7 +7,7 @@ import { casesForVersion } from '../catalog/index.ts';
 import { buildVerdict, type CaseResult, type SchemaRegistry } from '../validate/index.ts';
 import { caseKey, type Verdict, type VerdictPolicy } from '../verdict/index.ts';
 import { isObject } from '../is-object.ts';
-import { shelveItems, type ShelvedItem } from './item-shelf.ts';
+import { shelveItems, takeShelved, type ShelvedItem } from './item-shelf.ts';
 import type { Exchange } from './newman-exchange.ts';
 import type { RunPool } from './run-pool.ts';
 import { takeItems, type CollectionItem } from './select-items.ts';
@@ -171,7 +171,7 @@ async function prepare(
 
 /** A unit's cases with their items in hand, taken off their shelves as the unit starts. */
 export function inHand(unit: readonly Runnable[]): Sendable[] {
-  return unit.map((r) => ({ ...r, item: 'take' in r.item ? r.item.take() : r.item }));
+  return unit.map((r) => ({ ...r, item: 'shelf' in r.item ? takeShelved(r.item) : r.item }));
 }
 
 /**

@@ -5,10 +5,11 @@
 import { constants, deflateSync, inflateSync } from 'node:zlib';
 import type { CollectionItem } from './select-items.ts';
 
-/** An item on a shelf: `take` gives it back once, as it was shelved (the JSON newman will run). */
+/** An item on a shelf (plain data: a batch holds one per case), given back once by `takeShelved`. */
 export interface ShelvedItem {
   readonly id: string;
-  take(): CollectionItem;
+  readonly shelf: Shelf;
+  readonly index: number;
 }
 
 /** Items per shelf: about one unit's worth, so a wave of units in flight unpacks a few shelves, never a whole batch. */
@@ -22,27 +23,36 @@ export const SHELF_SIZE = 250;
  */
 export function shelveItems(items: readonly CollectionItem[]): ShelvedItem[] {
   const shelved: ShelvedItem[] = [];
-  for (let start = 0; start < items.length; start += SHELF_SIZE)
-    shelved.push(...shelf(items.slice(start, start + SHELF_SIZE)));
+  for (let start = 0; start < items.length; start += SHELF_SIZE) {
+    const some = items.slice(start, start + SHELF_SIZE);
+    const shelf = new Shelf(some);
+    shelved.push(...some.map(({ id }, index) => ({ id, shelf, index })));
+  }
   return shelved;
 }
 
-function shelf(items: readonly CollectionItem[]): ShelvedItem[] {
-  let packed: Buffer | undefined = deflateSync(JSON.stringify(items.map((item) => item.json)), {
-    level: constants.Z_BEST_SPEED,
-  });
-  let unpacked: Array<Record<string, unknown> | undefined> | undefined;
-  let left = items.length;
-  return items.map(({ id }, index) => ({
-    id,
-    take() {
-      if (packed) unpacked ??= JSON.parse(inflateSync(packed).toString('utf8')) as Array<Record<string, unknown>>;
-      const json = unpacked?.[index];
-      if (!unpacked || !json) throw new Error(`item shelf: item ${id} was taken twice`);
-      unpacked[index] = undefined;
-      left -= 1;
-      if (left === 0) [packed, unpacked] = [undefined, undefined];
-      return { id, json };
-    },
-  }));
+/** The item, off its shelf (unpacking the shelf if it is the first taken); an item is given once. */
+export function takeShelved({ id, shelf, index }: ShelvedItem): CollectionItem {
+  return { id, json: shelf.take(index, id) };
+}
+
+class Shelf {
+  private packed: Buffer | undefined;
+  private unpacked: Array<Record<string, unknown> | undefined> | undefined;
+  private left: number;
+
+  constructor(items: readonly CollectionItem[]) {
+    this.packed = deflateSync(JSON.stringify(items.map((item) => item.json)), { level: constants.Z_BEST_SPEED });
+    this.left = items.length;
+  }
+
+  take(index: number, id: string): Record<string, unknown> {
+    if (this.packed) this.unpacked ??= JSON.parse(inflateSync(this.packed).toString('utf8')) as typeof this.unpacked;
+    const json = this.unpacked?.[index];
+    if (!this.unpacked || !json) throw new Error(`item shelf: item ${id} was taken twice`);
+    this.unpacked[index] = undefined;
+    this.left -= 1;
+    if (this.left === 0) [this.packed, this.unpacked] = [undefined, undefined];
+    return json;
+  }
 }

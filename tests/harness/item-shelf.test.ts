@@ -1,7 +1,7 @@
 // A long batch's items wait deflated on shelves until their unit starts: each comes back once, equal to what went in.
 
 import { describe, expect, it } from 'vitest';
-import { SHELF_SIZE, shelveItems } from '../../src/harness/item-shelf.ts';
+import { SHELF_SIZE, shelveItems, takeShelved, type ShelvedItem } from '../../src/harness/item-shelf.ts';
 import type { CollectionItem } from '../../src/harness/index.ts';
 
 const item = (k: number): CollectionItem => ({
@@ -21,13 +21,13 @@ describe('shelveItems', () => {
     const shelved = shelveItems(items);
     expect(shelved.map((s) => s.id)).toEqual(items.map((i) => i.id));
     const order = [...shelved.keys()].reverse();
-    for (const k of order) expect(shelved[k]?.take()).toEqual(items[k]);
+    for (const k of order) expect(takeShelved(shelved[k] as ShelvedItem)).toEqual(items[k]);
   });
 
   it('refuses to give an item twice', () => {
-    const [first, second] = shelveItems([item(1), item(2)]);
-    first?.take();
-    expect(() => first?.take()).toThrow(/taken twice/);
-    expect(second?.take()).toEqual(item(2));
+    const [first, second] = shelveItems([item(1), item(2)]) as [ShelvedItem, ShelvedItem];
+    takeShelved(first);
+    expect(() => takeShelved(first)).toThrow(/taken twice/);
+    expect(takeShelved(second)).toEqual(item(2));
   });
 });

@@ -1,6 +1,6 @@
 // The items of a long batch's later units, kept deflated until their unit starts. Why: a batch deals every selected
 // case into units at its start, so it held every item (the request newman sends) from then until its unit ran: at
-// 10,000 cases, 25 MB of the verdict thread's heap for most of the run, which V8 then sized the thread's heap after.
+// 10,000 cases, about 25 MB of the verdict thread's heap at the run's start, which V8 sized the thread's heap after.
 
 import { constants, deflateSync, inflateSync } from 'node:zlib';
 import type { CollectionItem } from './select-items.ts';

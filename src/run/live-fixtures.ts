@@ -271,7 +271,11 @@ export async function serveLive(
     // Before any fixture exists, the run has its own variables and the plan's known values; the fixtures' ids (which
     // replace any value .env gave for the same variable) come later.
     const variables = { ...target.variables, ...plan.variables };
-    const made = plan.records.flatMap((r) => [r.variable, r.lockVariable].filter((v) => v !== undefined));
+    // A value a fixture is planned to hold (a search's email) is known now, but the record holding it is not made yet.
+    const exposed = needs.flatMap((n) => (n.wants ?? []).map((w) => w.exposes));
+    const made = [...plan.records.flatMap((r) => [r.variable, r.lockVariable]), ...exposed].filter(
+      (v) => v !== undefined,
+    );
     const known = new Set([...Object.keys(variables), 'api_domain'].filter((v) => !made.includes(v)));
     const { early: free, late: waiting } = input.prefetchOnly
       ? splitByFixtures(input.selections, known, new Set(Object.keys(plan.fills ?? {})))

@@ -1,7 +1,7 @@
 // `contract [run]`: parse the run flags, select cases, name the target, call the run (src/run), map the outcome to an exit code.
 
 import { join } from 'node:path';
-import { catalog, selectCases, type Selection } from '../catalog/index.ts';
+import { catalog, MODULE_NAME, selectCases, withModules, type Selection } from '../catalog/index.ts';
 import { ConfigError, ExitCode, NothingSelectedError, UsageError, type ExitCodeValue } from '../errors.ts';
 import { DEFAULT_CLOCK_SKEW_MS } from '../validate/index.ts';
 import type { Target } from '../harness/index.ts';
@@ -48,7 +48,8 @@ export async function commandRun(args: readonly string[], cli: CliEnvironment): 
     );
     return ExitCode.passed;
   }
-  const selections = select(options);
+  const modules = options.modules === undefined ? undefined : parseModules(options.modules);
+  const selections = modules ? withModules(select(options), modules) : select(options);
   if (options.list) {
     for (const s of selections)
       for (const c of s.cases)
@@ -88,6 +89,11 @@ export async function commandRun(args: readonly string[], cli: CliEnvironment): 
       `--max-credits is for live runs: a ${request.kind} target spends no Zoho credits`,
       'add --target live, or leave --max-credits out',
     );
+  if (modules && request.kind !== 'live')
+    throw new UsageError(
+      `--modules is for live runs: a ${request.kind} target has no org whose modules the cases could run on`,
+      'add --target live (a rehearsal against `npm run mock -- --org <profile>` included), or leave --modules out',
+    );
   if (request.kind === 'live') cli.thread?.expectLive();
   const started = await startTarget(request, beforeRequests);
   const target = started.target;
@@ -122,6 +128,7 @@ export async function commandRun(args: readonly string[], cli: CliEnvironment): 
       policy,
       prefetch: !options.shard && !options.bail,
       ...(options.case ? { testNames: testNames(selections) } : {}),
+      ...(modules ? { modules } : {}),
       terminalReporter: cli.isCi || !cli.isTty ? 'dot' : 'default',
       ...(cli.signal ? { signal: cli.signal } : {}),
       thread: cli.thread ?? prestartVerdictThread(cli.root, threadEntry()),
@@ -141,6 +148,7 @@ export async function commandRun(args: readonly string[], cli: CliEnvironment): 
               ...(flagConcurrency ? { concurrency: flagConcurrency } : {}),
               ...(options.shard ? { shards: Number(parseShard(options.shard).split('/')[1]) } : {}),
               ...(maxCredits !== undefined ? { maxCredits } : {}),
+              ...(modules ? { modules } : {}),
               ...(baseline?.org ? { baselineOrg: baseline.org } : {}),
               // Only when nothing is sent after the prefetch: a vitest retry (--retries) sends a case again later.
               prefetchOnly: !options.shard && !options.bail && options.retries === undefined,
@@ -165,6 +173,26 @@ function parseClockSkew(value: string | undefined): number {
   if (!/^\d+$/.test(value) || !Number.isSafeInteger(Number(value) * 1000))
     throw new UsageError(`--clock-skew "${value}" is not a whole number of seconds`, 'give e.g. --clock-skew 300');
   return Number(value) * 1000;
+}
+
+/** --modules "A,B": module API names, at least one, none twice. */
+export function parseModules(value: string): string[] {
+  const modules = value.split(',').map((m) => m.trim());
+  if (modules.every((m) => m === ''))
+    throw new UsageError('--modules is empty', 'name the modules to run on, e.g. --modules Leads,Projects_Tracker');
+  const bad = modules.find((m) => !MODULE_NAME.test(m));
+  if (bad !== undefined)
+    throw new UsageError(
+      `--modules: "${bad}" is not a module API name`,
+      'give API names separated by commas, e.g. --modules Leads,Projects_Tracker (see Setup > Developer Space > APIs)',
+    );
+  const twice = modules.find((m, i) => modules.indexOf(m) !== i);
+  if (twice !== undefined)
+    throw new UsageError(
+      `--modules names ${twice} twice`,
+      `name each module once, e.g. --modules ${[...new Set(modules)].join(',')}`,
+    );
+  return modules;
 }
 
 /** "k/n" with 1 <= k <= n, as vitest's --shard takes it. */

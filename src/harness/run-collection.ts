@@ -2,7 +2,8 @@
 // every response in Node as its request ends: verdicts stream out, and nothing of a unit's run is kept once they are out.
 
 import type { Case, Endpoint } from '../catalog/index.ts';
-import { casesForVersion } from '../catalog/index.ts';
+import { casesByIds, casesForVersion } from '../catalog/index.ts';
+import { buildItem } from '../generate/index.ts';
 import { DEFAULT_POLICY, buildVerdict, type CaseResult, type SchemaRegistry } from '../validate/index.ts';
 import { caseKey, type Verdict, type VerdictPolicy } from '../verdict/index.ts';
 import { judgeExchange } from './judge-exchange.ts';
@@ -77,7 +78,10 @@ type Emit = (testCase: Case, result: CaseResult, throttleRetries?: number) => Pr
 export async function runCollection(run: CollectionRun): Promise<Verdict[]> {
   const verdicts = new Map<string, Verdict>();
   await streamCollections([run], (verdict) => void verdicts.set(verdict.caseId, verdict));
-  return casesForVersion(run.endpoint, run.version).flatMap((c) => verdicts.get(c.id) ?? []);
+  const cases = run.caseIds
+    ? casesByIds(run.endpoint, run.version, run.caseIds)
+    : casesForVersion(run.endpoint, run.version);
+  return cases.flatMap((c) => verdicts.get(c.id) ?? []);
 }
 
 /** Runs the selected cases and hands over each verdict as soon as it is judged (as its request ends, or after a resend). */
@@ -139,12 +143,19 @@ const INTERRUPTED: CaseResult = {
 
 /** The selected cases of one collection that can run; the others get their not-applicable or not-checked verdict at once. */
 async function prepare(run: CollectionRun, onVerdict: (verdict: Verdict) => void | Promise<void>): Promise<Runnable[]> {
-  const wanted = run.caseIds ? new Set(run.caseIds) : undefined;
-  const selected = casesForVersion(run.endpoint, run.version).filter((c) => !wanted || wanted.has(c.id));
+  const selected = run.caseIds
+    ? casesByIds(run.endpoint, run.version, run.caseIds)
+    : casesForVersion(run.endpoint, run.version);
   const items = takeItems(
     run.collection,
     selected.map((c) => c.id),
   );
+  // A module variant (`--modules`) has no item in the committed collection: its item is built from its request here.
+  for (const testCase of selected)
+    if (!items.has(testCase.id)) {
+      const json = buildItem(run.endpoint, run.version, testCase);
+      items.set(testCase.id, { id: String(json['id']), json });
+    }
   const context = {
     product: run.endpoint.product,
     endpoint: run.endpoint.id,

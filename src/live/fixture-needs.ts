@@ -13,6 +13,8 @@ export interface FixtureNeed {
   readonly wants?: ReadonlyArray<{ readonly field: string; readonly exposes?: string }>;
   /** The record is locked after it is created (Locking_Information__s); the lock's id fills this variable. */
   readonly lock?: string;
+  /** The module's unique field (module-plan.ts picks it) is filled fresh, and its value fills this variable. */
+  readonly uniqueExposes?: string;
   /** The record is deleted again before the cases: its id is one the org no longer has (a read of a deleted id). */
   readonly deleted?: true;
 }

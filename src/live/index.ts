@@ -73,3 +73,4 @@ export {
   type CaseCreations,
   type CreditPlan,
 } from './credit-plan.ts';
+export { checkModules, moduleFixtureNeeds, planModuleVariables, textFieldOf, uniqueFieldOf } from './module-plan.ts';

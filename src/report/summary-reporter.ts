@@ -36,6 +36,8 @@ export interface SummaryReporterOptions {
   /** A merge of shard reports: a file that no shard ran is a lost shard's. */
   readonly merged?: boolean;
   readonly bail?: boolean;
+  /** --modules: the modules the rollout report groups the verdicts by. */
+  readonly modules?: readonly string[];
 }
 
 /** Writes summary.json (and every registered renderer's output) into the run's folder. */
@@ -82,6 +84,7 @@ export class SummaryReporter implements Reporter {
         ...(this.options.driftPoints ? { driftPoints: this.options.driftPoints } : {}),
         ...(this.options.baseline ? { baseline: this.options.baseline } : {}),
         ...(this.options.collectionsCommit ? { collectionsCommit: this.options.collectionsCommit } : {}),
+        ...(this.options.modules ? { modules: this.options.modules } : {}),
       },
       verdicts,
     );

@@ -36,6 +36,8 @@ export interface ContractRunRequest {
   readonly policy?: VerdictPolicy;
   /** Send every selected case at once rather than as each harness file asks (off for --shard and --bail). */
   readonly prefetch: boolean;
+  /** --modules: the modules the selections' module-generic cases run on (the harness files declare the same variants). */
+  readonly modules?: readonly string[];
   /** Names of the selected tests, when a --case filter narrowed them. */
   readonly testNames?: readonly string[];
   /** Aborted on SIGINT/SIGTERM: new cases stop, in-flight ones finish (bounded by their timeout), the partial report is written. */
@@ -109,6 +111,7 @@ export async function runContract(request: ContractRunRequest): Promise<RunSumma
     selection: selectionKeys(request.selections),
     ...(shardIndex && shardCount ? { shard: { index: shardIndex, count: shardCount } } : {}),
     bail: request.bail,
+    ...(request.modules ? { modules: request.modules } : {}),
   });
   let started: { vitest?: Vitest; thread?: VerdictThread } = {};
   try {
@@ -150,6 +153,7 @@ export async function runContract(request: ContractRunRequest): Promise<RunSumma
     started = { vitest, thread: running };
     vitest.provide('target', target);
     vitest.provide('verdictService', running.url);
+    if (request.modules) vitest.provide('modules', request.modules);
     const cancel = (): void => {
       running.stop();
       void vitest.cancelCurrentRun('keyboard-input');

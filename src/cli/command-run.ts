@@ -1,14 +1,14 @@
 // `contract [run]`: parse the run flags, select cases, name the target, call the run (src/run), map the outcome to an exit code.
 
 import { join } from 'node:path';
-import { catalog, MODULE_NAME, selectCases, withModules, type Selection } from '../catalog/index.ts';
+import { catalog, selectCases, withModules, type Selection } from '../catalog/index.ts';
 import { ConfigError, ExitCode, NothingSelectedError, UsageError, type ExitCodeValue } from '../errors.ts';
 import { DEFAULT_CLOCK_SKEW_MS } from '../validate/index.ts';
 import type { Target } from '../harness/index.ts';
 import { existsSync } from 'node:fs';
 import { assertWritable, publishLatest, readBaseline, renderTerminal, type RunSummary } from '../report/index.ts';
 import { commandTable, runOptionTable } from './option-table.ts';
-import { parseOptions, parsePositiveInteger, renderHelp, type ParsedOptions } from './parse-args.ts';
+import { parseModules, parseOptions, parsePositiveInteger, renderHelp, type ParsedOptions } from './parse-args.ts';
 import {
   collectionsCommit,
   prestartVerdictThread,
@@ -173,26 +173,6 @@ function parseClockSkew(value: string | undefined): number {
   if (!/^\d+$/.test(value) || !Number.isSafeInteger(Number(value) * 1000))
     throw new UsageError(`--clock-skew "${value}" is not a whole number of seconds`, 'give e.g. --clock-skew 300');
   return Number(value) * 1000;
-}
-
-/** --modules "A,B": module API names, at least one, none twice. */
-export function parseModules(value: string): string[] {
-  const modules = value.split(',').map((m) => m.trim());
-  if (modules.every((m) => m === ''))
-    throw new UsageError('--modules is empty', 'name the modules to run on, e.g. --modules Leads,Projects_Tracker');
-  const bad = modules.find((m) => !MODULE_NAME.test(m));
-  if (bad !== undefined)
-    throw new UsageError(
-      `--modules: "${bad}" is not a module API name`,
-      'give API names separated by commas, e.g. --modules Leads,Projects_Tracker (see Setup > Developer Space > APIs)',
-    );
-  const twice = modules.find((m, i) => modules.indexOf(m) !== i);
-  if (twice !== undefined)
-    throw new UsageError(
-      `--modules names ${twice} twice`,
-      `name each module once, e.g. --modules ${[...new Set(modules)].join(',')}`,
-    );
-  return modules;
 }
 
 /** "k/n" with 1 <= k <= n, as vitest's --shard takes it. */

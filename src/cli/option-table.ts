@@ -104,6 +104,16 @@ export const catalogOptionTable = {
   help: { type: 'boolean', help: 'show this help' },
 } as const satisfies Record<string, OptionSpec>;
 
+/** Options of `contract doctor`. */
+export const doctorOptionTable = {
+  ...catalogOptionTable,
+  modules: {
+    type: 'string',
+    value: '<A,B,...>',
+    help: 'also say, per module, which module-generic cases a run with --modules would send there and which it cannot',
+  },
+} as const satisfies Record<string, OptionSpec>;
+
 /** Options of `contract merge <dirs...>`. */
 export const mergeOptionTable = {
   out: { type: 'string', value: '<dir>', help: 'write the merged report here (default reports/<run-id>-merged/)' },

@@ -154,4 +154,23 @@ describe('--modules', () => {
     expect(output).not.toContain('Fixtures: created');
     expect(recordCounts(mock, MODULES)).toEqual(before);
   });
+
+  it('doctor says per module what a run would send there and what it cannot, and refuses a module the org lacks', async () => {
+    mock = await startMock({ org: await twoCustomModules() });
+    const before = recordCounts(mock, MODULES);
+    const { ZOHO_LOCKING_CUSTOM_MODULE: _module, ...env } = liveEnvironment(mock);
+    const result = await runCli(['doctor', '--modules', 'Accounts,Projects_Tracker'], env);
+    const output = result.stdout + result.stderr;
+    expect(output).toMatch(
+      /^module Accounts: 10 of 10 module-generic cases would run: .*insert-records › SUCCESS when one record is inserted; /m,
+    );
+    expect(output).toMatch(/^module Projects_Tracker: 8 of 10 module-generic cases would run: /m);
+    expect(output).toMatch(
+      /^ {2}not applicable: insert-records › DUPLICATE_DATA when a unique field repeats another record \[Projects_Tracker\]: Projects_Tracker has no unique field/m,
+    );
+    const refused = await runCli(['doctor', '--modules', 'Accounts,Site_Visitz'], env);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/^error E_CONFIG: --modules names Site_Visitz, which the org does not have/m);
+    expect(recordCounts(mock, MODULES)).toEqual(before);
+  });
 });

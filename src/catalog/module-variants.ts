@@ -20,6 +20,12 @@ export type ModuleRole =
   | 'unique_field'
   /** The value a record the run made holds in that field. */
   | 'unique_value'
+  /** A writable field of a type that is not text (a number, a date, a boolean). */
+  | 'typed_field'
+  /** A text that is no value of that field's type. */
+  | 'typed_wrong'
+  /** A writable lookup field of the module. */
+  | 'lookup_field'
   /** A record the run made in the module: it holds `unique_value`, and no case changes it. */
   | 'record_id'
   /** A second record the run made in the module: the update cases write to it. */
@@ -53,6 +59,9 @@ const ROLES: readonly ModuleRole[] = [
   'text_too_long',
   'unique_field',
   'unique_value',
+  'typed_field',
+  'typed_wrong',
+  'lookup_field',
   'record_id',
   'second_id',
   'delete_id',
@@ -68,7 +77,8 @@ const named = (v: (role: ModuleRole) => string, value: string): { [key: string]:
 
 /**
  * The module-generic cases, by endpoint and case id: success, a missing mandatory field, a duplicate in a unique field,
- * a value over its length, a bulk call over the limit, and a read and a delete of the module's own record.
+ * a lookup to a record that does not exist, a value of the wrong type, a value over its length, a bulk call over the
+ * limit, and a read and a delete of the module's own record.
  */
 const TEMPLATES: Readonly<Record<string, Readonly<Record<string, Template>>>> = {
   'insert-records': {
@@ -85,6 +95,19 @@ const TEMPLATES: Readonly<Record<string, Readonly<Record<string, Template>>>> = 
       path: `/crm/{version}/${m}`,
       auth: FULL,
       body: { data: [named(v, v('text_too_long'))] },
+    }),
+    'invalid-data-type': (m, v) => ({
+      method: 'POST',
+      path: `/crm/{version}/${m}`,
+      auth: FULL,
+      body: { data: [{ [v('typed_field')]: v('typed_wrong') }] },
+    }),
+    // The Update Records page's unknown id: no org is given it.
+    'invalid-data-lookup': (m, v) => ({
+      method: 'POST',
+      path: `/crm/{version}/${m}`,
+      auth: FULL,
+      body: { data: [{ [v('lookup_field')]: { id: '3652397000099999999' } }] },
     }),
     'duplicate-data': (m, v) => ({
       method: 'POST',

@@ -83,11 +83,13 @@ export const DEFAULT_FIELDS: Readonly<Record<'crm' | 'bigin', Readonly<Record<st
       field('Company', 'text', true, { length: 100 }),
       field('Mobile', 'phone', false, { unique: true, length: 30 }),
       field('Email', 'email', false, { length: 100 }),
+      field('Annual_Revenue', 'currency', false),
       description,
     ],
     Deals: [
       field('Deal_Name', 'text', true, { length: 120 }),
       field('Stage', 'picklist', true, { picklist: ['Qualification'] }),
+      field('Account_Name', 'lookup', false, { lookupModule: 'Accounts' }),
       field('Foreign_Languages', 'multiselectpicklist', false, { picklist: ['English'] }),
       description,
     ],

@@ -11,6 +11,8 @@ import type { OrgField, OrgMetadata } from './org-metadata.ts';
 
 /** Types of a field the suite writes a text into, shortest first in preference. */
 const TEXT_TYPES = ['text', 'mediumtext', 'textarea'];
+/** Types whose values are no text: a text sent to one is of the wrong type (the mock and Zoho check them alike). */
+const TYPED = ['integer', 'long', 'bigint', 'double', 'currency', 'percent', 'decimal', 'boolean', 'date', 'datetime'];
 /** Types a unique value can be written into (fill-field.ts makes each fresh). */
 // Text only: the value goes into the request as a string variable.
 const UNIQUE_TYPES = new Set(['text', 'mediumtext', 'textarea', 'email', 'phone', 'website']);
@@ -107,6 +109,25 @@ export function planModuleVariables(
     unavailable[name('unique_field')] = block;
     unavailable[name('unique_value')] = block;
   }
+  const typed = fields.find((f) => !f.readOnly && TYPED.includes(f.dataType));
+  if (typed) {
+    variables[name('typed_field')] = typed.apiName;
+    variables[name('typed_wrong')] = `not a ${typed.dataType}`;
+  } else {
+    const block: CaseBlock = {
+      outcome: 'not-applicable',
+      reason: `${module} has no writable field of a number, date or boolean type (its fields metadata), so no text can be of the wrong type`,
+    };
+    unavailable[name('typed_field')] = block;
+    unavailable[name('typed_wrong')] = block;
+  }
+  const lookup = fields.find((f) => !f.readOnly && f.dataType === 'lookup');
+  if (lookup) variables[name('lookup_field')] = lookup.apiName;
+  else
+    unavailable[name('lookup_field')] = {
+      outcome: 'not-applicable',
+      reason: `${module} has no lookup field (its fields metadata), so no lookup can name a missing record`,
+    };
   return { variables, unavailable };
 }
 

@@ -70,7 +70,7 @@ describe('--modules', () => {
     const summary = await summaryOf(out);
     expect(summary.modules).toEqual(NAMED);
     const variants = summary.verdicts.filter((v) => v.caseId.includes('__'));
-    // Eleven module-generic cases (insert 5, update 3, get 1, delete 1... and their modules), on each named module.
+    // Twelve module-generic cases of CRM v8 (Insert 7, Update 3, Get 1, Delete 1), on each named module.
     expect(new Set(variants.map((v) => v.module))).toEqual(new Set(NAMED));
     for (const v of variants) {
       expect(v.caseId.endsWith(`__${v.module}`), v.caseId).toBe(true);
@@ -83,14 +83,18 @@ describe('--modules', () => {
     expect(outcome('duplicate-data__Site_Visits')).toBe('pass');
     expect(outcome('duplicate-data__Projects_Tracker')).toBe('not-applicable');
     expect(outcome('mandatory-not-found__Site_Visits')).toBe('pass');
+    // A lookup naming a missing record and a value of the wrong type, where the module has such fields.
+    expect(outcome('invalid-data-lookup__Site_Visits')).toBe('pass');
+    expect(outcome('invalid-data-type__Projects_Tracker')).toBe('pass');
+    expect(outcome('invalid-data-lookup__Accounts')).toBe('not-applicable');
     // The catalog's own module is not named: its module-generic cases are not run there.
     expect(summary.verdicts.some((v) => v.endpoint === 'insert-records' && v.caseId === 'success-single')).toBe(false);
     expect(output).toMatch(/^Rollout by module:$/m);
-    expect(output).toMatch(/^ {2}Accounts: 10 held, 0 failed, 0 not checked, 0 not applicable$/m);
-    expect(output).toMatch(/^ {2}Projects_Tracker: 8 held, 0 failed, 0 not checked, 2 not applicable$/m);
-    expect(output).toMatch(/^ {2}Site_Visits: 10 held, 0 failed, 0 not checked, 0 not applicable$/m);
+    expect(output).toMatch(/^ {2}Accounts: 10 held, 0 failed, 0 not checked, 2 not applicable$/m);
+    expect(output).toMatch(/^ {2}Projects_Tracker: 10 held, 0 failed, 0 not checked, 2 not applicable$/m);
+    expect(output).toMatch(/^ {2}Site_Visits: 12 held, 0 failed, 0 not checked, 0 not applicable$/m);
     const report = await readFile(join(out, 'report.md'), 'utf8');
-    expect(report).toContain('| Site_Visits | 10 | 0 | 0 | 0 |');
+    expect(report).toContain('| Site_Visits | 12 | 0 | 0 | 0 |');
     expect(recordCounts(mock, MODULES)).toEqual(before);
     expect(output).toMatch(/^Fixtures: deleted all \d+ records$/m);
   });
@@ -162,9 +166,9 @@ describe('--modules', () => {
     const result = await runCli(['doctor', '--modules', 'Accounts,Projects_Tracker'], env);
     const output = result.stdout + result.stderr;
     expect(output).toMatch(
-      /^module Accounts: 10 of 10 module-generic cases would run: .*insert-records › SUCCESS when one record is inserted; /m,
+      /^module Accounts: 10 of 12 module-generic cases would run: .*insert-records › SUCCESS when one record is inserted; /m,
     );
-    expect(output).toMatch(/^module Projects_Tracker: 8 of 10 module-generic cases would run: /m);
+    expect(output).toMatch(/^module Projects_Tracker: 10 of 12 module-generic cases would run: /m);
     expect(output).toMatch(
       /^ {2}not applicable: insert-records › DUPLICATE_DATA when a unique field repeats another record \[Projects_Tracker\]: Projects_Tracker has no unique field/m,
     );

@@ -74,6 +74,8 @@ describe('planModuleVariables', () => {
     expect(variables['mod__Projects_Tracker__text_field']).toBe('Name');
     expect(variables['mod__Projects_Tracker__text_too_long']).toBe('x'.repeat(121));
     expect(variables['mod__Projects_Tracker__text_value']).toMatch(/^zoho-contract-suite run-1/);
+    expect(variables['mod__Projects_Tracker__lookup_field']).toBe('Client');
+    expect(variables['mod__Projects_Tracker__typed_field']).toBeUndefined();
     expect(unavailable['mod__Projects_Tracker__unique_field']).toMatchObject({
       outcome: 'not-applicable',
       reason: expect.stringMatching(/^Projects_Tracker has no unique field/),
@@ -85,7 +87,12 @@ describe('planModuleVariables', () => {
     expect(variables['mod__Accounts__text_field']).toBe('Account_Name');
     expect(variables['mod__Accounts__unique_field']).toBe('Account_Name');
     expect(variables['mod__Accounts__text_value']).not.toBe(variables['mod__Accounts__text_update']);
-    expect(unavailable).toEqual({});
+    // Accounts has no typed field and no lookup here: those cases are not applicable on it, the others run.
+    expect(Object.keys(unavailable).sort()).toEqual([
+      'mod__Accounts__lookup_field',
+      'mod__Accounts__typed_field',
+      'mod__Accounts__typed_wrong',
+    ]);
   });
 
   it('prefers a text field that is not unique, and leaves a module with none not applicable for length', () => {

@@ -26,6 +26,10 @@ export type ModuleRole =
   | 'typed_wrong'
   /** A writable lookup field of the module. */
   | 'lookup_field'
+  /** A record the run made and locked in the module. */
+  | 'locked_id'
+  /** The id of that record's lock. */
+  | 'lock_id'
   /** A record the run made in the module: it holds `unique_value`, and no case changes it. */
   | 'record_id'
   /** A second record the run made in the module: the update cases write to it. */
@@ -62,6 +66,8 @@ const ROLES: readonly ModuleRole[] = [
   'typed_field',
   'typed_wrong',
   'lookup_field',
+  'locked_id',
+  'lock_id',
   'record_id',
   'second_id',
   'delete_id',
@@ -78,7 +84,7 @@ const named = (v: (role: ModuleRole) => string, value: string): { [key: string]:
 /**
  * The module-generic cases, by endpoint and case id: success, a missing mandatory field, a duplicate in a unique field,
  * a lookup to a record that does not exist, a value of the wrong type, a value over its length, a bulk call over the
- * limit, and a read and a delete of the module's own record.
+ * limit, a lock's update where the module's records can be locked, and a read and a delete of the module's own record.
  */
 const TEMPLATES: Readonly<Record<string, Readonly<Record<string, Template>>>> = {
   'insert-records': {
@@ -141,6 +147,14 @@ const TEMPLATES: Readonly<Record<string, Readonly<Record<string, Template>>>> = 
       path: `/crm/{version}/${m}/${v('second_id')}`,
       auth: FULL,
       body: { data: [{ [v('unique_field')]: v('unique_value') }] },
+    }),
+  },
+  'update-record-locking-information': {
+    'success-leads': (m, v) => ({
+      method: 'PUT',
+      path: `/crm/{version}/${m}/${v('locked_id')}/Locking_Information__s/${v('lock_id')}`,
+      auth: FULL,
+      body: { data: [{ Locked_Reason__s: 'deal  info updated' }] },
     }),
   },
   'get-records': {

@@ -77,7 +77,7 @@ export function planFixtures(input: PlanInput): FixturePlan {
   for (const module of input.modules ?? []) {
     const fields = fieldsOf(input.org.crm, 'crm', module);
     if (!fields) continue; // checkModules refused the run already
-    const planned = planModuleVariables(module, fields, context);
+    const planned = planModuleVariables(module, fields, context, input.org.crm.modules?.get(module)?.custom);
     Object.assign(variables, planned.variables);
     Object.assign(unavailable, planned.unavailable);
   }
@@ -143,6 +143,8 @@ export function planFixtures(input: PlanInput): FixturePlan {
     return result;
   };
   for (const need of input.needs) {
+    // Settled already (a module variant's record in a module that cannot give what it is for): never made.
+    if (unavailable[need.variable]) continue;
     const module = need.module === LOCKING_CUSTOM ? ('module' in custom ? custom.module : undefined) : need.module;
     if (module === undefined) {
       if ('block' in custom) markUnavailable(unavailable, need, custom.block);

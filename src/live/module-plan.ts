@@ -7,6 +7,7 @@ import { ConfigError } from '../errors.ts';
 import type { CaseBlock } from '../verdict/index.ts';
 import { fillField, type FillContext } from './fill-field.ts';
 import type { FixtureNeed } from './fixture-needs.ts';
+import { notLockable } from './org-capabilities.ts';
 import type { OrgField, OrgMetadata } from './org-metadata.ts';
 
 /** Types of a field the suite writes a text into, shortest first in preference. */
@@ -55,6 +56,8 @@ export function moduleFixtureNeeds(variables: Iterable<string>): FixtureNeed[] {
     if (role === 'record_id')
       needs.push({ variable, product: 'crm', module, uniqueExposes: moduleVariable(module, 'unique_value') });
     else if (role === 'second_id' || role === 'delete_id') needs.push({ variable, product: 'crm', module });
+    else if (role === 'locked_id')
+      needs.push({ variable, product: 'crm', module, lock: moduleVariable(module, 'lock_id') });
   }
   return needs;
 }
@@ -79,10 +82,17 @@ export function planModuleVariables(
   module: string,
   fields: readonly OrgField[],
   context: FillContext,
+  custom = false,
 ): { variables: Record<string, string>; unavailable: Record<string, CaseBlock> } {
   const variables: Record<string, string> = {};
   const unavailable: Record<string, CaseBlock> = {};
   const name = (role: Parameters<typeof moduleVariable>[1]): string => moduleVariable(module, role);
+  // No record is made (nor locked) where the page lists no locking: the lock case is not applicable there.
+  const unlockable = notLockable(module, custom);
+  if (unlockable) {
+    unavailable[name('locked_id')] = unlockable;
+    unavailable[name('lock_id')] = unlockable;
+  }
   const text = textFieldOf(fields);
   if (text?.length !== undefined) {
     variables[name('text_field')] = text.apiName;

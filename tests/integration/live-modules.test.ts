@@ -31,6 +31,7 @@ async function twoCustomModules(): Promise<OrgProfile> {
   const strict = JSON.parse(await readFile(STRICT, 'utf8')) as { modules: Record<string, unknown> };
   strict.modules['Site_Visits'] = {
     custom: true,
+    lockable: true,
     fields: [
       { api_name: 'Visit_Code', data_type: 'text', system_mandatory: true, length: 20, unique: {} },
       {
@@ -70,7 +71,7 @@ describe('--modules', () => {
     const summary = await summaryOf(out);
     expect(summary.modules).toEqual(NAMED);
     const variants = summary.verdicts.filter((v) => v.caseId.includes('__'));
-    // Twelve module-generic cases of CRM v8 (Insert 7, Update 3, Get 1, Delete 1), on each named module.
+    // Thirteen module-generic cases of CRM v8 (Insert 7, Update 3, a lock's update, Get 1, Delete 1), on each module.
     expect(new Set(variants.map((v) => v.module))).toEqual(new Set(NAMED));
     for (const v of variants) {
       expect(v.caseId.endsWith(`__${v.module}`), v.caseId).toBe(true);
@@ -90,11 +91,11 @@ describe('--modules', () => {
     // The catalog's own module is not named: its module-generic cases are not run there.
     expect(summary.verdicts.some((v) => v.endpoint === 'insert-records' && v.caseId === 'success-single')).toBe(false);
     expect(output).toMatch(/^Rollout by module:$/m);
-    expect(output).toMatch(/^ {2}Accounts: 10 held, 0 failed, 0 not checked, 2 not applicable$/m);
-    expect(output).toMatch(/^ {2}Projects_Tracker: 10 held, 0 failed, 0 not checked, 2 not applicable$/m);
-    expect(output).toMatch(/^ {2}Site_Visits: 12 held, 0 failed, 0 not checked, 0 not applicable$/m);
+    expect(output).toMatch(/^ {2}Accounts: 11 held, 0 failed, 0 not checked, 2 not applicable$/m);
+    expect(output).toMatch(/^ {2}Projects_Tracker: 11 held, 0 failed, 0 not checked, 2 not applicable$/m);
+    expect(output).toMatch(/^ {2}Site_Visits: 13 held, 0 failed, 0 not checked, 0 not applicable$/m);
     const report = await readFile(join(out, 'report.md'), 'utf8');
-    expect(report).toContain('| Site_Visits | 12 | 0 | 0 | 0 |');
+    expect(report).toContain('| Site_Visits | 13 | 0 | 0 | 0 |');
     expect(recordCounts(mock, MODULES)).toEqual(before);
     expect(output).toMatch(/^Fixtures: deleted all \d+ records$/m);
   });
@@ -166,9 +167,9 @@ describe('--modules', () => {
     const result = await runCli(['doctor', '--modules', 'Accounts,Projects_Tracker'], env);
     const output = result.stdout + result.stderr;
     expect(output).toMatch(
-      /^module Accounts: 10 of 12 module-generic cases would run: .*insert-records › SUCCESS when one record is inserted; /m,
+      /^module Accounts: 11 of 13 module-generic cases would run: .*insert-records › SUCCESS when one record is inserted; /m,
     );
-    expect(output).toMatch(/^module Projects_Tracker: 10 of 12 module-generic cases would run: /m);
+    expect(output).toMatch(/^module Projects_Tracker: 11 of 13 module-generic cases would run: /m);
     expect(output).toMatch(
       /^ {2}not applicable: insert-records › DUPLICATE_DATA when a unique field repeats another record \[Projects_Tracker\]: Projects_Tracker has no unique field/m,
     );

@@ -135,4 +135,35 @@ describe("the module variants' fixtures", () => {
     ]);
     expect(plan.unavailable['mod__Projects_Tracker__unique_value']?.outcome).toBe('not-applicable');
   });
+
+  it("locks a record for the lock's case where the page lists locking for the module, and makes none where it does not", () => {
+    const withEvents: OrgMetadata = {
+      ...org(),
+      crm: {
+        modules: new Map([
+          ...(org().crm.modules ?? new Map()),
+          [
+            'Events',
+            {
+              apiName: 'Events',
+              custom: false,
+              usable: true,
+              fields: [field('Event_Title', 'text', { mandatory: true, length: 255 })],
+            },
+          ],
+        ]),
+      },
+    };
+    const needs = moduleFixtureNeeds(['mod__Projects_Tracker__locked_id', 'mod__Events__locked_id']);
+    expect(needs.map((n) => [n.variable, n.lock])).toEqual([
+      ['mod__Projects_Tracker__locked_id', 'mod__Projects_Tracker__lock_id'],
+      ['mod__Events__locked_id', 'mod__Events__lock_id'],
+    ]);
+    const plan = planFixtures({ needs, org: withEvents, runId: 'run-1', modules: ['Projects_Tracker', 'Events'] });
+    expect(plan.records.filter((r) => r.lockVariable).map((r) => r.module)).toEqual(['Projects_Tracker']);
+    expect(plan.unavailable['mod__Events__locked_id']).toEqual({
+      outcome: 'not-applicable',
+      reason: 'the record locking page does not list Events among the modules whose records can be locked',
+    });
+  });
 });

@@ -107,7 +107,8 @@ const recordErrors: readonly Case[] = [
     note: "Deals.Account_Name looks up Accounts in every org; the id is one no org is given (the Update Records page's unknown id). A lookup is written as the looked-up record's id, so an id the module does not hold is data of the wrong kind.",
     unconfirmed: [lookupUnconfirmed],
     messageNotPrinted: {
-      INVALID_DATA: "the notes print INVALID_DATA's message for a value of the wrong type; no source prints the answer to a lookup of a missing record",
+      INVALID_DATA:
+        "the notes print INVALID_DATA's message for a value of the wrong type; no source prints the answer to a lookup of a missing record",
     },
   },
   {

@@ -113,6 +113,8 @@ async function mergeBlobs({
     ...(baseline ? { baseline } : {}),
     expected: selections.map((selection) => ({ file: harnessPath(selection.endpoint, selection.version), selection })),
     selection: first?.selection ?? [],
+    // The shards of one --modules run share its modules: the merged report groups them too.
+    ...(first?.modules ? { modules: first.modules } : {}),
     merged: true,
   });
   const vitest = await (await import('vitest/node')).createVitest('test', {

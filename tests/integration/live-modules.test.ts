@@ -98,6 +98,8 @@ describe('--modules', () => {
     expect(report).toContain('| Site_Visits | 13 | 0 | 0 | 0 |');
     expect(recordCounts(mock, MODULES)).toEqual(before);
     expect(output).toMatch(/^Fixtures: deleted all \d+ records$/m);
+    // The modules' records, locks and lookups are in the plan printed before anything was written.
+    expect(summary.apiUsage?.calls).toBe(summary.apiUsage?.planned?.calls);
   });
 
   it('names the module a broken answer came from (a server that creates a record with no mandatory field)', async () => {

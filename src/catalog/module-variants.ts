@@ -4,7 +4,7 @@
 
 import { casesForVersion } from './catalog.ts';
 import { caseModule, type Selection } from './select-cases.ts';
-import type { Case, CaseRequest, Endpoint, JsonValue } from './types.ts';
+import type { Case, CaseRequest, EchoRule, Endpoint, JsonValue } from './types.ts';
 
 /** What a module variant asks of its module: each a run variable `{{mod__<Module>__<role>}}` the live run fills. */
 export type ModuleRole =
@@ -14,6 +14,8 @@ export type ModuleRole =
   | 'text_value'
   /** Another such value, for an update (an insert and an update of a unique field must not meet). */
   | 'text_update'
+  /** A third, for an upsert that inserts (it must match no record the run made). */
+  | 'text_upsert'
   /** A value one character longer than that field allows. */
   | 'text_too_long'
   /** A field whose values must be unique in the module. */
@@ -60,6 +62,7 @@ const ROLES: readonly ModuleRole[] = [
   'text_field',
   'text_value',
   'text_update',
+  'text_upsert',
   'text_too_long',
   'unique_field',
   'unique_value',
@@ -128,6 +131,40 @@ const TEMPLATES: Readonly<Record<string, Readonly<Record<string, Template>>>> = 
       body: { data: Array.from({ length: 101 }, () => named(v, v('text_value'))) },
     }),
   },
+  'upsert-records': {
+    // Nothing the module holds matches a fresh value of its fields: the upsert inserts.
+    'success-insert': (m, v) => ({
+      method: 'POST',
+      path: `/crm/{version}/${m}/upsert`,
+      auth: FULL,
+      body: { data: [named(v, v('text_upsert'))] },
+    }),
+    // The run's first record holds the unique value: the upsert updates it.
+    'success-update': (m, v) => ({
+      method: 'POST',
+      path: `/crm/{version}/${m}/upsert`,
+      auth: FULL,
+      body: { data: [{ [v('unique_field')]: v('unique_value') }], duplicate_check_fields: [v('unique_field')] },
+    }),
+    'mandatory-not-found': (m) => ({
+      method: 'POST',
+      path: `/crm/{version}/${m}/upsert`,
+      auth: FULL,
+      body: { data: [{}] },
+    }),
+    'invalid-data-length': (m, v) => ({
+      method: 'POST',
+      path: `/crm/{version}/${m}/upsert`,
+      auth: FULL,
+      body: { data: [named(v, v('text_too_long'))] },
+    }),
+    'limit-exceeded-records': (m, v) => ({
+      method: 'POST',
+      path: `/crm/{version}/${m}/upsert`,
+      auth: FULL,
+      body: { data: Array.from({ length: 101 }, () => named(v, v('text_upsert'))) },
+    }),
+  },
   'update-records': {
     // On the second record: the first keeps the unique value the duplicate cases repeat, whatever runs first.
     'success-single': (m, v) => ({
@@ -165,6 +202,22 @@ const TEMPLATES: Readonly<Record<string, Readonly<Record<string, Template>>>> = 
   },
 };
 
+/** The catalog fixtures a case's own echoes name, and the module's record that takes their place on another module. */
+const ECHO_VARIABLES: Readonly<Record<string, Readonly<Record<string, ModuleRole>>>> = {
+  // Upsert's update matches the record holding the unique value the run wrote.
+  'upsert-records/success-update': { mobile_holder_id: 'record_id' },
+};
+
+/** A case's own echo rule on `module`: as it is, with a fixture's variable mapped, or none where it reads a fixture. */
+function onModule(rule: EchoRule, module: string, mapped: Readonly<Record<string, ModuleRole>>): EchoRule[] {
+  const echo = rule.echo;
+  if (echo.kind === 'variable') {
+    const role = mapped[echo.name];
+    return role ? [{ ...rule, echo: { kind: 'variable', name: moduleVariable(module, role) } }] : [];
+  }
+  return echo.kind === 'written-found' || echo.kind === 'values-written' ? [] : [rule];
+}
+
 /** True when the case runs on any module (`--modules`). */
 export function isModuleGeneric(endpoint: Endpoint, testCase: Case): boolean {
   return endpoint.product === 'crm' && Boolean(TEMPLATES[endpoint.id]?.[baseId(testCase.id)]);
@@ -184,15 +237,19 @@ function baseId(caseId: string): string {
 /**
  * The case on `module`: the catalog's own on the module it is written for, else its variant (id `<id>__<Module>`, the
  * name says the module). A variant keeps what the page documents (status, codes, messages, the endpoint's echoes) and
- * leaves out the case's own echoes, which read the catalog module's fixtures. Only a live org is asked: the module is
- * the org's.
+ * those of the case's own echoes that hold on any module (an upsert's action); one naming a catalog fixture is kept with
+ * the module's record in its place where there is one, else left out. Only a live org is asked: the module is the org's.
  */
 export function caseOnModule(endpoint: Endpoint, testCase: Case, module: string): Case {
   const template = TEMPLATES[endpoint.id]?.[testCase.id];
   if (!template || caseModule(testCase) === module) return testCase;
-  const { echoes: _echoes, ...rest } = testCase;
+  const { echoes: own, ...rest } = testCase;
+  const echoes = (own ?? []).flatMap((rule) =>
+    onModule(rule, module, ECHO_VARIABLES[`${endpoint.id}/${testCase.id}`] ?? {}),
+  );
   return {
     ...rest,
+    ...(echoes.length > 0 ? { echoes } : {}),
     id: `${testCase.id}${SEPARATOR}${module}`,
     name: `${testCase.name} [${module}]`,
     request: template(module, (role) => `{{${moduleVariable(module, role)}}}`),

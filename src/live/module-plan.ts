@@ -96,7 +96,7 @@ export function planModuleVariables(
   const text = textFieldOf(fields);
   if (text?.length !== undefined) {
     variables[name('text_field')] = text.apiName;
-    for (const role of ['text_value', 'text_update'] as const) {
+    for (const role of ['text_value', 'text_update', 'text_upsert'] as const) {
       const filled = fillField(module, text, context);
       if ('value' in filled) variables[name(role)] = String(filled.value);
     }
@@ -106,7 +106,7 @@ export function planModuleVariables(
       outcome: 'not-applicable',
       reason: `${module} has no writable text field with a maximum length (its fields metadata), so no value can be too long for one`,
     };
-    for (const role of ['text_field', 'text_value', 'text_update', 'text_too_long'] as const)
+    for (const role of ['text_field', 'text_value', 'text_update', 'text_upsert', 'text_too_long'] as const)
       unavailable[name(role)] = block;
   }
   const unique = uniqueFieldOf(fields);

@@ -13,6 +13,7 @@ import {
   moduleVariable,
   parseModuleVariable,
   updateRecords,
+  upsertRecords,
   withModules,
   type Case,
   type Endpoint,
@@ -125,5 +126,20 @@ describe('module variables', () => {
     expect(parseModuleVariable(name)).toEqual({ module: 'Projects_Tracker', role: 'unique_value' });
     expect(parseModuleVariable('read_record_id')).toBeUndefined();
     expect(parseModuleVariable('mod__Accounts__colour')).toBeUndefined();
+  });
+});
+
+describe("a variant's own echoes", () => {
+  it("keeps an upsert's action, and checks the matched id against the module's own record", () => {
+    const update = upsertRecords.cases.find((c) => c.id === 'success-update') as Case;
+    const variant = caseOnModule(upsertRecords, update, 'Accounts');
+    expect(variant.echoes?.map((e) => e.echo)).toEqual([
+      { kind: 'expected', value: 'update' },
+      { kind: 'variable', name: 'mod__Accounts__record_id' },
+    ]);
+    expect(variant.request.body).toEqual({
+      data: [{ '{{mod__Accounts__unique_field}}': '{{mod__Accounts__unique_value}}' }],
+      duplicate_check_fields: ['{{mod__Accounts__unique_field}}'],
+    });
   });
 });

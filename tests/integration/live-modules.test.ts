@@ -71,7 +71,7 @@ describe('--modules', () => {
     const summary = await summaryOf(out);
     expect(summary.modules).toEqual(NAMED);
     const variants = summary.verdicts.filter((v) => v.caseId.includes('__'));
-    // Thirteen module-generic cases of CRM v8 (Insert 7, Update 3, a lock's update, Get 1, Delete 1), on each module.
+    // Eighteen module-generic cases of CRM v8 (Insert 7, Upsert 5, Update 3, a lock's update, Get, Delete), on each module.
     expect(new Set(variants.map((v) => v.module))).toEqual(new Set(NAMED));
     for (const v of variants) {
       expect(v.caseId.endsWith(`__${v.module}`), v.caseId).toBe(true);
@@ -88,14 +88,20 @@ describe('--modules', () => {
     expect(outcome('invalid-data-lookup__Site_Visits')).toBe('pass');
     expect(outcome('invalid-data-type__Projects_Tracker')).toBe('pass');
     expect(outcome('invalid-data-lookup__Accounts')).toBe('not-applicable');
+    // An upsert matching the record that holds the unique value updates that very record (its id is echoed).
+    const upsert = summary.verdicts.find(
+      (v) => v.endpoint === 'upsert-records' && v.caseId === 'success-update__Site_Visits',
+    );
+    expect(upsert?.outcome).toBe('pass');
+    expect(upsert?.exchange?.responseBody).toContain('"action":"update"');
     // The catalog's own module is not named: its module-generic cases are not run there.
     expect(summary.verdicts.some((v) => v.endpoint === 'insert-records' && v.caseId === 'success-single')).toBe(false);
     expect(output).toMatch(/^Rollout by module:$/m);
-    expect(output).toMatch(/^ {2}Accounts: 11 held, 0 failed, 0 not checked, 2 not applicable$/m);
-    expect(output).toMatch(/^ {2}Projects_Tracker: 11 held, 0 failed, 0 not checked, 2 not applicable$/m);
-    expect(output).toMatch(/^ {2}Site_Visits: 13 held, 0 failed, 0 not checked, 0 not applicable$/m);
+    expect(output).toMatch(/^ {2}Accounts: 16 held, 0 failed, 0 not checked, 2 not applicable$/m);
+    expect(output).toMatch(/^ {2}Projects_Tracker: 15 held, 0 failed, 0 not checked, 3 not applicable$/m);
+    expect(output).toMatch(/^ {2}Site_Visits: 18 held, 0 failed, 0 not checked, 0 not applicable$/m);
     const report = await readFile(join(out, 'report.md'), 'utf8');
-    expect(report).toContain('| Site_Visits | 13 | 0 | 0 | 0 |');
+    expect(report).toContain('| Site_Visits | 18 | 0 | 0 | 0 |');
     expect(recordCounts(mock, MODULES)).toEqual(before);
     expect(output).toMatch(/^Fixtures: deleted all \d+ records$/m);
     // The modules' records, locks and lookups are in the plan printed before anything was written.
@@ -169,9 +175,9 @@ describe('--modules', () => {
     const result = await runCli(['doctor', '--modules', 'Accounts,Projects_Tracker'], env);
     const output = result.stdout + result.stderr;
     expect(output).toMatch(
-      /^module Accounts: 11 of 13 module-generic cases would run: .*insert-records › SUCCESS when one record is inserted; /m,
+      /^module Accounts: 16 of 18 module-generic cases would run: .*insert-records › SUCCESS when one record is inserted; /m,
     );
-    expect(output).toMatch(/^module Projects_Tracker: 11 of 13 module-generic cases would run: /m);
+    expect(output).toMatch(/^module Projects_Tracker: 15 of 18 module-generic cases would run: /m);
     expect(output).toMatch(
       /^ {2}not applicable: insert-records › DUPLICATE_DATA when a unique field repeats another record \[Projects_Tracker\]: Projects_Tracker has no unique field/m,
     );

@@ -80,6 +80,12 @@ const ROLES: readonly ModuleRole[] = [
 type Template = (module: string, v: (role: ModuleRole) => string) => CaseRequest;
 
 const FULL = { token: 'access_token' } as const;
+const request = (method: string, path: string, body?: JsonValue): CaseRequest => ({
+  method,
+  path,
+  auth: FULL,
+  ...(body === undefined ? {} : { body }),
+});
 const named = (v: (role: ModuleRole) => string, value: string): { [key: string]: JsonValue } => ({
   [v('text_field')]: value,
 });
@@ -91,114 +97,57 @@ const named = (v: (role: ModuleRole) => string, value: string): { [key: string]:
  */
 const TEMPLATES: Readonly<Record<string, Readonly<Record<string, Template>>>> = {
   'insert-records': {
-    'success-single': (m, v) => ({
-      method: 'POST',
-      path: `/crm/{version}/${m}`,
-      auth: FULL,
-      body: { data: [named(v, v('text_value'))] },
-    }),
+    'success-single': (m, v) => request('POST', `/crm/{version}/${m}`, { data: [named(v, v('text_value'))] }),
     // Nothing at all: whatever the module makes mandatory is missing.
-    'mandatory-not-found': (m) => ({ method: 'POST', path: `/crm/{version}/${m}`, auth: FULL, body: { data: [{}] } }),
-    'invalid-data-length': (m, v) => ({
-      method: 'POST',
-      path: `/crm/{version}/${m}`,
-      auth: FULL,
-      body: { data: [named(v, v('text_too_long'))] },
-    }),
-    'invalid-data-type': (m, v) => ({
-      method: 'POST',
-      path: `/crm/{version}/${m}`,
-      auth: FULL,
-      body: { data: [{ [v('typed_field')]: v('typed_wrong') }] },
-    }),
+    'mandatory-not-found': (m) => request('POST', `/crm/{version}/${m}`, { data: [{}] }),
+    'invalid-data-length': (m, v) => request('POST', `/crm/{version}/${m}`, { data: [named(v, v('text_too_long'))] }),
+    'invalid-data-type': (m, v) =>
+      request('POST', `/crm/{version}/${m}`, { data: [{ [v('typed_field')]: v('typed_wrong') }] }),
     // The Update Records page's unknown id: no org is given it.
-    'invalid-data-lookup': (m, v) => ({
-      method: 'POST',
-      path: `/crm/{version}/${m}`,
-      auth: FULL,
-      body: { data: [{ [v('lookup_field')]: { id: '3652397000099999999' } }] },
-    }),
-    'duplicate-data': (m, v) => ({
-      method: 'POST',
-      path: `/crm/{version}/${m}`,
-      auth: FULL,
-      body: { data: [{ [v('unique_field')]: v('unique_value') }] },
-    }),
-    'limit-exceeded-records': (m, v) => ({
-      method: 'POST',
-      path: `/crm/{version}/${m}`,
-      auth: FULL,
-      body: { data: Array.from({ length: 101 }, () => named(v, v('text_value'))) },
-    }),
+    'invalid-data-lookup': (m, v) =>
+      request('POST', `/crm/{version}/${m}`, { data: [{ [v('lookup_field')]: { id: '3652397000099999999' } }] }),
+    'duplicate-data': (m, v) =>
+      request('POST', `/crm/{version}/${m}`, { data: [{ [v('unique_field')]: v('unique_value') }] }),
+    'limit-exceeded-records': (m, v) =>
+      request('POST', `/crm/{version}/${m}`, { data: Array.from({ length: 101 }, () => named(v, v('text_value'))) }),
   },
   'upsert-records': {
     // Nothing the module holds matches a fresh value of its fields: the upsert inserts.
-    'success-insert': (m, v) => ({
-      method: 'POST',
-      path: `/crm/{version}/${m}/upsert`,
-      auth: FULL,
-      body: { data: [named(v, v('text_upsert'))] },
-    }),
+    'success-insert': (m, v) => request('POST', `/crm/{version}/${m}/upsert`, { data: [named(v, v('text_upsert'))] }),
     // The run's first record holds the unique value: the upsert updates it.
-    'success-update': (m, v) => ({
-      method: 'POST',
-      path: `/crm/{version}/${m}/upsert`,
-      auth: FULL,
-      body: { data: [{ [v('unique_field')]: v('unique_value') }], duplicate_check_fields: [v('unique_field')] },
-    }),
-    'mandatory-not-found': (m) => ({
-      method: 'POST',
-      path: `/crm/{version}/${m}/upsert`,
-      auth: FULL,
-      body: { data: [{}] },
-    }),
-    'invalid-data-length': (m, v) => ({
-      method: 'POST',
-      path: `/crm/{version}/${m}/upsert`,
-      auth: FULL,
-      body: { data: [named(v, v('text_too_long'))] },
-    }),
-    'limit-exceeded-records': (m, v) => ({
-      method: 'POST',
-      path: `/crm/{version}/${m}/upsert`,
-      auth: FULL,
-      body: { data: Array.from({ length: 101 }, () => named(v, v('text_upsert'))) },
-    }),
+    'success-update': (m, v) =>
+      request('POST', `/crm/{version}/${m}/upsert`, {
+        data: [{ [v('unique_field')]: v('unique_value') }],
+        duplicate_check_fields: [v('unique_field')],
+      }),
+    'mandatory-not-found': (m) => request('POST', `/crm/{version}/${m}/upsert`, { data: [{}] }),
+    'invalid-data-length': (m, v) =>
+      request('POST', `/crm/{version}/${m}/upsert`, { data: [named(v, v('text_too_long'))] }),
+    'limit-exceeded-records': (m, v) =>
+      request('POST', `/crm/{version}/${m}/upsert`, {
+        data: Array.from({ length: 101 }, () => named(v, v('text_upsert'))),
+      }),
   },
   'update-records': {
     // On the second record: the first keeps the unique value the duplicate cases repeat, whatever runs first.
-    'success-single': (m, v) => ({
-      method: 'PUT',
-      path: `/crm/{version}/${m}/${v('second_id')}`,
-      auth: FULL,
-      body: { data: [named(v, v('text_update'))] },
-    }),
-    'invalid-data-length': (m, v) => ({
-      method: 'PUT',
-      path: `/crm/{version}/${m}/${v('second_id')}`,
-      auth: FULL,
-      body: { data: [named(v, v('text_too_long'))] },
-    }),
-    'duplicate-data': (m, v) => ({
-      method: 'PUT',
-      path: `/crm/{version}/${m}/${v('second_id')}`,
-      auth: FULL,
-      body: { data: [{ [v('unique_field')]: v('unique_value') }] },
-    }),
+    'success-single': (m, v) =>
+      request('PUT', `/crm/{version}/${m}/${v('second_id')}`, { data: [named(v, v('text_update'))] }),
+    'invalid-data-length': (m, v) =>
+      request('PUT', `/crm/{version}/${m}/${v('second_id')}`, { data: [named(v, v('text_too_long'))] }),
+    'duplicate-data': (m, v) =>
+      request('PUT', `/crm/{version}/${m}/${v('second_id')}`, { data: [{ [v('unique_field')]: v('unique_value') }] }),
   },
   'update-record-locking-information': {
-    'success-leads': (m, v) => ({
-      method: 'PUT',
-      path: `/crm/{version}/${m}/${v('locked_id')}/Locking_Information__s/${v('lock_id')}`,
-      auth: FULL,
-      body: { data: [{ Locked_Reason__s: 'deal  info updated' }] },
-    }),
+    'success-leads': (m, v) =>
+      request('PUT', `/crm/{version}/${m}/${v('locked_id')}/Locking_Information__s/${v('lock_id')}`, {
+        data: [{ Locked_Reason__s: 'deal  info updated' }],
+      }),
   },
   'get-records': {
-    'success-by-id': (m, v) => ({ method: 'GET', path: `/crm/{version}/${m}/${v('record_id')}`, auth: FULL }),
+    'success-by-id': (m, v) => request('GET', `/crm/{version}/${m}/${v('record_id')}`),
   },
   'delete-records': {
-    'success-single': (m, v) => ({ method: 'DELETE', path: `/crm/{version}/${m}/${v('delete_id')}`, auth: FULL }),
+    'success-single': (m, v) => request('DELETE', `/crm/{version}/${m}/${v('delete_id')}`),
   },
 };
 

@@ -1,7 +1,7 @@
 // `contract [run]`: parse the run flags, select cases, name the target, call the run (src/run), map the outcome to an exit code.
 
 import { join } from 'node:path';
-import { catalog, selectCases, withModules, type Selection } from '../catalog/index.ts';
+import { catalog, isModuleGeneric, selectCases, withModules, type Selection } from '../catalog/index.ts';
 import { ConfigError, ExitCode, NothingSelectedError, UsageError, type ExitCodeValue } from '../errors.ts';
 import { DEFAULT_CLOCK_SKEW_MS } from '../validate/index.ts';
 import type { Target } from '../harness/index.ts';
@@ -50,6 +50,11 @@ export async function commandRun(args: readonly string[], cli: CliEnvironment): 
   }
   const modules = options.modules === undefined ? undefined : parseModules(options.modules);
   const selections = modules ? withModules(select(options), modules) : select(options);
+  if (modules && !selections.some((s) => s.cases.some((c) => isModuleGeneric(s.endpoint, c))))
+    throw new UsageError(
+      '--modules changes nothing in this selection: none of its cases is module-generic',
+      "select CRM records cases (Insert, Upsert, Update, Get, Delete Records, a lock's update), or leave --modules out",
+    );
   if (options.list) {
     for (const s of selections)
       for (const c of s.cases)

@@ -85,6 +85,12 @@ const table: Array<[string, (string | (() => string))[], number, RegExp]> = [
     /^error E_USAGE: --modules: "Project Tracker" is not a module API name/,
   ],
   [
+    '--modules with a selection that has no module-generic case',
+    ['--target', 'live', '--product', 'bigin', '--modules', 'Deals'],
+    2,
+    /^error E_USAGE: --modules changes nothing in this selection: none of its cases is module-generic/,
+  ],
+  [
     '--modules against the mock, which has no org of the user',
     ['--modules', 'Leads'],
     2,

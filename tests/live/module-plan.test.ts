@@ -6,6 +6,7 @@ import { ConfigError } from '../../src/errors.ts';
 import {
   checkModules,
   moduleFixtureNeeds,
+  narrowFields,
   planFixtures,
   planModuleVariables,
   textFieldOf,
@@ -165,5 +166,18 @@ describe("the module variants' fixtures", () => {
       outcome: 'not-applicable',
       reason: 'the record locking page does not list Events among the modules whose records can be locked',
     });
+  });
+
+  it('never writes a field the API may not create (operation_type.api_create false) or a virtual one', () => {
+    const fields = narrowFields({
+      fields: [
+        { api_name: 'Code', data_type: 'text', length: 20, operation_type: { api_create: false, api_update: false } },
+        { api_name: 'Score', data_type: 'integer', virtual_field: true },
+        { api_name: 'Title', data_type: 'text', length: 50 },
+      ],
+    });
+    const { variables, unavailable } = planModuleVariables('Visits', fields, fillContext('run-1'));
+    expect(variables['mod__Visits__text_field']).toBe('Title');
+    expect(unavailable['mod__Visits__typed_field']?.outcome).toBe('not-applicable');
   });
 });

@@ -119,7 +119,10 @@ export function planModuleVariables(
     unavailable[name('unique_field')] = block;
     unavailable[name('unique_value')] = block;
   }
-  const typed = fields.find((f) => !f.readOnly && TYPED.includes(f.dataType));
+  // Numbers first: a text where a number goes is refused by every API; a date or a boolean comes after.
+  const typed = fields
+    .filter((f) => !f.readOnly && TYPED.includes(f.dataType))
+    .sort((a, b) => TYPED.indexOf(a.dataType) - TYPED.indexOf(b.dataType))[0];
   if (typed) {
     variables[name('typed_field')] = typed.apiName;
     variables[name('typed_wrong')] = `not a ${typed.dataType}`;

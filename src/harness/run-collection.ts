@@ -14,6 +14,7 @@ import { createRunPool, type RunPool } from './run-pool.ts';
 import { takeItems, type CollectionItem } from './select-items.ts';
 import { MAX_THROTTLE_RETRIES, isThrottled, throttleWaitMs } from './throttle-retry.ts';
 import { withRecordFills } from './record-fills.ts';
+import { withModuleVariable } from './verdict-module.ts';
 import { withReplayHeader } from './replay-case.ts';
 import { baseUrlsOf, type Target } from './target.ts';
 import { freshTarget, isRejectedToken, renewRejected } from './token-renewal.ts';
@@ -164,7 +165,7 @@ async function prepare(run: CollectionRun, onVerdict: (verdict: Verdict) => void
     strict: run.policy?.strict ?? false,
   };
   const emit: Emit = async (testCase, result, throttleRetries = 0) => {
-    const verdict = buildVerdict(context, testCase, result);
+    const verdict = withModuleVariable(buildVerdict(context, testCase, result), testCase, run.target);
     await onVerdict(throttleRetries > 0 ? { ...verdict, throttleRetries } : verdict);
   };
   const runnable: Runnable[] = [];

@@ -70,6 +70,11 @@ describe('--modules', () => {
     expect(code, output).toBe(0);
     const summary = await summaryOf(out);
     expect(summary.modules).toEqual(NAMED);
+    // Every verdict names its module, the lock in the org's custom module too (its path names it by a variable).
+    expect(summary.verdicts.filter((v) => !v.module)).toEqual([]);
+    expect(summary.verdicts.find((v) => v.caseId === 'success-custom-module1' && v.version === 'v8')?.module).toBe(
+      'Projects_Tracker',
+    );
     const variants = summary.verdicts.filter((v) => v.caseId.includes('__'));
     // Eighteen module-generic cases of CRM v8 (Insert 7, Upsert 5, Update 3, a lock's update, Get, Delete), on each module.
     expect(new Set(variants.map((v) => v.module))).toEqual(new Set(NAMED));
@@ -96,9 +101,10 @@ describe('--modules', () => {
     expect(upsert?.exchange?.responseBody).toContain('"action":"update"');
     // The catalog's own module is not named: its module-generic cases are not run there.
     expect(summary.verdicts.some((v) => v.endpoint === 'insert-records' && v.caseId === 'success-single')).toBe(false);
+    // The rollout counts every verdict of the module: its module-generic cases, and the lock in the org's custom module.
     expect(output).toMatch(/^Rollout by module:$/m);
     expect(output).toMatch(/^ {2}Accounts: 16 held, 0 failed, 0 not checked, 2 not applicable$/m);
-    expect(output).toMatch(/^ {2}Projects_Tracker: 15 held, 0 failed, 0 not checked, 3 not applicable$/m);
+    expect(output).toMatch(/^ {2}Projects_Tracker: 16 held, 0 failed, 0 not checked, 3 not applicable$/m);
     expect(output).toMatch(/^ {2}Site_Visits: 18 held, 0 failed, 0 not checked, 0 not applicable$/m);
     const report = await readFile(join(out, 'report.md'), 'utf8');
     expect(report).toContain('| Site_Visits | 18 | 0 | 0 | 0 |');

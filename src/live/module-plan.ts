@@ -49,13 +49,18 @@ export function checkModules(org: OrgMetadata, modules: readonly string[]): void
 /** The records a module variant needs made in its module, for each `mod__<Module>__*_id` variable the cases reference. */
 export function moduleFixtureNeeds(variables: Iterable<string>): FixtureNeed[] {
   const needs: FixtureNeed[] = [];
+  const holders = new Set<string>();
   for (const variable of new Set(variables)) {
     const parsed = parseModuleVariable(variable);
     if (!parsed || !MODULE_NAME.test(parsed.module)) continue;
     const { module, role } = parsed;
-    if (role === 'record_id')
-      needs.push({ variable, product: 'crm', module, uniqueExposes: moduleVariable(module, 'unique_value') });
-    else if (role === 'second_id' || role === 'delete_id') needs.push({ variable, product: 'crm', module });
+    // The unique value is the first record's: a case that repeats it needs that record, whether it names it or not.
+    if (role === 'record_id' || role === 'unique_value') {
+      const holder = moduleVariable(module, 'record_id');
+      if (!holders.has(holder))
+        needs.push({ variable: holder, product: 'crm', module, uniqueExposes: moduleVariable(module, 'unique_value') });
+      holders.add(holder);
+    } else if (role === 'second_id' || role === 'delete_id') needs.push({ variable, product: 'crm', module });
     else if (role === 'locked_id')
       needs.push({ variable, product: 'crm', module, lock: moduleVariable(module, 'lock_id') });
   }

@@ -162,6 +162,36 @@ describe('--modules', () => {
     expect(recordCounts(mock, MODULES)).toEqual(before);
   });
 
+  it("catches an upsert on a module answering the id of another record than the module's record it matched", async () => {
+    mock = await startMock({ org: await twoCustomModules() });
+    proxy = await startOrgProxy(mock.url, {
+      edit: (request, answer) => {
+        if (request.path !== '/crm/v8/Site_Visits/upsert' || !request.body.includes('duplicate_check_fields'))
+          return answer;
+        const body = answer.body as { data: Array<{ details: Record<string, unknown> }> };
+        for (const entry of body.data) entry.details['id'] = '3652397000000999002';
+        return answer;
+      },
+    });
+    const before = recordCounts(mock, MODULES);
+    const { code, output, out } = await liveRun(proxy.url, [
+      '--product',
+      'crm',
+      '--endpoint',
+      'upsert-records',
+      '--api-version',
+      'v8',
+      '--modules',
+      'Site_Visits',
+    ]);
+    expect(code, output).toBe(1);
+    const failed = (await summaryOf(out)).verdicts.filter((v) => v.outcome === 'fail');
+    expect(failed.map((v) => v.caseId)).toEqual(['success-update__Site_Visits']);
+    expect(failed[0]?.findings.map((f) => f.kind)).toContain('echo');
+    expect(failed[0]?.reason).toContain('mod__Site_Visits__record_id');
+    expect(recordCounts(mock, MODULES)).toEqual(before);
+  });
+
   it('refuses a module the org does not have in one line with exit 2, before any fixture exists', async () => {
     mock = await startMock({ org: await readOrgProfile(STRICT) });
     const before = recordCounts(mock, MODULES);

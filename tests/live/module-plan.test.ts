@@ -123,6 +123,17 @@ describe("the module variants' fixtures", () => {
     expect(plan.variables['mod__Accounts__text_value']).not.toBe(value);
   });
 
+  it('makes the record holding the unique value for a case that repeats it without naming the record', () => {
+    expect(moduleFixtureNeeds(['mod__Accounts__unique_value', 'mod__Accounts__record_id'])).toEqual([
+      {
+        variable: 'mod__Accounts__record_id',
+        product: 'crm',
+        module: 'Accounts',
+        uniqueExposes: 'mod__Accounts__unique_value',
+      },
+    ]);
+  });
+
   it('plans the looked-up record first for a custom module with a mandatory lookup', () => {
     const plan = planFixtures({
       needs: moduleFixtureNeeds(['mod__Projects_Tracker__record_id']),

@@ -192,6 +192,34 @@ describe('--modules', () => {
     expect(recordCounts(mock, MODULES)).toEqual(before);
   });
 
+  it('plans what the variants of each endpoint need when that endpoint is selected alone', async () => {
+    mock = await startMock({ org: await twoCustomModules() });
+    for (const endpoint of [
+      'insert-records',
+      'upsert-records',
+      'update-records',
+      'update-record-locking-information',
+      'get-records',
+      'delete-records',
+    ]) {
+      const { code, output, out } = await liveRun(mock.url, [
+        '--product',
+        'crm',
+        '--endpoint',
+        endpoint,
+        '--api-version',
+        'v8',
+        '--modules',
+        'Accounts,Site_Visits',
+      ]);
+      expect(code, output).toBe(0);
+      const variants = (await summaryOf(out)).verdicts.filter((v) => v.caseId.includes('__'));
+      expect(variants.length, endpoint).toBeGreaterThan(0);
+      for (const v of variants)
+        expect(['pass', 'not-applicable'], `${endpoint} ${v.caseId}: ${v.reason}`).toContain(v.outcome);
+    }
+  });
+
   it('refuses a module the org does not have in one line with exit 2, before any fixture exists', async () => {
     mock = await startMock({ org: await readOrgProfile(STRICT) });
     const before = recordCounts(mock, MODULES);

@@ -30,6 +30,9 @@ export function rolloutByModule(summary: Pick<RunSummary, 'modules' | 'verdicts'
   });
 }
 
+/** Not-applicable cases the terminal lists per module; the rest are counted (report.md lists them all). */
+const MAX_NOT_APPLICABLE = 5;
+
 function caseTitle(v: Verdict): string {
   return `${v.endpoint} › ${v.version} › ${v.caseName}`;
 }
@@ -51,7 +54,9 @@ export function renderRolloutTerminal(rollout: readonly ModuleRollout[]): string
     lines.push(`  ${r.module}: ${countsText(r)}`);
     for (const v of r.failed) lines.push(`    ✗ ${caseTitle(v)}: ${v.reason}`);
     for (const v of r.notChecked) lines.push(`    ? ${caseTitle(v)}: ${whatToDo(v)}`);
-    for (const v of r.notApplicable) lines.push(`    - ${caseTitle(v)}: ${v.reason}`);
+    for (const v of r.notApplicable.slice(0, MAX_NOT_APPLICABLE)) lines.push(`    - ${caseTitle(v)}: ${v.reason}`);
+    if (r.notApplicable.length > MAX_NOT_APPLICABLE)
+      lines.push(`    - ...and ${r.notApplicable.length - MAX_NOT_APPLICABLE} more not applicable (report.md)`);
   }
   return lines;
 }

@@ -87,6 +87,23 @@ describe('the rollout report', () => {
     expect(page).toContain('<article data-module="Projects_Tracker">');
   });
 
+  it('lists five not-applicable cases of a module in the terminal and counts the rest', () => {
+    const many = Array.from(
+      { length: 7 },
+      (_, i): Verdict => ({
+        ...base,
+        caseId: `n${i}`,
+        caseName: `mock only ${i}`,
+        module: 'Leads',
+        outcome: 'not-applicable',
+        reason: 'live cannot provoke it (mock only)',
+      }),
+    );
+    const lines = renderTerminal(summariseRun({ ...facts, modules: ['Leads'] }, many));
+    expect(lines.filter((l) => l.startsWith('    - insert-records'))).toHaveLength(5);
+    expect(lines).toContain('    - ...and 2 more not applicable (report.md)');
+  });
+
   it('is left out of a run not given --modules', () => {
     const plain = summariseRun(facts, verdicts);
     expect(renderTerminal(plain)).not.toContain('Rollout by module:');

@@ -54,6 +54,17 @@ export {
   notesRef,
   openApiRef,
 } from './doc-refs.ts';
+export {
+  casesByIds,
+  caseOnModule,
+  isModuleGeneric,
+  MODULE_NAME,
+  moduleVariable,
+  parseModuleVariable,
+  variantModule,
+  withModules,
+  type ModuleRole,
+} from './module-variants.ts';
 export { caseModule, selectCases, type CaseFilter, type Selection } from './select-cases.ts';
 export {
   buildCoverage,

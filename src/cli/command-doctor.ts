@@ -5,8 +5,8 @@ import { ContractSuiteError, ExitCode, type ExitCodeValue } from '../errors.ts';
 import { probeTarget } from '../harness/index.ts';
 import { createOrgClient, readLiveConfig, refreshAccessToken } from '../live/index.ts';
 import { describeCases } from '../run/index.ts';
-import { catalogOptionTable } from './option-table.ts';
-import { parseOptions, renderHelp } from './parse-args.ts';
+import { doctorOptionTable } from './option-table.ts';
+import { parseModules, parseOptions, renderHelp } from './parse-args.ts';
 
 /** The scope family each product needs (the catalog's endpoints list the exact alternatives). */
 const SCOPE_FAMILIES: Readonly<Record<string, RegExp>> = {
@@ -21,11 +21,12 @@ export async function commandDoctor(
   env: Readonly<Record<string, string | undefined>>,
   print: (line: string) => void,
 ): Promise<ExitCodeValue> {
-  const options = parseOptions(catalogOptionTable, args, 'doctor');
+  const options = parseOptions(doctorOptionTable, args, 'doctor');
   if (options.help) {
-    print(renderHelp('Usage: npm run contract -- doctor [--dotenv <path>]', catalogOptionTable));
+    print(renderHelp('Usage: npm run contract -- doctor [--dotenv <path>] [--modules <A,B,...>]', doctorOptionTable));
     return ExitCode.passed;
   }
+  const modules = options.modules === undefined ? undefined : parseModules(options.modules);
   const config = readLiveConfig(env);
   print(
     `configuration: ok (data centre ${config.dataCentre}, ${config.environment}${config.environment === 'production' ? ' - a run needs --allow-production' : ''})`,
@@ -54,7 +55,7 @@ export async function commandDoctor(
   }
   // What this org can run, read from its metadata before anything is written (doctor writes nothing).
   const client = createOrgClient({ apiDomain, accessToken: token.accessToken, limit: 5 });
-  for (const line of await describeCases(client, env)) print(line);
+  for (const line of await describeCases(client, env, modules)) print(line);
   print(problems === 0 ? 'doctor: ready for --target live' : `doctor: ${problems} problem(s) above`);
   return problems === 0 ? ExitCode.passed : ExitCode.unreachable;
 }

@@ -4,7 +4,7 @@
 import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { casesForVersion, catalog, listDrift, type Selection } from '../catalog/index.ts';
+import { casesByIds, catalog, listDrift, type Selection } from '../catalog/index.ts';
 import { ConfigError, ExitCode, RunCrashedError, UsageError, type ExitCodeValue } from '../errors.ts';
 import { harnessPath } from '../generate/index.ts';
 import {
@@ -113,6 +113,8 @@ async function mergeBlobs({
     ...(baseline ? { baseline } : {}),
     expected: selections.map((selection) => ({ file: harnessPath(selection.endpoint, selection.version), selection })),
     selection: first?.selection ?? [],
+    // The shards of one --modules run share its modules: the merged report groups them too.
+    ...(first?.modules ? { modules: first.modules } : {}),
     merged: true,
   });
   const vitest = await (await import('vitest/node')).createVitest('test', {
@@ -209,7 +211,7 @@ function resolveSelection(keys: readonly string[]): Selection[] {
   for (const key of keys) {
     const [product, id, version = '', caseId] = key.split('/');
     const endpoint = catalog.find((e) => e.product === product && e.id === id);
-    const testCase = endpoint ? casesForVersion(endpoint, version).find((c) => c.id === caseId) : undefined;
+    const testCase = endpoint ? casesByIds(endpoint, version, [caseId ?? ''])[0] : undefined;
     if (!endpoint || !testCase)
       throw new ConfigError(
         `the shards selected ${key}, which this catalog does not have`,

@@ -1,14 +1,14 @@
 // `contract [run]`: parse the run flags, select cases, name the target, call the run (src/run), map the outcome to an exit code.
 
 import { join } from 'node:path';
-import { catalog, selectCases, type Selection } from '../catalog/index.ts';
+import { catalog, isModuleGeneric, selectCases, withModules, type Selection } from '../catalog/index.ts';
 import { ConfigError, ExitCode, NothingSelectedError, UsageError, type ExitCodeValue } from '../errors.ts';
 import { DEFAULT_CLOCK_SKEW_MS } from '../validate/index.ts';
 import type { Target } from '../harness/index.ts';
 import { existsSync } from 'node:fs';
 import { assertWritable, publishLatest, readBaseline, renderTerminal, type RunSummary } from '../report/index.ts';
 import { commandTable, runOptionTable } from './option-table.ts';
-import { parseOptions, parsePositiveInteger, renderHelp, type ParsedOptions } from './parse-args.ts';
+import { parseModules, parseOptions, parsePositiveInteger, renderHelp, type ParsedOptions } from './parse-args.ts';
 import {
   collectionsCommit,
   prestartVerdictThread,
@@ -48,7 +48,13 @@ export async function commandRun(args: readonly string[], cli: CliEnvironment): 
     );
     return ExitCode.passed;
   }
-  const selections = select(options);
+  const modules = options.modules === undefined ? undefined : parseModules(options.modules);
+  const selections = modules ? withModules(select(options), modules) : select(options);
+  if (modules && !selections.some((s) => s.cases.some((c) => isModuleGeneric(s.endpoint, c))))
+    throw new UsageError(
+      '--modules changes nothing in this selection: none of its cases is module-generic',
+      "select CRM records cases (Insert, Upsert, Update, Get, Delete Records, a lock's update), or leave --modules out",
+    );
   if (options.list) {
     for (const s of selections)
       for (const c of s.cases)
@@ -88,6 +94,11 @@ export async function commandRun(args: readonly string[], cli: CliEnvironment): 
       `--max-credits is for live runs: a ${request.kind} target spends no Zoho credits`,
       'add --target live, or leave --max-credits out',
     );
+  if (modules && request.kind !== 'live')
+    throw new UsageError(
+      `--modules is for live runs: a ${request.kind} target has no org whose modules the cases could run on`,
+      'add --target live (a rehearsal against `npm run mock -- --org <profile>` included), or leave --modules out',
+    );
   if (request.kind === 'live') cli.thread?.expectLive();
   const started = await startTarget(request, beforeRequests);
   const target = started.target;
@@ -122,6 +133,7 @@ export async function commandRun(args: readonly string[], cli: CliEnvironment): 
       policy,
       prefetch: !options.shard && !options.bail,
       ...(options.case ? { testNames: testNames(selections) } : {}),
+      ...(modules ? { modules } : {}),
       terminalReporter: cli.isCi || !cli.isTty ? 'dot' : 'default',
       ...(cli.signal ? { signal: cli.signal } : {}),
       thread: cli.thread ?? prestartVerdictThread(cli.root, threadEntry()),
@@ -141,6 +153,7 @@ export async function commandRun(args: readonly string[], cli: CliEnvironment): 
               ...(flagConcurrency ? { concurrency: flagConcurrency } : {}),
               ...(options.shard ? { shards: Number(parseShard(options.shard).split('/')[1]) } : {}),
               ...(maxCredits !== undefined ? { maxCredits } : {}),
+              ...(modules ? { modules } : {}),
               ...(baseline?.org ? { baselineOrg: baseline.org } : {}),
               // Only when nothing is sent after the prefetch: a vitest retry (--retries) sends a case again later.
               prefetchOnly: !options.shard && !options.bail && options.retries === undefined,

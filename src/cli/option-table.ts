@@ -37,6 +37,11 @@ export const runOptionTable = {
     help: "newman runs in flight at once over the whole run (default 2 against the mock, 4 against a url; live: the org edition's limit, at most n; 5 when unknown)",
   },
   timeout: { type: 'string', value: '<ms>', help: 'per-request timeout in milliseconds (default 30000)' },
+  modules: {
+    type: 'string',
+    value: '<A,B,...>',
+    help: "live: run the records API's module-generic cases on these modules of the org (default: the catalog's own)",
+  },
   'max-credits': {
     type: 'string',
     value: '<n>',
@@ -97,6 +102,16 @@ export const collectionsOptionTable = {
 /** Options of `contract drift` and `contract coverage`. */
 export const catalogOptionTable = {
   help: { type: 'boolean', help: 'show this help' },
+} as const satisfies Record<string, OptionSpec>;
+
+/** Options of `contract doctor`. */
+export const doctorOptionTable = {
+  ...catalogOptionTable,
+  modules: {
+    type: 'string',
+    value: '<A,B,...>',
+    help: 'also say, per module, which module-generic cases a run with --modules would send there and which it cannot',
+  },
 } as const satisfies Record<string, OptionSpec>;
 
 /** Options of `contract merge <dirs...>`. */

@@ -2,6 +2,7 @@
 
 import { parseArgs } from 'node:util';
 import { UsageError } from '../errors.ts';
+import { MODULE_NAME } from '../catalog/index.ts';
 import type { OptionSpec } from './option-table.ts';
 
 /** The parsed values of a table: strings for value options, booleans for flags. */
@@ -65,4 +66,24 @@ export function renderHelp(usage: string, table: Record<string, OptionSpec>, ext
   );
   const width = Math.max(...rows.map(([flag]) => flag.length)) + 2;
   return [usage, '', 'Options:', ...rows.map(([flag, help]) => `  ${flag.padEnd(width)}${help}`), ...extra].join('\n');
+}
+
+/** --modules "A,B": module API names, at least one, none twice. */
+export function parseModules(value: string): string[] {
+  const modules = value.split(',').map((m) => m.trim());
+  if (modules.every((m) => m === ''))
+    throw new UsageError('--modules is empty', 'name the modules to run on, e.g. --modules Leads,Projects_Tracker');
+  const bad = modules.find((m) => !MODULE_NAME.test(m));
+  if (bad !== undefined)
+    throw new UsageError(
+      `--modules: "${bad}" is not a module API name`,
+      'give API names separated by commas, e.g. --modules Leads,Projects_Tracker (see Setup > Developer Space > APIs)',
+    );
+  const twice = modules.find((m, i) => modules.indexOf(m) !== i);
+  if (twice !== undefined)
+    throw new UsageError(
+      `--modules names ${twice} twice`,
+      `name each module once, e.g. --modules ${[...new Set(modules)].join(',')}`,
+    );
+  return modules;
 }

@@ -42,8 +42,8 @@ export function buildCollection(endpoint: Endpoint, version: string, schema: Jso
   return json;
 }
 
-/** One request item: the case's request with its test script. */
-function buildItem(endpoint: Endpoint, version: string, testCase: Case): Record<string, unknown> {
+/** One request item: the case's request with its test script (also a module variant's, built at run time). */
+export function buildItem(endpoint: Endpoint, version: string, testCase: Case): Record<string, unknown> {
   const id = itemId(endpoint, version, testCase.id);
   return {
     id,

@@ -1,6 +1,6 @@
 // Public door of the generator: catalog -> collections and schemas, plus the writer and the check.
 
-export { buildCollection, itemId } from './build-collection.ts';
+export { buildCollection, buildItem, itemId } from './build-collection.ts';
 export {
   bumpVersion,
   collectionVersion,

@@ -3,7 +3,8 @@
 // there are more units than run in flight.
 
 import type { Case, Endpoint } from '../catalog/index.ts';
-import { casesForVersion } from '../catalog/index.ts';
+import { casesByIds, casesForVersion } from '../catalog/index.ts';
+import { buildItem } from '../generate/index.ts';
 import { buildVerdict, type CaseResult, type SchemaRegistry } from '../validate/index.ts';
 import { caseKey, type Verdict, type VerdictPolicy } from '../verdict/index.ts';
 import { isObject } from '../is-object.ts';
@@ -12,6 +13,7 @@ import type { Exchange } from './newman-exchange.ts';
 import type { RunPool } from './run-pool.ts';
 import { takeItems, type CollectionItem } from './select-items.ts';
 import type { Target } from './target.ts';
+import { withModuleVariable } from './verdict-module.ts';
 import { noItem, whyNotSent } from './why-not-sent.ts';
 
 /** Everything one collection run needs: its options, and its collection or how to read it. */
@@ -131,13 +133,20 @@ async function prepare(
   onVerdict: (verdict: Verdict) => void | Promise<void>,
   shelve: boolean,
 ): Promise<Runnable[]> {
-  const wanted = run.caseIds ? new Set(run.caseIds) : undefined;
-  const selected = casesForVersion(run.endpoint, run.version).filter((c) => !wanted || wanted.has(c.id));
+  const selected = run.caseIds
+    ? casesByIds(run.endpoint, run.version, run.caseIds)
+    : casesForVersion(run.endpoint, run.version);
   const read = 'readCollection' in run ? await run.readCollection() : run.collection;
   const items = takeItems(
     read,
     selected.map((c) => c.id),
   );
+  // A module variant (`--modules`) has no item in the committed collection: its item is built from its request here.
+  for (const testCase of selected)
+    if (!items.has(testCase.id)) {
+      const json = buildItem(run.endpoint, run.version, testCase);
+      items.set(testCase.id, { id: String(json['id']), json });
+    }
   // What the units are given beside their items; the items are held by their cases alone.
   const collection = isObject(read) ? { ...read, item: [] } : read;
   const context = {
@@ -148,7 +157,7 @@ async function prepare(
     strict: run.policy?.strict ?? false,
   };
   const emit: Emit = async (testCase, result, throttleRetries = 0) => {
-    const verdict = buildVerdict(context, testCase, result);
+    const verdict = withModuleVariable(buildVerdict(context, testCase, result), testCase, run.target);
     await onVerdict(throttleRetries > 0 ? { ...verdict, throttleRetries } : verdict);
   };
   const runnable: Sendable[] = [];

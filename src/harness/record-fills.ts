@@ -31,10 +31,23 @@ export function withRecordFills(
   }
   if (!isObject(parsed) || !Array.isArray(parsed['data'])) return item;
   const data = parsed['data'].map((entry: unknown, i) =>
-    isObject(entry) ? { ...(fills[i % fills.length] ?? {}), ...entry } : entry,
+    isObject(entry) ? { ...(fills[i % fills.length] ?? {}), ...namedKeys(entry, target) } : entry,
   );
   const raw = JSON.stringify({ ...parsed, data }, null, 2);
   return { ...item, request: { ...request, body: { ...body, raw } } };
+}
+
+/**
+ * The entry with each key that is a run variable (a module variant's `{{mod__Accounts__text_field}}`) read as the field
+ * it names: it then overrides the fill's value of that field, and the record never carries one field twice.
+ */
+function namedKeys(entry: Record<string, unknown>, target: Target): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(entry).map(([key, value]) => [
+      key.replace(/^\{\{([A-Za-z0-9_]+)\}\}$/, (whole, name: string) => target.variables[name] ?? whole),
+      value,
+    ]),
+  );
 }
 
 function aboutMandatory(testCase: Case): boolean {

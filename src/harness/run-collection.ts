@@ -2,7 +2,7 @@
 // every response in Node as its request ends: verdicts stream out, and nothing of a unit's run is kept once they are out.
 
 import type { Case } from '../catalog/index.ts';
-import { casesForVersion } from '../catalog/index.ts';
+import { casesByIds, casesForVersion } from '../catalog/index.ts';
 import { DEFAULT_POLICY, type CaseResult } from '../validate/index.ts';
 import type { Verdict } from '../verdict/index.ts';
 import { dealUnits, inHand, unitCollection, type CollectionRun, type Runnable, type Sendable } from './deal-units.ts';
@@ -22,7 +22,10 @@ export type { CollectionRun, CollectionRunOptions, CollectionSource } from './de
 export async function runCollection(run: CollectionRun): Promise<Verdict[]> {
   const verdicts = new Map<string, Verdict>();
   await streamCollections([run], (verdict) => void verdicts.set(verdict.caseId, verdict));
-  return casesForVersion(run.endpoint, run.version).flatMap((c) => verdicts.get(c.id) ?? []);
+  const cases = run.caseIds
+    ? casesByIds(run.endpoint, run.version, run.caseIds)
+    : casesForVersion(run.endpoint, run.version);
+  return cases.flatMap((c) => verdicts.get(c.id) ?? []);
 }
 
 /** Runs the selected cases and hands over each verdict as soon as it is judged (as its request ends, or after a resend). */

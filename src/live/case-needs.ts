@@ -1,10 +1,11 @@
 // What each live case needs from this org and this configuration (a module, a field, a fixture the org can hold, a
 // persona, a record the API cannot create), read from the case's request against the org's metadata. Pure.
 
-import type { Case } from '../catalog/index.ts';
+import { variantModule, type Case } from '../catalog/index.ts';
 import type { CaseBlock } from '../verdict/index.ts';
 import { FIXTURE_NEEDS, LOCKING_MODULE_VARIABLE } from './fixture-needs.ts';
 import type { FixturePlan } from './fixture-plan.ts';
+import { noMandatoryField } from './module-plan.ts';
 import { missingField, missingModule } from './org-capabilities.ts';
 import type { OrgMetadata } from './org-metadata.ts';
 import { personaOf } from './personas.ts';
@@ -113,6 +114,9 @@ function orgNeeds(testCase: Case, product: string, org: OrgMetadata): CaseNeed[]
   const side = product === 'bigin' ? 'bigin' : 'crm';
   if (!found) return aboutModule ? [] : [{ kind: 'module', block: missingModule(side, module, metadata.modules.size) }];
   if (rest !== undefined || !found.fields) return [];
+  // A module variant leaving out what the module makes mandatory, on a module that makes nothing mandatory.
+  const mandatory = variantModule(testCase.id) && aboutMandatory(testCase) && noMandatoryField(module, found.fields);
+  if (mandatory) return [{ kind: 'field', block: mandatory }];
   const body = testCase.request.body;
   const entries =
     typeof body === 'object' && body !== null && !Array.isArray(body) && 'data' in body && Array.isArray(body['data'])
@@ -121,12 +125,18 @@ function orgNeeds(testCase: Case, product: string, org: OrgMetadata): CaseNeed[]
   const written = new Set(
     entries
       .flatMap((e) => (typeof e === 'object' && e !== null && !Array.isArray(e) ? Object.keys(e) : []))
-      .filter((k) => k !== 'id' && !k.startsWith('$')),
+      // A module variant's field names are run variables, planned from this very metadata.
+      .filter((k) => k !== 'id' && !k.startsWith('$') && !k.startsWith('{{')),
   );
   const known = new Set(found.fields.map((f) => f.apiName));
   return [...written]
     .filter((f) => !known.has(f))
     .map((f) => ({ kind: 'field', block: missingField(side, module, f, found.custom) }));
+}
+
+function aboutMandatory(testCase: Case): boolean {
+  const expect = testCase.expect;
+  return expect.shape === 'records' && expect.codes.includes('MANDATORY_NOT_FOUND');
 }
 
 function notConfigured(variable: string, reason: string): CaseBlock {

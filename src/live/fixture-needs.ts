@@ -13,6 +13,8 @@ export interface FixtureNeed {
   readonly wants?: ReadonlyArray<{ readonly field: string; readonly exposes?: string }>;
   /** The record is locked after it is created (Locking_Information__s); the lock's id fills this variable. */
   readonly lock?: string;
+  /** The module's unique field (module-plan.ts picks it) is filled fresh, and its value fills this variable. */
+  readonly uniqueExposes?: string;
   /** The record is deleted again before the cases: its id is one the org no longer has (a read of a deleted id). */
   readonly deleted?: true;
 }
@@ -81,11 +83,13 @@ export const DEFAULT_FIELDS: Readonly<Record<'crm' | 'bigin', Readonly<Record<st
       field('Company', 'text', true, { length: 100 }),
       field('Mobile', 'phone', false, { unique: true, length: 30 }),
       field('Email', 'email', false, { length: 100 }),
+      field('Annual_Revenue', 'currency', false),
       description,
     ],
     Deals: [
       field('Deal_Name', 'text', true, { length: 120 }),
       field('Stage', 'picklist', true, { picklist: ['Qualification'] }),
+      field('Account_Name', 'lookup', false, { lookupModule: 'Accounts' }),
       field('Foreign_Languages', 'multiselectpicklist', false, { picklist: ['English'] }),
       description,
     ],

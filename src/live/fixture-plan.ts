@@ -5,6 +5,7 @@ import type { CaseBlock } from '../verdict/index.ts';
 import { fillContext, fillField } from './fill-field.ts';
 import { DEFAULT_FIELDS, LOCKING_CUSTOM, LOCKING_MODULE_VARIABLE, type FixtureNeed } from './fixture-needs.ts';
 import { cannotPlan, missingField, missingModule, noCustomModule, wrongLockingModule } from './org-capabilities.ts';
+import { planModuleVariables, uniqueFieldOf } from './module-plan.ts';
 import type { Edition, OrgField, OrgMetadata, ProductMetadata } from './org-metadata.ts';
 
 /** A field value: JSON as is, or the id of another planned record once it exists. */
@@ -49,6 +50,8 @@ export interface PlanInput {
   readonly seed?: string;
   /** Modules the run's creating cases (Insert, Upsert) write to, and the most records one of them sends. */
   readonly fills?: ReadonlyArray<{ readonly module: string; readonly records: number }>;
+  /** --modules: the modules whose variables (`mod__<Module>__*`) the module-generic cases read. */
+  readonly modules?: readonly string[];
 }
 
 const TAG_FIELD = 'Description';
@@ -71,6 +74,13 @@ export function planFixtures(input: PlanInput): FixturePlan {
       );
   }
   const parents = new Map<string, { key: string; level: number } | { block: CaseBlock }>();
+  for (const module of input.modules ?? []) {
+    const fields = fieldsOf(input.org.crm, 'crm', module);
+    if (!fields) continue; // checkModules refused the run already
+    const planned = planModuleVariables(module, fields, context, input.org.crm.modules?.get(module)?.custom);
+    Object.assign(variables, planned.variables);
+    Object.assign(unavailable, planned.unavailable);
+  }
   const build = (
     product: 'crm' | 'bigin',
     module: string,
@@ -133,12 +143,21 @@ export function planFixtures(input: PlanInput): FixturePlan {
     return result;
   };
   for (const need of input.needs) {
+    // Settled already (a module variant's record in a module that cannot give what it is for): never made.
+    if (unavailable[need.variable]) continue;
     const module = need.module === LOCKING_CUSTOM ? ('module' in custom ? custom.module : undefined) : need.module;
     if (module === undefined) {
       if ('block' in custom) markUnavailable(unavailable, need, custom.block);
       continue;
     }
-    const built = build(need.product, module, need.wants, []);
+    const unique = need.uniqueExposes
+      ? uniqueFieldOf(fieldsOf(input.org[need.product], need.product, module) ?? [])
+      : undefined;
+    const wants =
+      unique && need.uniqueExposes
+        ? [...(need.wants ?? []), { field: unique.apiName, exposes: need.uniqueExposes }]
+        : need.wants;
+    const built = build(need.product, module, wants, []);
     if ('block' in built) {
       markUnavailable(unavailable, need, built.block);
       continue;
@@ -190,6 +209,7 @@ export function planFixtures(input: PlanInput): FixturePlan {
 function markUnavailable(unavailable: Record<string, CaseBlock>, need: FixtureNeed, why: CaseBlock): void {
   unavailable[need.variable] = why;
   if (need.lock) unavailable[need.lock] = why;
+  if (need.uniqueExposes) unavailable[need.uniqueExposes] ??= why;
   for (const want of need.wants ?? []) if (want.exposes) unavailable[want.exposes] = why;
 }
 

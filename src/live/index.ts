@@ -73,3 +73,5 @@ export {
   type CaseCreations,
   type CreditPlan,
 } from './credit-plan.ts';
+export { notLockable } from './org-capabilities.ts';
+export { checkModules, moduleFixtureNeeds, planModuleVariables, textFieldOf, uniqueFieldOf } from './module-plan.ts';

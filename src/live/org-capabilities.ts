@@ -39,6 +39,36 @@ const DEMO_ORG_FIELDS: Readonly<Record<'crm' | 'bigin', Readonly<Record<string, 
   bigin: {},
 };
 
+/**
+ * Modules whose records can be locked: the record locking page's "Possible module names" (leads, accounts, contacts,
+ * deals, tasks, cases, solutions, vendors, pricebooks, quotes, salesorders, purchaseorders, invoices and custom), as
+ * API names; every custom module too.
+ */
+const LOCKABLE_MODULES: ReadonlySet<string> = new Set([
+  'Leads',
+  'Accounts',
+  'Contacts',
+  'Deals',
+  'Tasks',
+  'Cases',
+  'Solutions',
+  'Vendors',
+  'Price_Books',
+  'Quotes',
+  'Sales_Orders',
+  'Purchase_Orders',
+  'Invoices',
+]);
+
+/** How a case that locks a record of `module` is settled where the page lists no locking for it; undefined where it does. */
+export function notLockable(module: string, custom: boolean): CaseBlock | undefined {
+  if (custom || LOCKABLE_MODULES.has(module)) return undefined;
+  return {
+    outcome: 'not-applicable',
+    reason: `the record locking page does not list ${module} among the modules whose records can be locked`,
+  };
+}
+
 /** Editions with no custom modules (Zoho's edition comparison lists custom modules from Standard up). */
 const NO_CUSTOM_MODULES: ReadonlySet<Edition> = new Set(['free']);
 

@@ -19,6 +19,7 @@ export interface OrgField {
   readonly picklist: readonly string[];
   /** For lookups: the module looked up. */
   readonly lookupModule?: string;
+  /** The API cannot write it on create: read-only, virtual, or `operation_type.api_create` false. */
   readonly readOnly: boolean;
 }
 
@@ -86,7 +87,13 @@ export function narrowFields(body: unknown): OrgField[] {
         mandatory: raw['system_mandatory'] === true,
         unique: isObject(raw['unique']),
         picklist,
-        readOnly: raw['read_only'] === true || raw['field_read_only'] === true,
+        // Read-only too: a field the API may not write on create (fields.json `operation_type.api_create`) or a
+        // virtual one, which the org computes; the suite never plans a value for either.
+        readOnly:
+          raw['read_only'] === true ||
+          raw['field_read_only'] === true ||
+          raw['virtual_field'] === true ||
+          (isObject(raw['operation_type']) && raw['operation_type']['api_create'] === false),
         ...(length ? { length } : {}),
         ...(lookup ? { lookupModule: lookup } : {}),
       },

@@ -34,6 +34,7 @@ const DEFAULT_PROFILE = {
         text('Company', 80),
         { api_name: 'Email', data_type: 'email', length: 100, unique: {} },
         { api_name: 'Mobile', data_type: 'phone', length: 30, unique: {} },
+        { api_name: 'Annual_Revenue', data_type: 'currency' },
         { api_name: 'Description', data_type: 'textarea', length: 32000 },
       ],
     },
@@ -43,6 +44,7 @@ const DEFAULT_PROFILE = {
       ...lockable,
       fields: [
         text('Deal_Name', 120, { system_mandatory: true }),
+        { api_name: 'Account_Name', data_type: 'lookup', lookup: { module: { api_name: 'Accounts' } } },
         picklist('Stage', [
           'Qualification',
           'Needs Analysis',

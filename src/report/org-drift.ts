@@ -1,7 +1,7 @@
 // What changed in the org since the baseline's run, beside the failures each change may explain: a failing case whose
 // request names the changed module (and, for a field, writes that field). Pure.
 
-import { casesForVersion, findCollectionEndpoint } from '../catalog/index.ts';
+import { casesByIds, findCollectionEndpoint } from '../catalog/index.ts';
 import { caseKey, type Verdict } from '../verdict/index.ts';
 
 /** One change in the org, as a live run found it. */
@@ -36,7 +36,7 @@ export function explainOrgChanges(
 /** The case's request names `module` in its path, and writes `field` where one is named. */
 function touches(verdict: Verdict, module: string, field: string | undefined): boolean {
   const endpoint = findCollectionEndpoint(verdict.product, verdict.endpoint, verdict.version);
-  const testCase = endpoint && casesForVersion(endpoint, verdict.version).find((c) => c.id === verdict.caseId);
+  const testCase = endpoint && casesByIds(endpoint, verdict.version, [verdict.caseId])[0];
   if (!testCase || !testCase.request.path.split(/[/?]/).includes(module)) return false;
   return field === undefined || JSON.stringify(testCase.request.body ?? null).includes(`"${field}"`);
 }

@@ -6,6 +6,7 @@ import { piecedArtifact, type Artifact } from './artifact.ts';
 import { actualText, expectedText } from './describe-outcome.ts';
 import { html, raw, type SafeHtml } from './html-template.ts';
 import { REPORT_SCRIPT, REPORT_STYLE } from './html-assets.ts';
+import { renderRolloutHtml, rolloutByModule } from './module-rollout.ts';
 import { checkedPhrase, type RunSummary } from './run-summary.ts';
 
 /** The HTML report of a run, written in pieces: the page down to the case table, a row per case, the rest. */
@@ -48,6 +49,7 @@ function pageTop(summary: RunSummary): SafeHtml {
 </header>
 ${renderFailures(summary.verdicts, new Set((summary.baseline?.entries ?? []).filter((e) => e.change === 'still-failing').map((e) => e.key)))}
 ${renderNotChecked(summary.verdicts)}
+${renderRolloutHtml(rolloutByModule(summary))}
 ${renderCoverage(summary)}
 ${casesTableTop()}`;
 }

@@ -4,6 +4,7 @@ import { caseKey, type Verdict } from '../verdict/index.ts';
 import type { Artifact } from './artifact.ts';
 import { describeOutcome } from './describe-outcome.ts';
 import type { OrgDrift } from './org-drift.ts';
+import { renderRolloutMarkdown, rolloutByModule } from './module-rollout.ts';
 import { listUndocumentedKeys, totalsLine, type RunSummary } from './run-summary.ts';
 
 const MAX_LISTED = 20;
@@ -60,6 +61,7 @@ export function renderMarkdown(summary: RunSummary): Artifact[] {
     );
     lines.push(...renderLostCoverage(summary));
   }
+  lines.push(...renderRolloutMarkdown(rolloutByModule(summary), escape));
   if (summary.orgDrift) lines.push(...renderOrgDriftMarkdown(summary.orgDrift));
   if (summary.apiUsage) {
     const u = summary.apiUsage;

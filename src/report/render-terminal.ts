@@ -3,6 +3,7 @@
 import { caseKey, type Verdict } from '../verdict/index.ts';
 import { describeOutcome } from './describe-outcome.ts';
 import { renderOrgDrift } from './org-drift.ts';
+import { renderRolloutTerminal, rolloutByModule } from './module-rollout.ts';
 import { listUndocumentedKeys, totalsLine, type ApiUsage, type RunSummary } from './run-summary.ts';
 
 const MARK = { pass: '✓', fail: '✗', error: '!', 'not-applicable': '-', 'not-checked': '?' } as const;
@@ -81,6 +82,8 @@ export function renderTerminal(summary: RunSummary, reportDir?: string): string[
     lines.push('', 'Flaky (failed, then passed on a retry):');
     for (const v of flaky) lines.push(`  ~ ${title(v)}: first ${v.attempts?.[0]?.reason ?? 'failed'}`);
   }
+  const rollout = renderRolloutTerminal(rolloutByModule(summary));
+  if (rollout.length) lines.push('', ...rollout);
   if (summary.apiUsage) lines.push('', renderApiUsage(summary.apiUsage));
   if (summary.orgDrift) lines.push('', ...renderOrgDrift(summary.orgDrift));
   if (reportDir) lines.push('', `Report: ${reportDir}`);

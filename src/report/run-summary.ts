@@ -119,6 +119,8 @@ export interface RunSummary {
   readonly org?: Readonly<Record<string, unknown>>;
   /** Live runs with a baseline that kept its org: what changed in the org since, beside the failures it may explain. */
   readonly orgDrift?: OrgDrift;
+  /** --modules: the modules the run's module-generic cases ran on; the rollout report groups the verdicts by them. */
+  readonly modules?: readonly string[];
   /** Keys no page documents, over all answers (each an `undocumented-key` finding; failures only under --strict). */
   readonly undocumentedKeys?: number;
 }
@@ -136,6 +138,7 @@ export interface RunFacts {
   readonly endpoints?: readonly Endpoint[];
   readonly driftPoints?: readonly DriftPoint[];
   readonly collectionsCommit?: string;
+  readonly modules?: readonly string[];
   /** An earlier run's verdicts to compare with. */
   readonly baseline?: { readonly source: string; readonly verdicts: readonly Verdict[] };
 }
@@ -174,6 +177,7 @@ export function summariseRun(facts: RunFacts, verdicts: readonly Verdict[]): Run
     interrupted: facts.interrupted ?? false,
     ...(facts.selection ? { selection: facts.selection } : {}),
     ...(facts.shard ? { shard: facts.shard } : {}),
+    ...(facts.modules ? { modules: facts.modules } : {}),
     outcome: runOutcome(totals),
     totals,
     collections,

@@ -41,6 +41,8 @@ export interface SummaryReporterOptions {
    * (the CLI closes its verdict thread there, whose heap would otherwise sit beside the reports being built).
    */
   readonly beforeReports?: () => Promise<void>;
+  /** --modules: the modules the rollout report groups the verdicts by. */
+  readonly modules?: readonly string[];
 }
 
 /** Writes summary.json (and every registered renderer's output) into the run's folder. */
@@ -88,6 +90,7 @@ export class SummaryReporter implements Reporter {
         ...(this.options.driftPoints ? { driftPoints: this.options.driftPoints } : {}),
         ...(this.options.baseline ? { baseline: this.options.baseline } : {}),
         ...(this.options.collectionsCommit ? { collectionsCommit: this.options.collectionsCommit } : {}),
+        ...(this.options.modules ? { modules: this.options.modules } : {}),
       },
       verdicts,
     );

@@ -2,12 +2,23 @@
 // this org can run, which it cannot and what each needs (a module, a field, a persona, a record the API cannot create):
 // settled as a run would settle them (not applicable only when the org lacks a documented capability), writing nothing.
 
-import { caseModule, catalog, casesForVersion } from '../catalog/index.ts';
+import {
+  caseModule,
+  catalog,
+  casesForVersion,
+  isModuleGeneric,
+  withModules,
+  type Case,
+  type Endpoint,
+} from '../catalog/index.ts';
+import { referencedVariables } from '../harness/index.ts';
 import {
   EDITION_CONCURRENCY,
   FIXTURE_NEEDS,
   caseNeeds,
+  checkModules,
   givenRecords,
+  moduleFixtureNeeds,
   gravest,
   planFixtures,
   readOrg,
@@ -24,20 +35,27 @@ const KIND: Readonly<Record<CaseNeed['kind'], string>> = {
   record: 'needs a record the API cannot create',
 };
 
-/** Reads the org's metadata (GETs only) and plans the fixtures without creating them; returns the lines to print. */
+/**
+ * Reads the org's metadata (GETs only) and plans the fixtures without creating them; returns the lines to print. With
+ * `modules` (--modules), the module-generic cases are described on those modules, and each module gets its lines.
+ */
 export async function describeCases(
   client: OrgClient,
   env: Readonly<Record<string, string | undefined>>,
+  modules?: readonly string[],
 ): Promise<string[]> {
-  const cases = catalog.flatMap((endpoint) =>
-    endpoint.versions.flatMap((version) =>
-      casesForVersion(endpoint, version)
-        .filter((c) => c.provocable.includes('live'))
-        .map((testCase) => ({ endpoint, version, testCase })),
-    ),
+  const all = catalog.flatMap((endpoint) =>
+    endpoint.versions.map((version) => ({
+      endpoint,
+      version,
+      cases: casesForVersion(endpoint, version).filter((c) => c.provocable.includes('live')),
+    })),
+  );
+  const cases = (modules ? withModules(all, modules) : all).flatMap(({ endpoint, version, cases: list }) =>
+    list.map((testCase) => ({ endpoint, version, testCase })),
   );
   const lockingModule = env['ZOHO_LOCKING_CUSTOM_MODULE']?.trim() || undefined;
-  const modules = (product: string) => [
+  const modulesOf = (product: string) => [
     ...new Set(
       cases
         .filter((c) => c.endpoint.product === product)
@@ -45,21 +63,27 @@ export async function describeCases(
         .filter(Boolean),
     ),
   ];
+  const referenced = cases.flatMap((c) =>
+    referencedVariables(JSON.stringify([c.testCase.request.path, c.testCase.request.body ?? null])),
+  );
+  const needs = [...FIXTURE_NEEDS, ...moduleFixtureNeeds(referenced)];
   const org = await readOrg(client, {
     products: ['crm', 'bigin'],
-    needs: FIXTURE_NEEDS,
-    caseModules: { crm: modules('crm'), bigin: modules('bigin') },
+    needs,
+    caseModules: { crm: modulesOf('crm'), bigin: modulesOf('bigin') },
     records: givenRecords(
       cases.map((c) => c.testCase),
       env,
     ),
     ...(lockingModule ? { lockingModule } : {}),
   });
+  if (modules) checkModules(org, modules);
   const plan = planFixtures({
-    needs: FIXTURE_NEEDS,
+    needs,
     org,
     runId: 'doctor',
     ...(lockingModule ? { lockingModule } : {}),
+    ...(modules ? { modules } : {}),
   });
   const lines = [
     `org: ${org.edition ? `${org.edition} edition, at most ${EDITION_CONCURRENCY[org.edition]} calls at once` : 'edition not readable, a run keeps to --concurrency (default 5)'}; user ${org.currentUser?.name ?? org.currentUser?.id ?? 'not readable'}`,
@@ -89,5 +113,33 @@ export async function describeCases(
     const fix = block.outcome === 'not-checked' ? ` (fix: ${block.fix})` : '';
     lines.push(`  ${label}: ${key} [${versions.join(', ')}]: ${KIND[kind]}: ${block.reason}${fix}`);
   }
+  for (const module of modules ?? []) lines.push(...moduleLines(module, cases, byCase));
   return lines;
+}
+
+/** Per module of --modules: the module-generic cases a run would send there, and those it cannot, with why. */
+function moduleLines(
+  module: string,
+  cases: ReadonlyArray<{ endpoint: Endpoint; testCase: Case }>,
+  byCase: ReadonlyMap<string, { needs: CaseNeed[] }>,
+): string[] {
+  const own = [
+    ...new Map(
+      cases
+        .filter((c) => isModuleGeneric(c.endpoint, c.testCase) && caseModule(c.testCase) === module)
+        .map((c) => [`${c.endpoint.product} › ${c.endpoint.id} › ${c.testCase.id}`, c] as const),
+    ).entries(),
+  ];
+  const blocked = own.flatMap(([key, c]) => {
+    const block = gravest((byCase.get(key)?.needs ?? []).map((n) => n.block));
+    return block ? [{ name: `${c.endpoint.id} › ${c.testCase.name}`, block }] : [];
+  });
+  const runs = own.filter(([key]) => !gravest((byCase.get(key)?.needs ?? []).map((n) => n.block)));
+  return [
+    `module ${module}: ${runs.length} of ${own.length} module-generic cases would run: ${runs.map(([, c]) => `${c.endpoint.id} › ${c.testCase.name.replace(` [${module}]`, '')}`).join('; ') || 'none'}`,
+    ...blocked.map(
+      ({ name, block }) =>
+        `  ${block.outcome === 'not-applicable' ? 'not applicable' : 'not checked'}: ${name}: ${block.reason}${block.outcome === 'not-checked' ? ` (fix: ${block.fix})` : ''}`,
+    ),
+  ];
 }

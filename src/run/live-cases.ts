@@ -1,9 +1,16 @@
 // Which of the selected cases a live org is asked, what each needs of the org, and which can go out before the
 // fixtures exist. Pure: read from the catalog's cases, the org's metadata and the fixture plan.
 
-import { caseModule, casesForVersion, findCollectionEndpoint, type Selection } from '../catalog/index.ts';
+import { caseModule, casesByIds, findCollectionEndpoint, type Selection } from '../catalog/index.ts';
 import { referencedVariables } from '../harness/index.ts';
-import { caseNeeds, FIXTURE_NEEDS, gravest, type FixtureNeed, type OrgMetadata } from '../live/index.ts';
+import {
+  caseNeeds,
+  FIXTURE_NEEDS,
+  gravest,
+  moduleFixtureNeeds,
+  type FixtureNeed,
+  type OrgMetadata,
+} from '../live/index.ts';
 import { caseKey, type CaseBlock, type VerdictRequest } from '../verdict/index.ts';
 
 export type LiveCase = {
@@ -19,14 +26,7 @@ export function selectionsOf(requests: readonly VerdictRequest[]): Selection[] {
   return requests.flatMap((request) => {
     const endpoint = findCollectionEndpoint(request.product, request.endpoint, request.version);
     if (!endpoint) return [];
-    const ids = new Set(request.caseIds);
-    return [
-      {
-        endpoint,
-        version: request.version,
-        cases: casesForVersion(endpoint, request.version).filter((c) => ids.has(c.id)),
-      },
-    ];
+    return [{ endpoint, version: request.version, cases: casesByIds(endpoint, request.version, request.caseIds) }];
   });
 }
 
@@ -47,9 +47,13 @@ export function liveCases(selections: readonly Selection[]): LiveCase[] {
 /** The fixture needs these cases reference (a record, a lock, a value a need exposes). */
 export function neededFixtures(cases: readonly LiveCase[]): FixtureNeed[] {
   const referenced = new Set(cases.flatMap(({ testCase }) => variablesOf(testCase)));
-  return FIXTURE_NEEDS.filter((n) =>
-    [n.variable, n.lock, ...(n.wants ?? []).map((w) => w.exposes)].some((v) => v !== undefined && referenced.has(v)),
-  );
+  return [
+    ...FIXTURE_NEEDS.filter((n) =>
+      [n.variable, n.lock, ...(n.wants ?? []).map((w) => w.exposes)].some((v) => v !== undefined && referenced.has(v)),
+    ),
+    // The records the module variants (--modules) need in their modules.
+    ...moduleFixtureNeeds(referenced),
+  ];
 }
 
 /** The variables a case's path and body reference (`{{name}}`). */

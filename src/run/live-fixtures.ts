@@ -32,6 +32,7 @@ import {
   type FixtureRecord,
   type OrgClient,
   caseRecordLevel,
+  checkModules,
   snapshotOrg,
   type CreditPlan,
   type OrgSnapshot,
@@ -83,6 +84,8 @@ export interface LiveRunInput {
   readonly shards?: number;
   /** --max-credits: a plan that would spend more is refused before anything is written. */
   readonly maxCredits?: number;
+  /** --modules: the org's modules the module-generic cases run on; one the org lacks is refused before anything is written. */
+  readonly modules?: readonly string[];
   /**
    * Every case is sent by the prefetch and nothing after it (no --retries, --shard or --bail): every case is then
    * registered before vitest starts, the cases that need no fixture go out while the fixtures are made, a locked record
@@ -216,6 +219,7 @@ export async function serveLive(
     concurrency = chooseConcurrency(org, input.concurrency, shards);
     bound.setLimit(concurrency.limit);
     emit({ type: 'print', line: describeOrg(org, concurrency) });
+    if (input.modules) checkModules(org, input.modules);
     const plan = planFixtures({
       needs,
       org,
@@ -223,6 +227,7 @@ export async function serveLive(
       seed: randomUUID(),
       fills: fillRequests(cases),
       ...(lockingModule ? { lockingModule } : {}),
+      ...(input.modules ? { modules: input.modules } : {}),
     });
     for (const note of plan.notes) emit({ type: 'print', line: `Org: ${note}` });
     emit({ type: 'org', snapshot: snapshotOrg(org) });
@@ -271,7 +276,11 @@ export async function serveLive(
     // Before any fixture exists, the run has its own variables and the plan's known values; the fixtures' ids (which
     // replace any value .env gave for the same variable) come later.
     const variables = { ...target.variables, ...plan.variables };
-    const made = plan.records.flatMap((r) => [r.variable, r.lockVariable].filter((v) => v !== undefined));
+    // A value a fixture is planned to hold (a search's email) is known now, but the record holding it is not made yet.
+    const exposed = needs.flatMap((n) => [...(n.wants ?? []).map((w) => w.exposes), n.uniqueExposes]);
+    const made = [...plan.records.flatMap((r) => [r.variable, r.lockVariable]), ...exposed].filter(
+      (v) => v !== undefined,
+    );
     const known = new Set([...Object.keys(variables), 'api_domain'].filter((v) => !made.includes(v)));
     const { early: free, late: waiting } = input.prefetchOnly
       ? splitByFixtures(input.selections, known, new Set(Object.keys(plan.fills ?? {})))

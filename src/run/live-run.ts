@@ -66,6 +66,7 @@ export async function withLiveFixtures(request: LiveRunRequest, body: LiveBody):
     ...(request.concurrency ? { concurrency: request.concurrency } : {}),
     ...(request.shards ? { shards: request.shards } : {}),
     ...(request.maxCredits !== undefined ? { maxCredits: request.maxCredits } : {}),
+    ...(request.modules ? { modules: request.modules } : {}),
     prefetchOnly: request.prefetchOnly,
   };
   let summary: RunSummary;

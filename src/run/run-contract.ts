@@ -36,6 +36,8 @@ export interface ContractRunRequest {
   readonly policy?: VerdictPolicy;
   /** Send every selected case at once rather than as each harness file asks (off for --shard and --bail). */
   readonly prefetch: boolean;
+  /** --modules: the modules the selections' module-generic cases run on (the harness files declare the same variants). */
+  readonly modules?: readonly string[];
   /** Names of the selected tests, when a --case filter narrowed them. */
   readonly testNames?: readonly string[];
   /** Aborted on SIGINT/SIGTERM: new cases stop, in-flight ones finish (bounded by their timeout), the partial report is written. */
@@ -114,6 +116,7 @@ export async function runContract(request: ContractRunRequest): Promise<RunSumma
     ...(shardIndex && shardCount ? { shard: { index: shardIndex, count: shardCount } } : {}),
     bail: request.bail,
     beforeReports: () => beforeReports(),
+    ...(request.modules ? { modules: request.modules } : {}),
   });
   let started: { vitest?: Vitest; thread?: VerdictThread } = {};
   try {
@@ -159,6 +162,7 @@ export async function runContract(request: ContractRunRequest): Promise<RunSumma
     if (!request.live && !request.onCaseCalls) beforeReports = () => closeThread(running);
     vitest.provide('target', target);
     vitest.provide('verdictService', running.url);
+    if (request.modules) vitest.provide('modules', request.modules);
     const cancel = (): void => {
       running.stop();
       void vitest.cancelCurrentRun('keyboard-input');

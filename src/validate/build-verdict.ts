@@ -1,6 +1,6 @@
 // Findings + context -> the Verdict of one case: outcome, one-line reason, drift observations. Pure.
 
-import type { Case, DriftPoint, Product } from '../catalog/index.ts';
+import { caseModule, type Case, type DriftPoint, type Product } from '../catalog/index.ts';
 import { normaliseMessage, normaliseWording } from './compile-contract.ts';
 import { failsCase } from './judge-case.ts';
 import type { ObservedResponse } from './judge-response.ts';
@@ -39,6 +39,12 @@ export type CaseResult =
   | ({ readonly kind: 'not-checked'; readonly reason: string } & NotChecked);
 
 /** The verdict for a case, with its one-line reason built from the findings. */
+/** The module the case's request names, where it names one (a rollout report groups by it). */
+function moduleOf(testCase: Case): { module?: string } {
+  const module = caseModule(testCase);
+  return module ? { module } : {};
+}
+
 export function buildVerdict(context: VerdictContext, testCase: Case, result: CaseResult): Verdict {
   const { strict = false, ...where } = context;
   const base = {
@@ -48,6 +54,7 @@ export function buildVerdict(context: VerdictContext, testCase: Case, result: Ca
     group: testCase.group,
     expected: testCase.expect,
     doc: testCase.doc,
+    ...moduleOf(testCase),
   };
   if (result.kind === 'not-applicable')
     return { ...base, outcome: 'not-applicable', reason: result.reason, findings: [], durationMs: 0 };

@@ -114,6 +114,8 @@ export interface Verdict {
   readonly caseId: string;
   readonly caseName: string;
   readonly group: string;
+  /** The module the request names (`Leads`, or the module of a `--modules` variant), where it names one. */
+  readonly module?: string;
   readonly target: string;
   readonly outcome: Outcome;
   /** The one-line reason: what a failing test prints, or why a case was not checked or not applicable. Empty on pass. */

@@ -66,6 +66,42 @@ const table: Array<[string, (string | (() => string))[], number, RegExp]> = [
   ['an API version that no endpoint has', ['--api-version', 'v99'], 2, /no case matches --api-version v99/],
   ['a case filter that matches nothing', ['--case', 'teapot'], 2, /no case matches --case teapot/],
   ['an unknown target', ['--target', 'moon'], 2, /--target "moon" is not a target/],
+  [
+    '--modules empty',
+    ['--target', 'live', '--modules', ' , '],
+    2,
+    /^error E_USAGE: --modules is empty \(name the modules/,
+  ],
+  [
+    '--modules naming a module twice',
+    ['--target', 'live', '--modules', 'Leads,Accounts,Leads'],
+    2,
+    /^error E_USAGE: --modules names Leads twice \(name each module once, e\.g\. --modules Leads,Accounts\)/,
+  ],
+  [
+    '--modules naming something that is no module API name',
+    ['--target', 'live', '--modules', 'Leads,Project Tracker'],
+    2,
+    /^error E_USAGE: --modules: "Project Tracker" is not a module API name/,
+  ],
+  [
+    '--modules with a selection that has no module-generic case',
+    ['--target', 'live', '--product', 'bigin', '--modules', 'Deals'],
+    2,
+    /^error E_USAGE: --modules changes nothing in this selection: none of its cases is module-generic/,
+  ],
+  [
+    '--modules against the mock, which has no org of the user',
+    ['--modules', 'Leads'],
+    2,
+    /^error E_USAGE: --modules is for live runs: a mock target has no org/,
+  ],
+  [
+    '--modules against a base URL, which serves no metadata the run could trust',
+    ['--base-url', 'http://127.0.0.1:9', '--modules', 'Leads'],
+    2,
+    /^error E_USAGE: --modules is for live runs: a url target has no org/,
+  ],
   ['--target url without --base-url', ['--target', 'url'], 2, /--target url needs --base-url <url>/],
   [
     'a --base-url that is not a URL',

@@ -2,7 +2,7 @@
 // never another endpoint's, and never a body that is not JSON on purpose.
 
 import { describe, expect, it } from 'vitest';
-import { insertRecords, updateRecords, type Case } from '../../src/catalog/index.ts';
+import { caseOnModule, insertRecords, updateRecords, type Case } from '../../src/catalog/index.ts';
 import { withRecordFills, type Target } from '../../src/harness/index.ts';
 
 const target: Target = {
@@ -41,5 +41,20 @@ describe('withRecordFills', () => {
     expect(withRecordFills(update, updateRecords.cases[0] as Case, updateRecords, target)).toBe(update);
     const broken = item('{"data": [ {"id": 1 "x": 2} ]}');
     expect(withRecordFills(broken, caseOf(insertRecords.cases, 'success-bulk'), insertRecords, target)).toBe(broken);
+  });
+
+  it("reads a module variant's field name from the run's variables, so its value wins over the fill's (no field twice)", () => {
+    const variant = caseOnModule(insertRecords, caseOf(insertRecords.cases, 'duplicate-data'), 'Accounts');
+    const onAccounts: Target = {
+      ...target,
+      variables: { mod__Accounts__unique_field: 'Account_Name' },
+      fills: { Accounts: [{ Account_Name: 'fresh', Rating: 'Hot' }] },
+    };
+    const raw = JSON.stringify(variant.request.body);
+    const result = withRecordFills(item(raw), variant, insertRecords, onAccounts);
+    expect(
+      ((result['request'] as Record<string, unknown>)['body'] as { raw: string }).raw.match(/Account_Name/g),
+    ).toHaveLength(1);
+    expect(sent(result)).toEqual({ data: [{ Account_Name: '{{mod__Accounts__unique_value}}', Rating: 'Hot' }] });
   });
 });

@@ -29,3 +29,15 @@ export const successStatusUnconfirmed: Unconfirmed = {
   source: notesRef('5. Insert / Delete (fixtures)'),
   openApi: { says: 'disagrees', source: createRecords, detail: 'only 200 is listed' },
 };
+
+/** A lookup to a record that does not exist: the sheet's INVALID_DATA row is about an over-long value, and no page prints this answer. */
+export const lookupUnconfirmed: Unconfirmed = {
+  claim: 'INVALID_DATA, per record, for a lookup to a record that does not exist',
+  silent: { page: PAGE, section: 'Possible Errors: INVALID_DATA' },
+  source: notesRef('4. Response envelopes: Per-record error'),
+  openApi: {
+    says: 'agrees',
+    source: openApiRef('record.json', 'components.schemas.API_Exception.properties.code.enum'),
+    detail: 'INVALID_DATA is in the per-record code enum, with `details.expected_data_type` and `api_name`',
+  },
+};

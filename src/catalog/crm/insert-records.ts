@@ -4,7 +4,8 @@ import { commonCases } from '../common-cases.ts';
 import { errorsOn, sharedBehaviours } from './records-family-shared.ts';
 import type { Case, DocRef, Endpoint, JsonValue } from '../types.ts';
 import { insertRecordsEchoes, insertRecordsMessages } from './insert-records-echoes.ts';
-import { insertSuccessStatus, successStatusUnconfirmed } from './insert-records-drift.ts';
+import { insertSuccessStatus, lookupUnconfirmed, successStatusUnconfirmed } from './insert-records-drift.ts';
+import { notesRef } from '../doc-refs.ts';
 import { recordWriteDetails } from './record-write-details.ts';
 
 const PAGE = 'crm-insert-records.md';
@@ -74,6 +75,43 @@ const recordErrors: readonly Case[] = [
     note: 'Last_Name of Leads allows 80 characters in a default org (Fields metadata); an org that changed it needs a longer value.',
   },
   {
+    id: 'invalid-data-type',
+    name: 'INVALID_DATA for a record whose value is not of its field type',
+    group: 'record errors',
+    request: {
+      method: 'POST',
+      path: BULK,
+      auth: FULL,
+      body: { data: [{ ...lead('Wrong Type'), Annual_Revenue: 'a lot' }] },
+    },
+    expect: { shape: 'records', status: 202, codes: ['INVALID_DATA'] },
+    doc: notesRef('4. Response envelopes: Per-record error'),
+    provocable: both,
+    note: "Annual_Revenue is a currency field of Leads in every org; the notes' live answer is the same code for a phone field given a value that is no phone number.",
+  },
+  {
+    id: 'invalid-data-lookup',
+    name: 'INVALID_DATA for a record whose lookup names a record that does not exist',
+    group: 'record errors',
+    request: {
+      method: 'POST',
+      path: '/crm/{version}/Deals',
+      auth: FULL,
+      body: {
+        data: [{ Deal_Name: 'Lookup Nowhere', Stage: 'Qualification', Account_Name: { id: '3652397000099999999' } }],
+      },
+    },
+    expect: { shape: 'records', status: 202, codes: ['INVALID_DATA'] },
+    doc: errors('INVALID_DATA'),
+    provocable: both,
+    note: "Deals.Account_Name looks up Accounts in every org; the id is one no org is given (the Update Records page's unknown id). A lookup is written as the looked-up record's id, so an id the module does not hold is data of the wrong kind.",
+    unconfirmed: [lookupUnconfirmed],
+    messageNotPrinted: {
+      INVALID_DATA:
+        "the notes print INVALID_DATA's message for a value of the wrong type; no source prints the answer to a lookup of a missing record",
+    },
+  },
+  {
     id: 'duplicate-data',
     name: 'DUPLICATE_DATA when a unique field repeats another record',
     group: 'record errors',
@@ -130,7 +168,7 @@ export const insertRecords = {
   method: 'POST',
   paths: ['/crm/{version}/{module_api_name}'],
   versions: ['v8'],
-  contractVersion: '1.0.0',
+  contractVersion: '1.1.0',
   scopes: ['ZohoCRM.modules.ALL', 'ZohoCRM.modules.{module_name}.{ALL|WRITE|CREATE}'],
   documentedCodes: [
     'SUCCESS',

@@ -1,7 +1,7 @@
 // Declares one vitest test per case of a collection, gets the selected cases' verdicts from the verdict service, asserts each.
 
 import { beforeAll, expect, inject, test } from 'vitest';
-import { casesForVersion, type Endpoint } from '../../../src/catalog/index.ts';
+import { casesForVersion, withModules, type Endpoint } from '../../../src/catalog/index.ts';
 // The report's door declares the task meta's `verdict` field this file sets.
 import type {} from '../../../src/report/index.ts';
 import { requestVerdicts, type Verdict } from '../../../src/verdict/index.ts';
@@ -13,7 +13,10 @@ export function contractTestName(endpoint: Endpoint, version: string, caseName: 
 
 /** Registers the tests of one collection (endpoint × API version) in the calling harness file. */
 export function defineCollectionSuite(endpoint: Endpoint, version: string): void {
-  const cases = casesForVersion(endpoint, version);
+  // A live run given --modules runs the module-generic cases on each of them (the CLI selected the same variants).
+  const modules = inject('modules');
+  const own = casesForVersion(endpoint, version);
+  const cases = modules?.length ? (withModules([{ endpoint, version, cases: own }], modules)[0]?.cases ?? []) : own;
   const verdicts = new Map<string, Verdict>();
   let runCases: ((caseIds: readonly string[], again?: boolean) => Promise<Verdict[]>) | undefined;
   // The file suite is the hook's second argument; vitest 4 reads the first as a fixture context, which must be written

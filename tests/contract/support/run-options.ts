@@ -21,5 +21,7 @@ declare module 'vitest' {
     contractRun: ContractRunOptions;
     target: Target;
     verdictService: string;
+    /** --modules: the modules a live run's module-generic cases run on (absent: the modules the catalog writes them for). */
+    modules: readonly string[];
   }
 }

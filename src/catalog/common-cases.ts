@@ -145,3 +145,24 @@ function withModule(path: string, module: string, replacement: string): string {
   parts[at] = `${replacement}${(parts[at] ?? '').slice(module.length)}`;
   return parts.join('/');
 }
+
+/** Why the fault case is the mock's alone, as the records endpoints' items say it. */
+export const MOCK_ONLY_NOTE =
+  'Only the mock can be made to fail on purpose (fault-injection header); a live org is never asked to.';
+
+/**
+ * INTERNAL_ERROR, provoked on the mock by its fault-injection header on an otherwise valid `request`: every endpoint
+ * documents it and only the mock can be asked for it. Where it stands among an endpoint's cases is the endpoint's.
+ */
+export function mockInternalError(request: CaseRequest, doc: DocRef, extra: Pick<Case, 'note' | 'drift'> = {}): Case {
+  return {
+    id: 'internal-error',
+    name: 'INTERNAL_ERROR when the server fails unexpectedly',
+    group: 'server errors',
+    request: { ...request, headers: { ...request.headers, 'X-Mock-Fault': 'internal-error' } },
+    expect: { shape: 'error', status: 500, code: 'INTERNAL_ERROR' },
+    doc,
+    provocable: ['mock'],
+    ...extra,
+  };
+}

@@ -1,5 +1,6 @@
 // Bigin Update Related Records (bigin-update-related-records.txt): every documented behaviour as a case. Pure data.
 
+import { mockInternalError } from '../common-cases.ts';
 import type { Case, DocRef, Endpoint, JsonValue } from '../types.ts';
 import { relatedRecordsDetails } from './update-related-records-details.ts';
 import { relatedRecordsEchoes, relatedRecordsMessages } from './update-related-records-echoes.ts';
@@ -245,15 +246,7 @@ const authErrors: readonly Case[] = [
     provocable: both,
     unconfirmed: [authorizationFailed],
   },
-  {
-    id: 'internal-error',
-    name: 'INTERNAL_ERROR when the server fails unexpectedly',
-    group: 'server errors',
-    request: { method: 'PUT', path: SINGLE, auth: FULL, body: one, headers: { 'X-Mock-Fault': 'internal-error' } },
-    expect: { shape: 'error', status: 500, code: 'INTERNAL_ERROR' },
-    doc: errors('INTERNAL_ERROR'),
-    provocable: ['mock'],
-  },
+  mockInternalError({ method: 'PUT', path: SINGLE, auth: FULL, body: one }, errors('INTERNAL_ERROR')),
 ];
 
 /** Bigin Update Related Records: relate products to deals, contacts and companies (and back), one or up to 100 at a time. */

@@ -1,6 +1,6 @@
 // CRM Delete Records (crm-delete-records.md, the v8 fact sheet): every documented behaviour as a case. Pure data.
 
-import { commonCases } from '../common-cases.ts';
+import { commonCases, mockInternalError, MOCK_ONLY_NOTE } from '../common-cases.ts';
 import { openDetails } from '../envelopes.ts';
 import type { Case, DocumentedMessages, EchoRules, Endpoint, ResponseDetails } from '../types.ts';
 import {
@@ -82,16 +82,7 @@ const cases: readonly Case[] = [
     provocable: both,
     note: 'The 101 ids have no records: a target that deleted past the limit would delete nothing.',
   },
-  {
-    id: 'internal-error',
-    name: 'INTERNAL_ERROR when the server fails unexpectedly',
-    group: 'server errors',
-    request: { method: 'DELETE', path: SINGLE, auth: FULL, headers: { 'X-Mock-Fault': 'internal-error' } },
-    expect: { shape: 'error', status: 500, code: 'INTERNAL_ERROR' },
-    doc: errors('INTERNAL_ERROR'),
-    provocable: ['mock'],
-    note: 'Only the mock can be made to fail on purpose (fault-injection header); a live org is never asked to.',
-  },
+  mockInternalError({ method: 'DELETE', path: SINGLE, auth: FULL }, errors('INTERNAL_ERROR'), { note: MOCK_ONLY_NOTE }),
   ...commonCases({
     request: { method: 'DELETE', path: SINGLE, auth: FULL },
     module: 'Leads',

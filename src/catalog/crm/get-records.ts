@@ -1,6 +1,6 @@
 // CRM Get Records (crm-get-records.md, the v8 fact sheet): every documented behaviour as a case. Pure data.
 
-import { commonCases } from '../common-cases.ts';
+import { commonCases, mockInternalError, MOCK_ONLY_NOTE } from '../common-cases.ts';
 import { openApiRef } from '../doc-refs.ts';
 import { openDetails } from '../envelopes.ts';
 import type {
@@ -128,21 +128,11 @@ const cases: readonly Case[] = [
     doc: errors('DISCRETE_PAGINATION_LIMIT_EXCEEDED'),
     provocable: both,
   },
-  {
-    id: 'internal-error',
-    name: 'INTERNAL_ERROR when the server fails unexpectedly',
-    group: 'server errors',
-    request: {
-      method: 'GET',
-      path: '/crm/{version}/Leads/{{read_record_id}}',
-      auth: FULL,
-      headers: { 'X-Mock-Fault': 'internal-error' },
-    },
-    expect: { shape: 'error', status: 500, code: 'INTERNAL_ERROR' },
-    doc: errors('INTERNAL_ERROR'),
-    provocable: ['mock'],
-    note: 'Only the mock can be made to fail on purpose (fault-injection header); a live org is never asked to.',
-  },
+  mockInternalError(
+    { method: 'GET', path: '/crm/{version}/Leads/{{read_record_id}}', auth: FULL },
+    errors('INTERNAL_ERROR'),
+    { note: MOCK_ONLY_NOTE },
+  ),
   ...commonCases({
     // Deals: the token without the scope holds Leads.READ, so its mismatch needs another module.
     request: { method: 'GET', path: '/crm/{version}/Deals?fields=Deal_Name', auth: FULL },

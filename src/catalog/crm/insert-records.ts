@@ -1,6 +1,6 @@
 // CRM Insert Records (v8, fact sheet crm-insert-records.md): every behaviour the sheet lists, as a case. Pure data.
 
-import { commonCases } from '../common-cases.ts';
+import { commonCases, mockInternalError, MOCK_ONLY_NOTE } from '../common-cases.ts';
 import { errorsOn, sharedBehaviours } from './records-family-shared.ts';
 import type { Case, DocRef, Endpoint, JsonValue } from '../types.ts';
 import { insertRecordsEchoes, insertRecordsMessages } from './insert-records-echoes.ts';
@@ -134,22 +134,11 @@ const recordErrors: readonly Case[] = [
     doc: errors('LIMIT_EXCEEDED'),
     provocable: both,
   },
-  {
-    id: 'internal-error',
-    name: 'INTERNAL_ERROR when the server fails unexpectedly',
-    group: 'server errors',
-    request: {
-      method: 'POST',
-      path: BULK,
-      auth: FULL,
-      body: { data: [lead('Boom')] },
-      headers: { 'X-Mock-Fault': 'internal-error' },
-    },
-    expect: { shape: 'error', status: 500, code: 'INTERNAL_ERROR' },
-    doc: errors('INTERNAL_ERROR'),
-    provocable: ['mock'],
-    note: 'Only the mock can be made to fail on purpose (fault-injection header); a live org is never asked to.',
-  },
+  mockInternalError(
+    { method: 'POST', path: BULK, auth: FULL, body: { data: [lead('Boom')] } },
+    errors('INTERNAL_ERROR'),
+    { note: MOCK_ONLY_NOTE },
+  ),
 ];
 
 /** The behaviours every records endpoint shares, with what this endpoint's sheet gives for each. */

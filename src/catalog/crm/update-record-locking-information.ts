@@ -1,5 +1,6 @@
 // CRM Update Record Locking Information (crm-update-record-locking-information.txt): every documented behaviour as a case. Pure data.
 
+import { mockInternalError } from '../common-cases.ts';
 import type { Case, DocRef, Endpoint } from '../types.ts';
 import {
   invalidLockIdMessage,
@@ -142,16 +143,9 @@ const cases: readonly Case[] = [
     provocable: both,
     drift: [openApiStatuses],
   },
-  {
-    id: 'internal-error',
-    name: 'INTERNAL_ERROR when the server fails unexpectedly',
-    group: 'server errors',
-    request: { method: 'PUT', path: LEAD, auth: FULL, body: reason, headers: { 'X-Mock-Fault': 'internal-error' } },
-    expect: { shape: 'error', status: 500, code: 'INTERNAL_ERROR' },
-    doc: errors('INTERNAL_ERROR'),
-    provocable: ['mock'],
+  mockInternalError({ method: 'PUT', path: LEAD, auth: FULL, body: reason }, errors('INTERNAL_ERROR'), {
     drift: [openApiStatuses],
-  },
+  }),
 ];
 
 /** CRM Update Record Locking Information: PUT the reason of an existing lock. */

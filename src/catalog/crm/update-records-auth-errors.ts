@@ -1,6 +1,6 @@
 // Update Records cases about who may call: scopes, permissions, record access, tokens, and the mock-only server fault. Pure data.
 
-import { commonCases } from '../common-cases.ts';
+import { commonCases, mockInternalError, MOCK_ONLY_NOTE } from '../common-cases.ts';
 import type { Case } from '../types.ts';
 import { scopeMismatchMessage, scopeMismatchResolution } from './update-records-drift.ts';
 import { FULL, SINGLE, both, errors, lead } from './update-records-requests.ts';
@@ -38,20 +38,9 @@ export const authErrors: readonly Case[] = [
     provocable: both,
     unconfirmed: [authorizationFailed],
   },
-  {
-    id: 'internal-error',
-    name: 'INTERNAL_ERROR when the server fails unexpectedly',
-    group: 'server errors',
-    request: {
-      method: 'PUT',
-      path: SINGLE,
-      auth: FULL,
-      body: { data: [lead('Boom')] },
-      headers: { 'X-Mock-Fault': 'internal-error' },
-    },
-    expect: { shape: 'error', status: 500, code: 'INTERNAL_ERROR' },
-    doc: errors('INTERNAL_ERROR'),
-    provocable: ['mock'],
-    note: 'Only the mock can be made to fail on purpose (fault-injection header); a live org is never asked to.',
-  },
+  mockInternalError(
+    { method: 'PUT', path: SINGLE, auth: FULL, body: { data: [lead('Boom')] } },
+    errors('INTERNAL_ERROR'),
+    { note: MOCK_ONLY_NOTE },
+  ),
 ];

@@ -1,7 +1,7 @@
 // CRM Upsert Records (v8, fact sheet crm-upsert-records.md): insert or update by duplicate check fields. Pure data.
 
 import { notesRef, openApiRef } from '../doc-refs.ts';
-import { commonCases } from '../common-cases.ts';
+import { commonCases, mockInternalError, MOCK_ONLY_NOTE } from '../common-cases.ts';
 import { errorsOn, sharedBehaviours } from './records-family-shared.ts';
 import type { Case, DocRef, Endpoint, JsonValue, Unconfirmed } from '../types.ts';
 import { recordWriteDetails, upsertEntry } from './record-write-details.ts';
@@ -128,22 +128,11 @@ const recordErrors: readonly Case[] = [
     doc: errors('LIMIT_EXCEEDED'),
     provocable: both,
   },
-  {
-    id: 'internal-error',
-    name: 'INTERNAL_ERROR when the server fails unexpectedly',
-    group: 'server errors',
-    request: {
-      method: 'POST',
-      path: UPSERT,
-      auth: FULL,
-      body: { data: [lead('Boom')] },
-      headers: { 'X-Mock-Fault': 'internal-error' },
-    },
-    expect: { shape: 'error', status: 500, code: 'INTERNAL_ERROR' },
-    doc: errors('INTERNAL_ERROR'),
-    provocable: ['mock'],
-    note: 'Only the mock can be made to fail on purpose (fault-injection header); a live org is never asked to.',
-  },
+  mockInternalError(
+    { method: 'POST', path: UPSERT, auth: FULL, body: { data: [lead('Boom')] } },
+    errors('INTERNAL_ERROR'),
+    { note: MOCK_ONLY_NOTE },
+  ),
 ];
 
 const common = commonCases({

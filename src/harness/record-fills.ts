@@ -2,7 +2,7 @@
 // then has each record it sends completed with the org's mandatory fields, planned from its metadata like a fixture.
 // The catalog's request stays the documented one; what was sent is what the verdict reads. Pure.
 
-import { caseModule, type Case, type Endpoint } from '../catalog/index.ts';
+import { caseModule, expectedCodes, type Case, type Endpoint } from '../catalog/index.ts';
 import { isObject } from '../is-object.ts';
 import type { Target } from './target.ts';
 
@@ -19,7 +19,7 @@ export function withRecordFills(
 ): Record<string, unknown> {
   const module = caseModule(testCase);
   const fills = module ? target.fills?.[module] : undefined;
-  if (!endpoint.creates || !fills?.length || aboutMandatory(testCase)) return item;
+  if (!endpoint.creates || !fills?.length || expectedCodes(testCase).includes('MANDATORY_NOT_FOUND')) return item;
   const request = isObject(item['request']) ? item['request'] : undefined;
   const body = request && isObject(request['body']) ? request['body'] : undefined;
   if (!request || !body || typeof body['raw'] !== 'string') return item;
@@ -48,11 +48,4 @@ function namedKeys(entry: Record<string, unknown>, target: Target): Record<strin
       value,
     ]),
   );
-}
-
-function aboutMandatory(testCase: Case): boolean {
-  const expect = testCase.expect;
-  return expect.shape === 'records'
-    ? expect.codes.includes('MANDATORY_NOT_FOUND')
-    : expect.shape === 'error' && expect.code === 'MANDATORY_NOT_FOUND';
 }

@@ -1,7 +1,7 @@
 // What each live case needs from this org and this configuration (a module, a field, a fixture the org can hold, a
 // persona, a record the API cannot create), read from the case's request against the org's metadata. Pure.
 
-import { variantModule, type Case } from '../catalog/index.ts';
+import { expectedCodes, variantModule, type Case } from '../catalog/index.ts';
 import type { CaseBlock } from '../verdict/index.ts';
 import { FIXTURE_NEEDS, LOCKING_MODULE_VARIABLE } from './fixture-needs.ts';
 import type { FixturePlan } from './fixture-plan.ts';
@@ -115,7 +115,10 @@ function orgNeeds(testCase: Case, product: string, org: OrgMetadata): CaseNeed[]
   if (!found) return aboutModule ? [] : [{ kind: 'module', block: missingModule(side, module, metadata.modules.size) }];
   if (rest !== undefined || !found.fields) return [];
   // A module variant leaving out what the module makes mandatory, on a module that makes nothing mandatory.
-  const mandatory = variantModule(testCase.id) && aboutMandatory(testCase) && noMandatoryField(module, found.fields);
+  const mandatory =
+    variantModule(testCase.id) &&
+    expectedCodes(testCase).includes('MANDATORY_NOT_FOUND') &&
+    noMandatoryField(module, found.fields);
   if (mandatory) return [{ kind: 'field', block: mandatory }];
   const body = testCase.request.body;
   const entries =
@@ -132,11 +135,6 @@ function orgNeeds(testCase: Case, product: string, org: OrgMetadata): CaseNeed[]
   return [...written]
     .filter((f) => !known.has(f))
     .map((f) => ({ kind: 'field', block: missingField(side, module, f, found.custom) }));
-}
-
-function aboutMandatory(testCase: Case): boolean {
-  const expect = testCase.expect;
-  return expect.shape === 'records' && expect.codes.includes('MANDATORY_NOT_FOUND');
 }
 
 function notConfigured(variable: string, reason: string): CaseBlock {

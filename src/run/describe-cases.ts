@@ -11,7 +11,6 @@ import {
   type Case,
   type Endpoint,
 } from '../catalog/index.ts';
-import { referencedVariables } from '../harness/index.ts';
 import {
   EDITION_CONCURRENCY,
   FIXTURE_NEEDS,
@@ -26,6 +25,7 @@ import {
   type OrgClient,
 } from '../live/index.ts';
 import type { CaseBlock } from '../verdict/index.ts';
+import { variablesOf } from './live-cases.ts';
 
 const KIND: Readonly<Record<CaseNeed['kind'], string>> = {
   module: 'needs a module',
@@ -63,9 +63,7 @@ export async function describeCases(
         .filter(Boolean),
     ),
   ];
-  const referenced = cases.flatMap((c) =>
-    referencedVariables(JSON.stringify([c.testCase.request.path, c.testCase.request.body ?? null])),
-  );
+  const referenced = cases.flatMap((c) => variablesOf(c.testCase));
   const needs = [...FIXTURE_NEEDS, ...moduleFixtureNeeds(referenced)];
   const org = await readOrg(client, {
     products: ['crm', 'bigin'],

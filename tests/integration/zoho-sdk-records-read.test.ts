@@ -2,17 +2,23 @@
 // loopback: get a record with the fields asked for, search by email, delete, and read the deleted id again, each
 // asserted on the SDK's parsed objects.
 
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as ZOHOCRMSDK from '@zohocrm/typescript-sdk-8.0';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MemoryStore, startStandaloneMock } from '../support/zoho-sdk-session.ts';
+import {
+  initializeSdk,
+  MemoryStore,
+  startStandaloneMock,
+  stopStandaloneMock,
+  type StandaloneMock,
+} from '../support/zoho-sdk-session.ts';
 import { ROOT } from '../support/docs.ts';
 
 const { Record: Records } = ZOHOCRMSDK;
 
-let mock: Awaited<ReturnType<typeof startStandaloneMock>>;
+let mock: StandaloneMock;
 let dir: string;
 const value = (name: string): string => mock.values[name] ?? '';
 
@@ -26,27 +32,10 @@ beforeAll(async () => {
     '20',
   ]);
   dir = await mkdtemp(join(tmpdir(), 'zoho-sdk-read-'));
-  const environment = new ZOHOCRMSDK.Environment(mock.url, `${mock.url}/oauth/v2/token`, mock.url);
-  const token = new ZOHOCRMSDK.OAuthBuilder()
-    .clientId(value('client_id'))
-    .clientSecret(value('client_secret'))
-    .refreshToken(value('refresh_token'))
-    .build();
-  const logger = new ZOHOCRMSDK.LogBuilder().level(ZOHOCRMSDK.Levels.OFF).filePath(join(dir, 'sdk.log')).build();
-  await new ZOHOCRMSDK.InitializeBuilder()
-    .environment(environment)
-    .token(token)
-    .store(new MemoryStore())
-    .logger(logger)
-    .resourcePath(dir)
-    .initialize();
+  await initializeSdk(mock, dir, new MemoryStore());
 }, 120_000);
 
-afterAll(async () => {
-  mock.child.removeAllListeners('exit');
-  mock.child.kill('SIGTERM');
-  await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => stopStandaloneMock(mock, dir));
 
 /** The records of a read's ResponseWrapper (fails the test when the SDK parsed something else). */
 function recordsOf(response: { getObject(): unknown }): ZOHOCRMSDK.Record.Record[] {

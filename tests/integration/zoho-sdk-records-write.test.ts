@@ -2,16 +2,22 @@
 // read through the SDK's parsed objects: a create answers SUCCESS with a new id, an upsert of the same email updates
 // that record (action update, duplicate_field Email, the same id).
 
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as ZOHOCRMSDK from '@zohocrm/typescript-sdk-8.0';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MemoryStore, startStandaloneMock } from '../support/zoho-sdk-session.ts';
+import {
+  initializeSdk,
+  MemoryStore,
+  startStandaloneMock,
+  stopStandaloneMock,
+  type StandaloneMock,
+} from '../support/zoho-sdk-session.ts';
 
 const { Record: Records } = ZOHOCRMSDK;
 
-let mock: Awaited<ReturnType<typeof startStandaloneMock>>;
+let mock: StandaloneMock;
 let dir: string;
 const value = (name: string): string => mock.values[name] ?? '';
 /** A Lead with the default org's mandatory field and an email no seeded record holds. */
@@ -38,27 +44,10 @@ beforeAll(async () => {
   // The default org: Leads asks only Last_Name (and Company), and Email is its system duplicate check field.
   mock = await startStandaloneMock(['mock']);
   dir = await mkdtemp(join(tmpdir(), 'zoho-sdk-write-'));
-  const environment = new ZOHOCRMSDK.Environment(mock.url, `${mock.url}/oauth/v2/token`, mock.url);
-  const token = new ZOHOCRMSDK.OAuthBuilder()
-    .clientId(value('client_id'))
-    .clientSecret(value('client_secret'))
-    .refreshToken(value('refresh_token'))
-    .build();
-  const logger = new ZOHOCRMSDK.LogBuilder().level(ZOHOCRMSDK.Levels.OFF).filePath(join(dir, 'sdk.log')).build();
-  await new ZOHOCRMSDK.InitializeBuilder()
-    .environment(environment)
-    .token(token)
-    .store(new MemoryStore())
-    .logger(logger)
-    .resourcePath(dir)
-    .initialize();
+  await initializeSdk(mock, dir, new MemoryStore());
 }, 120_000);
 
-afterAll(async () => {
-  mock.child.removeAllListeners('exit');
-  mock.child.kill('SIGTERM');
-  await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => stopStandaloneMock(mock, dir));
 
 describe("Zoho's TypeScript SDK writes records to the standalone mock", () => {
   let createdId = '';

@@ -1,18 +1,24 @@
 // Zoho's own CRM SDK (@zohocrm/typescript-sdk-8.0) against the standalone mock (`npm run mock`) over loopback, read
 // through the SDK's parsed objects: what a team building on the SDK sees when it points it at the mock.
 
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as ZOHOCRMSDK from '@zohocrm/typescript-sdk-8.0';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../support/docs.ts';
-import { MemoryStore, startStandaloneMock } from '../support/zoho-sdk-session.ts';
+import {
+  initializeSdk,
+  MemoryStore,
+  startStandaloneMock,
+  stopStandaloneMock,
+  type StandaloneMock,
+} from '../support/zoho-sdk-session.ts';
 
 const { Record: Records, RecordLocking, Users, Modules, Fields } = ZOHOCRMSDK;
 /** The strict example org over a slightly slow network. */
 const STRICT = ['mock', '--org', join(ROOT, 'tests', 'fixtures', 'org-profiles', 'strict-org.json'), '--latency', '20'];
-let mock: Awaited<ReturnType<typeof startStandaloneMock>>;
+let mock: StandaloneMock;
 let dir: string;
 const store = new MemoryStore();
 const value = (name: string): string => mock.values[name] ?? '';
@@ -32,27 +38,10 @@ const body = (...records: ZOHOCRMSDK.Record.Record[]): ZOHOCRMSDK.Record.BodyWra
 beforeAll(async () => {
   mock = await startStandaloneMock(STRICT);
   dir = await mkdtemp(join(tmpdir(), 'zoho-sdk-'));
-  const environment = new ZOHOCRMSDK.Environment(mock.url, `${mock.url}/oauth/v2/token`, mock.url);
-  const token = new ZOHOCRMSDK.OAuthBuilder()
-    .clientId(value('client_id'))
-    .clientSecret(value('client_secret'))
-    .refreshToken(value('refresh_token'))
-    .build();
-  const logger = new ZOHOCRMSDK.LogBuilder().level(ZOHOCRMSDK.Levels.OFF).filePath(join(dir, 'sdk.log')).build();
-  await new ZOHOCRMSDK.InitializeBuilder()
-    .environment(environment)
-    .token(token)
-    .store(store)
-    .logger(logger)
-    .resourcePath(dir)
-    .initialize();
+  await initializeSdk(mock, dir, store);
 }, 120_000);
 
-afterAll(async () => {
-  mock.child.removeAllListeners('exit');
-  mock.child.kill('SIGTERM');
-  await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => stopStandaloneMock(mock, dir));
 
 describe("Zoho's TypeScript SDK against the standalone mock", () => {
   it('the standalone mock plays the org it was given', () => {

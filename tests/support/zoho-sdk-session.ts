@@ -2,7 +2,8 @@
 
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import type * as ZOHOCRMSDK from '@zohocrm/typescript-sdk-8.0';
+import { rm } from 'node:fs/promises';
+import * as ZOHOCRMSDK from '@zohocrm/typescript-sdk-8.0';
 import { ROOT } from './docs.ts';
 
 type Token = ZOHOCRMSDK.Token.MasterModel;
@@ -56,4 +57,36 @@ export function startStandaloneMock(args: readonly string[]): Promise<{
       resolve({ child, url, values, out });
     });
   });
+}
+
+/** A standalone mock as `startStandaloneMock` gives it. */
+export type StandaloneMock = Awaited<ReturnType<typeof startStandaloneMock>>;
+
+/**
+ * Initialises the SDK against the mock as a user would: the mock's client and refresh token, its token endpoint, the
+ * SDK's log and resources in `dir`, tokens in `store`.
+ */
+export async function initializeSdk(mock: StandaloneMock, dir: string, store: MemoryStore): Promise<void> {
+  const value = (name: string): string => mock.values[name] ?? '';
+  const environment = new ZOHOCRMSDK.Environment(mock.url, `${mock.url}/oauth/v2/token`, mock.url);
+  const token = new ZOHOCRMSDK.OAuthBuilder()
+    .clientId(value('client_id'))
+    .clientSecret(value('client_secret'))
+    .refreshToken(value('refresh_token'))
+    .build();
+  const logger = new ZOHOCRMSDK.LogBuilder().level(ZOHOCRMSDK.Levels.OFF).filePath(join(dir, 'sdk.log')).build();
+  await new ZOHOCRMSDK.InitializeBuilder()
+    .environment(environment)
+    .token(token)
+    .store(store)
+    .logger(logger)
+    .resourcePath(dir)
+    .initialize();
+}
+
+/** Stops the standalone mock (its exit is expected now) and removes the SDK's folder. */
+export async function stopStandaloneMock(mock: StandaloneMock, dir: string): Promise<void> {
+  mock.child.removeAllListeners('exit');
+  mock.child.kill('SIGTERM');
+  await rm(dir, { recursive: true, force: true });
 }

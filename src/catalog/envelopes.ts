@@ -54,3 +54,25 @@ export function openDetails(
 ): Record<string, DocumentedCode> {
   return Object.fromEntries(codes.map((code) => [code, { sources: sourceOf(code), details: { type: 'object' } }]));
 }
+
+/** A reference to a shared definition of the generated schema (`zohoId`, `zohoTime`, `userRef`). */
+export const definitionRef = (name: string): JsonSchema => ({ $ref: `#/definitions/${name}` });
+
+/** A code's sources and the schema of its `details`. */
+export const documented = (sources: readonly DocRef[], details: JsonSchema): DocumentedCode => ({ sources, details });
+
+/**
+ * A records write's success `details` (Update, Insert and Upsert Records): the five keys the pages' Sample Responses and
+ * record.json's Success_Response print, ids as digit strings.
+ */
+export const writeSuccessDetails: JsonSchema = {
+  type: 'object',
+  required: ['Modified_Time', 'Modified_By', 'Created_Time', 'Created_By', 'id'],
+  properties: {
+    Modified_Time: definitionRef('zohoTime'),
+    Modified_By: definitionRef('userRef'),
+    Created_Time: definitionRef('zohoTime'),
+    Created_By: definitionRef('userRef'),
+    id: definitionRef('zohoId'),
+  },
+};

@@ -2,28 +2,13 @@
 // the same way (zoho-notes.md section 4), so one reading serves both, each citing its own fact sheet. Pure.
 
 import { notesRef, openApiRef } from '../doc-refs.ts';
-import { openDetails } from '../envelopes.ts';
-import type { DocRef, DocumentedCode, JsonSchema, ResponseDetails } from '../types.ts';
+import { definitionRef as ref, documented, openDetails, writeSuccessDetails } from '../envelopes.ts';
+import type { DocRef, JsonSchema, ResponseDetails } from '../types.ts';
 
-const ref = (name: string): JsonSchema => ({ $ref: `#/definitions/${name}` });
-const documented = (sources: readonly DocRef[], details: JsonSchema): DocumentedCode => ({ sources, details });
 const apiException = openApiRef('record.json', 'components.schemas.API_Exception.properties.code.enum');
 const successResponse = openApiRef('record.json', 'components.schemas.Success_Response');
 const perRecord = notesRef('4. Response envelopes: Per-record error');
 const authErrors = notesRef('4. Response envelopes: Top-level auth errors');
-
-/** The success entry's details: record.json's Success_Response and the insertRecords comparison page print all five. */
-const successDetails: JsonSchema = {
-  type: 'object',
-  required: ['Modified_Time', 'Modified_By', 'Created_Time', 'Created_By', 'id'],
-  properties: {
-    Modified_Time: ref('zohoTime'),
-    Modified_By: ref('userRef'),
-    Created_Time: ref('zohoTime'),
-    Created_By: ref('userRef'),
-    id: ref('zohoId'),
-  },
-};
 
 /**
  * Upsert's success entry keys beside the four: `action` (insert or update) and `duplicate_field` (the field matched;
@@ -46,7 +31,10 @@ export function recordWriteDetails(page: string, successEntry?: JsonSchema): Res
   const errors = (code: string): DocRef => ({ page, section: `Possible Errors: ${code}` });
   return {
     records: {
-      SUCCESS: { ...documented([successResponse], successDetails), ...(successEntry ? { entry: successEntry } : {}) },
+      SUCCESS: {
+        ...documented([successResponse], writeSuccessDetails),
+        ...(successEntry ? { entry: successEntry } : {}),
+      },
       // The field at fault and the type it expects (the live answer in the notes); open, keys vary by type and version.
       INVALID_DATA: documented([errors('INVALID_DATA'), perRecord], {
         type: 'object',

@@ -1,12 +1,11 @@
 // The codes each Update Records envelope may carry, with their sources and `details` as the printed examples show them. Pure.
 
 import { notesRef, openApiRef } from '../doc-refs.ts';
-import { openDetails } from '../envelopes.ts';
-import type { DocRef, DocumentedCode, JsonSchema, ResponseDetails } from '../types.ts';
+import { definitionRef as ref, documented, openDetails, writeSuccessDetails } from '../envelopes.ts';
+import type { DocRef, DocumentedCode, ResponseDetails } from '../types.ts';
 
 const PAGE = 'crm-update-records.txt';
 const ITEM = 'crm-update-records-postman-item.txt';
-const ref = (name: string): JsonSchema => ({ $ref: `#/definitions/${name}` });
 const page = (code: string): DocRef => ({ page: PAGE, section: `Possible Errors: ${code}` });
 const saved = (name: string): DocRef => ({ page: ITEM, section: `Postman Collection Item JSON: response "${name}"` });
 /** record.json's API_Exception: one top-level error, or one data[] entry, with any code of its enum. */
@@ -17,22 +16,11 @@ const lockedDetails = openApiRef(
   'record_locking.json',
   'components.schemas.Record_Action_Locked_Detail_1; components.schemas.Record_Action_Locked_Detail_2',
 );
-const documented = (sources: readonly DocRef[], details: JsonSchema): DocumentedCode => ({ sources, details });
 
 /** Per-record codes: the page's 202 errors, the saved examples' per-record answers, and SUCCESS. */
 const records: Record<string, DocumentedCode> = {
   // Sample Response (page) and "SUCCESS RESPONSE" (saved item): all five keys, ids as digit strings.
-  SUCCESS: documented([{ page: PAGE, section: 'Sample Response' }, saved('SUCCESS RESPONSE')], {
-    type: 'object',
-    required: ['Modified_Time', 'Modified_By', 'Created_Time', 'Created_By', 'id'],
-    properties: {
-      Modified_Time: ref('zohoTime'),
-      Modified_By: ref('userRef'),
-      Created_Time: ref('zohoTime'),
-      Created_By: ref('userRef'),
-      id: ref('zohoId'),
-    },
-  }),
+  SUCCESS: documented([{ page: PAGE, section: 'Sample Response' }, saved('SUCCESS RESPONSE')], writeSuccessDetails),
   // No example prints an id error's details; the live capture in the notes names the field and the type it expects.
   // maximum_length is a string in record.json, an integer in record_locking.json (drift point crm/maximum-length-type).
   INVALID_DATA: documented([page('INVALID_DATA'), notesRef('4. Response envelopes: Per-record error')], {

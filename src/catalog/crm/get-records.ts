@@ -22,6 +22,7 @@ import {
   sharedBehaviours,
   sharedRequestErrors,
   sharedErrorMessages,
+  readRecordValues,
 } from './records-family-shared.ts';
 
 const PAGE = 'crm-get-records.md';
@@ -193,17 +194,7 @@ const echoes: EchoRules = {
       echo: { kind: 'fields-asked', always: ['id'] },
       doc: { page: PAGE, section: 'Parameters: fields' },
     },
-    {
-      shape: 'list',
-      codes: ['SUCCESS'],
-      at: '',
-      echo: {
-        kind: 'values-written',
-        record: 'read_record_id',
-        fields: { Email: 'read_record_email', Last_Name: 'read_record_last_name' },
-      },
-      doc: { page: PAGE, section: 'Sample Response' },
-    },
+    readRecordValues(PAGE),
   ],
 };
 

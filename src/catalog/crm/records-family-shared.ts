@@ -3,7 +3,7 @@
 
 import { openApiRef } from '../doc-refs.ts';
 import type { CommonBehaviour, CommonDoc } from '../common-cases.ts';
-import type { DocRef, DocumentedCode, DriftPoint, JsonSchema, PrintedMessage } from '../types.ts';
+import type { DocRef, DocumentedCode, DriftPoint, EchoRule, JsonSchema, PrintedMessage } from '../types.ts';
 
 /** record.json's API_Exception: the code and message enums every record endpoint shares. */
 export const apiException = openApiRef('record.json', 'components.schemas.API_Exception.properties');
@@ -134,5 +134,23 @@ export function openApiOptionalDrift(id: string, page: string, parameter: string
     ],
     expected: 0,
     why: 'The page documents the error for leaving it out (REQUIRED_PARAM_MISSING); the OpenAPI shares one parameter definition between operations that need it and operations that do not.',
+  };
+}
+
+/**
+ * A read (Get or Search Records, citing `page`) that answers the record the run wrote for reading carries the values the
+ * run wrote into it.
+ */
+export function readRecordValues(page: string): EchoRule {
+  return {
+    shape: 'list',
+    codes: ['SUCCESS'],
+    at: '',
+    echo: {
+      kind: 'values-written',
+      record: 'read_record_id',
+      fields: { Email: 'read_record_email', Last_Name: 'read_record_last_name' },
+    },
+    doc: { page, section: 'Sample Response' },
   };
 }

@@ -12,6 +12,7 @@ import {
   printed,
   readInfo,
   readRecord,
+  readRecordValues,
 } from './records-family-shared.ts';
 
 const PAGE = 'crm-search-records.md';
@@ -172,17 +173,7 @@ const echoes: EchoRules = {
       echo: { kind: 'written-found', record: 'read_record_id', searchedBy: 'read_record_email' },
       doc: { page: PAGE, section: 'Endpoints' },
     },
-    {
-      shape: 'list',
-      codes: ['SUCCESS'],
-      at: '',
-      echo: {
-        kind: 'values-written',
-        record: 'read_record_id',
-        fields: { Email: 'read_record_email', Last_Name: 'read_record_last_name' },
-      },
-      doc: { page: PAGE, section: 'Sample Response' },
-    },
+    readRecordValues(PAGE),
   ],
 };
 
